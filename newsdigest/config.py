@@ -1,0 +1,179 @@
+"""config.yaml -> a frozen, validated Config. Unknown or mistyped keys are errors naming the key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from .errors import BuildError
+
+
+@dataclass(frozen=True)
+class Site:
+    """Who publishes the digest and where it lives."""
+
+    title: str
+    """Shown in every page header and as the feed title."""
+    url: str
+    """Absolute base URL (ends with /); feeds and canonical links are built on it."""
+    description: str
+    """One sentence for the front page and the feeds."""
+    language: str = "en"
+    """BCP 47 language tag for <html lang> and the feeds."""
+    timezone: str = "UTC"
+    """IANA zone for datelines that name no zone, and for hand-written dates without one."""
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Folders, relative to config.yaml."""
+
+    seeds: str = "seeds"
+    content: str = "content"
+    layouts: str = "layouts"
+    output: str = "site"
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    """How the front page and lists are cut."""
+
+    front_page_days: int = 7
+    """How many of the latest days the front page shows."""
+    page_size: int = 20
+    """Articles per page of a section or tag list."""
+
+
+@dataclass(frozen=True)
+class FeedOptions:
+    limit: int = 50
+    """How many items, newest first, a feed carries."""
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Extensions to the seed parser's rules, without code."""
+
+    boilerplate: tuple[str, ...] = ()
+    """Extra regular expressions; a seed line matching one in full is dropped."""
+    timezones: dict[str, str] = field(default_factory=dict)
+    """Extra zone abbreviations, e.g. {NPT: "+05:45"}."""
+    sections: tuple[str, ...] = ()
+    """Extra section names that breadcrumbs may use."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the build reads from config.yaml, validated."""
+
+    root: Path
+    """The folder holding config.yaml; every path is relative to it."""
+    site: Site
+    paths: Paths = field(default_factory=Paths)
+    digest: DigestOptions = field(default_factory=DigestOptions)
+    feeds: FeedOptions = field(default_factory=FeedOptions)
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+    def path(self, name: str) -> Path:
+        """Return the absolute folder for 'seeds', 'content', 'layouts' or 'output'."""
+        return (self.root / getattr(self.paths, name)).resolve()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.site.timezone)
+
+
+SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "feeds": FeedOptions, "ingest": IngestOptions}
+OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate config.yaml; every problem is a BuildError naming the file and key."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BuildError("config file not found (pass --config PATH)", path) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BuildError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, mark.line + 1 if mark else None) from None
+    except UnicodeDecodeError:
+        raise BuildError("not UTF-8 text", path) from None
+    if not isinstance(raw, dict):
+        raise BuildError("must be a mapping with at least a 'site' key", path)
+    unknown = sorted(set(raw) - set(SECTIONS))
+    if unknown:
+        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)})", path)
+    if "site" not in raw:
+        raise BuildError("missing key 'site' (needs title, url, description)", path)
+    parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
+    config = Config(root=path.resolve().parent, **parts)
+    _check_values(path, config)
+    return config
+
+
+def _section(path: Path, name: str, cls: type, raw: Any) -> Any:
+    """Build one section's dataclass, checking keys and types."""
+    if not isinstance(raw, dict):
+        raise BuildError(f"'{name}' must be a mapping", path)
+    known = {f.name: f for f in fields(cls)}
+    for key in raw:
+        if key not in known:
+            raise BuildError(f"unknown key '{name}.{key}' (known: {', '.join(known)})", path)
+    values = {}
+    for key, f in known.items():
+        if key not in raw:
+            if f.default is MISSING and f.default_factory is MISSING:
+                raise BuildError(f"missing key '{name}.{key}'", path)
+            continue
+        values[key] = _typed(path, f"{name}.{key}", f.type, raw[key])
+    return cls(**values)
+
+
+def _typed(path: Path, key: str, kind: str, value: Any) -> Any:
+    """Check one value against its annotated type (str, int, tuple of str, dict of str)."""
+    def bad(expected: str) -> BuildError:
+        return BuildError(f"'{key}' must be {expected} (got {value!r})", path)
+
+    if kind == "str":
+        if not isinstance(value, str) or not value.strip():
+            raise bad("non-empty text")
+        return value.strip()
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise bad("a whole number of 1 or more")
+        return value
+    if kind == "tuple[str, ...]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of text")
+        return tuple(value)
+    if kind == "dict[str, str]":
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise bad("a mapping of text to text")
+        return dict(value)
+    raise AssertionError(kind)
+
+
+def _check_values(path: Path, config: Config) -> None:
+    url = urlsplit(config.site.url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise BuildError(f"'site.url' must be an absolute http(s) URL (got {config.site.url!r})", path)
+    if not config.site.url.endswith("/"):
+        object.__setattr__(config.site, "url", config.site.url + "/")
+    try:
+        ZoneInfo(config.site.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BuildError(f"'site.timezone' is not an IANA time zone like Europe/London (got {config.site.timezone!r})", path) from None
+    for abbr, offset in config.ingest.timezones.items():
+        if not OFFSET.match(offset):
+            raise BuildError(f"'ingest.timezones.{abbr}' must be an offset like +05:45 (got {offset!r})", path)
+    for pattern in config.ingest.boilerplate:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise BuildError(f"'ingest.boilerplate' pattern {pattern!r} is not a valid regular expression: {exc}", path) from None

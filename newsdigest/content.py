@@ -1,0 +1,243 @@
+"""Markdown files with YAML front matter <-> Article."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .errors import BuildError, Problems
+
+try:
+    _Loader = yaml.CSafeLoader
+    _Dumper = yaml.CSafeDumper
+except AttributeError:  # PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+FENCE = "---"
+GENERATED_KEY = "generated_sha256"
+KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "slug",
+              "draft", "seed", "seed_sha256", GENERATED_KEY)
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, as loaded from content/ and rendered to HTML."""
+
+    source: str
+    """Path of its content file, relative to the project, for messages."""
+    id: str
+    """Stable identity for feeds: set once at ingestion, never derived from the title or slug."""
+    title: str
+    date: datetime
+    """Aware; midnight in the site zone for a date-only article."""
+    has_time: bool
+    """False when the dateline gave a day but no time."""
+    category: str
+    """The section, e.g. World."""
+    slug: str
+    body_html: str
+    summary: str
+    """One or two sentences for lists and feeds."""
+    dek: str = ""
+    """The standfirst under the headline."""
+    updated: datetime | None = None
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    image_caption: str = ""
+    image_credit: str = ""
+    draft: bool = False
+    words: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Front-matter keys newsdigest does not know, kept for layouts."""
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.words / WORDS_PER_MINUTE))
+
+
+# ---- writing (ingestion) ---------------------------------------------------------------------------------
+
+
+def _represent_datetime(dumper: yaml.SafeDumper, value: datetime) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+class _FrontMatterDumper(_Dumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+_FrontMatterDumper.add_representer(datetime, _represent_datetime)
+
+
+def dump_document(meta: dict[str, Any], body: str) -> str:
+    """Front matter + body as the text of a content file, with a hash that tells later edits apart."""
+    text = _render(meta, body)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return _render({**meta, GENERATED_KEY: digest}, body)
+
+
+def _render(meta: dict[str, Any], body: str) -> str:
+    head = yaml.dump(meta, Dumper=_FrontMatterDumper, sort_keys=False, allow_unicode=True, width=1000)
+    return f"{FENCE}\n{head}{FENCE}\n\n{body}"
+
+
+def edited_by_hand(text: str) -> bool:
+    """True unless the file is byte for byte what ingestion wrote."""
+    meta, body, _ = split_document(text, "")
+    recorded = meta.pop(GENERATED_KEY, None)
+    return recorded != hashlib.sha256(_render(meta, body).encode("utf-8")).hexdigest()[:16]
+
+
+# ---- reading ---------------------------------------------------------------------------------------------
+
+
+def split_document(text: str, where: str) -> tuple[dict[str, Any], str, int]:
+    """Return (front matter, body, line where the body starts)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.startswith(FENCE + "\n"):
+        raise BuildError("no front matter: the file must start with a '---' line", where, 1)
+    end = re.search(r"^---[ \t]*$", text[4:], re.M)
+    if not end:
+        raise BuildError("front matter is not closed: add a '---' line after it", where, 1)
+    head = text[4:4 + end.start()]
+    body = text[4 + end.end():].lstrip("\n")
+    try:
+        meta = yaml.load(head, Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BuildError(f"front matter: not valid YAML: {problem}", where, mark.line + 2 if mark else 2) from None
+    if not isinstance(meta, dict):
+        raise BuildError("front matter must be a mapping of keys to values", where, 2)
+    return meta, body, head.count("\n") + 3
+
+
+def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems) -> list[Article]:
+    """Load every content/**/*.md; a bad file is reported and left out."""
+    articles = []
+    for path in sorted(content_dir.rglob("*.md")):
+        where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        try:
+            articles.append(load_article(path.read_bytes(), where, zone, markdown))
+        except BuildError as err:
+            problems.error(err)
+    return articles
+
+
+def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -> Article:
+    """One content file -> Article; a BuildError names the file, the line and the key."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"not UTF-8 text (byte {exc.start}): save the file as UTF-8", where) from None
+    meta, body, _ = split_document(text, where)
+    lines = _key_lines(text)
+
+    def fail(key: str, message: str) -> BuildError:
+        return BuildError(f"front matter: '{key}' {message}", where, lines.get(key, 2))
+
+    title = _text(meta, "title", fail, required=True)
+    when, has_time = _when(meta.get("date"), zone, fail)
+    updated = _when(meta["updated"], zone, fail, key="updated")[0] if meta.get("updated") else None
+    image = meta.get("image") or {}
+    if not isinstance(image, dict):
+        raise fail("image", "must be a mapping with 'caption' and 'credit'")
+    slug = _text(meta, "slug", fail) or Path(where).stem
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+        raise fail("slug", f"must be lowercase letters, digits and hyphens (got {slug!r})")
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        raise fail("draft", f"must be true or false (got {draft!r})")
+    html = markdown.render(body)
+    words = len(re.sub(r"<[^>]+>", " ", html).split())
+    return Article(
+        source=where,
+        id=_text(meta, "id", fail) or f"urn:newsdigest:{slug}",
+        title=title,
+        date=when,
+        has_time=has_time,
+        category=_text(meta, "category", fail) or "News",
+        slug=slug,
+        body_html=html,
+        summary=_text(meta, "summary", fail) or _text(meta, "dek", fail),
+        dek=_text(meta, "dek", fail),
+        updated=updated,
+        tags=tuple(_text_list(meta, "tags", fail)),
+        authors=tuple(_text_list(meta, "authors", fail)),
+        image_caption=_text(image, "caption", lambda k, m: fail("image", f"'{k}' {m}")),
+        image_credit=_text(image, "credit", lambda k, m: fail("image", f"'{k}' {m}")),
+        draft=draft,
+        words=words,
+        extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+    )
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line number of each top-level front-matter key, for messages."""
+    lines = {}
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() == FENCE:
+            break
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if m:
+            lines.setdefault(m[1], number)
+    return lines
+
+
+def _text(meta: dict, key: str, fail, required: bool = False) -> str:
+    value = meta.get(key)
+    if value is None or value == "":
+        if required:
+            raise fail(key, "is missing")
+        return ""
+    if not isinstance(value, str):
+        raise fail(key, f"must be text (got {_yaml_repr(value)}); put it in quotes")
+    return value.strip()
+
+
+def _text_list(meta: dict, key: str, fail) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(key, f"must be a list of text (got {_yaml_repr(value)})")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _when(value: Any, zone: ZoneInfo, fail, key: str = "date") -> tuple[datetime, bool]:
+    """A date, a datetime with or without offset, or ISO text -> (aware datetime, has_time)."""
+    if value is None:
+        raise fail(key, "is missing: add a line like 'date: 2025-06-18T11:10:00+05:30'")
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip()) if "T" in value or ":" in value else date.fromisoformat(value.strip())
+        except ValueError:
+            raise fail(key, f"is not a date (got {value!r}); write it like 2025-06-18T11:10:00+05:30") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=zone)
+        return value.astimezone(timezone(value.utcoffset())), True
+    if isinstance(value, date):
+        local = datetime.combine(value, time(0), tzinfo=zone)
+        return local.astimezone(timezone(local.utcoffset())), False
+    raise fail(key, f"is not a date (got {_yaml_repr(value)}); write it like 2025-06-18T11:10:00+05:30")
+
+
+def _yaml_repr(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return f"a date, {value.isoformat()}"
+    return repr(value)

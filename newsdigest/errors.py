@@ -1,0 +1,42 @@
+"""The one exception type for problems the user can fix, and a collector for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """A problem in the user's input: shown as ``error: <message>``, never as a traceback."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return where + self.message
+
+
+@dataclass
+class Problems:
+    """Errors and warnings collected by one stage, so the rest of the digest still builds."""
+
+    errors: list[BuildError] = field(default_factory=list)
+    """Inputs that were rejected; the build exits 1 when any are present."""
+    warnings: list[str] = field(default_factory=list)
+    """Things the operator should know about that did not stop anything."""
+
+    def error(self, err: BuildError) -> None:
+        self.errors.append(err)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def extend(self, other: "Problems") -> None:
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)

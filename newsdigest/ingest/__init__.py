@@ -1,0 +1,161 @@
+"""seeds/*.txt -> content/<slug>.md: convert each new or changed seed; never touch a hand-edited file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..config import Config
+from ..content import dump_document, edited_by_hand, split_document
+from ..errors import BuildError, Problems
+from ..slug import slugify
+from .parse import NotAnArticle, Parsed, Rules, parse_seed
+
+MAX_SEED_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingestion run did."""
+
+    written: int
+    unchanged: int
+    kept: int
+    """Content files left alone because a person edited them."""
+
+
+def ingest_seeds(config: Config, problems: Problems) -> IngestReport:
+    """Convert every seed whose content file is missing or out of date."""
+    seeds_dir, content_dir = config.path("seeds"), config.path("content")
+    if not seeds_dir.is_dir():
+        return IngestReport(0, 0, 0)
+    content_dir.mkdir(parents=True, exist_ok=True)
+    rules = rules_from(config)
+    existing = _content_by_seed(content_dir)
+    taken = {p.stem for p in content_dir.rglob("*.md")}
+    fingerprints: dict[str, str] = {}
+    written = unchanged = kept = 0
+    for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt"):
+        name = seed.name
+        shown = f"{seeds_dir.name}/{name}"
+        try:
+            raw = seed.read_bytes()
+            text = decode_seed(raw, shown)
+            parsed = parse_seed(text, rules)
+        except BuildError as err:
+            problems.error(err)
+            continue
+        except NotAnArticle as exc:
+            problems.error(BuildError(f"{exc}; is this a news article?", shown))
+            continue
+        if parsed.fingerprint in fingerprints:
+            problems.warn(f"{shown}: same article as {fingerprints[parsed.fingerprint]}; skipped it")
+            continue
+        fingerprints[parsed.fingerprint] = shown
+        seed_sha = hashlib.sha256(raw).hexdigest()[:16]
+        target = existing.get(name)
+        if target is not None:
+            old = target.read_text(encoding="utf-8", errors="replace")
+            old_meta = _meta_or_empty(old)
+            if old_meta.get("seed_sha256") == seed_sha:
+                unchanged += 1
+                continue
+            if edited_by_hand(old):
+                problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
+                              f"(delete it to convert the seed again)")
+                kept += 1
+                continue
+        else:
+            slug = _unique(slugify(parsed.title), taken)
+            taken.add(slug)
+            target = content_dir / f"{slug}.md"
+        if not parsed.date:
+            problems.warn(f"{shown}: no dateline found; add 'date:' to {_rel(target, config)}")
+        _write_inside(content_dir, target, dump_document(front_matter(parsed, target.stem, name, seed_sha, config), parsed.body))
+        written += 1
+    return IngestReport(written, unchanged, kept)
+
+
+def rules_from(config: Config) -> Rules:
+    return Rules(zone=config.site.timezone, zones=dict(config.ingest.timezones),
+                 noise=tuple(re.compile(p, re.I) for p in config.ingest.boilerplate),
+                 sections=config.ingest.sections)
+
+
+def decode_seed(raw: bytes, shown: str) -> str:
+    """Bytes -> text, or a BuildError that says what is wrong with the file."""
+    if len(raw) > MAX_SEED_BYTES:
+        raise BuildError(f"too large for a news article ({len(raw):,} bytes); is this the right file?", shown)
+    if b"\x00" in raw:
+        raise BuildError("binary file, not text: save the article as UTF-8 text", shown)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"not UTF-8 text (byte {exc.start}): save it as UTF-8", shown) from None
+    if not text.strip():
+        raise BuildError("empty file: paste the article's text into it, or delete it", shown)
+    return text
+
+
+def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:
+    """The content file's keys, in the order a person reads them."""
+    host = urlsplit(config.site.url).hostname or "localhost"
+    stamp = f"{parsed.date.isoformat()[:10]}" if parsed.date else "2000"
+    meta: dict = {
+        "id": f"tag:{host},{stamp}:{Path(seed_name).stem}",
+        "title": parsed.title,
+        "dek": parsed.dek,
+        "summary": parsed.summary,
+        "date": parsed.date,
+        "updated": parsed.updated,
+        "category": parsed.category or "News",
+        "tags": parsed.tags,
+        "authors": parsed.authors,
+        "image": {"caption": parsed.image_caption, "credit": parsed.image_credit} if parsed.image_caption else None,
+        "slug": slug,
+        "seed": seed_name,
+        "seed_sha256": seed_sha,
+    }
+    return {k: v for k, v in meta.items() if v not in (None, "")}
+
+
+def _content_by_seed(content_dir: Path) -> dict[str, Path]:
+    """Which content file each seed became, from the 'seed' key of their front matter."""
+    found = {}
+    for path in sorted(content_dir.rglob("*.md")):
+        seed = _meta_or_empty(path.read_text(encoding="utf-8", errors="replace")).get("seed")
+        if isinstance(seed, str):
+            found.setdefault(seed, path)
+    return found
+
+
+def _meta_or_empty(text: str) -> dict:
+    try:
+        return split_document(text, "")[0]
+    except BuildError:
+        return {}   # the load stage reports it
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def _write_inside(folder: Path, target: Path, text: str) -> None:
+    """Write atomically, and only inside `folder`."""
+    target = target.resolve()
+    if not target.is_relative_to(folder.resolve()):
+        raise BuildError(f"refusing to write outside {folder}", target)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def _rel(path: Path, config: Config) -> str:
+    return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)

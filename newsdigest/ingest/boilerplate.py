@@ -1,0 +1,106 @@
+"""The shapes of page furniture in a scrape: ads, widgets, teasers, labels, credits, trailing blocks.
+
+Rules are data: full-line patterns, word sets and label prefixes. config.yaml may add patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that matches one of these in full is page furniture and is dropped.
+NOISE = [re.compile(p, re.I) for p in (
+    r"(?:story\s+continues\s+(?:below|after)\s+(?:this\s+)?)?advertisements?\b.{0,60}",
+    r"(?:ad|ads|sponsored(?:\s+content)?|promoted|paid\s+content|partner\s+content)",
+    r"(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read)\b.{0,40}",
+    r"(?:also\s+read|read\s+(?:more|also|next)|see\s+also|also\s+see|must\s+read|don[’']?t\s+miss|recommended|"
+    r"related(?:\s+(?:news|stories|articles?|coverage|video))?|watch(?:\s+video)?|listen|explained|opinion|"
+    r"trending|latest|top\s+stories|in\s+pictures|more)\s*[:|\-–—»›]\s*.+",
+    r"(?:follow|find|like)\s+(?:us|\w+)\s+on\b.{0,80}",
+    r".{0,40}\b(?:subscribe|sign\s+up|signup|register)\b.{0,60}\b(?:newsletter|updates|alerts|inbox|free|today|now)\b.{0,40}",
+    r"(?:subscribe|sign\s+up)(?:\s+(?:now|today|here))?[.!]?",
+    r"(?:get|download|install)\s+(?:the|our)\b.{0,40}\bapp\b.{0,40}",
+    r"(?:join|follow)\s+(?:our|the)\b.{0,40}\b(?:channel|community|group)\b.{0,40}",
+    r"click\s+here\b.{0,80}",
+    r"(?:_{3,}|-{3,}|\*{3,}|={3,}|~{3,}|•{3,}|\.{3,}|—{2,}|(?:\*\s*){3,})",
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|\s)?min(?:ute)?s?\s+(?:read|listen)",
+    r"(?:estimated\s+)?reading\s+time\s*:?.{0,20}",
+    r"listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?(?:\s*[|·•(]?\s*\d+\s*min(?:ute)?s?\)?)?",
+    r"(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|comments).{0,20}",
+    r"(?:enlarge\s+this\s+image|toggle\s+caption|hide\s+caption|show\s+caption|expand|collapse|close|loading\.*)",
+    r"\d+\s+comments?|comments?\s*\(\d+\)|view\s+comments|join\s+the\s+(?:conversation|discussion)",
+    r"(?:©|\(c\)|copyright)\s.{0,120}|all\s+rights\s+reserved\.?",
+    r"our\s+standards\s*:.{0,120}",
+    r"(?:this|the)\s+(?:story|article|report)\s+(?:has\s+(?:not\s+)?been|was)\s+.{0,80}(?:edited|generated|syndicated|published\s+from)\b.{0,80}",
+    r"\(?(?:this|the)\s+(?:story|article)\s+(?:was\s+)?(?:auto-?generated|published)\s+from\s+(?:a\s+)?(?:syndicated|wire)\s+feed.{0,40}\)?",
+    r"edited\s+by\s*:?.{0,60}",
+    r"(?:home|menu|search|sign\s+in|log\s+in|e-?paper|live\s+tv|video|photos?|image|graphic|gallery)",
+    r"(?:updated|published|posted)\s*:?",
+    r"(?:first\s+published|originally\s+published)\s*:?\s*",
+    r"(?:advertisement\s*[-–—|]\s*)?scroll\s+to\s+continue\s+with\s+content",
+    r"(?:share|save|gift)\s+(?:this\s+)?(?:article|story|page)\b.{0,40}",
+)]
+
+# Words that share, save and social widgets are made of; a line of only these is a widget.
+WIDGET_WORDS = {
+    "share", "save", "saved", "print", "email", "e-mail", "mail", "comment", "comments", "copy", "link", "copied",
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "reddit", "telegram", "pinterest", "threads", "bluesky",
+    "flipboard", "messenger", "sms", "bookmark", "follow", "gift", "listen", "more", "font", "size", "a+", "a-",
+    "aa", "text", "tweet", "|", "·", "•", "/",
+}
+
+# Trailing blocks: a header line, then short lines. Topic lists become tags; story lists are dropped.
+TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|keywords|more\s+about|filed\s+under|explore\s+more\s+on\s+these\s+topics)\s*:?\s*(?P<inline>.*)$", re.I)
+STORY_LIST_HEADER = re.compile(
+    r"^(?:more\s+on\s+(?:this|the)\s+story|related\s+(?:stories|articles|news|coverage|content|reading)|"
+    r"you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+read|read\s+more|read\s+next|read\s+also|"
+    r"more\s+from\s+.{1,30}|most\s+(?:read|popular|viewed)|top\s+stories|trending(?:\s+now)?|"
+    r"recommended(?:\s+for\s+you)?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
+    r"what\s+to\s+read\s+next|editor[’']?s\s+picks?)\s*:?$", re.I)
+
+# Wire footers: kept as a closing credit line, or dropped (see NOISE for 'Our Standards').
+CREDIT_LINE = re.compile(
+    r"^\(?(?:(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|with\s+inputs?\s+from|"
+    r"\(?(?:the\s+)?(?:associated\s+press|ap|reuters|afp)\s+(?:writers?|reporters?|correspondents?)\b).{0,200}"
+    r"|^.{2,120}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)\b.{0,60}$", re.I)
+
+# Caption labels: the label is dropped, the caption kept.
+CAPTION_LABEL = re.compile(r"^(?:image\s+caption|caption|photo\s+caption|picture\s+caption|in\s+the\s+photo|pictured)\s*[,:]\s*(?P<text>.+)$", re.I)
+CREDIT_LABEL = re.compile(r"^(?:image\s+source|photo\s+credit|image\s+credit|picture\s+credit|photograph|photo|credit|source|pic|image)\s*[,:]\s*(?P<credit>.{2,80})$", re.I)
+
+# Credits at the end of a caption line.
+_AGENCY = (r"(?:REUTERS|Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Bloomberg|PTI|ANI|IANS|Xinhua|TASS|"
+           r"Shutterstock|iStock(?:photo)?|Alamy|Pool|Handout|KCNA|Yonhap|dpa|ANP|Kyodo|NurPhoto|Sipa|Anadolu|"
+           r"SOPA\s+Images|Bloomberg\s+via\s+Getty\s+Images|File|Courtesy[\w\s]{0,30}|Wikimedia\s+Commons)")
+TRAILING_CREDIT = [re.compile(p) for p in (
+    # (AP Photo/Jane Doe), (Photo: PTI), [Getty Images]
+    r"\s*[(\[](?P<credit>(?:(?:AP|AFP|Reuters|EPA|Getty)\s+)?(?:Photo|Photograph|Image|Picture|Pic|File\s+photo)\b[^()\[\]]{0,60}|"
+    + _AGENCY + r"[^()\[\]]{0,40})[)\]]$",
+    # '... 2025. KCNA via REUTERS', '... Photo by Jane Doe/AFP', '... REUTERS/Jane Doe'
+    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:(?:Photo|Photograph|Picture|Image|File\s+photo)\s*(?:by|:|credit:?)\s*)?"
+    r"[^.!?]{0,60}?(?:\bvia\s+" + _AGENCY + r"|/\s*" + _AGENCY + r"\b[^.!?]{0,30}|\b" + _AGENCY + r"\s*/[^.!?]{2,40}|^\s*"
+    + _AGENCY + r"))\s*$",
+    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit)\s*(?:by|:|credit:?)\s*[^.!?]{2,60})$",
+    r"(?<=[.!?”\"’)])\s+(?P<credit>" + _AGENCY + r")\.?$",
+    r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",
+)]
+CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture)?\s*(?:credit)?\s*:\s*", re.I)
+LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
+
+
+def is_noise(line: str, extra: list[re.Pattern] | tuple = ()) -> bool:
+    """True when the whole line is page furniture."""
+    if any(p.fullmatch(line) for p in NOISE) or any(p.fullmatch(line) for p in extra):
+        return True
+    words = line.lower().replace(",", " ").split()
+    return bool(words) and all(w in WIDGET_WORDS for w in words)
+
+
+def split_credit(line: str) -> tuple[str, str] | None:
+    """Split 'caption. CREDIT' into (caption, credit) when the line ends with a photo credit."""
+    for pattern in TRAILING_CREDIT:
+        m = pattern.search(line)
+        if m and m.start() > 0:
+            caption = line[:m.start()].rstrip(" |–—-")
+            if len(caption.split()) >= 3:
+                return caption, CREDIT_PREFIX.sub("", m["credit"].strip(" ()[]"))
+    return None

@@ -1,0 +1,95 @@
+"""Bylines: who wrote the piece, from 'By Jane Doe', 'By PRIYA NAIR and SAM OKORO', 'Jane Doe Political editor'."""
+
+from __future__ import annotations
+
+import re
+
+BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+)?by\s*:?|authors?\s*:)\s+(?P<names>.+)$", re.I)
+ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
+                       r"commentator|chief|staff|team|desk)s?$", re.I)
+ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff contributing managing executive
+    news features opinion political politics economics economic economy business science health technology tech
+    foreign diplomatic defence defense security sports sport arts culture education environment environmental climate
+    legal crime transport energy markets finance financial world international national local city metro
+    investigations investigative data social media royal religion food travel property global regional bureau
+    correspondent at large of the and""".split())
+NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
+SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*", re.I)
+SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
+AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|"
+                    r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
+OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|guardian|telegraph|agency|press|media|"
+                         r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine)$", re.I)
+
+
+def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | None:
+    """Return the authors named by a byline line, or None when the line is not a byline.
+
+    'By …' lines count anywhere; 'Name Role' lines only in the header (header=True); a bare
+    'Jane Doe' line only when shouted ('SÉRGIO LIMA') or when the caller knows its place (bare=True).
+    """
+    line = line.strip().rstrip(".")
+    m = BY.match(line)
+    if m:
+        return _names(m["names"]) or None
+    if not header:
+        return None
+    head = SEPARATORS.split(line)[0].split(",")[0]
+    words = head.split()
+    for k in range(2, min(len(words), 5) + 1):   # the shortest name whose rest reads as a role
+        rest = words[k:]
+        if not rest or _is_role(rest):
+            names = _names(" ".join(words[:k]), strict=True)
+            if names and (rest or head != line or ((bare or line.isupper()) and _looks_like_a_name_line(line))):
+                return names
+    return None
+
+
+def _is_role(words: list[str]) -> bool:
+    """'Political editor', 'Africa correspondent', 'Senior Reporter'."""
+    if not ROLE_NOUN.match(words[-1]):
+        return False
+    modifiers = words[:-1]
+    return all(w.lower() in ROLE_MODIFIERS or w.islower() or (i == len(modifiers) - 1 and w[:1].isupper())
+               for i, w in enumerate(modifiers))
+
+
+def _looks_like_a_name_line(line: str) -> bool:
+    """A bare line of two to four name words, e.g. 'SÉRGIO LIMA' or 'Priya Nair and Sam Okoro'."""
+    return 2 <= len(line.split()) <= 9 and not any(ch in line for ch in ".!?:;\"“”") and not OUTLET_WORD.search(line)
+
+
+def _names(text: str, strict: bool = False) -> list[str]:
+    text = SEPARATORS.split(text)[0]   # 'By X | June 18' / 'By X — Reuters' / 'By X in Kyiv'
+    names = []
+    for part in SPLIT.split(text):
+        part = part.strip(" .;:")
+        words = part.split()
+        if not part:
+            continue
+        if AGENCY.match(part):
+            names.append(part if len(part) <= 4 else normalize_name(part))
+            continue
+        if len(words) > 1 and OUTLET_WORD.search(part) and names:
+            continue   # 'By Rohit Sharma, Hindustan Times': the outlet, not a co-author
+        role_at = next((i for i in range(1, len(words)) if _is_role(words[i:])), None)
+        words = words[:role_at] if role_at else words
+        if not 1 <= len(words) <= 5 or not all(NAME_WORD.match(w) for w in words) or any(c.isdigit() for c in part):
+            if strict:
+                return []
+            continue
+        if strict and len(words) < 2:
+            return []
+        names.append(normalize_name(" ".join(words)))
+    return names
+
+
+def normalize_name(name: str) -> str:
+    """Turn shouted words into their usual case: 'SÉRGIO LIMA' -> 'Sérgio Lima'; 'O'NEIL' -> 'O'Neil'."""
+    return " ".join(_word_case(w) if w.isupper() and len(w.strip(".")) > 1 and w not in {"II", "III", "IV"} else w
+                    for w in name.split())
+
+
+def _word_case(word: str) -> str:
+    out = word.lower().title()            # handles hyphens and apostrophes: Jean-Paul, O'Neil
+    return "Mc" + out[2:].capitalize() if re.match(r"^Mc[a-z]", out) else out

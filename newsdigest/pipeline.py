@@ -1,0 +1,46 @@
+"""The pipeline: ingest seeds, load content, make the digest, render pages and feeds, write site/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from .config import Config
+from .content import load_articles
+from .digest import make_digest
+from .errors import Problems
+from .feeds import render_feeds
+from .ingest import IngestReport, ingest_seeds
+from .render import make_environment, render_site, sitemap_and_robots, static_files
+from .write import write_site
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the summary line."""
+
+    ingest: IngestReport
+    articles: int
+    pages: int
+    feeds: int
+    problems: Problems
+
+
+def make_markdown() -> MarkdownIt:
+    """CommonMark plus tables and strikethrough; raw HTML is shown as text, unsafe link schemes are dropped."""
+    return MarkdownIt("js-default", {"html": False, "typographer": False})
+
+
+def build(config: Config) -> BuildReport:
+    """Run every stage; bad inputs are collected in the report's problems, and the rest is built."""
+    problems = Problems()
+    ingested = ingest_seeds(config, problems)
+    articles = load_articles(config.path("content"), config.root, config.zone, make_markdown(), problems)
+    digest = make_digest([a for a in articles if not a.draft], config.zone, problems)
+    env = make_environment(config.path("layouts"))
+    pages = render_site(digest, config, env)
+    feeds = render_feeds(digest, config)
+    files = {**pages, **feeds, **sitemap_and_robots(pages, digest, config), **static_files(config.path("layouts"))}
+    write_site(files, config.path("output"))
+    return BuildReport(ingested, len(digest.articles), len(pages), len(feeds), problems)

@@ -1,0 +1,137 @@
+"""Digest -> {output path: bytes} for every HTML page, through the Jinja layouts. Writes nothing."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterator
+from xml.sax.saxutils import escape
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+
+from .config import Config
+from .digest import Digest, Group
+from .errors import BuildError
+from .slug import slugify
+
+Pages = dict[str, bytes]
+
+
+def make_environment(layouts: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
+    env.filters["slug"] = slugify
+    return env
+
+
+def render_site(digest: Digest, config: Config, env: Environment) -> Pages:
+    """Render every page kind; a broken layout is a BuildError naming the template and line."""
+    pages: Pages = {}
+    for render in PAGE_KINDS:
+        try:
+            for path, template, context in render(digest, config):
+                pages[path] = _render(env, template, path, digest, config, context)
+        except TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "layouts"
+            raise BuildError(f"layout error: {exc.message if hasattr(exc, 'message') else exc}", name, line) from None
+    return pages
+
+
+def _render(env: Environment, template: str, path: str, digest: Digest, config: Config, context: dict) -> bytes:
+    base = posixpath.dirname(path)
+    root = posixpath.relpath(".", base) + "/" if base else ""
+    page_url = config.site.url + (path[: -len("index.html")] if path.endswith("index.html") else path)
+    html = env.get_template(template).render(
+        site=config.site, digest=digest, root=root, page_url=page_url, sections=digest.sections,
+        local=digest.local, url=digest.url, **context)
+    return html.encode("utf-8")
+
+
+# ---- page kinds: each yields (output path, template, context) --------------------------------------------
+
+
+def front_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    days = digest.days[: config.digest.front_page_days]
+    older = digest.days[len(days)] if len(digest.days) > len(days) else None
+    yield "index.html", "index.html", {"days": days, "older": older, "title": None,
+                                      "description": config.site.description}
+
+
+def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    for a in digest.articles:
+        newer, older = digest.neighbours(a)
+        yield digest.url(a) + "index.html", "article.html", {
+            "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
+            "description": a.summary or a.title}
+
+
+def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    for i, day in enumerate(digest.days):
+        yield f"{day.day:%Y/%m/%d}/index.html", "day.html", {
+            "day": day, "title": f"{day.day:%A}, {day.day.day} {day.day:%B %Y}",
+            "newer": digest.days[i - 1] if i > 0 else None,
+            "older": digest.days[i + 1] if i + 1 < len(digest.days) else None,
+            "description": f"The digest for {day.day.day} {day.day:%B %Y}: {day.count} stories."}
+
+
+def section_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    yield from _group_pages("section", "Section", digest.sections, config)
+
+
+def tag_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    yield from _group_pages("tag", "Tag", digest.tags, config)
+
+
+def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Config) -> Iterator[tuple[str, str, dict]]:
+    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, "title": f"All {kind}s",
+                                               "description": f"Every {kind} of the digest, with counts."}
+    size = config.digest.page_size
+    for g in groups:
+        pages = [g.articles[i:i + size] for i in range(0, len(g.articles), size)]
+        for n, chunk in enumerate(pages, start=1):
+            path = f"{kind}/{g.slug}/" + ("" if n == 1 else f"page/{n}/") + "index.html"
+            yield path, "list.html", {
+                "group": g, "kind": kind, "label": label, "articles": chunk, "page": n, "pages": len(pages),
+                "title": g.name if n == 1 else f"{g.name} (page {n})",
+                "description": f"{label} {g.name}: {len(g.articles)} stories."}
+
+
+def archive_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    months: dict[str, list] = {}
+    for day in digest.days:
+        months.setdefault(f"{day.day:%B %Y}", []).append(day)
+    yield "archive/index.html", "archive.html", {"months": months, "title": "Archive",
+                                                 "description": "Every day of the digest."}
+
+
+def not_found_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    yield "404.html", "404.html", {"title": "Page not found", "description": "This page does not exist."}
+
+
+PAGE_KINDS: list[Callable[[Digest, Config], Iterator[tuple[str, str, dict]]]] = [
+    front_page, article_pages, day_pages, section_pages, tag_pages, archive_page, not_found_page,
+]
+
+
+def sitemap_and_robots(pages: Pages, digest: Digest, config: Config) -> Pages:
+    """sitemap.xml listing every HTML page, with lastmod; robots.txt pointing to it."""
+    lastmod = (digest.updated or datetime(2000, 1, 1)).isoformat()
+    article_dates = {digest.url(a) + "index.html": (a.updated or a.date).isoformat() for a in digest.articles}
+    entries = []
+    for path in sorted(p for p in pages if p.endswith("index.html")):
+        loc = config.site.url + path[: -len("index.html")]
+        entries.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{article_dates.get(path, lastmod)}</lastmod></url>")
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           + "\n".join(entries) + "\n</urlset>\n")
+    robots = f"User-agent: *\nAllow: /\nSitemap: {config.site.url}sitemap.xml\n"
+    return {"sitemap.xml": xml.encode("utf-8"), "robots.txt": robots.encode("utf-8")}
+
+
+def static_files(layouts: Path) -> Pages:
+    """Copy layouts/static/** as they are."""
+    folder = layouts / "static"
+    return {f"static/{p.relative_to(folder).as_posix()}": p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()} if folder.is_dir() else {}

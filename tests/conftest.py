@@ -1,0 +1,37 @@
+"""Shared fixtures: a throw-away project (config, layouts, seeds, content) in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+CONFIG = """\
+site:
+  title: Test Digest
+  url: https://example.org/digest/
+  description: A digest for tests.
+  language: en
+  timezone: Europe/London
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project with the real layouts and a small config."""
+    shutil.copytree(REPO / "layouts", tmp_path / "layouts")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "config.yaml").write_text(CONFIG, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def sample_project(project: Path) -> Path:
+    """The project with the shipped sample seeds."""
+    for seed in sorted((REPO / "seeds").glob("*.txt")):
+        shutil.copy(seed, project / "seeds" / seed.name)
+    return project

@@ -1,0 +1,57 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from newsdigest.ingest.dates import is_relative, parse_dateline
+
+
+def at(y, mo, d, h, mi, offset_minutes):
+    return datetime(y, mo, d, h, mi, tzinfo=timezone(timedelta(minutes=offset_minutes)))
+
+
+@pytest.mark.parametrize("line, expected, updated", [
+    ("June 18, 2025 / 11:10 IST", at(2025, 6, 18, 11, 10, 330), False),
+    ("Updated 9:30 AM EDT, October 5, 2025", at(2025, 10, 5, 9, 30, -240), True),
+    ("March 2, 2026 11:15 PM GMT+2", at(2026, 3, 2, 23, 15, 120), False),
+    ("Mon 3 Nov 2025 18.45 GMT", at(2025, 11, 3, 18, 45, 0), False),
+    ("Last Updated: August 9, 2025, 07:20 IST", at(2025, 8, 9, 7, 20, 330), True),
+    ("Published 2 September 2025", date(2025, 9, 2), False),
+    ("2026-03-01T08:00:00Z", at(2026, 3, 1, 8, 0, 0), False),
+    ("Thu 18 Jun 2025 06.00 BST", at(2025, 6, 18, 6, 0, 60), False),
+    ("Friday, April 3, 2026 - 14:05 CEST", at(2026, 4, 3, 14, 5, 120), False),
+    ("Jan 18, 2025, 11:10 AM ET", at(2025, 1, 18, 11, 10, -300), False),      # ET follows daylight saving
+    ("Jul 18, 2025, 11:10 AM ET", at(2025, 7, 18, 11, 10, -240), False),
+    ("Posted: 14 March 2026 at 9am", at(2026, 3, 14, 9, 0, 0), False),         # no zone: the site's (UTC here)
+    ("12 May 2025 10:00 UTC+05:45", at(2025, 5, 12, 10, 0, 345), False),
+])
+def test_datelines(line, expected, updated):
+    stamp = parse_dateline(line, "UTC")
+    assert stamp is not None
+    assert stamp.when == expected and type(stamp.when) is type(expected)
+    assert stamp.updated is updated
+
+
+def test_no_zone_takes_the_site_zone_with_its_daylight_saving():
+    assert parse_dateline("18 June 2025 10:30", "Europe/London").when.utcoffset() == timedelta(hours=1)
+    assert parse_dateline("18 January 2025 10:30", "Europe/London").when.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize("line", [
+    "NAIROBI, Kenya (AP) — Police said on June 3, 2025 that the road was closed",
+    "TOKYO, Feb 3 (Reuters) - Japan's exports rose",
+    "He said on June 18, 2025 that talks would resume.",
+    "June 18, 2025 / 11:10 XYZT",          # an unknown zone word: not a dateline
+    "February 30, 2025",                    # not a real day
+    "Updated 2 hours ago",
+])
+def test_not_datelines(line):
+    assert parse_dateline(line, "UTC") is None
+
+
+def test_extra_zones_from_config():
+    assert parse_dateline("June 18, 2025 11:10 NPTX", "UTC", {"NPTX": "+05:45"}).when == at(2025, 6, 18, 11, 10, 345)
+
+
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "3 mins ago", "Published: 1 day ago", "Yesterday", "just now"])
+def test_relative_stamps_are_recognised(line):
+    assert is_relative(line)
