@@ -81,12 +81,12 @@ _FrontMatterDumper.add_representer(datetime, _represent_datetime)
 
 def dump_document(meta: dict[str, Any], body: str) -> str:
     """Front matter + body as the text of a content file, with a hash that tells later edits apart."""
-    text = _render(meta, body)
+    text = render_document(meta, body)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return _render({**meta, GENERATED_KEY: digest}, body)
+    return render_document({**meta, GENERATED_KEY: digest}, body)
 
 
-def _render(meta: dict[str, Any], body: str) -> str:
+def render_document(meta: dict[str, Any], body: str) -> str:
     head = yaml.dump(meta, Dumper=_FrontMatterDumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"{FENCE}\n{head}{FENCE}\n\n{body}"
 
@@ -95,7 +95,7 @@ def edited_by_hand(text: str) -> bool:
     """True unless the file is byte for byte what ingestion wrote."""
     meta, body, _ = split_document(text, "")
     recorded = meta.pop(GENERATED_KEY, None)
-    return recorded != hashlib.sha256(_render(meta, body).encode("utf-8")).hexdigest()[:16]
+    return recorded != hashlib.sha256(render_document(meta, body).encode("utf-8")).hexdigest()[:16]
 
 
 # ---- reading ---------------------------------------------------------------------------------------------

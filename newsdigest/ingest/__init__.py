@@ -115,11 +115,15 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "category": parsed.category or "News",
         "tags": parsed.tags,
         "authors": parsed.authors,
-        "image": {"caption": parsed.image_caption, "credit": parsed.image_credit} if parsed.image_caption else None,
+        "image": _without_empty({"caption": parsed.image_caption, "credit": parsed.image_credit}) or None,
         "slug": slug,
         "seed": seed_name,
         "seed_sha256": seed_sha,
     }
+    return _without_empty(meta)
+
+
+def _without_empty(meta: dict) -> dict:
     return {k: v for k, v in meta.items() if v not in (None, "")}
 
 

@@ -30,7 +30,7 @@ NOISE = [re.compile(p, re.I) for p in (
     r"\d+\s+comments?|comments?\s*\(\d+\)|view\s+comments|join\s+the\s+(?:conversation|discussion)",
     r"(?:©|\(c\)|copyright)\s.{0,120}|all\s+rights\s+reserved\.?",
     r"our\s+standards\s*:.{0,120}",
-    r"(?:this|the)\s+(?:story|article|report)\s+(?:has\s+(?:not\s+)?been|was)\s+.{0,80}(?:edited|generated|syndicated|published\s+from)\b.{0,80}",
+    r"\(?(?:this|the)\s+(?:story|article|report)\s+(?:has\s+(?:not\s+)?been|was)\s+.{0,80}(?:edited|generated|syndicated|published\s+from)\b.{0,80}\)?",
     r"\(?(?:this|the)\s+(?:story|article)\s+(?:was\s+)?(?:auto-?generated|published)\s+from\s+(?:a\s+)?(?:syndicated|wire)\s+feed.{0,40}\)?",
     r"edited\s+by\s*:?.{0,60}",
     r"(?:home|menu|search|sign\s+in|log\s+in|e-?paper|live\s+tv|video|photos?|image|graphic|gallery)",
@@ -64,12 +64,14 @@ CREDIT_LINE = re.compile(
     r"|^.{2,120}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)\b.{0,60}$", re.I)
 
 # Caption labels: the label is dropped, the caption kept.
-CAPTION_LABEL = re.compile(r"^(?:image\s+caption|caption|photo\s+caption|picture\s+caption|in\s+the\s+photo|pictured)\s*[,:]\s*(?P<text>.+)$", re.I)
+# 'Photo: …' is a caption when it reads as a sentence, a credit when it is a name or two ('Photo: PTI').
+CAPTION_LABEL = re.compile(r"^(?:image\s+caption|caption|photo\s+caption|picture\s+caption|in\s+the\s+photo|pictured|"
+                           r"(?:photo|image|picture|photograph)(?=\s*:\s*(?:\S+\s+){4}))\s*[,:]\s*(?P<text>.+)$", re.I)
 CREDIT_LABEL = re.compile(r"^(?:image\s+source|photo\s+credit|image\s+credit|picture\s+credit|photograph|photo|credit|source|pic|image)\s*[,:]\s*(?P<credit>.{2,80})$", re.I)
 
 # Credits at the end of a caption line.
 _AGENCY = (r"(?:REUTERS|Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Bloomberg|PTI|ANI|IANS|Xinhua|TASS|"
-           r"Shutterstock|iStock(?:photo)?|Alamy|Pool|Handout|KCNA|Yonhap|dpa|ANP|Kyodo|NurPhoto|Sipa|Anadolu|"
+           r"PA(?:\s+(?:Media|Wire))?|Shutterstock|iStock(?:photo)?|Alamy|Pool|Handout|KCNA|Yonhap|dpa|ANP|Kyodo|NurPhoto|Sipa|Anadolu|"
            r"SOPA\s+Images|Bloomberg\s+via\s+Getty\s+Images|File|Courtesy[\w\s]{0,30}|Wikimedia\s+Commons)")
 TRAILING_CREDIT = [re.compile(p) for p in (
     # (AP Photo/Jane Doe), (Photo: PTI), [Getty Images]
@@ -81,9 +83,11 @@ TRAILING_CREDIT = [re.compile(p) for p in (
     + _AGENCY + r"))\s*$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit)\s*(?:by|:|credit:?)\s*[^.!?]{2,60})$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>" + _AGENCY + r")\.?$",
+    # '... wetlands. Wildlife Trust/PA': a name, a slash, an agency or photographer
+    r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’ -]{1,40}/\s?[A-Z][\w.&'’ -]{1,30})$",
     r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",
 )]
-CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture)?\s*(?:credit)?\s*:\s*", re.I)
+CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit)?\s*:\s*", re.I)
 LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
 
 

@@ -38,20 +38,28 @@ def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | Non
     words = head.split()
     for k in range(2, min(len(words), 5) + 1):   # the shortest name whose rest reads as a role
         rest = words[k:]
-        if not rest or _is_role(rest):
+        if not rest or is_role(rest):
             names = _names(" ".join(words[:k]), strict=True)
-            if names and (rest or head != line or ((bare or line.isupper()) and _looks_like_a_name_line(line))):
+            tail = line[len(head):].strip(" ,|·•–—-")
+            if names and (rest or (tail and _is_role_or_place(tail)) or
+                          (not tail and (bare or line.isupper()) and _looks_like_a_name_line(line))):
                 return names
     return None
 
 
-def _is_role(words: list[str]) -> bool:
+def is_role(words: list[str]) -> bool:
     """'Political editor', 'Africa correspondent', 'Senior Reporter'."""
-    if not ROLE_NOUN.match(words[-1]):
+    if not words or not ROLE_NOUN.match(words[-1]):
         return False
     modifiers = words[:-1]
     return all(w.lower() in ROLE_MODIFIERS or w.islower() or (i == len(modifiers) - 1 and w[:1].isupper())
                for i, w in enumerate(modifiers))
+
+
+def _is_role_or_place(text: str) -> bool:
+    """What follows a name after a comma or bar: 'Senior Correspondent', 'New Delhi', 'in Kyiv'."""
+    words = text.removeprefix("in ").split()
+    return is_role(words) or (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not text.endswith("."))
 
 
 def _looks_like_a_name_line(line: str) -> bool:
@@ -61,18 +69,22 @@ def _looks_like_a_name_line(line: str) -> bool:
 
 def _names(text: str, strict: bool = False) -> list[str]:
     text = SEPARATORS.split(text)[0]   # 'By X | June 18' / 'By X — Reuters' / 'By X in Kyiv'
-    names = []
-    for part in SPLIT.split(text):
+    names: list[str] = []
+    parts = SPLIT.split(text)
+    if len(parts) > 1 and not re.search(r"\s(?:and|&)\s", text, re.I):
+        parts = parts[:1]   # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author
+    for part in parts:
         part = part.strip(" .;:")
         words = part.split()
         if not part:
             continue
+        part = re.sub(r"^the\s+", "", part, flags=re.I) if AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I)) else part
         if AGENCY.match(part):
             names.append(part if len(part) <= 4 else normalize_name(part))
             continue
         if len(words) > 1 and OUTLET_WORD.search(part) and names:
             continue   # 'By Rohit Sharma, Hindustan Times': the outlet, not a co-author
-        role_at = next((i for i in range(1, len(words)) if _is_role(words[i:])), None)
+        role_at = next((i for i in range(1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
         if not 1 <= len(words) <= 5 or not all(NAME_WORD.match(w) for w in words) or any(c.isdigit() for c in part):
             if strict:

@@ -47,6 +47,9 @@ RELATIVE = re.compile(
     r"(?:(?:\d+|an?|one|a few)\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|just now|today|yesterday)\.?$",
     re.I)
 
+RELATIVE_INLINE = re.compile(r"(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?"
+                             r"(?:\d+|an?|one)\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", re.I)
+
 
 @dataclass(frozen=True)
 class Stamp:
@@ -65,6 +68,7 @@ def is_relative(line: str) -> bool:
 
 def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | None = None) -> Stamp | None:
     """Return the stamp when the whole line is a dateline; None when it holds anything else."""
+    line = RELATIVE_INLINE.sub(" ", line)
     if len(line) > 90:
         return None
     zones = {**ZONES, **(extra_zones or {})}

@@ -22,25 +22,36 @@ STOP = set("""a an the this that these those there their they them he she it its
 MAX_TAGS = 5
 
 
-def tags_from_text(title: str, paragraphs: list[str]) -> list[str]:
-    """Return up to five named entities that occur at least twice, most frequent first."""
+def tags_from_text(title: str, paragraphs: list[str], exclude: list[str] = ()) -> list[str]:
+    """Return up to five named entities that occur at least twice, most frequent first; not those in `exclude`."""
+    texts = paragraphs if _is_title_case(title) else [title, *paragraphs]
+    runs = [(run, at_start) for text in texts for run, at_start in _runs(text)]
+    named_mid_sentence = {_key(run) for run, at_start in runs if not at_start}
     counts: Counter[str] = Counter()
     spelling: dict[str, Counter[str]] = {}
     first_seen: dict[str, int] = {}
-    for text in [title, *paragraphs]:
-        for run in _runs(text):
-            key = _key(run)
-            counts[key] += 1
-            spelling.setdefault(key, Counter())[run] += 1
-            first_seen.setdefault(key, len(first_seen))
+    for run, at_start in runs:
+        key = _key(run)
+        if at_start and key not in named_mid_sentence:
+            continue   # 'Officials said…': a capital that only opens sentences is no name
+        counts[key] += 1
+        spelling.setdefault(key, Counter())[run] += 1
+        first_seen.setdefault(key, len(first_seen))
     _merge_demonyms_and_surnames(counts, spelling)
-    ranked = sorted((k for k, n in counts.items() if n >= 2), key=lambda k: (-counts[k], first_seen[k]))
+    excluded = {_key(e) for e in exclude}
+    ranked = sorted((k for k, n in counts.items() if n >= 2 and k not in excluded), key=lambda k: (-counts[k], first_seen[k]))
     return [_best_spelling(spelling[k]) for k in ranked[:MAX_TAGS]]
 
 
+def _is_title_case(title: str) -> bool:
+    """'Kenya Opens Emergency Shelters': every word capitalised tells nothing about names."""
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
 def _runs(text: str):
-    """Yield runs of capitalised words, trimmed of leading stop words and possessives."""
-    for sentence in re.split(r"(?<=[.!?:;”\"])\s+|[,()—–]", text):
+    """Yield (run of capitalised words, whether it opens a sentence), trimmed of stop words and possessives."""
+    for sentence in re.split(r"(?<=[.!?:;”\"])\s+", text):
         starts = True
         for m in RUN.finditer(sentence):
             words = re.sub(r"[’']s\b", "", m.group()).split()
@@ -51,9 +62,9 @@ def _runs(text: str):
                 at_start = False
             while words and words[-1].lower() in STOP:
                 words.pop()
-            if not words or (len(words) == 1 and (at_start or len(words[0]) < 3 or words[0].isupper() and len(words[0]) > 5)):
+            if not words or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper() and len(words[0]) > 5)):
                 continue
-            yield " ".join(words)
+            yield " ".join(words), at_start and len(words) == 1
 
 
 def _key(run: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from . import boilerplate as bp
-from .bylines import parse_byline
+from .bylines import is_role as _is_role, parse_byline
 from .dates import Stamp, is_relative, parse_dateline
 from .entities import tags_from_text
 from .text import escape_markdown, normalize, summarize
@@ -24,6 +24,7 @@ Cricket|Energy|Transport|Autos|Personal Finance|Careers|Real Estate|Property|Boo
 CRUMB_SEPARATORS = re.compile(r"\s*(?:[>›»/|•·]|\\)\s*")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 TERMINAL = tuple(".!?:;…\"”’)")
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s[\w .]+?)?(?:\s\((?:AP|Reuters|AFP|PTI|ANI|IANS|dpa|UPI)\))?\s[—–-]\s")
 BULLET = re.compile(r"^[•·▪◦●\-–*]\s+(?P<item>.+)$")
 
 
@@ -70,7 +71,8 @@ def parse_seed(text: str, rules: Rules = Rules()) -> Parsed:
     image_caption, image_credit = header.caption or body.caption, header.credit or body.credit
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else ("", [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs])
+    authors = _unique(header.authors + body.authors)
+    tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
     stamps = header.stamps + body.stamps
     published = next((s.when for s in stamps if not s.updated), None)
     updated = next((s.when for s in stamps if s.updated), None)
@@ -80,12 +82,12 @@ def parse_seed(text: str, rules: Rules = Rules()) -> Parsed:
         date=published or updated,
         updated=updated if published and updated and updated != published else None,
         category=category,
-        authors=_unique(header.authors + body.authors),
+        authors=authors,
         tags=[t for t in tags if t.lower() != category.lower()],
         image_caption=image_caption,
         image_credit=image_credit,
         body=to_markdown(body.blocks),
-        summary=header.dek or summarize(paragraphs),
+        summary=header.dek or summarize([WIRE_DATELINE.sub("", p, count=1) for p in paragraphs[:1]]),
         fingerprint=" ".join(re.sub(r"\W+", " ", " ".join([title, *paragraphs]).lower()).split()),
     )
 
@@ -99,10 +101,14 @@ def _is_noise(line: str, rules: Rules) -> bool:
 
 def find_title(lines: list[str], rules: Rules) -> tuple[list[str], str, list[str]]:
     """Return (breadcrumbs, title, the lines after the title), dropping repeats of the title."""
-    sections = {_section_key(s): s for s in (*SECTIONS, *rules.sections)}
+    sections: dict[str, str] = {}
+    for name in (*rules.sections, *SECTIONS):
+        sections.setdefault(_section_key(name), name)
     crumbs: list[str] = []
+    before: list[str] = []   # a dateline or byline above the title belongs to the header
     for i, line in enumerate(lines[:8]):
         if parse_dateline(line, rules.zone, rules.zones) or parse_byline(line, header=False):
+            before.append(line)
             continue
         glued = _glued_crumbs(line, lines[i + 1:i + 6], sections)
         if glued:
@@ -113,7 +119,7 @@ def find_title(lines: list[str], rules: Rules) -> tuple[list[str], str, list[str
             continue
         else:
             title = line
-        rest = [x for x in lines[i + 1:] if x != title and not x.endswith(title)]
+        rest = before + [x for x in lines[i + 1:] if x != title and not x.endswith(title)]
         return [_section_name(c, sections) for c in crumbs if _section_key(c) not in ("home", "news", "")], title, rest
     raise NotAnArticle("no recognizable title in the first lines")
 
@@ -136,6 +142,11 @@ def _glued_crumbs(line: str, after: list[str], sections: dict[str, str]) -> tupl
             break
         crumbs.append(name)
         rest = rest[len(name):]
+    first_word = rest.split(" ", 1)[0]
+    glue = CAMEL.search(first_word)
+    if glue:   # an unknown last crumb glued to the title: 'GadgetsPhone makers…'
+        crumbs.append(first_word[:glue.start()])
+        rest = rest[glue.start():]
     return (crumbs, rest) if len(crumbs) > 1 else None
 
 
@@ -190,6 +201,9 @@ def split_header(lines: list[str], title: str, rules: Rules) -> tuple[Header, li
         stamp = parse_dateline(line, rules.zone, rules.zones)
         if stamp:
             header.stamps.append(stamp)
+        elif _is_role(nxt.split()) and (names := parse_byline(line, header=True, bare=True)):
+            header.authors += names                      # 'Priya Nair' then 'Business reporter'
+            i += 1
         elif _take_byline_with_date(line, header, rules, bare=bool(parse_dateline(nxt, rules.zone, rules.zones))):
             pass
         elif not header.caption and _take_caption(line, nxt, header):
