@@ -16,16 +16,28 @@ from markdown_it import MarkdownIt
 from .errors import BuildError, Problems
 
 try:
-    _Loader = yaml.CSafeLoader
-    _Dumper = yaml.CSafeDumper
+    _SafeLoader, _Dumper = yaml.CSafeLoader, yaml.CSafeDumper
 except AttributeError:  # PyYAML without libyaml
-    _Loader = yaml.SafeLoader
-    _Dumper = yaml.SafeDumper
+    _SafeLoader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """safe_load, except that an impossible date like 2024-13-45 stays text, so the schema check can name it."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 FENCE = "---"
 GENERATED_KEY = "generated_sha256"
 KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "slug",
-              "draft", "seed", "seed_sha256", GENERATED_KEY)
+              "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 WORDS_PER_MINUTE = 230
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
@@ -34,10 +35,19 @@ def render_site(digest: Digest, config: Config, env: Environment) -> Pages:
             for path, template, context in render(digest, config):
                 pages[path] = _render(env, template, path, digest, config, context)
         except TemplateError as exc:
-            line = getattr(exc, "lineno", None)
-            name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "layouts"
-            raise BuildError(f"layout error: {exc.message if hasattr(exc, 'message') else exc}", name, line) from None
+            raise _layout_error(exc, config.path("layouts")) from None
     return pages
+
+
+def _layout_error(exc: TemplateError, layouts: Path) -> BuildError:
+    """Name the template file and line: from a syntax error, or from the innermost template frame."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not name:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+        name, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(layouts), None)
+    shown = Path(name).resolve()
+    shown = f"layouts/{shown.relative_to(layouts).as_posix()}" if shown.is_relative_to(layouts) else name
+    return BuildError(f"layout error: {exc.message or exc}", shown, line)
 
 
 def _render(env: Environment, template: str, path: str, digest: Digest, config: Config, context: dict) -> bytes:

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from newsdigest.ingest.parse import Rules, parse_seed
+from newsdigest.ingest.parse import parse_seed
+from tests.fixtures.accuracy import FIXTURES, RULES, table
 from tests.fixtures.expected import expected_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
 SEEDS = sorted(FIXTURES.glob("*.txt"))
-RULES = Rules(zone="Asia/Kolkata")   # the sample config's zone: datelines without a zone are read in it
 
 
 def test_the_corpus_is_large_enough():
@@ -32,3 +31,10 @@ def test_seed_fixture(seed: Path):
     expected = expected_path.read_text(encoding="utf-8")
     diff = "".join(difflib.unified_diff(expected.splitlines(True), got.splitlines(True), "expected", "got"))
     assert got == expected, diff
+
+
+def test_accuracy_is_total_on_the_fixtures(capsys):
+    text, ratios = table()
+    with capsys.disabled():
+        print("\n" + text)
+    assert ratios == {field: 1.0 for field in ratios}, text

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import __version__
 from ..config import Config
 from ..content import dump_document, edited_by_hand, split_document
 from ..errors import BuildError, Problems
@@ -16,6 +17,8 @@ from ..slug import slugify
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 MAX_SEED_BYTES = 2_000_000
+INGESTED_BY = f"newsdigest {__version__}"
+"""Recorded in each content file: an untouched file is converted again when the parser changes."""
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,13 @@ def ingest_seeds(config: Config, problems: Problems) -> IngestReport:
         if target is not None:
             old = target.read_text(encoding="utf-8", errors="replace")
             old_meta = _meta_or_empty(old)
-            if old_meta.get("seed_sha256") == seed_sha:
+            if old_meta.get("seed_sha256") == seed_sha and old_meta.get("ingested_by") == INGESTED_BY:
                 unchanged += 1
                 continue
             if edited_by_hand(old):
-                problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
-                              f"(delete it to convert the seed again)")
+                if old_meta.get("seed_sha256") != seed_sha:
+                    problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
+                                  f"(delete it to convert the seed again)")
                 kept += 1
                 continue
         else:
@@ -119,6 +123,7 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "slug": slug,
         "seed": seed_name,
         "seed_sha256": seed_sha,
+        "ingested_by": INGESTED_BY,
     }
     return _without_empty(meta)
 

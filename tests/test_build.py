@@ -1,0 +1,99 @@
+"""End to end: the sample digest builds into a temporary project and reads right."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import feedparser
+
+from newsdigest.cli import main
+from newsdigest.content import split_document
+from tests.conftest import REPO
+
+
+def build(project: Path, capsys) -> tuple[int, str, str]:
+    status = main(["--config", str(project / "config.yaml")])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_sample_digest_builds(sample_project, capsys):
+    status, out, err = build(sample_project, capsys)
+    seeds = len(list((REPO / "seeds").glob("*.txt")))
+    assert status == 0, err
+    assert err == ""
+    assert re.fullmatch(rf"built {seeds} articles, \d+ pages, 2 feeds in \d+\.\d\d s \(seeds: {seeds} converted, "
+                        r"0 unchanged, 0 kept as edited; 0 errors, 0 warnings\)\n", out)
+
+
+def test_every_article_page_shows_its_title_and_date(sample_project, capsys):
+    build(sample_project, capsys)
+    site = sample_project / "site"
+    for path in sorted((sample_project / "content").glob("*.md")):
+        meta, _, _ = split_document(path.read_text(encoding="utf-8"), path.name)
+        when = meta["date"]
+        day = when.astimezone(ZoneInfo("Europe/London")) if isinstance(when, datetime) else when   # the test config's zone
+        page = site / f"{day:%Y/%m/%d}" / meta["slug"] / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert f"<h1>{html.escape(meta['title'], quote=False)}</h1>" in text.replace("&#39;", "'"), page
+        assert f'<time datetime="{meta["date"].isoformat()}' in text, page
+
+
+def test_the_feed_has_one_entry_per_article_newest_first(sample_project, capsys):
+    build(sample_project, capsys)
+    site = sample_project / "site"
+    articles = len(list((sample_project / "content").glob("*.md")))
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse((site / name).read_bytes())
+        assert feed.bozo == 0, (name, feed.get("bozo_exception"))
+        assert len(feed.entries) == articles
+        published = [e.published_parsed for e in feed.entries]
+        assert published == sorted(published, reverse=True)
+        for entry in feed.entries:
+            assert entry.link.startswith("https://example.org/digest/20")
+            page = site / entry.link.removeprefix("https://example.org/digest/") / "index.html"
+            assert page.exists(), entry.link
+
+
+def test_building_twice_gives_identical_bytes(sample_project, capsys):
+    build(sample_project, capsys)
+    first = snapshot(sample_project / "site")
+    build(sample_project, capsys)
+    assert snapshot(sample_project / "site") == first
+
+
+def test_a_broken_layout_leaves_the_last_site_in_place(sample_project, capsys):
+    build(sample_project, capsys)
+    before = snapshot(sample_project / "site")
+    (sample_project / "layouts" / "article.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    status, out, err = build(sample_project, capsys)
+    assert status == 1
+    assert err == "error: layouts/article.html:1: layout error: 'nope' is undefined\nerror: build failed; site/ was left as it was\n"
+    assert snapshot(sample_project / "site") == before
+    assert [p.name for p in sample_project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_bad_content_file_is_reported_and_the_rest_is_built(sample_project, capsys):
+    (sample_project / "content" / "broken.md").write_text("---\ntitle: yes\ndate: 2025-01-01\n---\nx\n")
+    status, out, err = build(sample_project, capsys)
+    assert status == 1
+    assert "error: content/broken.md:2: front matter: 'title' must be text (got true); put it in quotes\n" in err
+    assert (sample_project / "site" / "index.html").exists()
+    assert "0 errors" not in out and "1 errors" in out
+
+
+def test_drafts_are_left_out(project, capsys):
+    (project / "content" / "a.md").write_text("---\ntitle: Public piece\ndate: 2025-01-02\n---\nx\n")
+    (project / "content" / "b.md").write_text("---\ntitle: Secret draft\ndate: 2025-01-02\ndraft: true\n---\nx\n")
+    build(project, capsys)
+    everything = b"".join(snapshot(project / "site").values())
+    assert b"Public piece" in everything and b"Secret draft" not in everything
