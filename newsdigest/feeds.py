@@ -52,7 +52,7 @@ def build_feed(spec: FeedSpec, digest: Digest, config: Config) -> bytes:
     fg.description(clean(site.description))
     fg.subtitle(clean(site.description))
     fg.language(site.language)
-    fg.generator(GENERATOR, uri="https://pypi.org/project/newsdigest/")
+    fg.generator(GENERATOR)
     fg.link(href=site.url, rel="alternate")
     fg.link(href=site.url + spec.path, rel="self")
     newest = max((a.updated or a.date for a in articles), default=datetime(2000, 1, 1, tzinfo=timezone.utc))

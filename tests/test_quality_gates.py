@@ -1,0 +1,184 @@
+"""Quality gates on the built sample digest: Nu Html Checker, axe-core in Chromium, links, screenshots.
+
+Marked `browser`: `python3 -m pytest -m "not browser"` runs the fast unit tests alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import subprocess
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from newsdigest.cli import main
+from tests.conftest import CONFIG, REPO
+from tests.quality import AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VNU_JAR, java, require
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The sample digest, built once for this module, with a site URL under a sub-path."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("*"), dirs_exist_ok=True)
+    for hand_written in (REPO / "content").glob("*.md"):
+        if "seed:" not in hand_written.read_text(encoding="utf-8"):
+            shutil.copy(hand_written, root / "content")
+    (root / "config.yaml").write_text(CONFIG, encoding="utf-8")
+    assert main(["--config", str(root / "config.yaml")]) == 0
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """Serve the site on 127.0.0.1 at a free port; yield its base URL."""
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def pages_of_each_kind(site: Path) -> dict[str, str]:
+    article = next(p for p in sorted(site.glob("20*/*/*/*/index.html")))
+    section = next(p for p in sorted(site.glob("section/*/index.html")))
+    tag = next(p for p in sorted(site.glob("tag/*/index.html")))
+    rel = lambda p: p.relative_to(site).as_posix().removesuffix("index.html")
+    return {"front": "", "article": rel(article), "section": rel(section), "tag": rel(tag),
+            "archive": "archive/", "404": "404.html"}
+
+
+# ---- HTML validity ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_every_page_passes_the_nu_html_checker(site):
+    require(java() is not None and VNU_JAR.exists(), "Java or vnu.jar (npm vnu-jar)")
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+    assert len(list(site.rglob("*.html"))) > 20
+
+
+@pytest.mark.browser
+def test_the_stylesheet_passes_the_css_checker(site):
+    require(java() is not None and VNU_JAR.exists(), "Java or vnu.jar (npm vnu-jar)")
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--css", str(site / "static" / "style.css")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+# ---- accessibility and screenshots in Chromium -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM.exists(), "Chromium (/usr/bin/chromium)")
+    require(AXE_JS.exists(), "axe-core (npm axe-core)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright for Python")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_no_violations(browser, server, site, scheme, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for kind, path in pages_of_each_kind(site).items():
+        page.goto(server + path)
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", AXE_RULES)
+        violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+        if violations:
+            found[kind] = violations
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.browser
+def test_screenshots_of_the_front_page_and_an_article(browser, server, site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    article = pages_of_each_kind(site)["article"]
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, path in (("front", ""), ("article", article)):
+            page.goto(server + path)
+            target = SCREENSHOTS / f"{name}-{width}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000
+            # nothing sticks out sideways at this width
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+        context.close()
+    print(f"\nscreenshots written to {SCREENSHOTS}")
+
+
+# ---- links -----------------------------------------------------------------------------------------------
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) and not (tag == "link" and attrs.get("rel") == "canonical"):
+                self.urls.append(attrs[name])
+
+
+def test_no_broken_internal_link_or_missing_asset(site):
+    base = "https://example.org/digest/"
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        here = base + page.relative_to(site).as_posix()
+        for url in parser.urls:
+            absolute = urljoin(here, url)
+            if not absolute.startswith(base):
+                assert urlsplit(absolute).scheme in ("http", "https", "mailto"), (page, url)
+                continue
+            target = site / unquote(urlsplit(absolute).path.removeprefix(urlsplit(base).path))
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+            elif urlsplit(absolute).fragment and target == page:
+                if urlsplit(absolute).fragment not in parser.ids:
+                    broken.append(f"{page.relative_to(site)} -> {url} (no such id)")
+    assert broken == []
+    assert len(pages) > 20
