@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .pipeline import build
+from .pipeline import BuildOptions, build
 from .config import load_config
 from .errors import BuildError
 
@@ -17,6 +19,11 @@ def main(argv: list[str] | None = None) -> int:
         prog="build.py", description="Build the news digest: seeds/ -> content/ -> site/ with feeds.")
     parser.add_argument("--config", default="config.yaml", type=Path, metavar="PATH",
                         help="the configuration file (default: config.yaml)")
+    parser.add_argument("--drafts", action="store_true", help="also publish articles marked draft: true")
+    parser.add_argument("--future", action="store_true", help="also publish articles dated after the build instant")
+    parser.add_argument("--now", type=_instant, metavar="ISO",
+                        help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
+                             "else the current time); it only decides which articles are still scheduled")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -25,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     try:
-        report = build(config)
+        report = build(config, BuildOptions(now=args.now or build_instant(), drafts=args.drafts, future=args.future))
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         print("error: build failed; site/ was left as it was", file=sys.stderr)
@@ -38,5 +45,22 @@ def main(argv: list[str] | None = None) -> int:
     ing = report.ingest
     print(f"built {report.articles} articles, {report.pages} pages, {report.feeds} feeds in {seconds:.2f} s "
           f"(seeds: {ing.written} converted, {ing.unchanged} unchanged, {ing.kept} kept as edited; "
+          f"left out: {report.drafts_left_out} drafts, {report.future_left_out} scheduled; "
           f"{len(report.problems.errors)} errors, {len(report.problems.warnings)} warnings)")
     return 1 if report.problems.errors else 0
+
+
+def build_instant() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the current time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def _instant(text: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date and time: {text!r} (e.g. 2025-06-18T12:00:00+05:30)") from None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)

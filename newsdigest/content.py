@@ -14,6 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .errors import BuildError, Problems
+from .slug import slugify
 
 try:
     _SafeLoader, _Dumper = yaml.CSafeLoader, yaml.CSafeDumper
@@ -164,7 +165,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
     image = meta.get("image") or {}
     if not isinstance(image, dict):
         raise fail("image", "must be a mapping with 'caption' and 'credit'")
-    slug = _text(meta, "slug", fail) or Path(where).stem
+    slug = _text(meta, "slug", fail) or slugify(Path(where).stem)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
         raise fail("slug", f"must be lowercase letters, digits and hyphens (got {slug!r})")
     draft = meta.get("draft", False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from markdown_it import MarkdownIt
 
@@ -17,6 +18,18 @@ from .write import write_site
 
 
 @dataclass(frozen=True)
+class BuildOptions:
+    """What the command line may change about one build."""
+
+    now: datetime
+    """The build instant: articles dated after it are scheduled, not published."""
+    drafts: bool = False
+    """Publish articles marked draft: true."""
+    future: bool = False
+    """Publish articles dated after `now`."""
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What a build did, for the summary line."""
 
@@ -24,6 +37,8 @@ class BuildReport:
     articles: int
     pages: int
     feeds: int
+    drafts_left_out: int
+    future_left_out: int
     problems: Problems
 
 
@@ -32,15 +47,17 @@ def make_markdown() -> MarkdownIt:
     return MarkdownIt("js-default", {"html": False, "typographer": False})
 
 
-def build(config: Config) -> BuildReport:
+def build(config: Config, options: BuildOptions) -> BuildReport:
     """Run every stage; bad inputs are collected in the report's problems, and the rest is built."""
     problems = Problems()
     ingested = ingest_seeds(config, problems)
     articles = load_articles(config.path("content"), config.root, config.zone, make_markdown(), problems)
-    digest = make_digest([a for a in articles if not a.draft], config.zone, problems)
+    drafts = [a for a in articles if a.draft and not options.drafts]
+    future = [a for a in articles if a.date > options.now and not options.future and a not in drafts]
+    digest = make_digest([a for a in articles if a not in drafts and a not in future], config.zone, problems)
     env = make_environment(config.path("layouts"))
     pages = render_site(digest, config, env)
     feeds = render_feeds(digest, config)
     files = {**pages, **feeds, **sitemap_and_robots(pages, digest, config), **static_files(config.path("layouts"))}
     write_site(files, config.path("output"))
-    return BuildReport(ingested, len(digest.articles), len(pages), len(feeds), problems)
+    return BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(drafts), len(future), problems)

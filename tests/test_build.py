@@ -32,7 +32,7 @@ def test_the_sample_digest_builds(sample_project, capsys):
     assert status == 0, err
     assert err == ""
     assert re.fullmatch(rf"built {seeds} articles, \d+ pages, 2 feeds in \d+\.\d\d s \(seeds: {seeds} converted, "
-                        r"0 unchanged, 0 kept as edited; 0 errors, 0 warnings\)\n", out)
+                        r"0 unchanged, 0 kept as edited; left out: 0 drafts, 0 scheduled; 0 errors, 0 warnings\)\n", out)
 
 
 def test_every_article_page_shows_its_title_and_date(sample_project, capsys):

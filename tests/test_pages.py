@@ -1,0 +1,133 @@
+"""Each page kind and each behaviour of the reader's site, on small hand-written digests."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cli import main
+
+
+def article(project: Path, name: str, title: str, date: str, category: str = "World", tags=(), **extra) -> None:
+    meta = {"title": title, "date": date, "category": category, "tags": list(tags), **extra}
+    lines = "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items())
+    (project / "content" / f"{name}.md").write_text(f"---\n{lines}---\n\nBody of {title}.\n", encoding="utf-8")
+
+
+def build(project: Path, capsys, *args: str) -> str:
+    assert main(["--config", str(project / "config.yaml"), "--now", "2025-07-01T00:00:00+00:00", *args]) == 0
+    return capsys.readouterr().out
+
+
+def read(project: Path, path: str) -> str:
+    return (project / "site" / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def digest(project, capsys):
+    article(project, "harbour-reopens", "Harbour reopens", "2025-06-18T09:00:00+01:00", "World", ["Harbour", "Ports"])
+    article(project, "shares-climb", "Shares climb", "2025-06-18T11:00:00+01:00", "Business", ["Markets"])
+    article(project, "c", "Ferry strike ends", "2025-06-17T08:00:00+01:00", "World", ["Ports"])
+    article(project, "d", "Córdoba votes", "2025-05-30", "World", ["Elections"])
+    build(project, capsys)
+    return project
+
+
+def test_front_page_groups_days_newest_first_with_the_top_story_first(digest):
+    html = read(digest, "index.html")
+    days = re.findall(r'<h2 id="d-[^"]+"><a href="2025/(\d\d/\d\d)/">([^<]+)</a>', html)
+    assert days == [("06/18", "Wednesday, 18 June 2025"), ("06/17", "Tuesday, 17 June 2025"), ("05/30", "Friday, 30 May 2025")]
+    first_day = html.split('id="d-2025-06-17"')[0]
+    assert first_day.index("Shares climb") < first_day.index("Harbour reopens")   # newest story leads the day
+    assert '<article class="card lead">' in first_day and first_day.count("card lead") == 1
+    assert "11:00 BST" in first_day and "1 min read" in first_day
+
+
+def test_front_page_days_are_configurable_with_a_link_to_older(project, capsys):
+    for i in range(1, 5):
+        article(project, f"x{i}", f"Story {i}", f"2025-06-0{i}T10:00:00+00:00")
+    (project / "config.yaml").write_text((project / "config.yaml").read_text() + "digest:\n  front_page_days: 2\n")
+    build(project, capsys)
+    html = read(project, "index.html")
+    assert "Story 4" in html and "Story 3" in html and "Story 2" not in html
+    assert '<a href="2025/06/02/">Older: Monday, 2 June 2025 →</a>' in html
+
+
+def test_article_page(digest):
+    html = read(digest, "2025/06/18/harbour-reopens/index.html")
+    assert "<h1>Harbour reopens</h1>" in html
+    assert '<time datetime="2025-06-18T09:00:00+01:00">Wednesday, 18 June 2025, 09:00 BST</time>' in html
+    assert '<a href="../../../../section/world/">World</a>' in html
+    assert '<a href="../../../../tag/ports/">Ports</a>' in html
+    related = html.split('id="related-heading"')[1]
+    assert related.index("Ferry strike ends") < related.index("Córdoba votes")      # a shared tag ranks first
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert ld["@type"] == "NewsArticle" and ld["headline"] == "Harbour reopens" and ld["articleSection"] == "World"
+    assert ld["datePublished"] == "2025-06-18T09:00:00+01:00" and ld["keywords"] == ["Harbour", "Ports"]
+
+
+def test_every_page_has_title_description_canonical_social_and_feed_links(digest):
+    for page in sorted((digest / "site").rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for needle in ("<title>", '<meta name="description" content="', '<link rel="canonical" href="https://example.org/digest/',
+                       '<meta property="og:title"', '<meta name="twitter:card"', 'type="application/rss+xml"',
+                       'type="application/atom+xml"'):
+            assert needle in html, (page, needle)
+
+
+def test_day_archive_section_and_tag_pages(digest):
+    assert "Ferry strike ends" in read(digest, "2025/06/17/index.html")
+    archive = read(digest, "archive/index.html")
+    assert re.search(r"June 2025</h2>.*Wednesday, 18 June 2025</a> <span class=\"count\">2</span>", archive, re.S)
+    assert re.search(r"May 2025</h2>.*Friday, 30 May 2025</a> <span class=\"count\">1</span>", archive, re.S)
+    world = read(digest, "section/world/index.html")
+    assert world.index("Harbour reopens") < world.index("Ferry strike ends") < world.index("Córdoba votes")
+    sections = read(digest, "section/index.html")
+    assert '<a href="../section/world/">World</a> <span class="count">3</span>' in sections
+    assert '<a href="../tag/ports/">Ports</a> <span class="count">2</span>' in read(digest, "tag/index.html")
+
+
+def test_lists_are_paginated(project, capsys):
+    for i in range(1, 6):
+        article(project, f"x{i}", f"Story {i}", f"2025-06-0{i}T10:00:00+00:00", "Science")
+    (project / "config.yaml").write_text((project / "config.yaml").read_text() + "digest:\n  page_size: 2\n")
+    build(project, capsys)
+    first, second, third = (read(project, f"section/science/{p}index.html") for p in ("", "page/2/", "page/3/"))
+    assert "Story 5" in first and "Story 4" in first and "Story 3" not in first
+    assert '<a rel="next" href="../../section/science/page/2/">Older →</a>' in first
+    assert '<a rel="prev" href="../../../../section/science/">← Newer</a>' in second
+    assert "Story 1" in third and "page 3 of 3" in third
+
+
+def test_404_sitemap_and_robots(digest):
+    assert "Page not found" in read(digest, "404.html")
+    sitemap = read(digest, "sitemap.xml")
+    pages = sorted(p.relative_to(digest / "site").as_posix() for p in (digest / "site").rglob("index.html"))
+    locs = re.findall(r"<loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", sitemap)
+    assert [loc for loc, _ in locs] == ["https://example.org/digest/" + p.removesuffix("index.html") for p in pages]
+    assert ("https://example.org/digest/2025/06/18/harbour-reopens/", "2025-06-18T09:00:00+01:00") in locs
+    assert read(digest, "robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/digest/sitemap.xml\n"
+
+
+def test_drafts_and_scheduled_articles_are_left_out_unless_asked(project, capsys):
+    article(project, "a", "Published piece", "2025-06-18T09:00:00+01:00")
+    article(project, "b", "Draft piece", "2025-06-18T09:00:00+01:00", draft=True)
+    article(project, "c", "Scheduled piece", "2025-08-01T09:00:00+01:00")
+    out = build(project, capsys)
+    assert "left out: 1 drafts, 1 scheduled" in out
+    everything = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.*ml"))
+    assert "Published piece" in everything and "Draft piece" not in everything and "Scheduled piece" not in everything
+    out = build(project, capsys, "--drafts", "--future")
+    assert "built 3 articles" in out and "left out: 0 drafts, 0 scheduled" in out
+
+
+def test_colliding_slugs_get_a_suffix_and_a_warning(project, capsys):
+    article(project, "a", "Same title", "2025-06-18T09:00:00+01:00", slug="same-title")
+    article(project, "b", "Same title", "2025-06-18T10:00:00+01:00", slug="same-title")
+    assert main(["--config", str(project / "config.yaml"), "--now", "2025-07-01T00:00:00+00:00"]) == 0
+    err = capsys.readouterr().err
+    assert err == "warning: content/b.md: slug 'same-title' is taken on 2025/06/18 by content/a.md; using 'same-title-2'\n"
+    assert (project / "site/2025/06/18/same-title-2/index.html").exists()
