@@ -40,6 +40,8 @@ GENERATED_KEY = "generated_sha256"
 KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "slug",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 WORDS_PER_MINUTE = 230
+UNSAFE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Control characters HTML and XML cannot carry: removed from the file, and from values YAML escapes made."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BuildError(f"not UTF-8 text (byte {exc.start}): save the file as UTF-8", where) from None
+    text = UNSAFE_CHARACTERS.sub("", text)
     meta, body, _ = split_document(text, where)
     lines = _key_lines(text)
 
@@ -175,7 +178,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
     words = len(re.sub(r"<[^>]+>", " ", html).split())
     return Article(
         source=where,
-        id=_text(meta, "id", fail) or f"urn:newsdigest:{slug}",
+        id=_text(meta, "id", fail) or f"urn:newsdigest:{where}",   # the file's path: survives title and slug edits
         title=title,
         date=when,
         has_time=has_time,
@@ -215,7 +218,7 @@ def _text(meta: dict, key: str, fail, required: bool = False) -> str:
         return ""
     if not isinstance(value, str):
         raise fail(key, f"must be text (got {_yaml_repr(value)}); put it in quotes")
-    return value.strip()
+    return UNSAFE_CHARACTERS.sub("", value).strip()
 
 
 def _text_list(meta: dict, key: str, fail) -> list[str]:
@@ -226,7 +229,7 @@ def _text_list(meta: dict, key: str, fail) -> list[str]:
         return [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise fail(key, f"must be a list of text (got {_yaml_repr(value)})")
-    return [v.strip() for v in value if v.strip()]
+    return [UNSAFE_CHARACTERS.sub("", v).strip() for v in value if UNSAFE_CHARACTERS.sub("", v).strip()]
 
 
 def _when(value: Any, zone: ZoneInfo, fail, key: str = "date") -> tuple[datetime, bool]:

@@ -1,80 +1,104 @@
-"""Digest -> feeds: a table of feed specs and one loop, built with feedgen. Writes nothing."""
+"""Digest -> feeds: a table of feeds, one neutral entry list each, one writer per format. Writes nothing.
+
+RSS 2.0 and Atom are built with feedgen; JSON Feed 1.1, which feedgen lacks, with json.dumps.
+"""
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
-from typing import Callable
-from urllib.parse import urljoin
+from typing import Callable, Iterator
+from urllib.parse import urljoin, urlsplit
 
 from feedgen.feed import FeedGenerator
 
 from .config import Config
 from .content import Article
-from .digest import Digest
+from .digest import Day, Digest
 
 GENERATOR = "newsdigest"
-XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 RELATIVE_URL = re.compile(r'(?P<attr>\b(?:href|src))="(?!(?:[a-z][a-z0-9+.-]*:|//|#))(?P<url>[^"]*)"', re.I)
+STYLESHEET = "static/feed.css"
+EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
-class FeedSpec:
-    """One feed file: where it goes, its format and which articles it carries."""
+class Entry:
+    """One feed item, whatever it was made from: an article, or a day of the digest."""
+
+    id: str
+    title: str
+    url: str
+    published: datetime
+    updated: datetime
+    summary: str
+    content_html: str
+    """Full content; every URL in it absolute."""
+    categories: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed file."""
 
     path: str
     format: str
-    """'rss' or 'atom'."""
-    title: Callable[[Config], str]
-    articles: Callable[[Digest], tuple[Article, ...]]
-
-
-FEEDS = [
-    FeedSpec("feed.xml", "rss", lambda c: c.site.title, lambda d: d.articles),
-    FeedSpec("atom.xml", "atom", lambda c: c.site.title, lambda d: d.articles),
-]
+    """'rss', 'atom' or 'json'."""
+    title: str
+    page_url: str
+    """The page this feed follows."""
+    entries: tuple[Entry, ...]
 
 
 def render_feeds(digest: Digest, config: Config) -> dict[str, bytes]:
-    """Every feed in FEEDS, newest first, limited to feeds.limit items."""
-    return {spec.path: build_feed(spec, digest, config) for spec in FEEDS}
+    """Every feed of the site, each as bytes at its output path."""
+    return {feed.path: WRITERS[feed.format](feed, config) for feed in all_feeds(digest, config)}
 
 
-def build_feed(spec: FeedSpec, digest: Digest, config: Config) -> bytes:
-    site = config.site
-    articles = spec.articles(digest)[: config.feeds.limit]
-    fg = FeedGenerator()
-    fg.load_extension("dc")
-    fg.id(site.url)
-    fg.title(clean(spec.title(config)))
-    fg.description(clean(site.description))
-    fg.subtitle(clean(site.description))
-    fg.language(site.language)
-    fg.generator(GENERATOR)
-    fg.link(href=site.url, rel="alternate")
-    fg.link(href=site.url + spec.path, rel="self")
-    newest = max((a.updated or a.date for a in articles), default=datetime(2000, 1, 1, tzinfo=timezone.utc))
-    fg.updated(newest)
-    fg.lastBuildDate(newest)
-    for a in reversed(articles):   # feedgen prepends: add oldest first so the newest ends on top
-        url = site.url + digest.url(a)
-        fe = fg.add_entry()
-        fe.id(a.id)
-        fe.guid(a.id, permalink=False)
-        fe.title(clean(a.title))
-        fe.link(href=url)
-        fe.published(a.date)
-        fe.updated(a.updated or a.date)
-        fe.description(clean(a.summary or a.title)) if spec.format == "rss" else fe.summary(clean(a.summary or a.title))
-        fe.content(clean(absolute_urls(content_html(a), url)), type="CDATA" if spec.format == "rss" else "html")
-        for name in [a.category, *a.tags]:
-            fe.category(term=clean(name))
-        for author in a.authors:
-            fe.dc.dc_creator(clean(author)) if spec.format == "rss" else fe.author(name=clean(author))
-    xml = fg.rss_str(pretty=True) if spec.format == "rss" else fg.atom_str(pretty=True)
-    return xml
+def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
+    """The table: site-wide RSS, Atom and JSON Feed; RSS per section and per tag; the daily digest."""
+    site, limit = config.site, config.feeds.limit
+    articles = tuple(article_entry(a, digest, config) for a in digest.articles[:limit])
+    for path, fmt in (("feed.xml", "rss"), ("atom.xml", "atom"), ("feed.json", "json")):
+        yield Feed(path, fmt, site.title, site.url, articles)
+    for kind, groups in (("section", digest.sections), ("tag", digest.tags)):
+        for g in groups:
+            entries = tuple(article_entry(a, digest, config) for a in g.articles[:limit])
+            yield Feed(f"{kind}/{g.slug}/feed.xml", "rss", f"{g.name} · {site.title}", f"{site.url}{kind}/{g.slug}/", entries)
+    days = tuple(day_entry(day, digest, config) for day in digest.days[:limit])
+    yield Feed("digest.xml", "rss", f"{site.title}: one post a day", site.url, days)
+
+
+def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
+    url = config.site.url + digest.url(a)
+    return Entry(id=a.id, title=a.title, url=url, published=a.date, updated=a.updated or a.date,
+                 summary=a.summary or a.title, content_html=absolute_urls(content_html(a), url),
+                 categories=(a.category, *a.tags), authors=a.authors)
+
+
+def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
+    """A day of the digest as one item: its stories by section, each linked, with its summary."""
+    url = f"{config.site.url}{day.day:%Y/%m/%d}/"
+    articles = [a for g in day.sections for a in g.articles]
+    parts = []
+    for g in day.sections:
+        parts.append(f"<h2>{escape(g.name)}</h2>\n<ul>")
+        for a in g.articles:
+            parts.append(f'<li><a href="{escape(config.site.url + digest.url(a))}">{escape(a.title)}</a>'
+                         + (f"<br>{escape(a.summary)}" if a.summary else "") + "</li>")
+        parts.append("</ul>")
+    newest = max(a.date for a in articles)
+    host = urlsplit(config.site.url).hostname or "localhost"
+    return Entry(id=f"tag:{host},{day.day.isoformat()}:digest", title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
+                 f"{day.count} {'story' if day.count == 1 else 'stories'}", url=url, published=newest,
+                 updated=max(a.updated or a.date for a in articles), summary="; ".join(a.title for a in articles),
+                 content_html="\n".join(parts))
 
 
 def content_html(a: Article) -> str:
@@ -90,10 +114,92 @@ def content_html(a: Article) -> str:
 
 
 def absolute_urls(html: str, base: str) -> str:
-    """Resolve every relative href/src against the article's URL, since readers have no base."""
+    """Resolve every relative href/src against the article's URL: readers and e-mail services have no base."""
     return RELATIVE_URL.sub(lambda m: f'{m["attr"]}="{urljoin(base, m["url"])}"', html)
 
 
 def clean(text: str) -> str:
     """Remove what XML cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF."""
     return XML_UNSAFE.sub("", text)
+
+
+# ---- writers ---------------------------------------------------------------------------------------------
+
+
+def write_feedgen(feed: Feed, config: Config) -> bytes:
+    """RSS 2.0 or Atom through feedgen, with every date and the order set explicitly."""
+    site = config.site
+    fg = FeedGenerator()
+    fg.load_extension("dc")
+    fg.id(clean(feed.page_url))
+    fg.title(clean(feed.title))
+    fg.description(clean(site.description))
+    fg.subtitle(clean(site.description))
+    fg.language(site.language)
+    fg.generator(GENERATOR)
+    fg.link(href=site.url + feed.path, rel="self")
+    fg.link(href=feed.page_url, rel="alternate")
+    newest = max((e.updated for e in feed.entries), default=EPOCH)
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    rss = feed.format == "rss"
+    for e in reversed(feed.entries):   # feedgen prepends: add the oldest first so the newest ends on top
+        fe = fg.add_entry()
+        fe.id(clean(e.id))
+        fe.guid(clean(e.id), permalink=False)
+        fe.title(clean(e.title))
+        fe.link(href=e.url)
+        fe.published(e.published)
+        fe.updated(e.updated)
+        if rss:
+            fe.description(clean(e.summary))
+        else:
+            fe.summary(clean(e.summary))
+        fe.content(clean(e.content_html), type="CDATA" if rss else "html")
+        for name in e.categories:
+            fe.category(term=clean(name))
+        for author in e.authors:
+            if rss:
+                fe.dc.dc_creator(clean(author))
+            else:
+                fe.author(name=clean(author))
+    xml = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
+    return _with_stylesheet(xml, feed.path)
+
+
+def _with_stylesheet(xml: bytes, path: str) -> bytes:
+    """Add <?xml-stylesheet?> so a person who opens the feed in a browser sees how to subscribe."""
+    href = posixpath.relpath(STYLESHEET, posixpath.dirname(path) or ".")
+    declaration, rest = xml.split(b"?>", 1)
+    return declaration + b'?>\n<?xml-stylesheet type="text/css" href="' + href.encode() + b'"?>' + rest
+
+
+def write_json_feed(feed: Feed, config: Config) -> bytes:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    site = config.site
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": feed.page_url,
+        "feed_url": site.url + feed.path,
+        "description": site.description,
+        "language": site.language,
+        "items": [
+            {
+                "id": e.id,
+                "url": e.url,
+                "title": e.title,
+                "content_html": e.content_html,
+                "summary": e.summary,
+                "date_published": e.published.isoformat(),
+                "date_modified": e.updated.isoformat(),
+                **({"authors": [{"name": a} for a in e.authors]} if e.authors else {}),
+                **({"tags": list(e.categories)} if e.categories else {}),
+            }
+            for e in feed.entries
+        ],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Feed, Config], bytes]] = {"rss": write_feedgen, "atom": write_feedgen, "json": write_json_feed}
