@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         report = build(config, BuildOptions(now=args.now or build_instant(), drafts=args.drafts, future=args.future))
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
-        print("error: build failed; site/ was left as it was", file=sys.stderr)
+        print(f"error: build failed; {config.paths.output}/ was left as it was", file=sys.stderr)
         return 1
     for warning in report.problems.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -57,6 +57,14 @@ class FeedOptions:
 
 
 @dataclass(frozen=True)
+class LinkOptions:
+    """How links in article bodies that leave the site are marked."""
+
+    nofollow: bool = False
+    """Add rel="nofollow" (rel="noopener" is always there)."""
+
+
+@dataclass(frozen=True)
 class IngestOptions:
     """Extensions to the seed parser's rules, without code."""
 
@@ -78,6 +86,7 @@ class Config:
     paths: Paths = field(default_factory=Paths)
     digest: DigestOptions = field(default_factory=DigestOptions)
     feeds: FeedOptions = field(default_factory=FeedOptions)
+    links: LinkOptions = field(default_factory=LinkOptions)
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
     def path(self, name: str) -> Path:
@@ -89,7 +98,8 @@ class Config:
         return ZoneInfo(self.site.timezone)
 
 
-SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "feeds": FeedOptions, "ingest": IngestOptions}
+SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "feeds": FeedOptions, "links": LinkOptions,
+            "ingest": IngestOptions}
 OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 
 
@@ -144,6 +154,10 @@ def _typed(path: Path, key: str, kind: str, value: Any) -> Any:
         if not isinstance(value, str) or not value.strip():
             raise bad("non-empty text")
         return value.strip()
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise bad("a whole number of 1 or more")
@@ -169,6 +183,11 @@ def _check_values(path: Path, config: Config) -> None:
         ZoneInfo(config.site.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise BuildError(f"'site.timezone' is not an IANA time zone like Europe/London (got {config.site.timezone!r})", path) from None
+    output = config.path("output")
+    inputs = [config.path(name) for name in ("seeds", "content", "layouts")] + [config.root]
+    if any(folder == output or folder.is_relative_to(output) for folder in inputs):
+        raise BuildError(f"'paths.output' must be a folder of its own, not one holding the project's inputs "
+                         f"(got {config.paths.output!r})", path)
     for abbr, offset in config.ingest.timezones.items():
         if not OFFSET.match(offset):
             raise BuildError(f"'ingest.timezones.{abbr}' must be an offset like +05:45 (got {offset!r})", path)

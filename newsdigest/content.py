@@ -14,6 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .errors import BuildError, Problems
+from .markdown import TooSlow, render as render_markdown
 from .slug import slugify
 
 try:
@@ -23,7 +24,18 @@ except AttributeError:  # PyYAML without libyaml
 
 
 class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """safe_load, except that an impossible date like 2024-13-45 stays text, so the schema check can name it."""
+    """safe_load, except that an impossible date like 2024-13-45 stays text, so the schema check can name it,
+    and a key given twice is an error."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
@@ -40,6 +52,10 @@ GENERATED_KEY = "generated_sha256"
 KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "slug",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 WORDS_PER_MINUTE = 230
+MAX_FILE_BYTES = 5_000_000
+MAX_FRONT_MATTER = 65_536
+MAX_FRONT_MATTER_NODES = 10_000
+"""Front matter is small; these bound what a hostile file (an alias bomb, a 50 MB paste) can cost."""
 UNSAFE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Control characters HTML and XML cannot carry: removed from the file, and from values YAML escapes made."""
 
@@ -126,6 +142,8 @@ def split_document(text: str, where: str) -> tuple[dict[str, Any], str, int]:
         raise BuildError("front matter is not closed: add a '---' line after it", where, 1)
     head = text[4:4 + end.start()]
     body = text[4 + end.end():].lstrip("\n")
+    if len(head) > MAX_FRONT_MATTER:
+        raise BuildError(f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB; is the closing '---' missing?", where, 1)
     try:
         meta = yaml.load(head, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
@@ -134,7 +152,25 @@ def split_document(text: str, where: str) -> tuple[dict[str, Any], str, int]:
         raise BuildError(f"front matter: not valid YAML: {problem}", where, mark.line + 2 if mark else 2) from None
     if not isinstance(meta, dict):
         raise BuildError("front matter must be a mapping of keys to values", where, 2)
+    if _too_many_nodes(meta, MAX_FRONT_MATTER_NODES):
+        raise BuildError(f"front matter expands to more than {MAX_FRONT_MATTER_NODES:,} values (YAML aliases?)", where, 2)
     return meta, body, head.count("\n") + 3
+
+
+def _too_many_nodes(value: Any, budget: int) -> bool:
+    """Count values, aliases expanded, and stop as soon as the budget is spent (an alias bomb is exponential)."""
+    stack = [value]
+    while stack:
+        budget -= 1
+        if budget < 0:
+            return True
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems) -> list[Article]:
@@ -151,6 +187,10 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -> Article:
     """One content file -> Article; a BuildError names the file, the line and the key."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise BuildError(f"too large for an article ({len(raw):,} bytes, the limit is {MAX_FILE_BYTES:,})", where)
+    if b"\x00" in raw:
+        raise BuildError("binary file, not text: content files are UTF-8 Markdown", where)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -174,7 +214,10 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("draft", f"must be true or false (got {draft!r})")
-    html = markdown.render(body)
+    try:
+        html = render_markdown(markdown, body)
+    except TooSlow as exc:
+        raise BuildError(f"the Markdown body {exc} to render; is it malformed (thousands of '[' or '*')?", where) from None
     words = len(re.sub(r"<[^>]+>", " ", html).split())
     return Article(
         source=where,
@@ -212,13 +255,12 @@ def _key_lines(text: str) -> dict[str, int]:
 
 def _text(meta: dict, key: str, fail, required: bool = False) -> str:
     value = meta.get(key)
-    if value is None or value == "":
-        if required:
-            raise fail(key, "is missing")
-        return ""
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise fail(key, f"must be text (got {_yaml_repr(value)}); put it in quotes")
-    return UNSAFE_CHARACTERS.sub("", value).strip()
+    value = UNSAFE_CHARACTERS.sub("", value or "").strip()
+    if not value and required:
+        raise fail(key, "is missing")
+    return value
 
 
 def _text_list(meta: dict, key: str, fail) -> list[str]:

@@ -48,33 +48,34 @@ class Digest:
     tags: tuple[Group, ...]
     """By name."""
     updated: datetime | None
-    """The newest article's date: the build's notion of now."""
+    """The newest article's date or update."""
     zone: ZoneInfo
+    urls: dict[str, str]
+    """Site-relative URL of each article (2025/06/18/slug/), by its source path."""
+    related_to: dict[str, tuple[Article, ...]]
+    """Up to five related articles of each article, by its source path."""
 
     def url(self, article: Article) -> str:
-        """Site-relative URL of an article: 2025/06/18/slug/."""
-        return f"{self.local(article.date):%Y/%m/%d}/{article.slug}/"
+        return self.urls[article.source]
 
     def local(self, when: datetime) -> datetime:
         return when.astimezone(self.zone)
 
     def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
         """(newer, older) articles."""
-        i = self.articles.index(article)
+        i = self._position[article.source]
         return (self.articles[i - 1] if i > 0 else None, self.articles[i + 1] if i + 1 < len(self.articles) else None)
 
-    def related(self, article: Article) -> list[Article]:
-        """Up to five articles sharing most tags, then the section; newest first among equals."""
-        tags = {t.lower() for t in article.tags}
-        scored = []
-        for other in self.articles:
-            if other is article:
-                continue
-            shared = len(tags & {t.lower() for t in other.tags})
-            same_section = other.category == article.category
-            if shared or same_section:
-                scored.append((-shared, not same_section, -other.date.timestamp(), other.slug, other))
-        return [s[-1] for s in sorted(scored, key=lambda s: s[:-1])[:RELATED]]
+    def related(self, article: Article) -> tuple[Article, ...]:
+        return self.related_to[article.source]
+
+    @property
+    def _position(self) -> dict[str, int]:
+        cached = self.__dict__.get("_positions")
+        if cached is None:
+            cached = {a.source: i for i, a in enumerate(self.articles)}
+            object.__setattr__(self, "_positions", cached)
+        return cached
 
 
 def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> Digest:
@@ -84,14 +85,45 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> 
     for a in ordered:
         by_day[a.date.astimezone(zone).date()].append(a)
     days = tuple(Day(d, _groups(by_day[d], lambda a: [a.category], keep_order=True)) for d in sorted(by_day, reverse=True))
+    sections = _groups(ordered, lambda a: [a.category])
+    tags = _groups(ordered, lambda a: list(a.tags))
     return Digest(
         articles=tuple(ordered),
         days=days,
-        sections=_groups(ordered, lambda a: [a.category]),
-        tags=_groups(ordered, lambda a: list(a.tags)),
+        sections=sections,
+        tags=tags,
         updated=max((a.updated or a.date for a in ordered), default=None),
         zone=zone,
+        urls={a.source: f"{a.date.astimezone(zone):%Y/%m/%d}/{a.slug}/" for a in ordered},
+        related_to=_related(ordered, sections, tags),
     )
+
+
+def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Group, ...]) -> dict[str, tuple[Article, ...]]:
+    """For each article: those sharing most tags, then its section's newest; ties newest first, then by slug."""
+    rank = {a.source: i for i, a in enumerate(ordered)}          # newest first, ties by slug: the digest order
+    section_of = {a.source: slugify(a.category) for a in ordered}
+    by_tag = {g.slug: g.articles for g in tags}
+    by_section = {g.slug: g.articles for g in sections}
+    related = {}
+    for a in ordered:
+        shared: dict[str, int] = defaultdict(int)
+        others: dict[str, Article] = {}
+        for tag in {slugify(t) for t in a.tags}:
+            for other in by_tag[tag]:
+                if other is not a:
+                    shared[other.source] += 1
+                    others[other.source] = other
+        section = section_of[a.source]
+        chosen = sorted(shared, key=lambda s: (-shared[s], section_of[s] != section, rank[s]))[:RELATED]
+        picked = [others[s] for s in chosen]
+        for other in by_section[section]:
+            if len(picked) >= RELATED:
+                break
+            if other is not a and other.source not in shared:
+                picked.append(other)
+        related[a.source] = tuple(picked)
+    return related
 
 
 def _groups(articles: list[Article], keys, keep_order: bool = False) -> tuple[Group, ...]:
@@ -99,11 +131,9 @@ def _groups(articles: list[Article], keys, keep_order: bool = False) -> tuple[Gr
     members: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, str] = {}
     for a in articles:
-        for name in keys(a):
-            slug = slugify(name)
+        for slug, name in {slugify(n): n for n in reversed(keys(a))}.items():
             names.setdefault(slug, name)
-            if a not in members[slug]:
-                members[slug].append(a)
+            members[slug].append(a)
     order = list(members) if keep_order else sorted(members, key=lambda s: (names[s].lower(), s))
     return tuple(Group(names[s], s, tuple(members[s])) for s in order)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from markdown_it import MarkdownIt
-
 from .config import Config
 from .content import load_articles
 from .digest import make_digest
 from .errors import Problems
 from .feeds import render_feeds
 from .ingest import IngestReport, ingest_seeds
+from .markdown import make_markdown
 from .render import make_environment, render_site, sitemap_and_robots, static_files
 from .write import write_site
 
@@ -42,19 +41,16 @@ class BuildReport:
     problems: Problems
 
 
-def make_markdown() -> MarkdownIt:
-    """CommonMark plus tables and strikethrough; raw HTML is shown as text, unsafe link schemes are dropped."""
-    return MarkdownIt("js-default", {"html": False, "typographer": False})
-
-
 def build(config: Config, options: BuildOptions) -> BuildReport:
     """Run every stage; bad inputs are collected in the report's problems, and the rest is built."""
     problems = Problems()
     ingested = ingest_seeds(config, problems)
-    articles = load_articles(config.path("content"), config.root, config.zone, make_markdown(), problems)
+    markdown = make_markdown(config.site.url, config.links.nofollow)
+    articles = load_articles(config.path("content"), config.root, config.zone, markdown, problems)
     drafts = [a for a in articles if a.draft and not options.drafts]
-    future = [a for a in articles if a.date > options.now and not options.future and a not in drafts]
-    digest = make_digest([a for a in articles if a not in drafts and a not in future], config.zone, problems)
+    future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
+    left_out = {a.source for a in drafts + future}
+    digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems)
     env = make_environment(config.path("layouts"))
     pages = render_site(digest, config, env)
     feeds = render_feeds(digest, config)

@@ -8,13 +8,13 @@ import pytest
 
 from newsdigest.content import load_article
 from newsdigest.errors import BuildError
-from newsdigest.pipeline import make_markdown
+from newsdigest.markdown import make_markdown
 
 ZONE = ZoneInfo("Europe/London")
 
 
 def load(text: str):
-    return load_article(text.encode("utf-8"), "content/x.md", ZONE, make_markdown())
+    return load_article(text.encode("utf-8"), "content/x.md", ZONE, make_markdown("https://example.org/"))
 
 
 def error(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -94,6 +95,11 @@ def decode_seed(raw: bytes, shown: str) -> str:
     """Bytes -> text, or a BuildError that says what is wrong with the file."""
     if len(raw) > MAX_SEED_BYTES:
         raise BuildError(f"too large for a news article ({len(raw):,} bytes); is this the right file?", shown)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):   # Windows Notepad's "Unicode"
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise BuildError("not valid UTF-16 text: save it as UTF-8", shown) from None
     if b"\x00" in raw:
         raise BuildError("binary file, not text: save the article as UTF-8 text", shown)
     try:
