@@ -60,9 +60,9 @@ UNSAFE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Control characters HTML and XML cannot carry: removed from the file, and from values YAML escapes made."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Article:
-    """One article, as loaded from content/ and rendered to HTML."""
+    """One article, as loaded from content/ and rendered to HTML. Compared and hashed by identity."""
 
     source: str
     """Path of its content file, relative to the project, for messages."""

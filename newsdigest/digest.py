@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from heapq import merge
+from itertools import chain
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -100,28 +102,42 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> 
 
 
 def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Group, ...]) -> dict[str, tuple[Article, ...]]:
-    """For each article: those sharing most tags, then its section's newest; ties newest first, then by slug."""
-    rank = {a.source: i for i, a in enumerate(ordered)}          # newest first, ties by slug: the digest order
-    section_of = {a.source: slugify(a.category) for a in ordered}
-    by_tag = {g.slug: g.articles for g in tags}
+    """For each article: those sharing most tags, then those in its section; ties newest first, then by slug.
+
+    Tag and section lists are already in digest order (newest first), so beyond the few articles that
+    share two or more tags, walking the merged tag lists in that order finds the next ones early.
+    """
+    rank = {a: i for i, a in enumerate(ordered)}
+    section_of = {a: g.slug for g in sections for a in g.articles}
     by_section = {g.slug: g.articles for g in sections}
+    tags_of: dict[Article, list[tuple[Article, ...]]] = defaultdict(list)
+    for g in tags:
+        for a in g.articles:
+            tags_of[a].append(g.articles)
     related = {}
     for a in ordered:
-        shared: dict[str, int] = defaultdict(int)
-        others: dict[str, Article] = {}
-        for tag in {slugify(t) for t in a.tags}:
-            for other in by_tag[tag]:
-                if other is not a:
-                    shared[other.source] += 1
-                    others[other.source] = other
-        section = section_of[a.source]
-        chosen = sorted(shared, key=lambda s: (-shared[s], section_of[s] != section, rank[s]))[:RELATED]
-        picked = [others[s] for s in chosen]
-        for other in by_section[section]:
+        lists = tags_of.get(a, [])
+        counts = Counter(chain.from_iterable(lists))
+        counts.pop(a, None)
+        section = section_of[a]
+        many = sorted((x for x, n in counts.items() if n > 1), key=lambda x: (-counts[x], section_of[x] != section, rank[x])) \
+            if len(lists) > 1 else []
+        picked = many[:RELATED]
+        if len(picked) < RELATED:
+            same, other, seen = [], [], set()
+            for x in merge(*lists, key=rank.__getitem__):
+                if x is a or counts[x] != 1 or x in seen:
+                    continue
+                seen.add(x)
+                (same if section_of[x] == section else other).append(x)
+                if len(same) >= RELATED:
+                    break
+            picked += (same + other)[: RELATED - len(picked)]
+        for x in by_section[section]:   # then the section's newest that share no tag
             if len(picked) >= RELATED:
                 break
-            if other is not a and other.source not in shared:
-                picked.append(other)
+            if x is not a and x not in counts:
+                picked.append(x)
         related[a.source] = tuple(picked)
     return related
 
