@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from heapq import merge
-from itertools import chain
+import heapq
+from collections import defaultdict
+from itertools import combinations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from .content import Article
@@ -69,6 +70,7 @@ class Digest:
         return (self.articles[i - 1] if i > 0 else None, self.articles[i + 1] if i + 1 < len(self.articles) else None)
 
     def related(self, article: Article) -> tuple[Article, ...]:
+        """Up to five: most shared tags, then same section; among equals nearest in time, newer, by slug."""
         return self.related_to[article.source]
 
     @property
@@ -102,44 +104,76 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> 
 
 
 def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Group, ...]) -> dict[str, tuple[Article, ...]]:
-    """For each article: those sharing most tags, then those in its section; ties newest first, then by slug.
+    """For each article, up to five others: those sharing most tags, then those of its section;
+    among equals the nearest in time, then the newer, then by slug.
 
-    Tag and section lists are already in digest order (newest first), so beyond the few articles that
-    share two or more tags, walking the merged tag lists in that order finds the next ones early.
+    Nearest in time keeps related lists stable: a new article changes the lists of its recent
+    neighbours only, so a daily rebuild re-renders a few article pages, not all of them.
     """
-    rank = {a: i for i, a in enumerate(ordered)}
+    rank = {a: i for i, a in enumerate(ordered)}           # digest order: newest first, then slug
+    when = {a: a.date.timestamp() for a in ordered}
     section_of = {a: g.slug for g in sections for a in g.articles}
-    by_section = {g.slug: g.articles for g in sections}
-    tags_of: dict[Article, list[tuple[Article, ...]]] = defaultdict(list)
+    section_list = {g.slug: g.articles for g in sections}
+    tag_set: dict[Article, frozenset[str]] = defaultdict(frozenset)
+    places: dict[Article, list[tuple[tuple[Article, ...], int]]] = defaultdict(list)
     for g in tags:
-        for a in g.articles:
-            tags_of[a].append(g.articles)
+        for i, a in enumerate(g.articles):
+            tag_set[a] |= {g.slug}
+            places[a].append((g.articles, i))
+    by_pair: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for a, slugs in tag_set.items():
+        for pair in combinations(sorted(slugs), 2):
+            by_pair[pair].append(a)
+    section_place = {a: (g.articles, i) for g in sections for i, a in enumerate(g.articles)}
+
     related = {}
     for a in ordered:
-        lists = tags_of.get(a, [])
-        counts = Counter(chain.from_iterable(lists))
-        counts.pop(a, None)
-        section = section_of[a]
-        many = sorted((x for x, n in counts.items() if n > 1), key=lambda x: (-counts[x], section_of[x] != section, rank[x])) \
-            if len(lists) > 1 else []
-        picked = many[:RELATED]
-        if len(picked) < RELATED:
-            same, other, seen = [], [], set()
-            for x in merge(*lists, key=rank.__getitem__):
-                if x is a or counts[x] != 1 or x in seen:
+        mine, section = tag_set[a], section_of[a]
+        many = {x for pair in combinations(sorted(mine), 2) for x in by_pair[pair] if x is not a}
+        picked = sorted(many, key=lambda x: (-len(mine & tag_set[x]), section_of[x] != section,
+                                             abs(when[x] - when[a]), rank[x]))[:RELATED]
+        if len(picked) < RELATED:                           # sharing one tag: own section first
+            same, other = [], []
+            for x in _outwards(a, places[a], when, rank):
+                if x in many:
                     continue
-                seen.add(x)
                 (same if section_of[x] == section else other).append(x)
-                if len(same) >= RELATED:
+                if len(picked) + len(same) >= RELATED:
                     break
             picked += (same + other)[: RELATED - len(picked)]
-        for x in by_section[section]:   # then the section's newest that share no tag
-            if len(picked) >= RELATED:
-                break
-            if x is not a and x not in counts:
-                picked.append(x)
+        if len(picked) < RELATED:                           # then the section's nearest sharing no tag
+            for x in _outwards(a, [section_place[a]], when, rank):
+                if not (mine & tag_set[x]):
+                    picked.append(x)
+                    if len(picked) >= RELATED:
+                        break
         related[a.source] = tuple(picked)
     return related
+
+
+def _outwards(a: Article, places: list[tuple[tuple[Article, ...], int]], when: dict, rank: dict) -> Iterator[Article]:
+    """The members of lists that hold `a` (each newest first), nearest to `a` in time first, each once."""
+    heap: list = []
+    for n, (members, i) in enumerate(places):
+        for step in (-1, 1):
+            j = i + step
+            if 0 <= j < len(members):
+                x = members[j]
+                heapq.heappush(heap, (abs(when[x] - when[a]), rank[x], n, j, step))
+    seen = {a}
+    while heap:
+        batch, delta = [], heap[0][0]
+        while heap and heap[0][0] == delta:    # everything this near, from every list, before ordering by rank
+            _, r, n, j, step = heapq.heappop(heap)
+            members = places[n][0]
+            if members[j] not in seen:
+                seen.add(members[j])
+                batch.append((r, members[j]))
+            j += step
+            if 0 <= j < len(members):
+                y = members[j]
+                heapq.heappush(heap, (abs(when[y] - when[a]), rank[y], n, j, step))
+        yield from (x for _, x in sorted(batch, key=lambda item: item[0]))
 
 
 def _groups(articles: list[Article], keys, keep_order: bool = False) -> tuple[Group, ...]:

@@ -29,7 +29,7 @@ def test_related_matches_its_definition(rows):
     order = {a: i for i, a in enumerate(digest.articles)}
     for a in digest.articles:
         def score(o):
-            return (-len(set(a.tags) & set(o.tags)), o.category != a.category, order[o])
+            return (-len(set(a.tags) & set(o.tags)), o.category != a.category, abs(o.date - a.date), order[o])
         expected = sorted((o for o in digest.articles if o is not a and (set(a.tags) & set(o.tags) or o.category == a.category)),
                           key=score)[:RELATED]
         assert list(digest.related(a)) == expected
