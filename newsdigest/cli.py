@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the configuration file (default: config.yaml)")
     parser.add_argument("--drafts", action="store_true", help="also publish articles marked draft: true")
     parser.add_argument("--future", action="store_true", help="also publish articles dated after the build instant")
+    parser.add_argument("--clean", action="store_true", help="ignore the build cache: render and write everything")
+    parser.add_argument("--verbose", action="store_true", help="list every file written")
+    parser.add_argument("--quiet", action="store_true", help="print errors only")
     parser.add_argument("--now", type=_instant, metavar="ISO",
                         help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
                              "else the current time); it only decides which articles are still scheduled")
@@ -32,21 +35,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     try:
-        report = build(config, BuildOptions(now=args.now or build_instant(), drafts=args.drafts, future=args.future))
+        report = build(config, BuildOptions(now=args.now or build_instant(), drafts=args.drafts, future=args.future,
+                                            clean=args.clean))
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         print(f"error: build failed; {config.paths.output}/ was left as it was", file=sys.stderr)
         return 1
-    for warning in report.problems.warnings:
+    for warning in [] if args.quiet else report.problems.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for err in report.problems.errors:
         print(f"error: {err}", file=sys.stderr)
     seconds = time.perf_counter() - started
     ing = report.ingest
-    print(f"built {report.articles} articles, {report.pages} pages, {report.feeds} feeds in {seconds:.2f} s "
-          f"(seeds: {ing.written} converted, {ing.unchanged} unchanged, {ing.kept} kept as edited; "
-          f"left out: {report.drafts_left_out} drafts, {report.future_left_out} scheduled; "
-          f"{len(report.problems.errors)} errors, {len(report.problems.warnings)} warnings)")
+    if args.verbose:
+        for path in report.rebuilt:
+            print(f"wrote {config.paths.output}/{path}")
+    if not args.quiet:
+        print(f"built {report.articles} articles, {report.pages} pages, {report.feeds} feeds in {seconds:.2f} s "
+              f"({report.written} files written, {report.unchanged} unchanged; "
+              f"seeds: {ing.written} converted, {ing.unchanged} unchanged, {ing.kept} kept as edited; "
+              f"left out: {report.drafts_left_out} drafts, {report.future_left_out} scheduled; "
+              f"{len(report.problems.errors)} errors, {len(report.problems.warnings)} warnings)")
     return 1 if report.problems.errors else 0
 
 

@@ -88,6 +88,8 @@ class Article:
     image_credit: str = ""
     draft: bool = False
     words: int = 0
+    version: str = ""
+    """A hash of the content file: what changes when anything in it does."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys newsdigest does not know, kept for layouts."""
 
@@ -173,16 +175,27 @@ def _too_many_nodes(value: Any, budget: int) -> bool:
     return False
 
 
-def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems) -> list[Article]:
-    """Load every content/**/*.md; a bad file is reported and left out."""
-    articles = []
+def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems,
+                  cached: dict[str, tuple[int, int, Article]]) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
+    """Load every content/**/*.md; a file whose size and mtime are as `cached` saw them is not read again.
+
+    Return the articles and the new cache entries. A bad file is reported and left out.
+    """
+    articles, seen = [], {}
     for path in sorted(content_dir.rglob("*.md")):
         where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         try:
-            articles.append(load_article(path.read_bytes(), where, zone, markdown))
+            stat = path.stat()
+            hit = cached.get(where)
+            if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size):
+                article = hit[2]
+            else:
+                article = load_article(path.read_bytes(), where, zone, markdown)
+            seen[where] = (stat.st_mtime_ns, stat.st_size, article)
+            articles.append(article)
         except BuildError as err:
             problems.error(err)
-    return articles
+    return articles, seen
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -> Article:
@@ -237,6 +250,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
         image_credit=_text(image, "credit", lambda k, m: fail("image", f"'{k}' {m}")),
         draft=draft,
         words=words,
+        version=hashlib.blake2b(raw, digest_size=12).hexdigest(),
         extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
     )
 

@@ -45,7 +45,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Feed:
-    """One feed file."""
+    """One feed file, and what its items are made from."""
 
     path: str
     format: str
@@ -53,26 +53,28 @@ class Feed:
     title: str
     page_url: str
     """The page this feed follows."""
-    entries: tuple[Entry, ...]
+    items: tuple[Article, ...] | tuple[Day, ...]
+    """Newest first: articles, or days for the daily digest."""
+
+    def entries(self, digest: Digest, config: Config) -> tuple[Entry, ...]:
+        make = day_entry if self.items and isinstance(self.items[0], Day) else article_entry
+        return tuple(make(item, digest, config) for item in self.items)  # type: ignore[arg-type]
 
 
-def render_feeds(digest: Digest, config: Config) -> dict[str, bytes]:
-    """Every feed of the site, each as bytes at its output path."""
-    return {feed.path: WRITERS[feed.format](feed, config) for feed in all_feeds(digest, config)}
+def render_feed(feed: Feed, digest: Digest, config: Config) -> bytes:
+    return WRITERS[feed.format](feed, feed.entries(digest, config), config)
 
 
 def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
     """The table: site-wide RSS, Atom and JSON Feed; RSS per section and per tag; the daily digest."""
     site, limit = config.site, config.feeds.limit
-    articles = tuple(article_entry(a, digest, config) for a in digest.articles[:limit])
     for path, fmt in (("feed.xml", "rss"), ("atom.xml", "atom"), ("feed.json", "json")):
-        yield Feed(path, fmt, site.title, site.url, articles)
+        yield Feed(path, fmt, site.title, site.url, digest.articles[:limit])
     for kind, groups in (("section", digest.sections), ("tag", digest.tags)):
         for g in groups:
-            entries = tuple(article_entry(a, digest, config) for a in g.articles[:limit])
-            yield Feed(f"{kind}/{g.slug}/feed.xml", "rss", f"{g.name} · {site.title}", f"{site.url}{kind}/{g.slug}/", entries)
-    days = tuple(day_entry(day, digest, config) for day in digest.days[:limit])
-    yield Feed("digest.xml", "rss", f"{site.title}: one post a day", site.url, days)
+            yield Feed(f"{kind}/{g.slug}/feed.xml", "rss", f"{g.name} · {site.title}", f"{site.url}{kind}/{g.slug}/",
+                       g.articles[:limit])
+    yield Feed("digest.xml", "rss", f"{site.title}: one post a day", site.url, digest.days[:limit])
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
@@ -126,7 +128,7 @@ def clean(text: str) -> str:
 # ---- writers ---------------------------------------------------------------------------------------------
 
 
-def write_feedgen(feed: Feed, config: Config) -> bytes:
+def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> bytes:
     """RSS 2.0 or Atom through feedgen, with every date and the order set explicitly."""
     site = config.site
     fg = FeedGenerator()
@@ -139,11 +141,11 @@ def write_feedgen(feed: Feed, config: Config) -> bytes:
     fg.generator(GENERATOR)
     fg.link(href=site.url + feed.path, rel="self")
     fg.link(href=feed.page_url, rel="alternate")
-    newest = max((e.updated for e in feed.entries), default=EPOCH)
+    newest = max((e.updated for e in entries), default=EPOCH)
     fg.updated(newest)
     fg.lastBuildDate(newest)
     rss = feed.format == "rss"
-    for e in reversed(feed.entries):   # feedgen prepends: add the oldest first so the newest ends on top
+    for e in reversed(entries):   # feedgen prepends: add the oldest first so the newest ends on top
         fe = fg.add_entry()
         fe.id(clean(e.id))
         fe.guid(clean(e.id), permalink=False)
@@ -174,7 +176,7 @@ def _with_stylesheet(xml: bytes, path: str) -> bytes:
     return declaration + b'?>\n<?xml-stylesheet type="text/css" href="' + href.encode() + b'"?>' + rest
 
 
-def write_json_feed(feed: Feed, config: Config) -> bytes:
+def write_json_feed(feed: Feed, entries: tuple[Entry, ...], config: Config) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     site = config.site
     doc = {
@@ -196,10 +198,10 @@ def write_json_feed(feed: Feed, config: Config) -> bytes:
                 **({"authors": [{"name": a} for a in e.authors]} if e.authors else {}),
                 **({"tags": list(e.categories)} if e.categories else {}),
             }
-            for e in feed.entries
+            for e in entries
         ],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Feed, Config], bytes]] = {"rss": write_feedgen, "atom": write_feedgen, "json": write_json_feed}
+WRITERS: dict[str, Callable[[Feed, tuple[Entry, ...], Config], bytes]] = {"rss": write_feedgen, "atom": write_feedgen, "json": write_json_feed}

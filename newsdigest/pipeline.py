@@ -1,19 +1,25 @@
-"""The pipeline: ingest seeds, load content, make the digest, render pages and feeds, write site/."""
+"""The pipeline: ingest seeds, load content, make the digest, render pages and feeds, write site/.
+
+Every output is offered with a fingerprint of what it is made from; with a cache from the last build,
+only outputs whose fingerprint changed are rendered, and only bytes that changed are written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Callable
 
+from .cache import BuildCache, bytes_hash, cache_key, fingerprint, folder_fingerprint, load_cache, save_cache
 from .config import Config
 from .content import load_articles
 from .digest import make_digest
 from .errors import Problems
-from .feeds import render_feeds
+from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
-from .render import make_environment, render_site, sitemap_and_robots, static_files
-from .write import write_site
+from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
+from .write import site_identity, write_site
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,8 @@ class BuildOptions:
     """Publish articles marked draft: true."""
     future: bool = False
     """Publish articles dated after `now`."""
+    clean: bool = False
+    """Ignore the cache: render and write everything."""
 
 
 @dataclass(frozen=True)
@@ -36,24 +44,61 @@ class BuildReport:
     articles: int
     pages: int
     feeds: int
+    written: int
+    """Output files whose bytes changed (all of them in a full build)."""
+    unchanged: int
     drafts_left_out: int
     future_left_out: int
     problems: Problems
+    rebuilt: tuple[str, ...] = ()
+    """The paths written, for --verbose."""
 
 
 def build(config: Config, options: BuildOptions) -> BuildReport:
     """Run every stage; bad inputs are collected in the report's problems, and the rest is built."""
     problems = Problems()
-    ingested = ingest_seeds(config, problems)
+    cache_file = config.root / ".cache" / "build.pickle"
+    key = cache_key(config)
+    cache = BuildCache(key) if options.clean else load_cache(cache_file, key)
+
+    ingested = ingest_seeds(config, problems, cache.seeds)
     markdown = make_markdown(config.site.url, config.links.nofollow)
-    articles = load_articles(config.path("content"), config.root, config.zone, markdown, problems)
+    articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles)
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
     digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems)
+
+    output = config.path("output")
+    incremental = cache.site is not None and site_identity(output) == cache.site
+    inputs: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+    changed: dict[str, bytes] = {}
+
+    def offer(path: str, inputs_fingerprint: str, make: Callable[[], bytes]) -> None:
+        inputs[path] = inputs_fingerprint
+        if incremental and cache.fresh(path, inputs_fingerprint) and path in cache.outputs:
+            hashes[path] = cache.outputs[path]
+            return
+        data = make()
+        hashes[path] = bytes_hash(data)
+        if not incremental or cache.outputs.get(path) != hashes[path]:
+            changed[path] = data
+
     env = make_environment(config.path("layouts"))
-    pages = render_site(digest, config, env)
-    feeds = render_feeds(digest, config)
-    files = {**pages, **feeds, **sitemap_and_robots(pages, digest, config), **static_files(config.path("layouts"))}
-    write_site(files, config.path("output"))
-    return BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(drafts), len(future), problems)
+    layouts = folder_fingerprint(config.path("layouts"))
+    pages = list(plan_pages(digest, config))
+    for page in pages:
+        offer(page.path, fingerprint((layouts, page.template, page.path, page.context)),
+              lambda page=page: render_page(env, page, digest, config))
+    feeds = list(all_feeds(digest, config))
+    for feed in feeds:
+        offer(feed.path, fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items)),
+              lambda feed=feed: render_feed(feed, digest, config))
+    for path, data in {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts"))}.items():
+        offer(path, bytes_hash(data), lambda data=data: data)
+
+    write_site(changed, output, keep=set(inputs) if incremental else None, previous=set(cache.outputs))
+    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site_identity(output)))
+    return BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
+                       len(drafts), len(future), problems, tuple(sorted(changed)))

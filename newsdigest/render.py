@@ -6,7 +6,8 @@ import posixpath
 import traceback
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, NamedTuple
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
@@ -27,16 +28,39 @@ def make_environment(layouts: Path) -> Environment:
     return env
 
 
-def render_site(digest: Digest, config: Config, env: Environment) -> Pages:
-    """Render every page kind; a broken layout is a BuildError naming the template and line."""
-    pages: Pages = {}
-    for render in PAGE_KINDS:
-        try:
-            for path, template, context in render(digest, config):
-                pages[path] = _render(env, template, path, digest, config, context)
-        except TemplateError as exc:
-            raise _layout_error(exc, config.path("layouts")) from None
-    return pages
+@dataclass(frozen=True)
+class Page:
+    """One HTML page to make: where it goes, its layout, and what the layout is given."""
+
+    path: str
+    template: str
+    context: dict
+
+
+class NavItem(NamedTuple):
+    name: str
+    slug: str
+
+
+def plan_pages(digest: Digest, config: Config) -> Iterator[Page]:
+    """Every page of the site, each with exactly the data its layout shows."""
+    nav = tuple(NavItem(g.name, g.slug) for g in digest.sections)
+    for kind in PAGE_KINDS:
+        for path, template, context in kind(digest, config):
+            yield Page(path, template, {"sections": nav, **context})
+
+
+def render_page(env: Environment, page: Page, digest: Digest, config: Config) -> bytes:
+    """Render one page; a broken layout is a BuildError naming the template and line."""
+    base = posixpath.dirname(page.path)
+    root = posixpath.relpath(".", base) + "/" if base else ""
+    page_url = config.site.url + (page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path)
+    try:
+        html = env.get_template(page.template).render(
+            site=config.site, root=root, page_url=page_url, local=digest.local, url=digest.url, **page.context)
+    except TemplateError as exc:
+        raise _layout_error(exc, config.path("layouts")) from None
+    return html.encode("utf-8")
 
 
 def _layout_error(exc: TemplateError, layouts: Path) -> BuildError:
@@ -48,16 +72,6 @@ def _layout_error(exc: TemplateError, layouts: Path) -> BuildError:
     shown = Path(name).resolve()
     shown = f"layouts/{shown.relative_to(layouts).as_posix()}" if shown.is_relative_to(layouts) else name
     return BuildError(f"layout error: {exc.message or exc}", shown, line)
-
-
-def _render(env: Environment, template: str, path: str, digest: Digest, config: Config, context: dict) -> bytes:
-    base = posixpath.dirname(path)
-    root = posixpath.relpath(".", base) + "/" if base else ""
-    page_url = config.site.url + (path[: -len("index.html")] if path.endswith("index.html") else path)
-    html = env.get_template(template).render(
-        site=config.site, digest=digest, root=root, page_url=page_url, sections=digest.sections,
-        local=digest.local, url=digest.url, **context)
-    return html.encode("utf-8")
 
 
 # ---- page kinds: each yields (output path, template, context) --------------------------------------------
@@ -126,12 +140,12 @@ PAGE_KINDS: list[Callable[[Digest, Config], Iterator[tuple[str, str, dict]]]] = 
 ]
 
 
-def sitemap_and_robots(pages: Pages, digest: Digest, config: Config) -> Pages:
+def sitemap_and_robots(paths: Iterable[str], digest: Digest, config: Config) -> Pages:
     """sitemap.xml listing every HTML page, with lastmod; robots.txt pointing to it."""
     lastmod = (digest.updated or datetime(2000, 1, 1)).isoformat()
     article_dates = {digest.url(a) + "index.html": (a.updated or a.date).isoformat() for a in digest.articles}
     entries = []
-    for path in sorted(p for p in pages if p.endswith("index.html")):
+    for path in sorted(p for p in paths if p.endswith("index.html")):
         loc = config.site.url + path[: -len("index.html")]
         entries.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{article_dates.get(path, lastmod)}</lastmod></url>")
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

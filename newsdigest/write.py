@@ -1,7 +1,10 @@
 """{path: bytes} -> site/: the only code that touches the output folder.
 
-The whole site is written into a fresh folder beside site/ and swapped in, so a failed or killed
-build leaves the last good site as it was. A folder newsdigest did not make is never replaced.
+A full build writes the whole site into a fresh folder beside site/ and swaps it in. An incremental
+build writes only what changed into a journal beside site/, renames the journal to mark it complete,
+then moves its files into place and deletes what is gone; a build killed before that mark leaves
+site/ as it was, and one killed after it is finished by the next build. Unchanged files keep their
+bytes and mtimes. A folder newsdigest did not make is never replaced.
 """
 
 from __future__ import annotations
@@ -29,21 +32,33 @@ def safe_relative(path: str) -> PurePosixPath:
     return p
 
 
-def write_site(pages: dict[str, bytes], output: Path) -> None:
-    """Replace `output` with exactly `pages`, atomically as far as the file system allows."""
+def write_site(pages: dict[str, bytes], output: Path, keep: set[str] | None = None, previous: set[str] = frozenset()) -> None:
+    """With keep=None, replace `output` with exactly `pages`. Otherwise `pages` are the changed files,
+    `keep` every path the site holds from now on and `previous` those it held: write the changed,
+    delete what is no longer kept, and leave the rest alone."""
     output = output.resolve()
     _check_ours(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(output)
+    if keep is not None and output.is_dir():
+        _update(pages, sorted(set(previous) - keep - {MARKER}), output)
+    else:
+        _replace(pages, output)
+
+
+def site_identity(output: Path) -> tuple[int, int] | None:
+    """(inode, mtime_ns) of the marker: changes when the folder is replaced or rebuilt whole."""
+    try:
+        stat = (output / MARKER).stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def _replace(pages: dict[str, bytes], output: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
-        made: set[Path] = {staging}
-        for path, data in sorted({**pages, MARKER: MARKER_TEXT}.items()):
-            target = staging / safe_relative(path)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
+        _write_tree(staging, {**pages, MARKER: MARKER_TEXT})
         os.chmod(staging, 0o755)
         old = output.with_name(f".{output.name}.old")
         if output.exists():
@@ -53,6 +68,56 @@ def write_site(pages: dict[str, bytes], output: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _update(pages: dict[str, bytes], gone: list[str], output: Path) -> None:
+    """Journal the changes, mark the journal complete with one rename, then apply it."""
+    if not pages and not gone:
+        return
+    journal = Path(tempfile.mkdtemp(prefix=f".{output.name}.journal-", dir=output.parent))
+    try:
+        _write_tree(journal / "files", pages)
+        (journal / "gone").write_text("\n".join(gone), encoding="utf-8")
+        os.replace(journal, _commit_path(output))
+    except BaseException:
+        shutil.rmtree(journal, ignore_errors=True)
+        raise
+    _roll_forward(output)
+
+
+def _write_tree(folder: Path, pages: dict[str, bytes]) -> None:
+    made: set[Path] = set()
+    for path, data in sorted(pages.items()):
+        target = folder / safe_relative(path)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
+
+
+def _commit_path(output: Path) -> Path:
+    return output.with_name(f".{output.name}.commit")
+
+
+def _roll_forward(output: Path) -> None:
+    """Apply a complete journal: move its files into place, delete what is gone, prune empty folders."""
+    commit = _commit_path(output)
+    if not commit.is_dir():
+        return
+    files = commit / "files"
+    for source in sorted(p for p in files.rglob("*") if p.is_file()):
+        target = output / source.relative_to(files)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    gone = (commit / "gone").read_text(encoding="utf-8").split("\n") if (commit / "gone").exists() else []
+    for rel in filter(None, gone):
+        target = output / safe_relative(rel)
+        target.unlink(missing_ok=True)
+        parent = target.parent
+        while parent != output and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    shutil.rmtree(commit)
 
 
 def _check_ours(output: Path) -> None:
@@ -66,8 +131,10 @@ def _check_ours(output: Path) -> None:
 
 def _remove_leftovers(output: Path) -> None:
     """Staging folders of a build that was killed, and the old site of a swap that was interrupted."""
-    for leftover in output.parent.glob(f".{output.name}.new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    _roll_forward(output)
+    for pattern in (f".{output.name}.new-*", f".{output.name}.journal-*"):
+        for leftover in output.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
     old = output.with_name(f".{output.name}.old")
     if old.exists() and output.exists():
         shutil.rmtree(old, ignore_errors=True)

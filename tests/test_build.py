@@ -31,7 +31,7 @@ def test_the_sample_digest_builds(sample_project, capsys):
     seeds = len(list((REPO / "seeds").glob("*.txt")))
     assert status == 0, err
     assert err == ""
-    assert re.fullmatch(rf"built {seeds} articles, \d+ pages, \d+ feeds in \d+\.\d\d s \(seeds: {seeds} converted, "
+    assert re.fullmatch(rf"built {seeds} articles, \d+ pages, \d+ feeds in \d+\.\d\d s \(\d+ files written, 0 unchanged; seeds: {seeds} converted, "
                         r"0 unchanged, 0 kept as edited; left out: 0 drafts, 0 scheduled; 0 errors, 0 warnings\)\n", out)
 
 

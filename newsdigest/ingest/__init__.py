@@ -22,6 +22,10 @@ INGESTED_BY = f"newsdigest {__version__}"
 """Recorded in each content file: an untouched file is converted again when the parser changes."""
 
 
+Seen = dict[str, tuple[int, int, str]]
+"""Seed name -> (mtime_ns, size, its content file) as the last ingestion left them."""
+
+
 @dataclass(frozen=True)
 class IngestReport:
     """What one ingestion run did."""
@@ -30,23 +34,42 @@ class IngestReport:
     unchanged: int
     kept: int
     """Content files left alone because a person edited them."""
+    seen: Seen
+    """For the next run: seeds it need not read again."""
 
 
-def ingest_seeds(config: Config, problems: Problems) -> IngestReport:
-    """Convert every seed whose content file is missing or out of date."""
+def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = None) -> IngestReport:
+    """Convert every seed whose content file is missing or out of date.
+
+    A seed whose size and mtime are as `seen_before` recorded, and whose content file is still there,
+    is not read again.
+    """
     seeds_dir, content_dir = config.path("seeds"), config.path("content")
     if not seeds_dir.is_dir():
-        return IngestReport(0, 0, 0)
+        return IngestReport(0, 0, 0, {})
+    seen_before = seen_before or {}
+    seeds, seen, unchanged = [], {}, 0
+    for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt"):
+        stat = seed.stat()
+        before = seen_before.get(seed.name)
+        if before and before[:2] == (stat.st_mtime_ns, stat.st_size) and (config.root / before[2]).is_file():
+            seen[seed.name] = before
+            unchanged += 1
+        else:
+            seeds.append(seed)
+    if not seeds:
+        return IngestReport(0, unchanged, 0, seen)
     content_dir.mkdir(parents=True, exist_ok=True)
     rules = rules_from(config)
     existing = _content_by_seed(content_dir)
     taken = {p.stem for p in content_dir.rglob("*.md")}
     fingerprints: dict[str, str] = {}
-    written = unchanged = kept = 0
-    for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt"):
+    written = kept = 0
+    for seed in seeds:
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
         try:
+            stat = seed.stat()
             raw = seed.read_bytes()
             text = decode_seed(raw, shown)
             parsed = parse_seed(text, rules)
@@ -67,12 +90,14 @@ def ingest_seeds(config: Config, problems: Problems) -> IngestReport:
             old_meta = _meta_or_empty(old)
             if old_meta.get("seed_sha256") == seed_sha and old_meta.get("ingested_by") == INGESTED_BY:
                 unchanged += 1
+                seen[name] = (stat.st_mtime_ns, stat.st_size, _rel(target, config))
                 continue
             if edited_by_hand(old):
                 if old_meta.get("seed_sha256") != seed_sha:
                     problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
                                   f"(delete it to convert the seed again)")
                 kept += 1
+                seen[name] = (stat.st_mtime_ns, stat.st_size, _rel(target, config))
                 continue
         else:
             slug = _unique(slugify(parsed.title), taken)
@@ -82,7 +107,8 @@ def ingest_seeds(config: Config, problems: Problems) -> IngestReport:
             problems.warn(f"{shown}: no dateline found; add 'date:' to {_rel(target, config)}")
         _write_inside(content_dir, target, dump_document(front_matter(parsed, target.stem, name, seed_sha, config), parsed.body))
         written += 1
-    return IngestReport(written, unchanged, kept)
+        seen[name] = (stat.st_mtime_ns, stat.st_size, _rel(target, config))
+    return IngestReport(written, unchanged, kept, seen)
 
 
 def rules_from(config: Config) -> Rules:
@@ -138,13 +164,17 @@ def _without_empty(meta: dict) -> dict:
     return {k: v for k, v in meta.items() if v not in (None, "")}
 
 
+SEED_KEY = re.compile(r"^seed:[ \t]*['\"]?(?P<name>[^'\"\n]+?)['\"]?[ \t]*$", re.M)
+
+
 def _content_by_seed(content_dir: Path) -> dict[str, Path]:
-    """Which content file each seed became, from the 'seed' key of their front matter."""
+    """Which content file each seed became, from the 'seed' line of their front matter (read, not parsed)."""
     found = {}
     for path in sorted(content_dir.rglob("*.md")):
-        seed = _meta_or_empty(path.read_text(encoding="utf-8", errors="replace")).get("seed")
-        if isinstance(seed, str):
-            found.setdefault(seed, path)
+        head = path.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0]
+        m = SEED_KEY.search(head)
+        if m:
+            found.setdefault(m["name"], path)
     return found
 
 

@@ -29,7 +29,7 @@ def test_kill_9_in_the_middle_of_writing_leaves_the_last_site_intact(project):
     (project / "content" / "a0000.md").write_text(content_text(0).replace("plan 0", "plan zero"), encoding="utf-8")
     killed_while_writing = False
     for attempt in range(5):   # kill as soon as the staging folder appears: the build is writing the new site
-        proc = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml")],
+        proc = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "--clean"],
                                 cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while proc.poll() is None and time.monotonic() < deadline:
@@ -46,6 +46,27 @@ def test_kill_9_in_the_middle_of_writing_leaves_the_last_site_intact(project):
     assert main(["--config", str(project / "config.yaml")]) == 0      # the next build cleans up and goes on
     assert not list(project.glob(".site.*"))
     assert b"plan zero" in b"".join(snapshot(project / "site").values())
+
+
+def test_an_incremental_build_killed_after_its_journal_is_complete_is_finished_by_the_next(project, monkeypatch):
+    import newsdigest.write as write
+
+    for i in range(30):
+        (project / "content" / f"a{i:04d}.md").write_text(content_text(i), encoding="utf-8")
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    before = snapshot(project / "site")
+    (project / "content" / "a0001.md").write_text(content_text(1).replace("plan 1", "plan one"), encoding="utf-8")
+    (project / "content" / "a0002.md").unlink()
+    monkeypatch.setattr(write, "_roll_forward", lambda output: None)      # "killed" right after the commit rename
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    assert snapshot(project / "site") == before and (project / ".site.commit").is_dir()
+    monkeypatch.undo()
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    incremental = snapshot(project / "site")
+    assert not (project / ".site.commit").exists()
+    assert main(["--config", str(project / "config.yaml"), "--clean"]) == 0
+    assert snapshot(project / "site") == incremental
+    assert b"plan one" in b"".join(incremental.values()) and not any("plan-2" in p for p in incremental)
 
 
 def test_a_deleted_article_disappears_from_pages_and_feeds(project):

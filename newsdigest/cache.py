@@ -1,0 +1,107 @@
+"""What the last build saw and wrote, so the next one redoes only what changed.
+
+Kept in .cache/build.pickle. A cache from another newsdigest version or config, or one that cannot be
+read, is ignored: the build is then a full one. `--clean` ignores it on purpose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .content import Article
+from .digest import Day, Group
+
+FORMAT = 1
+
+
+@dataclass
+class BuildCache:
+    """The last build's inputs and outputs."""
+
+    key: str
+    """newsdigest's version and the config: any change makes the whole cache stale."""
+    articles: dict[str, tuple[int, int, Article]] = field(default_factory=dict)
+    """Content file -> (mtime_ns, size, the Article loaded from it)."""
+    seeds: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Seed file -> (mtime_ns, size) when it was last converted or found unchanged."""
+    inputs: dict[str, str] = field(default_factory=dict)
+    """Output path -> fingerprint of what it was made from."""
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Output path -> hash of the bytes written."""
+    site: tuple[int, int] | None = None
+    """(inode, mtime_ns) of the output folder's marker when this cache was saved: tells a replaced site."""
+
+    def fresh(self, path: str, fingerprint: str) -> bool:
+        return self.inputs.get(path) == fingerprint
+
+
+def cache_key(config: Any) -> str:
+    return hashlib.sha256(f"{FORMAT} {__version__} {config!r}".encode()).hexdigest()[:16]
+
+
+def load_cache(path: Path, key: str) -> BuildCache:
+    """The cache at `path` when it is readable and made for this key; else an empty one."""
+    try:
+        with path.open("rb") as f:
+            cache = pickle.load(f)
+    except Exception:  # noqa: BLE001 - any unreadable or foreign cache means a full build, never a crash
+        return BuildCache(key)
+    return cache if isinstance(cache, BuildCache) and cache.key == key else BuildCache(key)
+
+
+def save_cache(path: Path, cache: BuildCache) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def fingerprint(value: Any) -> str:
+    """A hash of everything a page is made from: articles by their content hash, groups and days by members."""
+    memo: dict[int, Any] = {}
+    return hashlib.blake2b(repr(_shape(value, memo)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _shape(value: Any, memo: dict[int, Any]) -> Any:
+    if isinstance(value, (str, int, float, bool, type(None), date, datetime)):
+        return value
+    known = memo.get(id(value))
+    if known is not None:
+        return known
+    if isinstance(value, Article):
+        shape: Any = ("A", value.source, value.version, value.slug)
+    elif isinstance(value, Group):
+        shape = ("G", value.name, value.slug, tuple(_shape(a, memo) for a in value.articles))
+    elif isinstance(value, Day):
+        shape = ("D", value.day, tuple(_shape(g, memo) for g in value.sections))
+    elif isinstance(value, dict):
+        shape = tuple((k, _shape(v, memo)) for k, v in value.items())
+    elif isinstance(value, (list, tuple)):
+        shape = tuple(_shape(v, memo) for v in value)
+    elif hasattr(value, "__dataclass_fields__"):
+        shape = (type(value).__name__, _shape(vars(value), memo))
+    else:
+        raise TypeError(f"cannot fingerprint {type(value).__name__}")
+    memo[id(value)] = shape
+    return shape
+
+
+def bytes_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """A hash of every file below `folder`: layouts change every page."""
+    h = hashlib.blake2b(digest_size=16)
+    for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if p.is_file():
+            h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()

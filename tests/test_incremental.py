@@ -1,0 +1,124 @@
+"""Incremental builds give exactly what a clean build gives, after every kind of change, and touch nothing else."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cli import main
+from tests.conftest import REPO
+
+NOW = "2025-07-01T00:00:00+00:00"
+
+
+def build(project: Path, *args: str) -> None:
+    assert main(["--config", str(project / "config.yaml"), "--now", NOW, *args]) in (0, 1)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def write(project: Path, name: str, **meta) -> None:
+    body = meta.pop("body", "Some body text.")
+    head = "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items())
+    (project / "content" / f"{name}.md").write_text(f"---\n{head}---\n\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def digest(sample_project):
+    for i in range(6):
+        write(sample_project, f"h{i}", title=f"Hand story {i}", date=f"2025-06-1{i}T10:00:00+01:00",
+              category=["World", "Science"][i % 2], tags=[f"T{i % 3}", "Shared"])
+    build(sample_project)
+    return sample_project
+
+
+CHANGES = {
+    "body edited": lambda p: write(p, "h1", title="Hand story 1", date="2025-06-11T10:00:00+01:00", category="Science",
+                                   tags=["T1", "Shared"], body="A much longer body. " * 300),
+    "title edited": lambda p: write(p, "h2", title="Hand story two, retitled", date="2025-06-12T10:00:00+01:00",
+                                    category="World", tags=["T2", "Shared"]),
+    "date moved to another day": lambda p: write(p, "h3", title="Hand story 3", date="2025-05-01T10:00:00+01:00",
+                                                 category="Science", tags=["T0", "Shared"]),
+    "tags and section changed": lambda p: write(p, "h4", title="Hand story 4", date="2025-06-14T10:00:00+01:00",
+                                                category="Culture", tags=["Brand new tag"]),
+    "article added": lambda p: write(p, "h9", title="A new story", date="2025-06-30T10:00:00+01:00", category="Sport"),
+    "article deleted": lambda p: (p / "content" / "h5.md").unlink(),
+    "seeds added": lambda p: (p / "seeds" / "new.txt").write_text(
+        "Business\nHarbour fees rise for the first time in a decade\nJune 29, 2025 / 10:00 IST\n"
+        "The port authority raised its fees on Sunday.\n", encoding="utf-8"),
+    "draft toggled": lambda p: write(p, "h0", title="Hand story 0", date="2025-06-10T10:00:00+01:00", category="World",
+                                     tags=["T0", "Shared"], draft=True),
+    "same slug on one day": lambda p: write(p, "h1", title="Hand story 1", date="2025-06-11T10:00:00+01:00",
+                                            category="Science", slug="hand-story-2-clash", tags=[]),
+    "layout edited": lambda p: (p / "layouts" / "404.html").write_text(
+        (p / "layouts" / "404.html").read_text().replace("Page not found", "Nothing here")),
+    "stylesheet edited": lambda p: (p / "layouts" / "static" / "style.css").write_text(
+        (p / "layouts" / "static" / "style.css").read_text() + "\n/* edited */\n"),
+    "config changed": lambda p: (p / "config.yaml").write_text((p / "config.yaml").read_text().replace(
+        "A digest for tests.", "A changed description.")),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_incremental_equals_clean(digest, change):
+    CHANGES[change](digest)
+    build(digest)
+    incremental = snapshot(digest / "site")
+    build(digest, "--clean")
+    assert snapshot(digest / "site") == incremental
+
+
+def test_unchanged_files_keep_their_bytes_and_mtimes(digest, capsys):
+    capsys.readouterr()
+    before = mtimes(digest / "site")
+    CHANGES["title edited"](digest)
+    assert main(["--config", str(digest / "config.yaml"), "--now", NOW, "--verbose"]) == 0
+    written = {line.removeprefix("wrote site/") for line in capsys.readouterr().out.splitlines() if line.startswith("wrote ")}
+    after = mtimes(digest / "site")
+    assert "2025/06/12/h2/index.html" in written and "feed.xml" in written and "section/world/index.html" in written
+    assert len(written) < len(after) / 3
+    assert {p for p in after if after[p] != before.get(p)} == written
+
+
+def test_a_no_op_build_writes_nothing(digest, capsys):
+    capsys.readouterr()
+    before = mtimes(digest / "site")
+    assert main(["--config", str(digest / "config.yaml"), "--now", NOW]) == 0
+    assert "(0 files written, " in capsys.readouterr().out
+    assert mtimes(digest / "site") == before
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "other version", "missing"])
+def test_a_corrupt_or_stale_cache_means_a_full_build(digest, damage):
+    cache = digest / ".cache" / "build.pickle"
+    expected = snapshot(digest / "site")
+    if damage == "garbage":
+        cache.write_bytes(b"\x80\x04not a pickle")
+    elif damage == "empty":
+        cache.write_bytes(b"")
+    elif damage == "other version":
+        stale = pickle.loads(cache.read_bytes())
+        stale.key = "something else"
+        stale.inputs = {path: "wrong" for path in stale.inputs}
+        cache.write_bytes(pickle.dumps(stale))
+    else:
+        cache.unlink()
+    build(digest)
+    assert snapshot(digest / "site") == expected
+
+
+def test_a_site_replaced_behind_the_cache_is_rebuilt_whole(digest):
+    expected = snapshot(digest / "site")
+    shutil.rmtree(digest / "site")
+    build(digest)
+    assert snapshot(digest / "site") == expected
