@@ -64,34 +64,37 @@ def save_cache(path: Path, cache: BuildCache) -> None:
     os.replace(tmp, path)
 
 
-def fingerprint(value: Any) -> str:
-    """A hash of everything a page is made from: articles by their content hash, groups and days by members."""
-    memo: dict[int, Any] = {}
-    return hashlib.blake2b(repr(_shape(value, memo)).encode("utf-8"), digest_size=16).hexdigest()
+class Fingerprints:
+    """Hashes of what pages are made from. Articles hash as their content hash; groups and days as their
+    members. Each object is hashed once per build, however many pages show it."""
 
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, str]] = {}
 
-def _shape(value: Any, memo: dict[int, Any]) -> Any:
-    if isinstance(value, (str, int, float, bool, type(None), date, datetime)):
-        return value
-    known = memo.get(id(value))
-    if known is not None:
-        return known
-    if isinstance(value, Article):
-        shape: Any = ("A", value.source, value.version, value.slug)
-    elif isinstance(value, Group):
-        shape = ("G", value.name, value.slug, tuple(_shape(a, memo) for a in value.articles))
-    elif isinstance(value, Day):
-        shape = ("D", value.day, tuple(_shape(g, memo) for g in value.sections))
-    elif isinstance(value, dict):
-        shape = tuple((k, _shape(v, memo)) for k, v in value.items())
-    elif isinstance(value, (list, tuple)):
-        shape = tuple(_shape(v, memo) for v in value)
-    elif hasattr(value, "__dataclass_fields__"):
-        shape = (type(value).__name__, _shape(vars(value), memo))
-    else:
-        raise TypeError(f"cannot fingerprint {type(value).__name__}")
-    memo[id(value)] = shape
-    return shape
+    def __call__(self, value: Any) -> str:
+        return self._hash(value)
+
+    def _hash(self, value: Any) -> str:
+        if isinstance(value, (str, int, float, bool, type(None), date, datetime)):
+            return repr(value)
+        known = self._memo.get(id(value))
+        if known is not None:
+            return known[1]
+        if isinstance(value, Article):
+            parts: Any = ("A", value.source, value.version, value.slug)
+        elif isinstance(value, Group):
+            parts = ("G", value.name, value.slug, *map(self._hash, value.articles))
+        elif isinstance(value, Day):
+            parts = ("D", value.day, *map(self._hash, value.sections))
+        elif isinstance(value, dict):
+            parts = ("{", *(f"{k}={self._hash(v)}" for k, v in value.items()))
+        elif isinstance(value, (list, tuple)):
+            parts = ("[", *map(self._hash, value))
+        else:
+            raise TypeError(f"cannot fingerprint {type(value).__name__}")
+        digest = hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=12).hexdigest()
+        self._memo[id(value)] = (value, digest)   # keep the object alive so its id stays its own
+        return digest
 
 
 def bytes_hash(data: bytes) -> str:

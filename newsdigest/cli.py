@@ -9,7 +9,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .pipeline import BuildOptions, build
+from .state import unchanged_since_last_build
 from .config import load_config
 from .errors import BuildError
 
@@ -34,9 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    now = args.now or build_instant()
+    counts = None if args.clean else unchanged_since_last_build(config, args.drafts, args.future, now)
+    if counts is not None:
+        articles, pages, feeds, files, drafts, future, seeds = counts
+        if not args.quiet:
+            print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future, 0, 0))
+        return 0
+    from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
+
     try:
-        report = build(config, BuildOptions(now=args.now or build_instant(), drafts=args.drafts, future=args.future,
-                                            clean=args.clean))
+        report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean))
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         print(f"error: build failed; {config.paths.output}/ was left as it was", file=sys.stderr)
@@ -45,18 +53,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for err in report.problems.errors:
         print(f"error: {err}", file=sys.stderr)
-    seconds = time.perf_counter() - started
     ing = report.ingest
     if args.verbose:
         for path in report.rebuilt:
             print(f"wrote {config.paths.output}/{path}")
     if not args.quiet:
-        print(f"built {report.articles} articles, {report.pages} pages, {report.feeds} feeds in {seconds:.2f} s "
-              f"({report.written} files written, {report.unchanged} unchanged; "
-              f"seeds: {ing.written} converted, {ing.unchanged} unchanged, {ing.kept} kept as edited; "
-              f"left out: {report.drafts_left_out} drafts, {report.future_left_out} scheduled; "
-              f"{len(report.problems.errors)} errors, {len(report.problems.warnings)} warnings)")
+        print(summary(report.articles, report.pages, report.feeds, time.perf_counter() - started, report.written,
+                      report.unchanged, (ing.written, ing.unchanged, ing.kept), report.drafts_left_out,
+                      report.future_left_out, len(report.problems.errors), len(report.problems.warnings)))
     return 1 if report.problems.errors else 0
+
+
+def summary(articles: int, pages: int, feeds: int, seconds: float, written: int, unchanged: int,
+            seeds: tuple[int, int, int], drafts: int, future: int, errors: int, warnings: int) -> str:
+    """The one line a build prints."""
+    return (f"built {articles} articles, {pages} pages, {feeds} feeds in {seconds:.2f} s "
+            f"({written} files written, {unchanged} unchanged; "
+            f"seeds: {seeds[0]} converted, {seeds[1]} unchanged, {seeds[2]} kept as edited; "
+            f"left out: {drafts} drafts, {future} scheduled; {errors} errors, {warnings} warnings)")
 
 
 def build_instant() -> datetime:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from .cache import BuildCache, bytes_hash, cache_key, fingerprint, folder_fingerprint, load_cache, save_cache
+from .cache import BuildCache, Fingerprints, bytes_hash, cache_key, folder_fingerprint, load_cache, save_cache
 from .config import Config
 from .content import load_articles
 from .digest import make_digest
@@ -18,6 +18,7 @@ from .errors import Problems
 from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
+from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
 from .write import site_identity, write_site
 
@@ -59,6 +60,7 @@ def build(config: Config, options: BuildOptions) -> BuildReport:
     problems = Problems()
     cache_file = config.root / ".cache" / "build.pickle"
     key = cache_key(config)
+    output = config.path("output")
     cache = BuildCache(key) if options.clean else load_cache(cache_file, key)
 
     ingested = ingest_seeds(config, problems, cache.seeds)
@@ -69,7 +71,6 @@ def build(config: Config, options: BuildOptions) -> BuildReport:
     left_out = {a.source for a in drafts + future}
     digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems)
 
-    output = config.path("output")
     incremental = cache.site is not None and site_identity(output) == cache.site
     inputs: dict[str, str] = {}
     hashes: dict[str, str] = {}
@@ -85,6 +86,7 @@ def build(config: Config, options: BuildOptions) -> BuildReport:
         if not incremental or cache.outputs.get(path) != hashes[path]:
             changed[path] = data
 
+    fingerprint = Fingerprints()
     env = make_environment(config.path("layouts"))
     layouts = folder_fingerprint(config.path("layouts"))
     pages = list(plan_pages(digest, config))
@@ -99,6 +101,12 @@ def build(config: Config, options: BuildOptions) -> BuildReport:
         offer(path, bytes_hash(data), lambda data=data: data)
 
     write_site(changed, output, keep=set(inputs) if incremental else None, previous=set(cache.outputs))
-    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site_identity(output)))
-    return BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
-                       len(drafts), len(future), problems, tuple(sorted(changed)))
+    site = site_identity(output)
+    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site))
+    report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
+                         len(drafts), len(future), problems, tuple(sorted(changed)))
+    if not problems.errors and not problems.warnings and not ingested.written and not ingested.kept:
+        save_state(config, options.drafts, options.future, min((a.date for a in future), default=None), site,
+                   [report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
+                    ingested.unchanged])
+    return report

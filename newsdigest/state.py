@@ -1,0 +1,50 @@
+"""The no-op fast path: when every input is as the last clean build left it, there is nothing to read,
+render or write. Kept apart from the pipeline so that checking costs no heavy imports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+
+from .config import Config
+from .write import site_identity
+
+FILE = Path(".cache") / "state.json"
+
+
+def input_state(config: Config, drafts: bool, future: bool) -> str:
+    """A hash of every input's name, size and mtime, the config and the options."""
+    h = hashlib.blake2b(f"{config!r} {drafts} {future}".encode(), digest_size=16)
+    for folder in (config.path("seeds"), config.path("content"), config.path("layouts")):
+        for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            stat = p.stat()
+            h.update(f"{p}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def unchanged_since_last_build(config: Config, drafts: bool, future: bool, now: datetime) -> list[int] | None:
+    """The last build's counts when inputs, site and schedule are as it left them; else None."""
+    output = config.path("output")
+    if output.with_name(f".{output.name}.commit").exists():
+        return None   # a killed build's journal waits to be applied
+    try:
+        saved = json.loads((config.root / FILE).read_text(encoding="utf-8"))
+        due = saved["next_due"] and datetime.fromisoformat(saved["next_due"])
+        if (saved["state"] != input_state(config, drafts, future) or saved["site"] != list(site_identity(output) or [])
+                or (due and now >= due)):
+            return None
+        return [int(n) for n in saved["counts"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_state(config: Config, drafts: bool, future: bool, next_due: datetime | None,
+               site: tuple[int, int] | None, counts: list[int]) -> None:
+    """Record a build that had no errors or warnings, for the next one to compare with."""
+    path = config.root / FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"state": input_state(config, drafts, future), "site": list(site or []),
+                                "next_due": next_due.isoformat() if next_due else None, "counts": counts}),
+                    encoding="utf-8")
