@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from .errors import BuildError, Problems
 from .markdown import TooSlow, render as render_markdown
+from .parallel import parallel_map
 from .slug import slugify
 
 try:
@@ -115,8 +116,12 @@ _FrontMatterDumper.add_representer(datetime, _represent_datetime)
 def dump_document(meta: dict[str, Any], body: str) -> str:
     """Front matter + body as the text of a content file, with a hash that tells later edits apart."""
     text = render_document(meta, body)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return render_document({**meta, GENERATED_KEY: digest}, body)
+    return _with_hash_line(text, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
+
+
+def _with_hash_line(text: str, digest: str) -> str:
+    head, rest = text.split(f"\n{FENCE}\n", 1)
+    return f"{head}\n{GENERATED_KEY}: {digest}\n{FENCE}\n{rest}"
 
 
 def render_document(meta: dict[str, Any], body: str) -> str:
@@ -126,9 +131,11 @@ def render_document(meta: dict[str, Any], body: str) -> str:
 
 def edited_by_hand(text: str) -> bool:
     """True unless the file is byte for byte what ingestion wrote."""
-    meta, body, _ = split_document(text, "")
-    recorded = meta.pop(GENERATED_KEY, None)
-    return recorded != hashlib.sha256(render_document(meta, body).encode("utf-8")).hexdigest()[:16]
+    m = re.search(rf"^{GENERATED_KEY}: ([0-9a-f]{{16}})\n", text, re.M)
+    if not m:
+        return True
+    original = text[:m.start()] + text[m.end():]
+    return m[1] != hashlib.sha256(original.encode("utf-8")).hexdigest()[:16] or _with_hash_line(original, m[1]) != text
 
 
 # ---- reading ---------------------------------------------------------------------------------------------
@@ -181,20 +188,29 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
 
     Return the articles and the new cache entries. A bad file is reported and left out.
     """
-    articles, seen = [], {}
+    found = []
     for path in sorted(content_dir.rglob("*.md")):
         where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        stat = path.stat()
+        hit = cached.get(where)
+        found.append((path, where, stat.st_mtime_ns, stat.st_size, hit[2] if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size) else None))
+
+    def load(item: tuple) -> Article | BuildError:
+        path, where = item[0], item[1]
         try:
-            stat = path.stat()
-            hit = cached.get(where)
-            if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size):
-                article = hit[2]
-            else:
-                article = load_article(path.read_bytes(), where, zone, markdown)
-            seen[where] = (stat.st_mtime_ns, stat.st_size, article)
-            articles.append(article)
+            return load_article(path.read_bytes(), where, zone, markdown)
         except BuildError as err:
-            problems.error(err)
+            return BuildError(str(err))   # pickles whole across processes
+
+    fresh = iter(parallel_map(load, [f for f in found if f[4] is None]))
+    articles, seen = [], {}
+    for path, where, mtime, size, article in found:
+        result = article or next(fresh)
+        if isinstance(result, BuildError):
+            problems.error(result)
+            continue
+        seen[where] = (mtime, size, result)
+        articles.append(result)
     return articles, seen
 
 

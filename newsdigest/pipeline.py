@@ -18,6 +18,7 @@ from .errors import Problems
 from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
+from .parallel import parallel_map
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
 from .write import site_identity, write_site
@@ -72,33 +73,28 @@ def build(config: Config, options: BuildOptions) -> BuildReport:
     digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
-    inputs: dict[str, str] = {}
-    hashes: dict[str, str] = {}
-    changed: dict[str, bytes] = {}
-
-    def offer(path: str, inputs_fingerprint: str, make: Callable[[], bytes]) -> None:
-        inputs[path] = inputs_fingerprint
-        if incremental and cache.fresh(path, inputs_fingerprint) and path in cache.outputs:
-            hashes[path] = cache.outputs[path]
-            return
-        data = make()
-        hashes[path] = bytes_hash(data)
-        if not incremental or cache.outputs.get(path) != hashes[path]:
-            changed[path] = data
-
     fingerprint = Fingerprints()
     env = make_environment(config.path("layouts"))
     layouts = folder_fingerprint(config.path("layouts"))
     pages = list(plan_pages(digest, config))
-    for page in pages:
-        offer(page.path, fingerprint((layouts, page.template, page.path, page.context)),
-              lambda page=page: render_page(env, page, digest, config))
     feeds = list(all_feeds(digest, config))
+    makers: dict[str, Callable[[], bytes]] = {}
+    inputs: dict[str, str] = {}
+    for page in pages:
+        inputs[page.path] = fingerprint((layouts, page.template, page.path, page.context))
+        makers[page.path] = lambda page=page: render_page(env, page, digest, config)
     for feed in feeds:
-        offer(feed.path, fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items)),
-              lambda feed=feed: render_feed(feed, digest, config))
-    for path, data in {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts"))}.items():
-        offer(path, bytes_hash(data), lambda data=data: data)
+        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items))
+        makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
+    extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts"))}
+    for path, data in extras.items():
+        inputs[path] = bytes_hash(data)
+        makers[path] = lambda data=data: data
+
+    stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
+    made = dict(zip(stale, parallel_map(lambda path: makers[path](), stale)))
+    hashes = {path: cache.outputs[path] if path not in made else bytes_hash(made[path]) for path in inputs}
+    changed = {path: data for path, data in made.items() if not incremental or cache.outputs.get(path) != hashes[path]}
 
     write_site(changed, output, keep=set(inputs) if incremental else None, previous=set(cache.outputs))
     site = site_identity(output)

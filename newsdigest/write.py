@@ -26,10 +26,9 @@ class UnsafePath(ValueError):
 
 def safe_relative(path: str) -> PurePosixPath:
     """Check an output path: relative, no '..', no backslash or NUL, no empty segment."""
-    p = PurePosixPath(path)
     if not path or "\\" in path or "\x00" in path or any(part in ("", ".", "..") for part in path.split("/")):
         raise UnsafePath(f"unsafe output path {path!r}")
-    return p
+    return PurePosixPath(path)
 
 
 def write_site(pages: dict[str, bytes], output: Path, keep: set[str] | None = None, previous: set[str] = frozenset()) -> None:
@@ -86,13 +85,17 @@ def _update(pages: dict[str, bytes], gone: list[str], output: Path) -> None:
 
 
 def _write_tree(folder: Path, pages: dict[str, bytes]) -> None:
-    made: set[Path] = set()
+    base = str(folder)
+    made: set[str] = set()
     for path, data in sorted(pages.items()):
-        target = folder / safe_relative(path)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
+        safe_relative(path)
+        target = f"{base}/{path}"
+        parent = target.rpartition("/")[0]
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as f:
+            f.write(data)
 
 
 def _commit_path(output: Path) -> Path:

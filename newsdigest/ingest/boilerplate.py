@@ -101,10 +101,12 @@ def is_noise(line: str, extra: list[re.Pattern] | tuple = ()) -> bool:
 
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split 'caption. CREDIT' into (caption, credit) when the line ends with a photo credit."""
+    offset = max(0, len(line) - 130)   # a credit is short and at the end: search the tail only
+    tail = line[offset:]
     for pattern in TRAILING_CREDIT:
-        m = pattern.search(line)
-        if m and m.start() > 0:
-            caption = line[:m.start()].rstrip(" |–—-")
+        m = pattern.search(tail)
+        if m and offset + m.start() > 0:
+            caption = line[:offset + m.start()].rstrip(" |–—-")
             if len(caption.split()) >= 3:
                 return caption, CREDIT_PREFIX.sub("", m["credit"].strip(" ()[]"))
     return None

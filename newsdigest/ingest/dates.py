@@ -68,6 +68,8 @@ def is_relative(line: str) -> bool:
 
 def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | None = None) -> Stamp | None:
     """Return the stamp when the whole line is a dateline; None when it holds anything else."""
+    if len(line) > 140 or not any(c.isdigit() for c in line):
+        return None
     line = RELATIVE_INLINE.sub(" ", line)
     if len(line) > 90:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime
 
 from . import boilerplate as bp
@@ -101,9 +102,7 @@ def _is_noise(line: str, rules: Rules) -> bool:
 
 def find_title(lines: list[str], rules: Rules) -> tuple[list[str], str, list[str]]:
     """Return (breadcrumbs, title, the lines after the title), dropping repeats of the title."""
-    sections: dict[str, str] = {}
-    for name in (*rules.sections, *SECTIONS):
-        sections.setdefault(_section_key(name), name)
+    sections = _sections(rules.sections)
     crumbs: list[str] = []
     before: list[str] = []   # a dateline or byline above the title belongs to the header
     for i, line in enumerate(lines[:8]):
@@ -122,6 +121,15 @@ def find_title(lines: list[str], rules: Rules) -> tuple[list[str], str, list[str
         rest = before + [x for x in lines[i + 1:] if x != title and not x.endswith(title)]
         return [_section_name(c, sections) for c in crumbs if _section_key(c) not in ("home", "news", "")], title, rest
     raise NotAnArticle("no recognizable title in the first lines")
+
+
+@lru_cache(maxsize=8)
+def _sections(extra: tuple[str, ...]) -> dict[str, str]:
+    """Known section names by their key; config.yaml's first."""
+    sections: dict[str, str] = {}
+    for name in (*extra, *SECTIONS):
+        sections.setdefault(_section_key(name), name)
+    return sections
 
 
 def _glued_crumbs(line: str, after: list[str], sections: dict[str, str]) -> tuple[list[str], str] | None:

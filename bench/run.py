@@ -1,0 +1,146 @@
+"""Benchmark: build a synthetic news corpus and time what operators do, with peak memory.
+
+    python3 bench/run.py --articles 1000,10000 [--runs 3] [--compare pelican,hugo]
+
+Prints, per corpus size, the median, min-max and peak RSS of each scenario over --runs runs, all
+measured in this one run on this machine. --compare builds the same corpus with Pelican (installed
+in a throw-away venv) and Hugo (Debian's package), with equivalent minimal templates, and prints
+our time / theirs. Corpora live under bench/corpus/ (git-ignored); nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+from bench.corpus import content_text, seed_text, write_corpus  # noqa: E402
+
+CONFIG = "site:\n  title: Bench Digest\n  url: https://example.org/\n  description: A synthetic digest.\n"
+NOW = "2026-06-01T00:00:00+00:00"
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command; return (seconds, peak RSS in MB) of that process alone."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def ours(project: Path, *args: str) -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "--now", NOW, "--quiet", *args]
+
+
+def make_project(root: Path, n: int, seeds: bool = False) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    (root / "config.yaml").write_text(CONFIG, encoding="utf-8")
+    (root / "content").mkdir()
+    (root / "seeds").mkdir()
+    write_corpus(root, n, seeds=seeds)
+    return root
+
+
+def scenarios(project: Path, n: int) -> dict[str, callable]:
+    """Each scenario: a function that prepares run i and returns the command to time."""
+    article = project / "content" / f"a{n // 2:06d}.md"
+    original = article.read_text(encoding="utf-8")
+
+    def cold(i):
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        return ours(project)
+
+    def body(i):
+        article.write_text(original + f"\nOne more paragraph, edit {i}.\n", encoding="utf-8")
+        return ours(project)
+
+    def title(i):
+        article.write_text(original.replace('title: "', f'title: "Edit {i}: ', 1), encoding="utf-8")
+        return ours(project)
+
+    def seeds(i):
+        for k in range(20):
+            (project / "seeds" / f"day{i}-{k:02d}.txt").write_text(seed_text(n + 100 * i + k), encoding="utf-8")
+        return ours(project)
+
+    def layout(i):
+        path = project / "layouts" / "article.html"
+        path.write_text(path.read_text(encoding="utf-8") + f"{{# edit {i} #}}\n", encoding="utf-8")
+        return ours(project)
+
+    return {"cold build (no cache)": cold, "no-op rebuild": lambda i: ours(project), "one article's body edited": body,
+            "one article's title edited": title, "20 new seeds added": seeds, "one layout edited": layout}
+
+
+def measure(prepare, cwd: Path, runs: int) -> list[tuple[float, float]]:
+    return [run(prepare(i), cwd) for i in range(runs)]
+
+
+def row(name: str, results: list[tuple[float, float]], extra: str = "") -> str:
+    times = [t for t, _ in results]
+    return (f"| {name} | {statistics.median(times):.2f} | {min(times):.2f}–{max(times):.2f} | "
+            f"{max(m for _, m in results):.0f} |{extra}")
+
+
+def ingestion(root: Path, n: int, runs: int) -> tuple[list[tuple[float, float]], float]:
+    """Convert n seeds into content files (a build from seeds alone): seconds and seeds per second."""
+    results = []
+    for i in range(runs):
+        project = make_project(root / "ingest", 0)
+        write_corpus(project, n, seeds=True)
+        script = (f"import sys, time; sys.path.insert(0, {str(REPO)!r})\n"
+                  "from pathlib import Path\nfrom newsdigest.config import load_config\nfrom newsdigest.errors import Problems\n"
+                  "from newsdigest.ingest import ingest_seeds\n"
+                  f"ingest_seeds(load_config(Path({str(project / 'config.yaml')!r})), Problems())\n")
+        results.append(run([sys.executable, "-c", script], project))
+    return results, n / statistics.median(t for t, _ in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", default="1000", help="corpus sizes, comma-separated (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per scenario (default 3)")
+    parser.add_argument("--compare", default="", help="pelican,hugo: build the same corpus with them too")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.articles.split(",")]
+    others = [x for x in args.compare.split(",") if x]
+    print(f"newsdigest benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.runs} runs per scenario")
+    print(f"command: python3 bench/run.py --articles {args.articles} --runs {args.runs}"
+          + (f" --compare {args.compare}" if args.compare else ""))
+    for n in sizes:
+        root = HERE / "corpus" / str(n)
+        project = make_project(root / "site-project", n)
+        print(f"\n### {n:,} articles\n\n| scenario | median s | min–max s | peak RSS MB |\n|---|---:|---:|---:|")
+        mine = {}
+        for name, prepare in scenarios(project, n).items():
+            mine[name] = measure(prepare, project, args.runs)
+            print(row(name, mine[name]), flush=True)
+        results, rate = ingestion(root, n, args.runs)
+        print(row(f"ingestion of {n:,} seeds", results, f" {rate:,.0f} seeds/s"), flush=True)
+        for other in others:
+            from bench import compare
+
+            theirs = compare.measure(other, root, n, args.runs)
+            for scenario, their_results in theirs.items():
+                ratio = statistics.median(t for t, _ in mine[scenario]) / statistics.median(t for t, _ in their_results)
+                print(row(f"{other}: {scenario}", their_results, f" ours/theirs = {ratio:.2f}"), flush=True)
+
+
+if __name__ == "__main__":
+    main()
