@@ -129,3 +129,13 @@ def test_config_extends_boilerplate_and_zones(project):
     [(meta, body)] = content_files(project).values()
     assert meta["date"].isoformat() == "2025-06-01T10:00:00+05:45"
     assert "Tap to read" not in body
+
+
+def test_a_duplicate_of_an_earlier_seed_is_caught_in_a_later_build(project, capsys):
+    text = "World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n"
+    (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    (project / "seeds" / "b.txt").write_text("ADVERTISEMENT\n" + text, encoding="utf-8")
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    assert "warning: seeds/b.txt: same article as seeds/a.txt; skipped it" in capsys.readouterr().err
+    assert len(content_files(project)) == 1

@@ -14,6 +14,7 @@ from .. import __version__
 from ..config import Config
 from ..content import dump_document, edited_by_hand, split_document
 from ..errors import BuildError, Problems
+from ..parallel import parallel_map
 from ..slug import slugify
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
@@ -22,8 +23,8 @@ INGESTED_BY = f"newsdigest {__version__}"
 """Recorded in each content file: an untouched file is converted again when the parser changes."""
 
 
-Seen = dict[str, tuple[int, int, str]]
-"""Seed name -> (mtime_ns, size, its content file) as the last ingestion left them."""
+Seen = dict[str, tuple[int, int, str, str]]
+"""Seed name -> (mtime_ns, size, its content file, the article's fingerprint) as the last ingestion left them."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt"):
         stat = seed.stat()
         before = seen_before.get(seed.name)
-        if before and before[:2] == (stat.st_mtime_ns, stat.st_size) and (config.root / before[2]).is_file():
+        if before and len(before) == 4 and before[:2] == (stat.st_mtime_ns, stat.st_size) \
+                and (config.root / before[2]).is_file():
             seen[seed.name] = before
             unchanged += 1
         else:
@@ -63,41 +65,32 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     rules = rules_from(config)
     existing = _content_by_seed(content_dir)
     taken = {p.stem for p in content_dir.rglob("*.md")}
-    fingerprints: dict[str, str] = {}
+    fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     written = kept = 0
-    for seed in seeds:
+    for seed, (stat, seed_sha, parsed) in zip(seeds, parallel_map(lambda seed: read_seed(seed, rules), seeds, 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
-        try:
-            stat = seed.stat()
-            raw = seed.read_bytes()
-            text = decode_seed(raw, shown)
-            parsed = parse_seed(text, rules)
-        except BuildError as err:
-            problems.error(err)
-            continue
-        except NotAnArticle as exc:
-            problems.error(BuildError(f"{exc}; is this a news article?", shown))
+        if isinstance(parsed, BuildError):
+            problems.error(parsed)
             continue
         if parsed.fingerprint in fingerprints:
             problems.warn(f"{shown}: same article as {fingerprints[parsed.fingerprint]}; skipped it")
             continue
         fingerprints[parsed.fingerprint] = shown
-        seed_sha = hashlib.sha256(raw).hexdigest()[:16]
         target = existing.get(name)
         if target is not None:
             old = target.read_text(encoding="utf-8", errors="replace")
             old_meta = _meta_or_empty(old)
             if old_meta.get("seed_sha256") == seed_sha and old_meta.get("ingested_by") == INGESTED_BY:
                 unchanged += 1
-                seen[name] = (stat.st_mtime_ns, stat.st_size, _rel(target, config))
+                seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
                 continue
             if edited_by_hand(old):
                 if old_meta.get("seed_sha256") != seed_sha:
                     problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
                                   f"(delete it to convert the seed again)")
                 kept += 1
-                seen[name] = (stat.st_mtime_ns, stat.st_size, _rel(target, config))
+                seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
                 continue
         else:
             slug = _unique(slugify(parsed.title), taken)
@@ -107,8 +100,21 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             problems.warn(f"{shown}: no dateline found; add 'date:' to {_rel(target, config)}")
         _write_inside(content_dir, target, dump_document(front_matter(parsed, target.stem, name, seed_sha, config), parsed.body))
         written += 1
-        seen[name] = (stat.st_mtime_ns, stat.st_size, _rel(target, config))
+        seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
     return IngestReport(written, unchanged, kept, seen)
+
+
+def read_seed(seed: Path, rules: Rules) -> tuple[tuple[int, int], str, Parsed | BuildError]:
+    """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error)."""
+    shown = f"{seed.parent.name}/{seed.name}"
+    stat = seed.stat()
+    raw = seed.read_bytes()
+    try:
+        return (stat.st_mtime_ns, stat.st_size), hashlib.sha256(raw).hexdigest()[:16], parse_seed(decode_seed(raw, shown), rules)
+    except BuildError as err:
+        return (stat.st_mtime_ns, stat.st_size), "", BuildError(str(err))
+    except NotAnArticle as exc:
+        return (stat.st_mtime_ns, stat.st_size), "", BuildError(f"{shown}: {exc}; is this a news article?")
 
 
 def rules_from(config: Config) -> Rules:
