@@ -1,4 +1,9 @@
-"""Command line: the only place that prints summaries or exits."""
+"""Command line: the only place that prints summaries or exits.
+
+    python build.py [options]                          build the digest
+    python build.py [options] serve [--port 8000]      build, serve on 127.0.0.1, rebuild on change
+    python build.py [options] new "Title" [--section World]   scaffold a content file
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,28 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .state import unchanged_since_last_build
-from .config import load_config
+from .config import Config, load_config
 from .errors import BuildError
+from .state import unchanged_since_last_build
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Build the news digest: seeds/ -> content/ -> site/ with feeds.")
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except BuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.command == "new":
+        return new_article(config, args.title, args.section)
+    if args.command == "serve":
+        return serve(config, args)
+    status, _ = build_and_report(config, args)
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the news digest: seeds/ -> content/ -> site/ with feeds.")
     parser.add_argument("--config", default="config.yaml", type=Path, metavar="PATH",
                         help="the configuration file (default: config.yaml)")
     parser.add_argument("--drafts", action="store_true", help="also publish articles marked draft: true")
@@ -27,41 +46,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--now", type=_instant, metavar="ISO",
                         help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
                              "else the current time); it only decides which articles are still scheduled")
-    args = parser.parse_args(argv)
+    commands = parser.add_subparsers(dest="command", metavar="[serve | new]")
+    serve_cmd = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on every change")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
+    new_cmd = commands.add_parser("new", help="write a new content file to fill in")
+    new_cmd.add_argument("title", help="the headline")
+    new_cmd.add_argument("--section", default="News", help="the section (default News)")
+    return parser
+
+
+def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, list[str]]:
+    """Build once and print what happened; return the exit status and the error lines."""
     started = time.perf_counter()
-    try:
-        config = load_config(args.config)
-    except BuildError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
     now = args.now or build_instant()
     counts = None if args.clean else unchanged_since_last_build(config, args.drafts, args.future, now)
     if counts is not None:
         articles, pages, feeds, files, drafts, future, seeds = counts
         if not args.quiet:
             print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future, 0, 0))
-        return 0
+        return 0, []
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
     try:
         report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean))
     except BuildError as err:
-        print(f"error: {err}", file=sys.stderr)
-        print(f"error: build failed; {config.paths.output}/ was left as it was", file=sys.stderr)
-        return 1
-    for warning in [] if args.quiet else report.problems.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for err in report.problems.errors:
-        print(f"error: {err}", file=sys.stderr)
-    ing = report.ingest
+        errors = [f"error: {err}", f"error: build failed; {config.paths.output}/ was left as it was"]
+        print("\n".join(errors), file=sys.stderr)
+        return 1, errors
+    errors = [f"error: {err}" for err in report.problems.errors]
+    for line in ([] if args.quiet else [f"warning: {w}" for w in report.problems.warnings]) + errors:
+        print(line, file=sys.stderr)
     if args.verbose:
         for path in report.rebuilt:
             print(f"wrote {config.paths.output}/{path}")
     if not args.quiet:
+        ing = report.ingest
         print(summary(report.articles, report.pages, report.feeds, time.perf_counter() - started, report.written,
                       report.unchanged, (ing.written, ing.unchanged, ing.kept), report.drafts_left_out,
                       report.future_left_out, len(report.problems.errors), len(report.problems.warnings)))
-    return 1 if report.problems.errors else 0
+    return (1 if errors else 0), errors
 
 
 def summary(articles: int, pages: int, feeds: int, seconds: float, written: int, unchanged: int,
@@ -71,6 +94,39 @@ def summary(articles: int, pages: int, feeds: int, seconds: float, written: int,
             f"({written} files written, {unchanged} unchanged; "
             f"seeds: {seeds[0]} converted, {seeds[1]} unchanged, {seeds[2]} kept as edited; "
             f"left out: {drafts} drafts, {future} scheduled; {errors} errors, {warnings} warnings)")
+
+
+def serve(config: Config, args: argparse.Namespace) -> int:
+    """The dev loop (pass --drafts and --future to see work in progress)."""
+    from .serve import serve as serve_forever
+
+    inputs = [config.path("seeds"), config.path("content"), config.path("layouts"), Path(args.config)]
+    try:
+        serve_forever(config.path("output"), inputs, lambda: "\n".join(build_and_report(config, args)[1]), args.port,
+                      lambda line: print(line, flush=True))
+    except OSError as exc:
+        print(f"error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; try --port 0", file=sys.stderr)
+        return 1
+    return 0
+
+
+def new_article(config: Config, title: str, section: str) -> int:
+    """Write content/<slug>.md with the front matter filled in; never overwrite."""
+    import yaml
+
+    from .slug import slugify
+
+    path = config.path("content") / f"{slugify(title)}.md"
+    if path.exists():
+        print(f"error: {path.relative_to(config.root)} exists already: choose another title", file=sys.stderr)
+        return 1
+    now = build_instant().astimezone(config.zone).replace(microsecond=0, second=0)
+    meta = {"title": title, "dek": "", "date": now.isoformat(), "category": section, "tags": [], "authors": []}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\nWrite the story here.\n",
+                    encoding="utf-8")
+    print(f"wrote {path.relative_to(config.root)}")
+    return 0
 
 
 def build_instant() -> datetime:

@@ -1,0 +1,73 @@
+"""The dev loop as an operator uses it: serve, edit, see the page change; break a layout, see the error."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from newsdigest.cli import main
+from tests.conftest import REPO
+
+
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def wait_for(condition, seconds: float = 20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def test_serve_rebuilds_on_change_reloads_pages_and_shows_errors(project):
+    (project / "content" / "a.md").write_text("---\ntitle: First version\ndate: 2025-06-18\n---\nBody.\n")
+    with subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "serve",
+                           "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
+        try:
+            check_the_loop(proc, project)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def check_the_loop(proc: subprocess.Popen, project: Path) -> None:
+    line = wait_for(lambda: next((l for l in iter(proc.stdout.readline, "") if l.startswith("serving")), None))
+    base = line.split(" at ")[1].split()[0]
+    assert base.startswith("http://127.0.0.1:")
+    page = get(base + "2025/06/18/a/")
+    assert b"First version" in page and b"/__newsdigest/status" in page
+    assert b"__newsdigest" not in (project / "site/2025/06/18/a/index.html").read_bytes()   # only as served
+    version = json.loads(get(base + "__newsdigest/status"))["version"]
+
+    (project / "content" / "a.md").write_text("---\ntitle: Second version\ndate: 2025-06-18\n---\nBody.\n")
+    wait_for(lambda: json.loads(get(base + "__newsdigest/status"))["version"] > version)
+    assert b"Second version" in get(base + "2025/06/18/a/")
+
+    layout = project / "layouts" / "404.html"
+    good = layout.read_text()
+    layout.write_text("{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    status = wait_for(lambda: (s := json.loads(get(base + "__newsdigest/status")))["error"] and s)
+    assert "layouts/404.html:1: layout error: 'nope' is undefined" in status["error"]
+    assert b"Second version" in get(base + "2025/06/18/a/")          # still serving the last good site
+    layout.write_text(good)
+    wait_for(lambda: json.loads(get(base + "__newsdigest/status"))["error"] == "")
+
+
+def test_new_scaffolds_a_content_file_and_never_overwrites(project, capsys):
+    assert main(["--config", str(project / "config.yaml"), "new", "Córdoba votes today", "--section", "World"]) == 0
+    path = project / "content" / "cordoba-votes-today.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Córdoba votes today\n") and "category: World\n" in text
+    assert capsys.readouterr().out == "wrote content/cordoba-votes-today.md\n"
+    assert main(["--config", str(project / "config.yaml"), "new", "Córdoba votes today"]) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert main(["--config", str(project / "config.yaml"), "--now", "2100-01-01T00:00:00+00:00"]) == 0
