@@ -68,11 +68,13 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
     try:
-        report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean))
+        report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean),
+                       Progress(started, shown=not args.quiet and sys.stderr.isatty() and os.environ.get("CI") != "true"))
     except BuildError as err:
         errors = [f"error: {err}", f"error: build failed; {config.paths.output}/ was left as it was"]
         print("\n".join(errors), file=sys.stderr)
         return 1, errors
+    Progress.clear(not args.quiet and sys.stderr.isatty())
     errors = [f"error: {err}" for err in report.problems.errors]
     for line in ([] if args.quiet else [f"warning: {w}" for w in report.problems.warnings]) + errors:
         print(line, file=sys.stderr)
@@ -85,6 +87,23 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
                       report.unchanged, (ing.written, ing.unchanged, ing.kept), report.drafts_left_out,
                       report.future_left_out, len(report.problems.errors), len(report.problems.warnings)))
     return (1 if errors else 0), errors
+
+
+class Progress:
+    """On a terminal, once a build has run for a second, one line saying which stage it is in."""
+
+    def __init__(self, started: float, shown: bool) -> None:
+        self.started, self.shown = started, shown
+
+    def __call__(self, stage: str) -> None:
+        elapsed = time.perf_counter() - self.started
+        if self.shown and elapsed > 1:
+            print(f"\r\x1b[2K{elapsed:5.1f} s  {stage}…", end="", file=sys.stderr, flush=True)
+
+    @staticmethod
+    def clear(shown: bool) -> None:
+        if shown:
+            print("\r\x1b[2K", end="", file=sys.stderr, flush=True)
 
 
 def summary(articles: int, pages: int, feeds: int, seconds: float, written: int, unchanged: int,

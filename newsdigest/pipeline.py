@@ -56,20 +56,24 @@ class BuildReport:
     """The paths written, for --verbose."""
 
 
-def build(config: Config, options: BuildOptions) -> BuildReport:
-    """Run every stage; bad inputs are collected in the report's problems, and the rest is built."""
+def build(config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda stage: None) -> BuildReport:
+    """Run every stage; bad inputs are collected in the report's problems, and the rest is built.
+    `progress` hears the name of each stage as it starts."""
     problems = Problems()
     cache_file = config.root / ".cache" / "build.pickle"
     key = cache_key(config)
     output = config.path("output")
     cache = BuildCache(key) if options.clean else load_cache(cache_file, key)
 
+    progress("converting seeds")
     ingested = ingest_seeds(config, problems, cache.seeds)
+    progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
     articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles)
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
+    progress(f"sorting {len(articles):,} articles")
     digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
@@ -91,11 +95,14 @@ def build(config: Config, options: BuildOptions) -> BuildReport:
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
 
+    progress(f"planning {len(inputs):,} files")
     stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
+    progress(f"rendering {len(stale):,} files")
     made = dict(zip(stale, parallel_map(lambda path: makers[path](), stale)))
     hashes = {path: cache.outputs[path] if path not in made else bytes_hash(made[path]) for path in inputs}
     changed = {path: data for path, data in made.items() if not incremental or cache.outputs.get(path) != hashes[path]}
 
+    progress(f"writing {len(changed):,} files")
     write_site(changed, output, keep=set(inputs) if incremental else None, previous=set(cache.outputs))
     site = site_identity(output)
     save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site))
