@@ -80,10 +80,12 @@ class Fingerprints:
         known = self._memo.get(id(value))
         if known is not None:
             return known[1]
-        if isinstance(value, Article):
-            parts: Any = ("A", value.source, value.version, value.slug)
-        elif isinstance(value, Group):
-            parts = ("G", value.name, value.slug, *map(self._hash, value.articles))
+        if isinstance(value, Article):   # its content hash says it all: no need to hash again
+            digest = f"{value.source}:{value.version}:{value.slug}"
+            self._memo[id(value)] = (value, digest)
+            return digest
+        if isinstance(value, Group):
+            parts: Any = ("G", value.name, value.slug, *map(self._hash, value.articles))
         elif isinstance(value, Day):
             parts = ("D", value.day, *map(self._hash, value.sections))
         elif isinstance(value, dict):

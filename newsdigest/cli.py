@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .errors import BuildError
-from .state import unchanged_since_last_build
+from .state import input_state, unchanged_since_last_build
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +59,8 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
     """Build once and print what happened; return the exit status and the error lines."""
     started = time.perf_counter()
     now = args.now or build_instant()
-    counts = None if args.clean else unchanged_since_last_build(config, args.drafts, args.future, now)
+    state = input_state(config, args.drafts, args.future)
+    counts = None if args.clean else unchanged_since_last_build(config, state, now)
     if counts is not None:
         articles, pages, feeds, files, drafts, future, seeds = counts
         if not args.quiet:
@@ -68,7 +69,8 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
     try:
-        report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean),
+        report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean,
+                                            inputs_state=state),
                        Progress(started, shown=not args.quiet and sys.stderr.isatty() and os.environ.get("CI") != "true"))
     except BuildError as err:
         errors = [f"error: {err}", f"error: build failed; {config.paths.output}/ was left as it was"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
@@ -189,9 +190,11 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     Return the articles and the new cache entries. A bad file is reported and left out.
     """
     found = []
+    prefix = f"{root}{os.sep}"
     for path in sorted(content_dir.rglob("*.md")):
-        where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        stat = path.stat()
+        name = str(path)
+        where = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else name
+        stat = os.stat(name)
         hit = cached.get(where)
         found.append((path, where, stat.st_mtime_ns, stat.st_size, hit[2] if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size) else None))
 

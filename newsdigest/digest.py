@@ -84,7 +84,7 @@ class Digest:
 
 def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> Digest:
     """Sort and group the articles; slugs that collide on one day get a numbered suffix and a warning."""
-    ordered = _unique_urls(articles, zone, problems)
+    ordered, urls = _unique_urls(articles, zone, problems)
     by_day: dict[date, list[Article]] = defaultdict(list)
     for a in ordered:
         by_day[a.date.astimezone(zone).date()].append(a)
@@ -98,7 +98,7 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> 
         tags=tags,
         updated=max((a.updated or a.date for a in ordered), default=None),
         zone=zone,
-        urls={a.source: f"{a.date.astimezone(zone):%Y/%m/%d}/{a.slug}/" for a in ordered},
+        urls=urls,
         related_to=_related(ordered, sections, tags),
     )
 
@@ -188,8 +188,8 @@ def _groups(articles: list[Article], keys, keep_order: bool = False) -> tuple[Gr
     return tuple(Group(names[s], s, tuple(members[s])) for s in order)
 
 
-def _unique_urls(articles: list[Article], zone: ZoneInfo, problems: Problems) -> list[Article]:
-    """Give each article a URL of its own; return them newest first."""
+def _unique_urls(articles: list[Article], zone: ZoneInfo, problems: Problems) -> tuple[list[Article], dict[str, str]]:
+    """Give each article a URL of its own; return them newest first, and each one's URL by source."""
     seen: dict[str, str] = {}
     out = []
     for a in sorted(articles, key=lambda a: a.source):
@@ -202,4 +202,4 @@ def _unique_urls(articles: list[Article], zone: ZoneInfo, problems: Problems) ->
             a = replace(a, slug=slug)
         seen[f"{day}/{slug}"] = a.source
         out.append(a)
-    return sorted(out, key=lambda a: (-a.date.timestamp(), a.slug, a.source))
+    return sorted(out, key=lambda a: (-a.date.timestamp(), a.slug, a.source)), {source: f"{key}/" for key, source in seen.items()}

@@ -36,6 +36,8 @@ class BuildOptions:
     """Publish articles dated after `now`."""
     clean: bool = False
     """Ignore the cache: render and write everything."""
+    inputs_state: str = ""
+    """What the inputs looked like before the build (state.input_state); recorded for the no-op check."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,8 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site))
     report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
                          len(drafts), len(future), problems, tuple(sorted(changed)))
-    if not problems.errors and not problems.warnings and not ingested.written and not ingested.kept:
-        save_state(config, options.drafts, options.future, min((a.date for a in future), default=None), site,
+    if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
+        save_state(config, options.inputs_state, min((a.date for a in future), default=None), site,
                    [report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
                     ingested.unchanged])
     return report

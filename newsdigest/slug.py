@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -12,6 +13,7 @@ SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O
 MAX_LENGTH = 80
 
 
+@lru_cache(maxsize=65536)   # tags and sections repeat across thousands of articles
 def slugify(text: str) -> str:
     """'Córdoba: 6,000 votes' -> 'cordoba-6000-votes'; never empty, never a path."""
     ascii_text = unicodedata.normalize("NFKD", text.translate(SPECIAL)).encode("ascii", "ignore").decode()

@@ -24,27 +24,27 @@ def input_state(config: Config, drafts: bool, future: bool) -> str:
     return h.hexdigest()
 
 
-def unchanged_since_last_build(config: Config, drafts: bool, future: bool, now: datetime) -> list[int] | None:
-    """The last build's counts when inputs, site and schedule are as it left them; else None."""
+def unchanged_since_last_build(config: Config, state: str, now: datetime) -> list[int] | None:
+    """The last build's counts when inputs (`state`), site and schedule are as it left them; else None."""
     output = config.path("output")
     if output.with_name(f".{output.name}.commit").exists():
         return None   # a killed build's journal waits to be applied
     try:
         saved = json.loads((config.root / FILE).read_text(encoding="utf-8"))
         due = saved["next_due"] and datetime.fromisoformat(saved["next_due"])
-        if (saved["state"] != input_state(config, drafts, future) or saved["site"] != list(site_identity(output) or [])
-                or (due and now >= due)):
+        if saved["state"] != state or saved["site"] != list(site_identity(output) or []) or (due and now >= due):
             return None
         return [int(n) for n in saved["counts"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def save_state(config: Config, drafts: bool, future: bool, next_due: datetime | None,
-               site: tuple[int, int] | None, counts: list[int]) -> None:
-    """Record a build that had no errors or warnings, for the next one to compare with."""
+def save_state(config: Config, state: str, next_due: datetime | None, site: tuple[int, int] | None,
+               counts: list[int]) -> None:
+    """Record a build that had no errors or warnings, for the next one to compare with. `state` is the
+    inputs' state before the build; one that ingestion changed is not recorded (content/ moved on)."""
     path = config.root / FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"state": input_state(config, drafts, future), "site": list(site or []),
+    path.write_text(json.dumps({"state": state, "site": list(site or []),
                                 "next_due": next_due.isoformat() if next_due else None, "counts": counts}),
                     encoding="utf-8")
