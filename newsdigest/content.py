@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from markdown_it import MarkdownIt
 
-from .errors import BuildError, Problems
+from .errors import BuildError, Problems, decode_text
 from .markdown import TooSlow, render as render_markdown
 from .parallel import parallel_map
 from .slug import slugify
@@ -219,15 +219,7 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -> Article:
     """One content file -> Article; a BuildError names the file, the line and the key."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise BuildError(f"too large for an article ({len(raw):,} bytes, the limit is {MAX_FILE_BYTES:,})", where)
-    if b"\x00" in raw:
-        raise BuildError("binary file, not text: content files are UTF-8 Markdown", where)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BuildError(f"not UTF-8 text (byte {exc.start}): save the file as UTF-8", where) from None
-    text = UNSAFE_CHARACTERS.sub("", text)
+    text = UNSAFE_CHARACTERS.sub("", decode_text(raw, where, MAX_FILE_BYTES, "an article"))
     meta, body, _ = split_document(text, where)
     lines = _key_lines(text)
 

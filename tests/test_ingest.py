@@ -110,7 +110,7 @@ def test_bad_seeds_are_reported_and_the_rest_still_convert(project, capsys):
     err = capsys.readouterr().err
     assert status == 1
     assert "error: seeds/empty.txt: empty file: paste the article's text into it, or delete it" in err
-    assert "error: seeds/binary.txt: binary file, not text: save the article as UTF-8 text" in err
+    assert "error: seeds/binary.txt: binary file, not text: save it as UTF-8 text" in err
     assert "error: seeds/latin1.txt: not UTF-8 text (byte 3): save it as UTF-8" in err
     assert "error: seeds/nothing.txt: no recognizable title in the first lines; is this a news article?" in err
     assert "Traceback" not in err

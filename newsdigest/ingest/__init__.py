@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 import re
@@ -13,7 +12,7 @@ from urllib.parse import urlsplit
 from .. import __version__
 from ..config import Config
 from ..content import dump_document, edited_by_hand, split_document
-from ..errors import BuildError, Problems
+from ..errors import BuildError, Problems, decode_text
 from ..parallel import parallel_map
 from ..slug import slugify
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
@@ -125,19 +124,7 @@ def rules_from(config: Config) -> Rules:
 
 def decode_seed(raw: bytes, shown: str) -> str:
     """Bytes -> text, or a BuildError that says what is wrong with the file."""
-    if len(raw) > MAX_SEED_BYTES:
-        raise BuildError(f"too large for a news article ({len(raw):,} bytes); is this the right file?", shown)
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):   # Windows Notepad's "Unicode"
-        try:
-            raw = raw.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise BuildError("not valid UTF-16 text: save it as UTF-8", shown) from None
-    if b"\x00" in raw:
-        raise BuildError("binary file, not text: save the article as UTF-8 text", shown)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BuildError(f"not UTF-8 text (byte {exc.start}): save it as UTF-8", shown) from None
+    text = decode_text(raw, shown, MAX_SEED_BYTES, "a news article")
     if not text.strip():
         raise BuildError("empty file: paste the article's text into it, or delete it", shown)
     return text
