@@ -25,7 +25,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.corpus import content_text, seed_text, write_corpus  # noqa: E402
 
-CONFIG = "site:\n  title: Bench Digest\n  url: https://example.org/\n  description: A synthetic digest.\n"
+CONFIG = "site:\n  title: Bench Digest\n  url: https://example.org/\n  description: A synthetic digest.\nsearch: false\n"
+SEARCH_CONFIG = CONFIG.replace("search: false", "search: true") + "paths:\n  output: site-search\n"
 NOW = "2026-06-01T00:00:00+00:00"
 
 
@@ -40,8 +41,8 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def ours(project: Path, *args: str) -> list[str]:
-    return [sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "--now", NOW, "--quiet", *args]
+def ours(project: Path, *args: str, config: str = "config.yaml") -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "--config", str(project / config), "--now", NOW, "--quiet", *args]
 
 
 def make_project(root: Path, n: int, seeds: bool = False) -> Path:
@@ -50,6 +51,7 @@ def make_project(root: Path, n: int, seeds: bool = False) -> Path:
     root.mkdir(parents=True)
     shutil.copytree(REPO / "layouts", root / "layouts")
     (root / "config.yaml").write_text(CONFIG, encoding="utf-8")
+    (root / "config-search.yaml").write_text(SEARCH_CONFIG, encoding="utf-8")
     (root / "content").mkdir()
     (root / "seeds").mkdir()
     write_corpus(root, n, seeds=seeds)
@@ -84,8 +86,14 @@ def scenarios(project: Path, n: int) -> dict[str, callable]:
         path.write_text(path.read_text(encoding="utf-8") + f"{{# edit {i} #}}\n", encoding="utf-8")
         return ours(project)
 
+    def cold_with_search(i):
+        shutil.rmtree(project / "site-search", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        return ours(project, config="config-search.yaml")
+
     return {"cold build (no cache)": cold, "no-op rebuild": lambda i: ours(project), "one article's body edited": body,
-            "one article's title edited": title, "20 new seeds added": seeds, "one layout edited": layout}
+            "one article's title edited": title, "20 new seeds added": seeds, "one layout edited": layout,
+            "cold build with search (Pagefind)": cold_with_search}
 
 
 def measure(prepare, cwd: Path, runs: int) -> list[tuple[float, float]]:
@@ -131,6 +139,9 @@ def main() -> None:
         for name, prepare in scenarios(project, n).items():
             mine[name] = measure(prepare, project, args.runs)
             print(row(name, mine[name]), flush=True)
+        indexing = (statistics.median(t for t, _ in mine["cold build with search (Pagefind)"])
+                    - statistics.median(t for t, _ in mine["cold build (no cache)"]))
+        print(f"| search indexing alone (the two cold builds' medians apart) | {indexing:.2f} | | |", flush=True)
         results, rate = ingestion(root, n, args.runs)
         print(row(f"ingestion of {n:,} seeds", results, f" {rate:,.0f} seeds/s"), flush=True)
         for other in others:

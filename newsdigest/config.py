@@ -88,6 +88,8 @@ class Config:
     feeds: FeedOptions = field(default_factory=FeedOptions)
     links: LinkOptions = field(default_factory=LinkOptions)
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    search: bool = True
+    """Build the full-text search (Pagefind): a /search/ page and a search box in the header."""
 
     def path(self, name: str) -> Path:
         """Return the absolute folder for 'seeds', 'content', 'layouts' or 'output'."""
@@ -116,13 +118,16 @@ def load_config(path: Path) -> Config:
         raise BuildError("not UTF-8 text", path) from None
     if not isinstance(raw, dict):
         raise BuildError("must be a mapping with at least a 'site' key", path)
-    unknown = sorted(set(raw) - set(SECTIONS))
+    unknown = sorted(set(raw) - set(SECTIONS) - {"search"})
     if unknown:
-        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)})", path)
+        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search)", path)
+    search = raw.pop("search", True)
+    if not isinstance(search, bool):
+        raise BuildError(f"'search' must be true or false (got {search!r})", path)
     if "site" not in raw:
         raise BuildError("missing key 'site' (needs title, url, description)", path)
     parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
-    config = Config(root=path.resolve().parent, **parts)
+    config = Config(root=path.resolve().parent, search=search, **parts)
     _check_values(path, config)
     return config
 

@@ -19,6 +19,7 @@ from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
+from .search import BUNDLE, index_pages, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
 from .write import site_identity, write_site
@@ -82,7 +83,10 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     fingerprint = Fingerprints()
     env = make_environment(config.path("layouts"))
     layouts = folder_fingerprint(config.path("layouts"))
-    pages = list(plan_pages(digest, config))
+    search_off = unavailable() if config.search else "off"
+    if config.search and search_off:
+        problems.warn(f"search is left out: {search_off}")
+    pages = list(plan_pages(digest, config, search=not search_off))
     feeds = list(all_feeds(digest, config))
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
@@ -102,6 +106,9 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     progress(f"rendering {len(stale):,} files")
     made = dict(zip(stale, parallel_map(lambda path: makers[path](), stale)))
     hashes = {path: cache.outputs[path] if path not in made else bytes_hash(made[path]) for path in inputs}
+    if not search_off:
+        progress("indexing for search")
+        made.update(search_bundle(pages, made, inputs, hashes, cache if incremental else None, fingerprint, config))
     changed = {path: data for path, data in made.items() if not incremental or cache.outputs.get(path) != hashes[path]}
 
     progress(f"writing {len(changed):,} files")
@@ -115,3 +122,23 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
                    [report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
                     ingested.unchanged])
     return report
+
+
+def search_bundle(pages: list, made: dict[str, bytes], inputs: dict[str, str], hashes: dict[str, str],
+                  cache: BuildCache | None, fingerprint: Fingerprints, config: Config) -> dict[str, bytes]:
+    """The Pagefind bundle: kept as it is when no article page's bytes changed (Pagefind's own output is not
+    byte-identical from run to run), else made again from every article page's HTML: those rendered now
+    from memory, the others from site/. Records inputs and hashes."""
+    articles = [page.path for page in pages if page.template == "article.html"]
+    articles_fingerprint = fingerprint(tuple(hashes[path] for path in articles))
+    previous = [path for path in (cache.inputs if cache else {}) if path.startswith(BUNDLE)]
+    if cache and previous and all(cache.inputs[path] == articles_fingerprint for path in previous):
+        for path in previous:
+            inputs[path], hashes[path] = articles_fingerprint, cache.outputs[path]
+        return {}
+    output = config.path("output")
+    html = ((path, made[path] if path in made else (output / path).read_bytes()) for path in articles)
+    bundle = index_pages(html, config.site.language)
+    for path, data in bundle.items():
+        inputs[path], hashes[path] = articles_fingerprint, bytes_hash(data)
+    return bundle

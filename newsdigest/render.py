@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, NamedTuple
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
@@ -42,12 +43,16 @@ class NavItem(NamedTuple):
     slug: str
 
 
-def plan_pages(digest: Digest, config: Config) -> Iterator[Page]:
-    """Every page of the site, each with exactly the data its layout shows."""
+def plan_pages(digest: Digest, config: Config, search: bool) -> Iterator[Page]:
+    """Every page of the site, each with exactly the data its layout shows; a search page when `search`."""
     nav = tuple(NavItem(g.name, g.slug) for g in digest.sections)
     for kind in PAGE_KINDS:
         for path, template, context in kind(digest, config):
-            yield Page(path, template, {"sections": nav, **context})
+            yield Page(path, template, {"sections": nav, "search": search, **context})
+    if search:
+        yield Page("search/index.html", "search.html", {
+            "sections": nav, "search": search, "base_path": urlsplit(config.site.url).path, "title": "Search",
+            "description": f"Search every story in {config.site.title}."})
 
 
 def render_page(env: Environment, page: Page, digest: Digest, config: Config) -> bytes:

@@ -16,6 +16,7 @@ site:
   description: A digest for tests.
   language: en
   timezone: Europe/London
+search: false       # Pagefind costs a second a build; the search tests turn it on
 """
 
 

@@ -60,8 +60,8 @@ def test_article_page(digest):
     html = read(digest, "2025/06/18/harbour-reopens/index.html")
     assert "<h1>Harbour reopens</h1>" in html
     assert '<time datetime="2025-06-18T09:00:00+01:00">Wednesday, 18 June 2025, 09:00 BST</time>' in html
-    assert '<a href="../../../../section/world/">World</a>' in html
-    assert '<a href="../../../../tag/ports/">Ports</a>' in html
+    assert '<a href="../../../../section/world/" data-pagefind-filter="section">World</a>' in html
+    assert '<a href="../../../../tag/ports/" data-pagefind-filter="tag">Ports</a>' in html
     related = html.split('id="related-heading"')[1]
     assert related.index("Ferry strike ends") < related.index("Córdoba votes")      # a shared tag ranks first
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])

@@ -33,7 +33,7 @@ def site(tmp_path_factory) -> Path:
     for hand_written in (REPO / "content").glob("*.md"):
         if "seed:" not in hand_written.read_text(encoding="utf-8"):
             shutil.copy(hand_written, root / "content")
-    (root / "config.yaml").write_text(CONFIG, encoding="utf-8")
+    (root / "config.yaml").write_text(CONFIG.replace("search: false", "search: true"), encoding="utf-8")
     assert main(["--config", str(root / "config.yaml")]) == 0
     return root / "site"
 
@@ -59,8 +59,9 @@ def pages_of_each_kind(site: Path) -> dict[str, str]:
     section = next(p for p in sorted(site.glob("section/*/index.html")))
     tag = next(p for p in sorted(site.glob("tag/*/index.html")))
     rel = lambda p: p.relative_to(site).as_posix().removesuffix("index.html")
-    return {"front": "", "article": rel(article), "section": rel(section), "tag": rel(tag),
-            "archive": "archive/", "404": "404.html"}
+    day = next(p for p in sorted(site.glob("20*/*/*/index.html")))
+    return {"front": "", "article": rel(article), "day": rel(day), "section": rel(section), "tag": rel(tag),
+            "sections": "section/", "tags": "tag/", "archive": "archive/", "404": "404.html", "search": "search/?q=Kursk"}
 
 
 # ---- HTML validity ---------------------------------------------------------------------------------------
@@ -114,6 +115,8 @@ def test_axe_finds_no_violations(browser, server, site, scheme, width):
     found = {}
     for kind, path in pages_of_each_kind(site).items():
         page.goto(server + path)
+        if kind == "search":
+            page.wait_for_selector(".pagefind-ui__result")
         page.add_script_tag(path=str(AXE_JS))
         result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", AXE_RULES)
         violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
@@ -182,3 +185,42 @@ def test_no_broken_internal_link_or_missing_asset(site):
                     broken.append(f"{page.relative_to(site)} -> {url} (no such id)")
     assert broken == []
     assert len(pages) > 20
+
+
+# ---- search ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_search_from_the_header_box_finds_the_article_and_filters_narrow_it(browser, server, site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server)
+    page.fill("#site-search", "Kursk sappers")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Kursk+sappers")
+    first = page.wait_for_selector(".pagefind-ui__result-link")
+    assert first.inner_text().startswith("North Korea to send 6,000 workers")
+    assert "/2025/06/18/north-korea-to-send" in first.get_attribute("href")
+    assert page.locator(".pagefind-ui__result-excerpt mark").count() > 0       # the match is highlighted
+
+    page.goto(server + "search/?q=the")
+    page.wait_for_selector(".pagefind-ui__result")
+    page.wait_for_function("document.querySelector('.pagefind-ui__message') && "
+                           "/\\d+ result/.test(document.querySelector('.pagefind-ui__message').textContent)")
+    everything = int(page.inner_text(".pagefind-ui__message").split()[0])
+    page.click(".pagefind-ui__filter-name:has-text('section')")   # open the section filter group
+    page.click("label[for='section-World']")
+    page.screenshot(path=str(SCREENSHOTS / "search-1280.png"), full_page=True)
+    page.wait_for_function(f"parseInt(document.querySelector('.pagefind-ui__message').textContent) < {everything}")
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert titles and all(t for t in titles)
+    page.close()
+
+
+def test_indexing_attributes_are_on_article_pages_only(site):
+    article = (site / pages_of_each_kind(site)["article"] / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in article and 'data-pagefind-filter="section"' in article
+    assert 'data-pagefind-filter="year:2025"' in article and 'data-pagefind-sort="date:2025-' in article
+    for listing in ("index.html", "archive/index.html", "section/index.html", "tag/index.html"):
+        assert "data-pagefind-body" not in (site / listing).read_text(encoding="utf-8")
+    assert (site / "pagefind" / "pagefind-ui.js").exists() and (site / "search" / "index.html").exists()
