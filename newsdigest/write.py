@@ -73,6 +73,12 @@ def _update(pages: dict[str, bytes], gone: list[str], output: Path) -> None:
     """Journal the changes, mark the journal complete with one rename, then apply it."""
     if not pages and not gone:
         return
+    inside = output.resolve()
+    for path in [*pages, *gone]:   # on resolved paths: a symbolic link planted in site/ leads nowhere
+        target = output / safe_relative(path)
+        if not target.parent.resolve().is_relative_to(inside) or (target.is_symlink() and path in pages):
+            raise BuildError(f"{path} would be written through a symbolic link out of the output folder; "
+                             f"remove the link or rebuild with --clean", output)
     journal = Path(tempfile.mkdtemp(prefix=f".{output.name}.journal-", dir=output.parent))
     try:
         _write_tree(journal / "files", pages)

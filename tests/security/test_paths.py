@@ -71,3 +71,20 @@ def test_a_folder_newsdigest_did_not_make_is_never_replaced(project, capsys):
     assert main(["--config", str(project / "config.yaml")]) == 1
     assert "was not built by newsdigest" in capsys.readouterr().err
     assert (project / "site" / "precious.txt").read_text() == "keep me"
+
+
+def test_a_symbolic_link_planted_in_site_is_not_followed(project, capsys, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "content" / "a.md").write_text("---\ntitle: First\ndate: 2025-06-18\n---\nx\n")
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    day = project / "site" / "2025" / "06" / "18"
+    import shutil
+    shutil.rmtree(day)
+    day.symlink_to(outside, target_is_directory=True)
+    (project / "content" / "a.md").write_text("---\ntitle: Second\ndate: 2025-06-18\n---\nx\n")
+    assert main(["--config", str(project / "config.yaml")]) == 1
+    assert "would be written through a symbolic link out of the output folder" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
+    assert main(["--config", str(project / "config.yaml"), "--clean"]) == 0
+    assert not day.is_symlink() and "Second" in (day / "a" / "index.html").read_text()
+    assert list(outside.iterdir()) == []
