@@ -101,14 +101,14 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
 
-    progress(f"planning {len(inputs):,} files")
     stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
     progress(f"rendering {len(stale):,} files")
     made = dict(zip(stale, parallel_map(lambda path: makers[path](), stale)))
     hashes = {path: cache.outputs[path] if path not in made else bytes_hash(made[path]) for path in inputs}
     if not search_off:
         progress("indexing for search")
-        made.update(search_bundle(pages, made, inputs, hashes, cache if incremental else None, fingerprint, config))
+        made.update(search_bundle(pages, lambda path: made[path] if path in made else _on_disk(output / path, makers[path]),
+                                  inputs, hashes, cache if incremental else None, fingerprint, config))
     changed = {path: data for path, data in made.items() if not incremental or cache.outputs.get(path) != hashes[path]}
 
     progress(f"writing {len(changed):,} files")
@@ -124,7 +124,7 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     return report
 
 
-def search_bundle(pages: list, made: dict[str, bytes], inputs: dict[str, str], hashes: dict[str, str],
+def search_bundle(pages: list, html_of: Callable[[str], bytes], inputs: dict[str, str], hashes: dict[str, str],
                   cache: BuildCache | None, fingerprint: Fingerprints, config: Config) -> dict[str, bytes]:
     """The Pagefind bundle: kept as it is when no article page's bytes changed (Pagefind's own output is not
     byte-identical from run to run), else made again from every article page's HTML: those rendered now
@@ -136,9 +136,15 @@ def search_bundle(pages: list, made: dict[str, bytes], inputs: dict[str, str], h
         for path in previous:
             inputs[path], hashes[path] = articles_fingerprint, cache.outputs[path]
         return {}
-    output = config.path("output")
-    html = ((path, made[path] if path in made else (output / path).read_bytes()) for path in articles)
-    bundle = index_pages(html, config.site.language)
+    bundle = index_pages(((path, html_of(path)) for path in articles), config.site.language)
     for path, data in bundle.items():
         inputs[path], hashes[path] = articles_fingerprint, bytes_hash(data)
     return bundle
+
+
+def _on_disk(path, make: Callable[[], bytes]) -> bytes:
+    """An unchanged page's bytes from site/, or made again if someone removed the file."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return make()
