@@ -38,10 +38,6 @@ class Problems:
     def warn(self, message: str) -> None:
         self.warnings.append(message)
 
-    def extend(self, other: "Problems") -> None:
-        self.errors.extend(other.errors)
-        self.warnings.extend(other.warnings)
-
 
 def decode_text(raw: bytes, where: str, limit: int, what: str) -> str:
     """A file's bytes -> text: UTF-8 (with or without a BOM), or UTF-16 with a BOM as Windows saves it;
