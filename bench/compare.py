@@ -3,7 +3,6 @@ minimal templates: article pages, a paginated index, section and tag pages, and 
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys

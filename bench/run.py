@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from bench.corpus import content_text, seed_text, write_corpus  # noqa: E402
+from bench.corpus import seed_text, write_corpus  # noqa: E402
 
 CONFIG = "site:\n  title: Bench Digest\n  url: https://example.org/\n  description: A synthetic digest.\nsearch: false\n"
 SEARCH_CONFIG = CONFIG.replace("search: false", "search: true") + "paths:\n  output: site-search\n"

@@ -113,7 +113,6 @@ def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Gr
     rank = {a: i for i, a in enumerate(ordered)}           # digest order: newest first, then slug
     when = {a: a.date.timestamp() for a in ordered}
     section_of = {a: g.slug for g in sections for a in g.articles}
-    section_list = {g.slug: g.articles for g in sections}
     tag_set: dict[Article, frozenset[str]] = defaultdict(frozenset)
     places: dict[Article, list[tuple[tuple[Article, ...], int]]] = defaultdict(list)
     for g in tags:

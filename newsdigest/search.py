@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import BuildError
+from .write import write_tree
 
 BUNDLE = "pagefind/"
 
@@ -41,14 +42,8 @@ def index_pages(pages: Iterable[tuple[str, bytes]], language: str) -> dict[str, 
     """Index (output path, HTML) pairs; return the search bundle's files by output path."""
     with tempfile.TemporaryDirectory(prefix="newsdigest-search-") as tmp:
         site, out = Path(tmp) / "site", Path(tmp) / "bundle"
-        made: set[Path] = set()
-        for path, html in pages:
-            target = site / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(html)
-        site.mkdir(exist_ok=True)
+        site.mkdir()
+        write_tree(site, dict(pages))
         command = [str(binary()), "--site", str(site), "--output-path", str(out), "--silent",
                    "--force-language", language.split("-")[0]]
         result = subprocess.run(command, capture_output=True, text=True)

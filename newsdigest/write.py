@@ -57,7 +57,7 @@ def site_identity(output: Path) -> tuple[int, int] | None:
 def _replace(pages: dict[str, bytes], output: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
-        _write_tree(staging, {**pages, MARKER: MARKER_TEXT})
+        write_tree(staging, {**pages, MARKER: MARKER_TEXT})
         os.chmod(staging, 0o755)
         old = output.with_name(f".{output.name}.old")
         if output.exists():
@@ -81,7 +81,7 @@ def _update(pages: dict[str, bytes], gone: list[str], output: Path) -> None:
                              f"remove the link or rebuild with --clean", output)
     journal = Path(tempfile.mkdtemp(prefix=f".{output.name}.journal-", dir=output.parent))
     try:
-        _write_tree(journal / "files", pages)
+        write_tree(journal / "files", pages)
         (journal / "gone").write_text("\n".join(gone), encoding="utf-8")
         os.replace(journal, _commit_path(output))
     except BaseException:
@@ -90,7 +90,8 @@ def _update(pages: dict[str, bytes], gone: list[str], output: Path) -> None:
     _roll_forward(output)
 
 
-def _write_tree(folder: Path, pages: dict[str, bytes]) -> None:
+def write_tree(folder: Path, pages: dict[str, bytes]) -> None:
+    """Write `pages` below a folder of our own making (a staging folder, a journal, a scratch folder)."""
     base = str(folder)
     made: set[str] = set()
     for path, data in sorted(pages.items()):

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from newsdigest.cli import main
-from tests.conftest import REPO
 
 NOW = "2025-07-01T00:00:00+00:00"
 
