@@ -81,7 +81,7 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
 
     incremental = cache.site is not None and site_identity(output) == cache.site
     fingerprint = Fingerprints()
-    env = make_environment(config.path("layouts"))
+    env = make_environment(config.path("layouts"), digest)
     layouts = folder_fingerprint(config.path("layouts"))
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:

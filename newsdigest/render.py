@@ -21,9 +21,11 @@ from .slug import slugify
 Pages = dict[str, bytes]
 
 
-def make_environment(layouts: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True),
+def make_environment(layouts: Path, digest: Digest) -> Environment:
+    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest."""
+    env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(url=digest.url, local=digest.local)
     env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
     env.filters["slug"] = slugify
     return env
@@ -62,7 +64,7 @@ def render_page(env: Environment, page: Page, digest: Digest, config: Config) ->
     page_url = config.site.url + (page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path)
     try:
         html = env.get_template(page.template).render(
-            site=config.site, root=root, page_url=page_url, local=digest.local, url=digest.url, **page.context)
+            site=config.site, root=root, page_url=page_url, **page.context)
     except TemplateError as exc:
         raise _layout_error(exc, config.path("layouts")) from None
     return html.encode("utf-8")

@@ -69,6 +69,16 @@ def test_article_page(digest):
     assert ld["datePublished"] == "2025-06-18T09:00:00+01:00" and ld["keywords"] == ["Harbour", "Ports"]
 
 
+def test_lists_across_days_show_each_story_s_date_and_a_day_s_list_its_time(digest):
+    section = read(digest, "section/world/index.html")
+    assert '<time datetime="2025-06-17T08:00:00+01:00">Tuesday, 17 June 2025, 08:00 BST</time>' in section
+    assert '<time datetime="2025-05-30">Friday, 30 May 2025</time>' in section
+    related = read(digest, "2025/06/18/harbour-reopens/index.html").split('id="related-heading"')[1]
+    assert "Tuesday, 17 June 2025, 08:00 BST" in related
+    day = read(digest, "2025/06/17/index.html")
+    assert '<time datetime="2025-06-17T08:00:00+01:00">08:00 BST</time>' in day
+
+
 def test_every_page_has_title_description_canonical_social_and_feed_links(digest):
     for page in sorted((digest / "site").rglob("*.html")):
         html = page.read_text(encoding="utf-8")
