@@ -22,7 +22,7 @@ from .parallel import parallel_map
 from .search import BUNDLE, index_pages, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
-from .write import site_identity, write_site
+from .write import Writing, site_identity
 
 
 @dataclass(frozen=True)
@@ -103,16 +103,28 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
 
     stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
     progress(f"rendering {len(stale):,} files")
-    made = dict(zip(stale, parallel_map(lambda path: makers[path](), stale)))
-    hashes = {path: cache.outputs[path] if path not in made else bytes_hash(made[path]) for path in inputs}
-    if not search_off:
-        progress("indexing for search")
-        made.update(search_bundle(pages, lambda path: made[path] if path in made else _on_disk(output / path, makers[path]),
-                                  inputs, hashes, cache if incremental else None, fingerprint, config))
-    changed = {path: data for path, data in made.items() if not incremental or cache.outputs.get(path) != hashes[path]}
+    with Writing(output, whole=not incremental) as writing:
+        def make(path: str) -> tuple[str, bool]:
+            """Render in whichever process; write the file only when its bytes changed; return the hash."""
+            data = makers[path]()
+            hashed = bytes_hash(data)
+            if incremental and cache.outputs.get(path) == hashed:
+                return hashed, False
+            writing.put({path: data})
+            return hashed, True
 
-    progress(f"writing {len(changed):,} files")
-    write_site(changed, output, keep=set(inputs) if incremental else None, previous=set(cache.outputs))
+        made = dict(zip(stale, parallel_map(make, stale)))
+        hashes = {path: made[path][0] if path in made else cache.outputs[path] for path in inputs}
+        changed = {path for path, (_, wrote) in made.items() if wrote}
+        if not search_off:
+            progress("indexing for search")
+            bundle = search_bundle(pages, lambda path: _on_disk((writing.files if path in changed else output) / path, makers[path]),
+                                   inputs, hashes, cache if incremental else None, fingerprint, config)
+            bundle = {path: data for path, data in bundle.items() if not incremental or cache.outputs.get(path) != hashes[path]}
+            writing.put(bundle)
+            changed |= set(bundle)
+        progress(f"putting {len(changed):,} new files in place")
+        writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
     site = site_identity(output)
     save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site))
     report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),

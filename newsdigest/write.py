@@ -35,14 +35,59 @@ def write_site(pages: dict[str, bytes], output: Path, keep: set[str] | None = No
     """With keep=None, replace `output` with exactly `pages`. Otherwise `pages` are the changed files,
     `keep` every path the site holds from now on and `previous` those it held: write the changed,
     delete what is no longer kept, and leave the rest alone."""
-    output = output.resolve()
-    _check_ours(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
-    if keep is not None and output.is_dir():
-        _update(pages, sorted(set(previous) - keep - {MARKER}), output)
-    else:
-        _replace(pages, output)
+    with Writing(output, whole=keep is None) as writing:
+        writing.put(pages)
+        writing.finish(keep, previous)
+
+
+class Writing:
+    """One build's writing, begun before rendering so that the pages can be written as they are made (by
+    any process): into a staging folder that replaces `output` whole, or into a journal of changes.
+    Nothing reaches `output` until finish(); leaving the `with` block without it discards everything."""
+
+    def __init__(self, output: Path, whole: bool) -> None:
+        self.output = output.resolve()
+        _check_ours(self.output)
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(self.output)
+        self.whole = whole or not self.output.is_dir()
+        prefix = f".{self.output.name}.new-" if self.whole else f".{self.output.name}.journal-"
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=self.output.parent))
+        self.files = self.folder if self.whole else self.folder / "files"
+
+    def put(self, pages: dict[str, bytes]) -> None:
+        write_tree(self.files, pages)
+
+    def finish(self, keep: set[str] | None = None, previous: set[str] = frozenset()) -> None:
+        """Swap the staging folder in, or commit and apply the journal: delete what is in `previous` and not
+        in `keep`."""
+        if self.whole:
+            write_tree(self.folder, {MARKER: MARKER_TEXT})
+            os.chmod(self.folder, 0o755)
+            old = self.output.with_name(f".{self.output.name}.old")
+            if self.output.exists():
+                os.replace(self.output, old)
+            os.replace(self.folder, self.output)
+            shutil.rmtree(old, ignore_errors=True)
+            return
+        written = {p.relative_to(self.files).as_posix() for p in self.files.rglob("*") if p.is_file()}
+        gone = sorted(set(previous) - (keep or set()) - {MARKER})
+        if not written and not gone:
+            return
+        for path in [*written, *gone]:   # on resolved paths: a symbolic link planted in site/ leads nowhere
+            target = self.output / safe_relative(path)
+            if not target.parent.resolve().is_relative_to(self.output) or (target.is_symlink() and path in written):
+                raise BuildError(f"{path} would be written through a symbolic link out of the output folder; "
+                                 f"remove the link or rebuild with --clean", self.output)
+        (self.folder / "gone").write_text("\n".join(gone), encoding="utf-8")
+        os.replace(self.folder, _commit_path(self.output))
+        _roll_forward(self.output)
+
+    def __enter__(self) -> "Writing":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)   # gone already when finished
 
 
 def site_identity(output: Path) -> tuple[int, int] | None:
@@ -52,42 +97,6 @@ def site_identity(output: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return stat.st_ino, stat.st_mtime_ns
-
-
-def _replace(pages: dict[str, bytes], output: Path) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    try:
-        write_tree(staging, {**pages, MARKER: MARKER_TEXT})
-        os.chmod(staging, 0o755)
-        old = output.with_name(f".{output.name}.old")
-        if output.exists():
-            os.replace(output, old)
-        os.replace(staging, output)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _update(pages: dict[str, bytes], gone: list[str], output: Path) -> None:
-    """Journal the changes, mark the journal complete with one rename, then apply it."""
-    if not pages and not gone:
-        return
-    inside = output.resolve()
-    for path in [*pages, *gone]:   # on resolved paths: a symbolic link planted in site/ leads nowhere
-        target = output / safe_relative(path)
-        if not target.parent.resolve().is_relative_to(inside) or (target.is_symlink() and path in pages):
-            raise BuildError(f"{path} would be written through a symbolic link out of the output folder; "
-                             f"remove the link or rebuild with --clean", output)
-    journal = Path(tempfile.mkdtemp(prefix=f".{output.name}.journal-", dir=output.parent))
-    try:
-        write_tree(journal / "files", pages)
-        (journal / "gone").write_text("\n".join(gone), encoding="utf-8")
-        os.replace(journal, _commit_path(output))
-    except BaseException:
-        shutil.rmtree(journal, ignore_errors=True)
-        raise
-    _roll_forward(output)
 
 
 def write_tree(folder: Path, pages: dict[str, bytes]) -> None:
