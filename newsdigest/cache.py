@@ -16,9 +16,9 @@ from typing import Any
 
 from . import __version__
 from .content import Article
-from .digest import Day, Group
+from .digest import Day, Group, RelatedLists
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -37,6 +37,8 @@ class BuildCache:
     """Output path -> hash of the bytes written."""
     site: tuple[int, int] | None = None
     """(inode, mtime_ns) of the output folder's marker when this cache was saved: tells a replaced site."""
+    related: RelatedLists | None = None
+    """The digest's related lists, updated by the next build rather than made again."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         return self.inputs.get(path) == fingerprint
@@ -75,28 +77,47 @@ class Fingerprints:
         return self._hash(value)
 
     def _hash(self, value: Any) -> str:
-        if isinstance(value, (str, int, float, bool, type(None), date, datetime)):
+        kind = type(value)
+        if kind in _PLAIN:
             return repr(value)
         known = self._memo.get(id(value))
         if known is not None:
             return known[1]
-        if isinstance(value, Article):   # its content hash says it all: no need to hash again
+        if kind is Article:   # its content hash says it all: no need to hash again
             digest = f"{value.source}:{value.version}:{value.slug}"
             self._memo[id(value)] = (value, digest)
             return digest
-        if isinstance(value, Group):
-            parts: Any = ("G", value.name, value.slug, *map(self._hash, value.articles))
-        elif isinstance(value, Day):
-            parts = ("D", value.day, *map(self._hash, value.sections))
+        if kind is Group:
+            parts: list[str] = ["G", repr(value.name), value.slug, *self._each(value.articles)]
+        elif kind is Day:
+            parts = ["D", repr(value.day), *self._each(value.sections)]
         elif isinstance(value, dict):
-            parts = ("{", *(f"{k}={self._hash(v)}" for k, v in value.items()))
+            parts = ["{", *value, *self._each(value.values())]
         elif isinstance(value, (list, tuple)):
-            parts = ("[", *map(self._hash, value))
+            parts = ["[", *self._each(value)]
+        elif isinstance(value, _PLAIN_BASES):
+            return repr(value)
         else:
             raise TypeError(f"cannot fingerprint {type(value).__name__}")
-        digest = hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=12).hexdigest()
+        digest = hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=12).hexdigest()
         self._memo[id(value)] = (value, digest)   # keep the object alive so its id stays its own
         return digest
+
+    def _each(self, values) -> list[str]:
+        """The fingerprint of each value; the common cases (text, numbers, objects seen already) inline."""
+        memo, out = self._memo, []
+        for v in values:
+            if type(v) in _PLAIN:
+                out.append(repr(v))
+            else:
+                known = memo.get(id(v))
+                out.append(known[1] if known is not None else self._hash(v))
+        return out
+
+
+_PLAIN_BASES = (str, int, float, bool, type(None), date, datetime)
+_PLAIN = frozenset(_PLAIN_BASES)
+"""Values that are their own fingerprint (repr); subclasses are checked after the common cases."""
 
 
 def bytes_hash(data: bytes) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
@@ -17,6 +16,7 @@ from markdown_it import MarkdownIt
 from .errors import BuildError, Problems, decode_text
 from .markdown import TooSlow, render as render_markdown
 from .parallel import parallel_map
+from .scan import files_below
 from .slug import slugify
 
 try:
@@ -190,13 +190,11 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     Return the articles and the new cache entries. A bad file is reported and left out.
     """
     found = []
-    prefix = f"{root}{os.sep}"
-    for path in sorted(content_dir.rglob("*.md")):
-        name = str(path)
-        where = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else name
-        stat = os.stat(name)
+    shown = content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
+    for name, mtime, size in files_below(content_dir, ".md"):
+        where = shown + name
         hit = cached.get(where)
-        found.append((path, where, stat.st_mtime_ns, stat.st_size, hit[2] if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size) else None))
+        found.append((content_dir / name, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
 
     def load(item: tuple) -> Article | BuildError:
         path, where = item[0], item[1]

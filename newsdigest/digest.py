@@ -39,6 +39,15 @@ class Day:
 
 
 @dataclass(frozen=True)
+class RelatedLists:
+    """The related lists by source, and the shape of each article they were made from (when, section, tags,
+    slug): the next build keeps every list that no new, changed or removed article can enter or leave."""
+
+    shapes: dict[str, tuple]
+    lists: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything the pages and feeds are made from."""
 
@@ -57,6 +66,8 @@ class Digest:
     """Site-relative URL of each article (2025/06/18/slug/), by its source path."""
     related_to: dict[str, tuple[Article, ...]]
     """Up to five related articles of each article, by its source path."""
+    related_lists: RelatedLists
+    """The same by source only, for the next build."""
 
     def url(self, article: Article) -> str:
         return self.urls[article.source]
@@ -82,8 +93,9 @@ class Digest:
         return cached
 
 
-def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> Digest:
-    """Sort and group the articles; slugs that collide on one day get a numbered suffix and a warning."""
+def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, previous: RelatedLists | None = None) -> Digest:
+    """Sort and group the articles; slugs that collide on one day get a numbered suffix and a warning.
+    `previous` (the last build's related lists) saves making again the lists that cannot have changed."""
     ordered, urls = _unique_urls(articles, zone, problems)
     by_day: dict[date, list[Article]] = defaultdict(list)
     for a in ordered:
@@ -91,6 +103,7 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> 
     days = tuple(Day(d, _groups(by_day[d], lambda a: [a.category], keep_order=True)) for d in sorted(by_day, reverse=True))
     sections = _groups(ordered, lambda a: [a.category])
     tags = _groups(ordered, lambda a: list(a.tags))
+    related_to, related_lists = _related(ordered, sections, tags, previous or RelatedLists({}, {}))
     return Digest(
         articles=tuple(ordered),
         days=days,
@@ -99,41 +112,82 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems) -> 
         updated=max((a.updated or a.date for a in ordered), default=None),
         zone=zone,
         urls=urls,
-        related_to=_related(ordered, sections, tags),
+        related_to=related_to,
+        related_lists=related_lists,
     )
 
 
-def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Group, ...]) -> dict[str, tuple[Article, ...]]:
+def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Group, ...],
+             previous: RelatedLists) -> tuple[dict[str, tuple[Article, ...]], RelatedLists]:
     """For each article, up to five others: those sharing most tags, then those of its section;
-    among equals the nearest in time, then the newer, then by slug.
+    among equals the nearest in time, then the newer, then by slug. That is, the first five by
+    rank_of(a, x) among the articles that share a tag or the section with `a`.
 
     Nearest in time keeps related lists stable: a new article changes the lists of its recent
-    neighbours only, so a daily rebuild re-renders a few article pages, not all of them.
+    neighbours only, so a daily rebuild re-renders a few article pages, not all of them. A list of
+    `previous` whose articles are all still there, as they were, can only change by taking in the
+    articles that are new or changed: it is merged with those, not made again.
     """
-    rank = {a: i for i, a in enumerate(ordered)}           # digest order: newest first, then slug
     when = {a: a.date.timestamp() for a in ordered}
     section_of = {a: g.slug for g in sections for a in g.articles}
-    tag_set: dict[Article, frozenset[str]] = defaultdict(frozenset)
-    places: dict[Article, list[tuple[tuple[Article, ...], int]]] = defaultdict(list)
+    tags_of: dict[Article, list[str]] = defaultdict(list)
     for g in tags:
-        for i, a in enumerate(g.articles):
-            tag_set[a] |= {g.slug}
-            places[a].append((g.articles, i))
-    by_pair: dict[tuple[str, str], list[Article]] = defaultdict(list)
-    for a, slugs in tag_set.items():
-        for pair in combinations(sorted(slugs), 2):
-            by_pair[pair].append(a)
-    section_place = {a: (g.articles, i) for g in sections for i, a in enumerate(g.articles)}
+        for a in g.articles:
+            tags_of[a].append(g.slug)
+    tag_set = {a: frozenset(tags_of[a]) for a in ordered}
+    shapes = {a.source: (when[a], section_of[a], tag_set[a], a.slug) for a in ordered}
+    by_source = {a.source: a for a in ordered}
+    if shapes == previous.shapes:    # no article new, gone, or moved in time, section or tags
+        return {s: tuple(map(by_source.__getitem__, picked)) for s, picked in previous.lists.items()}, previous
+    rank = {a: i for i, a in enumerate(ordered)}           # digest order: newest first, then slug
+    fresh = [a for a in ordered if previous.shapes.get(a.source) != shapes[a.source]] if previous.lists else []
+    gone = {s for s, shape in previous.shapes.items() if shapes.get(s) != shape}
+    fresh_near: dict[str, list[Article]] = defaultdict(list)   # new or changed articles, by section and tag
+    for x in fresh:
+        for key in {("s", section_of[x]), *(("t", t) for t in tag_set[x])}:
+            fresh_near[key].append(x)
 
-    related = {}
+    def rank_of(a: Article, x: Article) -> tuple:
+        return -len(tag_set[a] & tag_set[x]), section_of[x] != section_of[a], abs(when[x] - when[a]), rank[x]
+
+    lists: dict[str, tuple[Article, ...]] = {}
+    maker = None
     for a in ordered:
+        kept = previous.lists.get(a.source) if previous.shapes.get(a.source) == shapes[a.source] else None
+        if kept is None or gone.intersection(kept):
+            maker = maker or _RelatedMaker(rank, when, section_of, tag_set, tags, sections)
+            lists[a.source] = maker(a)
+            continue
+        near = {x for key in [("s", section_of[a]), *(("t", t) for t in tag_set[a])] for x in fresh_near.get(key, ()) if x is not a}
+        picked = [by_source[s] for s in kept]
+        lists[a.source] = tuple(sorted(picked + list(near), key=lambda x: rank_of(a, x))[:RELATED]) if near else tuple(picked)
+    return lists, RelatedLists(shapes, {s: tuple(x.source for x in picked) for s, picked in lists.items()})
+
+
+class _RelatedMaker:
+    """One article's related list made from scratch, walking outwards in time through its tags and section."""
+
+    def __init__(self, rank, when, section_of, tag_set, tags, sections) -> None:
+        self.rank, self.when, self.section_of, self.tag_set = rank, when, section_of, tag_set
+        self.places: dict[Article, list[tuple[tuple[Article, ...], int]]] = defaultdict(list)
+        for g in tags:
+            for i, a in enumerate(g.articles):
+                self.places[a].append((g.articles, i))
+        self.by_pair: dict[tuple[str, str], list[Article]] = defaultdict(list)
+        for a, slugs in tag_set.items():
+            for pair in combinations(sorted(slugs), 2):
+                self.by_pair[pair].append(a)
+        self.section_place = {a: (g.articles, i) for g in sections for i, a in enumerate(g.articles)}
+
+    def __call__(self, a: Article) -> tuple[Article, ...]:
+        rank, when, section_of, tag_set = self.rank, self.when, self.section_of, self.tag_set
         mine, section = tag_set[a], section_of[a]
-        many = {x for pair in combinations(sorted(mine), 2) for x in by_pair[pair] if x is not a}
+        many = {x for pair in combinations(sorted(mine), 2) for x in self.by_pair[pair] if x is not a}
         picked = sorted(many, key=lambda x: (-len(mine & tag_set[x]), section_of[x] != section,
                                              abs(when[x] - when[a]), rank[x]))[:RELATED]
         if len(picked) < RELATED:                           # sharing one tag: own section first
             same, other = [], []
-            for x in _outwards(a, places[a], when, rank):
+            for x in _outwards(a, self.places[a], when, rank):
                 if x in many:
                     continue
                 (same if section_of[x] == section else other).append(x)
@@ -141,13 +195,12 @@ def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Gr
                     break
             picked += (same + other)[: RELATED - len(picked)]
         if len(picked) < RELATED:                           # then the section's nearest sharing no tag
-            for x in _outwards(a, [section_place[a]], when, rank):
+            for x in _outwards(a, [self.section_place[a]], when, rank):
                 if not (mine & tag_set[x]):
                     picked.append(x)
                     if len(picked) >= RELATED:
                         break
-        related[a.source] = tuple(picked)
-    return related
+        return tuple(picked)
 
 
 def _outwards(a: Article, places: list[tuple[tuple[Article, ...], int]], when: dict, rank: dict) -> Iterator[Article]:

@@ -77,7 +77,7 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
     progress(f"sorting {len(articles):,} articles")
-    digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems)
+    digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems, cache.related)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
     fingerprint = Fingerprints()
@@ -126,7 +126,7 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
         progress(f"putting {len(changed):,} new files in place")
         writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
     site = site_identity(output)
-    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site))
+    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists))
     report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
                          len(drafts), len(future), problems, tuple(sorted(changed)))
     if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):

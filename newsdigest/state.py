@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import Config
+from .scan import files_below
 from .write import site_identity
 
 FILE = Path(".cache") / "state.json"
@@ -18,9 +19,9 @@ def input_state(config: Config, drafts: bool, future: bool) -> str:
     """A hash of every input's name, size and mtime, the config and the options."""
     h = hashlib.blake2b(f"{config!r} {drafts} {future}".encode(), digest_size=16)
     for folder in (config.path("seeds"), config.path("content"), config.path("layouts")):
-        for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            stat = p.stat()
-            h.update(f"{p}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        h.update(f"{folder}\n".encode())
+        for path, mtime, size in files_below(folder, hidden=True):
+            h.update(f"{path}\0{size}\0{mtime}\n".encode())
     return h.hexdigest()
 
 

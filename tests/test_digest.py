@@ -35,6 +35,28 @@ def test_related_matches_its_definition(rows):
         assert list(digest.related(a)) == expected
 
 
+ROW = st.tuples(st.integers(0, 30), st.sampled_from("ABC"), st.lists(st.sampled_from("pqrstu"), max_size=3, unique=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ROW, min_size=1, max_size=25), st.lists(st.tuples(st.integers(0, 40), st.one_of(st.none(), ROW)), max_size=6))
+def test_related_lists_updated_from_the_last_build_equal_lists_made_afresh(rows, edits):
+    """Edits: (i, None) removes article i, (i, row) adds or changes it."""
+    before = {i: row for i, row in enumerate(rows)}
+    after = dict(before)
+    for i, row in edits:
+        if row is None:
+            after.pop(i, None)
+        else:
+            after[i] = row
+    last = make_digest([make(i, *row) for i, row in before.items()], UTC, Problems())
+    articles = [make(i, *row) for i, row in after.items()]
+    updated = make_digest(articles, UTC, Problems(), previous=last.related_lists)
+    afresh = make_digest(articles, UTC, Problems())
+    assert updated.related_lists == afresh.related_lists
+    assert {s: tuple(x.source for x in r) for s, r in updated.related_to.items()} == afresh.related_lists.lists
+
+
 def test_days_sections_and_neighbours():
     articles = [make(0, 0, "A", ["p"]), make(1, 1, "B", []), make(2, 25, "A", ["p", "q"])]
     digest = make_digest(articles, UTC, Problems())
