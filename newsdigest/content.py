@@ -90,6 +90,8 @@ class Article:
     image_credit: str = ""
     draft: bool = False
     words: int = 0
+    seed: str = ""
+    """The seed file it was converted from, if any (front matter 'seed')."""
     version: str = ""
     """A hash of the content file: what changes when anything in it does."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -190,11 +192,9 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     Return the articles and the new cache entries. A bad file is reported and left out.
     """
     found = []
-    shown = content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
-    for name, mtime, size in files_below(content_dir, ".md"):
-        where = shown + name
+    for path, where, mtime, size in content_files(content_dir, root):
         hit = cached.get(where)
-        found.append((content_dir / name, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
+        found.append((path, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
 
     def load(item: tuple) -> Article | BuildError:
         path, where = item[0], item[1]
@@ -213,6 +213,12 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
         seen[where] = (mtime, size, result)
         articles.append(result)
     return articles, seen
+
+
+def content_files(content_dir: Path, root: Path) -> list[tuple[Path, str, int, int]]:
+    """(path, path as messages and the cache show it, mtime_ns, size) of every content/**/*.md."""
+    shown = content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
+    return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in files_below(content_dir, ".md")]
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -> Article:
@@ -259,6 +265,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
         image_credit=_text(image, "credit", lambda k, m: fail("image", f"'{k}' {m}")),
         draft=draft,
         words=words,
+        seed=str(meta["seed"]).strip() if meta.get("seed") is not None else "",
         version=hashlib.blake2b(raw, digest_size=12).hexdigest(),
         extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
     )

@@ -69,7 +69,7 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     cache = BuildCache(key) if options.clean else load_cache(cache_file, key)
 
     progress("converting seeds")
-    ingested = ingest_seeds(config, problems, cache.seeds)
+    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles)
     progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
     articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -121,3 +122,21 @@ def test_a_site_replaced_behind_the_cache_is_rebuilt_whole(digest):
     shutil.rmtree(digest / "site")
     build(digest)
     assert snapshot(digest / "site") == expected
+
+
+def test_a_touched_seed_finds_its_content_file_through_the_cache_and_is_not_converted_twice(digest, capsys):
+    seeds = sorted((digest / "seeds").glob("*.txt"))
+    before = snapshot(digest / "content")
+    touched = seeds[0].stat()
+    os.utime(seeds[0], ns=(touched.st_atime_ns, touched.st_mtime_ns + 10**9))   # same bytes, new mtime
+    (digest / "seeds" / "new.txt").write_text(CHANGES_SEED, encoding="utf-8")
+    capsys.readouterr()
+    build(digest)
+    out = capsys.readouterr().out
+    assert f"seeds: 1 converted, {len(seeds)} unchanged" in out
+    after = snapshot(digest / "content")
+    assert {k: v for k, v in after.items() if k in before} == before and len(after) == len(before) + 1
+
+
+CHANGES_SEED = ("World\nFerry crews agree a new rota after a week of talks\nJune 29, 2025 / 09:00 IST\n"
+                "Crews and operators signed the rota on Sunday.\n")

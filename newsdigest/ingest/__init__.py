@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Config
-from ..content import dump_document, edited_by_hand, split_document
+from ..content import Article, content_files, dump_document, edited_by_hand, split_document
 from ..errors import BuildError, Problems, decode_text
 from ..parallel import parallel_map
 from ..slug import slugify
@@ -38,11 +38,12 @@ class IngestReport:
     """For the next run: seeds it need not read again."""
 
 
-def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = None) -> IngestReport:
+def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = None,
+                 articles_before: dict[str, tuple[int, int, Article]] | None = None) -> IngestReport:
     """Convert every seed whose content file is missing or out of date.
 
     A seed whose size and mtime are as `seen_before` recorded, and whose content file is still there,
-    is not read again.
+    is not read again; nor is a content file as `articles_before` (the last build's) holds it.
     """
     seeds_dir, content_dir = config.path("seeds"), config.path("content")
     if not seeds_dir.is_dir():
@@ -62,8 +63,9 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         return IngestReport(0, unchanged, 0, seen)
     content_dir.mkdir(parents=True, exist_ok=True)
     rules = rules_from(config)
-    existing = _content_by_seed(content_dir)
-    taken = {p.stem for p in content_dir.rglob("*.md")}
+    files = content_files(content_dir, config.root)
+    existing = _content_by_seed(files, articles_before or {})
+    taken = {path.stem for path, *_ in files}
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     written = kept = 0
     for seed, (stat, seed_sha, parsed) in zip(seeds, parallel_map(lambda seed: read_seed(seed, rules), seeds, 100)):
@@ -160,14 +162,19 @@ def _without_empty(meta: dict) -> dict:
 SEED_KEY = re.compile(r"^seed:[ \t]*['\"]?(?P<name>[^'\"\n]+?)['\"]?[ \t]*$", re.M)
 
 
-def _content_by_seed(content_dir: Path) -> dict[str, Path]:
-    """Which content file each seed became, from the 'seed' line of their front matter (read, not parsed)."""
-    found = {}
-    for path in sorted(content_dir.rglob("*.md")):
-        head = path.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0]
-        m = SEED_KEY.search(head)
-        if m:
-            found.setdefault(m["name"], path)
+def _content_by_seed(files: list[tuple[Path, str, int, int]], known: dict[str, tuple[int, int, Article]]) -> dict[str, Path]:
+    """Which content file each seed became: the 'seed' of the article `known` holds for an unchanged file,
+    else the 'seed' line of its front matter (read, not parsed)."""
+    found: dict[str, Path] = {}
+    for path, where, mtime, size in files:
+        hit = known.get(where)
+        if hit and hit[:2] == (mtime, size):
+            name = hit[2].seed
+        else:
+            m = SEED_KEY.search(path.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0])
+            name = m["name"] if m else ""
+        if name:
+            found.setdefault(name, path)
     return found
 
 
