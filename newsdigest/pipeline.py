@@ -6,6 +6,7 @@ only outputs whose fingerprint changed are rendered, and only bytes that changed
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -61,7 +62,21 @@ class BuildReport:
 
 def build(config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda stage: None) -> BuildReport:
     """Run every stage; bad inputs are collected in the report's problems, and the rest is built.
-    `progress` hears the name of each stage as it starts."""
+    `progress` hears the name of each stage as it starts.
+
+    Python's cycle collector is paused meanwhile: a build makes millions of objects that live until it
+    ends, and the collector would walk them all again and again (a third of an edit's time at 10,000
+    articles). It runs again after the build (and in `serve`, between builds)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(config, options, progress)
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _build(config: Config, options: BuildOptions, progress: Callable[[str], None]) -> BuildReport:
     problems = Problems()
     cache_file = config.root / ".cache" / "build.pickle"
     key = cache_key(config)
