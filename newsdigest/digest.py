@@ -142,7 +142,7 @@ def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Gr
     rank = {a: i for i, a in enumerate(ordered)}           # digest order: newest first, then slug
     fresh = [a for a in ordered if previous.shapes.get(a.source) != shapes[a.source]] if previous.lists else []
     gone = {s for s, shape in previous.shapes.items() if shapes.get(s) != shape}
-    fresh_near: dict[str, list[Article]] = defaultdict(list)   # new or changed articles, by section and tag
+    fresh_near: dict[tuple[str, str], list[Article]] = defaultdict(list)   # new or changed articles, by section and tag
     for x in fresh:
         for key in {("s", section_of[x]), *(("t", t) for t in tag_set[x])}:
             fresh_near[key].append(x)
