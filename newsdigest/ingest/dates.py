@@ -1,11 +1,24 @@
-"""Datelines: find the publication time in a seed line, with its zone, or decide the line is not one."""
+"""Dates: every date in a short line, with the time and zone beside it, in the forms news pages show them.
+
+`find_stamps` reads one line (callers pass header lines, never a whole page): 'Nov. 19, 2019 8:03 am ET',
+'20 Nov, 2019 05:47', 'sexta-feira, 22 de outubro de 2010 às 20:13', '2019.11.20 오전 9:31',
+'13.11.2019, 23:06', '11/19/19 06:56 AM EST', 'Updated Nov 19, 6:55 AM' (no year: the caller's year).
+`parse_dateline` says whether a whole line is a dateline; `relative_stamp` reads '3 hours ago'.
+Month and weekday names and the 'ago' phrases come from the CLDR (data/calendar.json).
+"""
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+CALENDAR = json.loads((Path(__file__).parent / "data" / "calendar.json").read_text(encoding="utf-8"))
 
 # Zone abbreviations as fixed offsets, or IANA names where the abbreviation follows daylight saving (ET, PT).
 ZONES: dict[str, str] = {
@@ -18,126 +31,353 @@ ZONES: dict[str, str] = {
     "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00",
     "HST": "-10:00", "AST": "-04:00", "ADT": "-03:00", "NST": "-03:30", "BRT": "-03:00", "ART": "-03:00",
     "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+    "UK": "Europe/London", "MEZ": "+01:00", "MESZ": "+02:00",
 }
+US_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "ET", "CT", "MT", "PT"}
+UPDATED_WORDS = (r"(?:last\s+)?updated|update|modified|last\s+modified|edited|atualizad[oa]|actualizad[oa]|"
+                 r"actualización|aggiornat[oa]|aggiornamento|mis\s+à\s+jour|modifié|aktualisiert|geändert|"
+                 r"bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|güncellendi|수정|업데이트|更新")
+PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|"
+                   r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")
+LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"
+                    r"le|el|il|de|del|em|am|uhr|hrs|h|time|г|года|日付)\b", re.I)
+LABEL_WORD = re.compile(rf"(?P<updated>{UPDATED_WORDS})|(?P<published>{PUBLISHED_WORDS})", re.I)
+FILLER = re.compile(r"[\s,/|·•:;()\[\]\-–—.]+")
 
-MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")], start=1) for m in names}
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>(?:19|20)\d\d)"
 
-DATE_FORMS = [
-    re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
-               r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?P<z>Z|[+-][0-2]\d:?[0-5]\d)?)?", re.I),
-    re.compile(_MON + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
-    re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b", re.I),
-    re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.]" + _YEAR + r"\b"),
-]
-TIME = re.compile(r"\b(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|\b(?P<H2>[0-2]?\d)[:.h](?P<M2>[0-5]\d)\b", re.I)
-ZONE = re.compile(r"\(?\b(?:(?P<gmt>GMT|UTC)\s*(?P<sign>[+\-−–])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?|(?P<abbr>[A-Z]{1,5}))\b\)?"
-                  r"|(?<![\w:])(?P<off>[+\-−][01]\d:?[0-5]\d)\b")
-WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I)
-LABEL = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|date|dated|on|at|as\s+of)\b", re.I)
-UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
-FILLER = re.compile(r"[\s,/|·•:;()\-–—]+")
+def _alternation(names) -> str:
+    """A regular expression matching any of the names, as a trie: 1,000 month names cost a few steps, not 1,000."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+    return pattern(trie)
+
+
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_LETTER_AFTER = r"(?![^\W\d_])"
+_MON = rf"{_LETTER_BEFORE}(?P<mon>{_alternation(CALENDAR['months'])}){_LETTER_AFTER}\.?"
+_DAY = r"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?(?!\d)\.?"
+_YEAR = r"(?<!\d)(?P<y>(?:19|20)\d\d)(?=\d{1,2}:\d\d|\D|$)"
+WEEKDAY = re.compile(rf"{_LETTER_BEFORE}(?:{_alternation(CALENDAR['weekdays'])}){_LETTER_AFTER}\.?", re.I)
+
+DATE_FORMS = [re.compile(p, re.I) for p in (
+    # 2019-11-19T12:48:14Z, 2019-11-19 15:24
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)"
+    r"(?::[0-5]\d(?:\.\d+)?)?\s?(?P<z>Z|[+-][0-2]\d:?[0-5]\d)?)?(?!\d)",
+    # 2019年11月20日, 2019년 11월 20일
+    r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]?",
+    # 2019.11.20, 2016/12/01, 2019. 11. 20.
+    r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?[./]\s?(?P<m>[01]?\d)\s?[./]\s?(?P<d>[0-3]?\d)(?![\d])\.?",
+    # Nov. 19, 2019 / November 19th 2019 / NOV 15, 20195:45 AM
+    _MON + r"\s*" + _DAY + r",?\s*(?:de\s+)?" + _YEAR,
+    # 19 November 2019 / 22 de outubro de 2010 / 19. November 2019 / 20 Nov, 2019 / 20 ноября 2019 г.
+    _DAY + r"\s*(?:de\s+|of\s+)?" + _MON + r",?\s*(?:de\s+|del\s+)?" + _YEAR,
+    # 2019. november 19. / 2019 m. lapkričio 19 d.
+    _YEAR + r"\.?\s*(?:m\.\s*|évi\s+)?" + _MON + r"\s*" + _DAY,
+    # 19/11/2019, 13.11.2019, 11/19/19
+    r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
+)]
+YEARLESS_FORMS = [re.compile(p, re.I) for p in (
+    _MON + r"\s*" + _DAY + r"(?!\s*,?\s*\d)",
+    r"(?<![\d.,])" + _DAY + r"\s*(?:de\s+)?" + _MON,
+)]
+
+_PERIODS = _alternation(CALENDAR["day_periods"])
+TIME = re.compile(
+    rf"(?P<cjk>{_PERIODS})\s*(?P<H3>[0-2]?\d)(?:\s*[:시時点]\s*(?P<M3>[0-5]?\d))?"
+    r"|(?<![\d:.])(?P<H>[0-2]?\d)(?:\s?[:.]\s?(?P<M>[0-5]\d)|h(?P<Mh>[0-5]\d)?)?(?::[0-5]\d)?(?![\d])"
+    r"(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
+    r"|(?<![\d:])(?P<H2>[01]\d|2[0-3])(?P<M2>[0-5]\d)(?=\s*(?:GMT|UTC)\b)", re.I)
+ZONE = re.compile(r"\s*[,(]?\s*(?:(?P<gmt>GMT|UTC)\s*(?P<sign>[+\-−–])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
+                  r"|(?P<off>[+\-−][01]\d:?[0-5]\d)(?!\d)|(?P<abbr>[A-Za-z]{1,5})(?![\w]))\)?")
+RELATIVE_EN = re.compile(r"(?<!\w)(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|"
+                         r"days?|w|wks?|weeks?)\s+ago\b|(?P<word>just\s+now|yesterday|today)\b", re.I)
+_AGO_PARTS = [p.split("{0}") for p in CALENDAR["ago"]]
 RELATIVE = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?"
-    r"(?:(?:\d+|an?|one|a few)\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|just now|today|yesterday)\.?$",
-    re.I)
-
-RELATIVE_INLINE = re.compile(r"(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?"
-                             r"(?:\d+|an?|one)\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", re.I)
+    rf"(?:(?P<pre>{_alternation({a.strip() for a, _ in _AGO_PARTS if a.strip()})})\s*)?(?<![\d.:/])(?P<n>\d+)(?![\d.:/])"
+    rf"\s*(?P<post>{_alternation({b.strip() for _, b in _AGO_PARTS if b.strip()})})?", re.I)
+AGO = {(a.strip(), b.strip()): seconds for (a, b), seconds in zip(_AGO_PARTS, CALENDAR["ago"].values())}
+RELATIVE_WORDS = {w: -1 for w in CALENDAR["yesterday"]} | {w: 0 for w in CALENDAR["today"]}
+UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
 @dataclass(frozen=True)
 class Stamp:
-    """A time read off a dateline."""
+    """A time read off a page."""
 
     when: datetime | date
-    """Aware datetime, or a bare date when the line named no time."""
+    """Aware datetime, or a bare date when the page named no time."""
     updated: bool
-    """True when the line said Updated/Modified rather than Published."""
+    """True when the page said Updated/Modified rather than Published."""
+    yearless: bool = False
+    """The page gave day and month only: the year is the caller's guess."""
+    relative: bool = False
+    """Read from '3 hours ago' against the seed file's time."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date in a line, before its time and zone are attached."""
+
+    start: int
+    end: int
+    day: date | None
+    yearless: bool
+    time: tuple[int, int] | None
+    zone: str | None
+    groups: dict
+
+
+def find_stamps(line: str, zone: str, extra_zones: dict[str, str] | None = None, year: int | None = None,
+                order: str = "") -> list[Stamp]:
+    """Every date in the line, in order, with its time and zone; a date with no year takes `year`
+    (or the year of a dated stamp on the same line). `order` is 'dmy' or 'mdy' for 11/05/2019."""
+    text = _ascii_digits(line)
+    if len(text) > 400 or not any(c.isdigit() for c in text):
+        return []
+    return [stamp for stamp, _ in _stamps(text, zone, {**ZONES, **(extra_zones or {})}, year, order)]
+
+
+def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | None = None,
+                   year: int | None = None) -> Stamp | None:
+    """Return the stamp when the whole line is a dateline ('Updated: June 18, 2025 / 11:10 IST');
+    None when the line holds anything else."""
+    text = _ascii_digits(line)
+    if len(text) > 140 or not any(c.isdigit() for c in text):
+        return None
+    found = _stamps(text, default_zone, {**ZONES, **(extra_zones or {})}, year, "")
+    if not found:
+        return None
+    rest = list(text)
+    for _, spans in found:
+        for start, end in spans:
+            rest[start:end] = " " * (end - start)
+    rest = RELATIVE_EN.sub(" ", "".join(rest))   # 'June 17, 2025 3:05 PM Updated 2 hours ago'
+    leftover = FILLER.sub(" ", LABELS.sub(" ", WEEKDAY.sub(" ", rest))).strip()
+    return found[0][0] if not leftover else None
+
+
+def relative_stamp(line: str, now: datetime) -> Stamp | None:
+    """'3 hours ago', 'há 2 dias', '3시간 전', 'Yesterday' against `now` (the seed file's time)."""
+    text = _ascii_digits(line.strip())
+    if len(text) > 80:
+        return None
+    m = RELATIVE_EN.search(text)
+    if m:
+        if m["word"]:
+            return Stamp(_back(now, 86400 if m["word"].lower() == "yesterday" else 0), False, relative=True)
+        n = 1 if not m["n"].isdigit() else int(m["n"])
+        return Stamp(_back(now, n * UNIT_SECONDS[m["unit"][0].lower()]), False, relative=True)
+    for m in RELATIVE.finditer(text):
+        seconds = AGO.get(((m["pre"] or "").lower(), (m["post"] or "").lower()))
+        if seconds and (m["pre"] or m["post"]):
+            return Stamp(_back(now, int(m["n"]) * seconds), False, relative=True)
+    word = text.lower().strip(" .:")
+    if word in RELATIVE_WORDS:
+        return Stamp(_back(now, -RELATIVE_WORDS[word] * 86400), False, relative=True)
+    return None
 
 
 def is_relative(line: str) -> bool:
-    """True for 'Updated 2 hours ago' and kin: noise, never a date."""
-    return bool(RELATIVE.match(line.strip()))
+    """True for a line that is only 'Updated 2 hours ago' and kin: a time with nothing to anchor it."""
+    text = line.strip()
+    if len(text) > 60:
+        return False
+    m = RELATIVE_EN.search(text)
+    if not m:
+        return text.lower().strip(" .:") in RELATIVE_WORDS
+    rest = (text[:m.start()] + " " + text[m.end():])
+    return not FILLER.sub(" ", LABELS.sub(" ", rest)).strip()
 
 
-def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | None = None) -> Stamp | None:
-    """Return the stamp when the whole line is a dateline; None when it holds anything else."""
-    if len(line) > 140 or not any(c.isdigit() for c in line):
-        return None
-    line = RELATIVE_INLINE.sub(" ", line)
-    if len(line) > 90:
-        return None
-    zones = {**ZONES, **(extra_zones or {})}
-    for form in DATE_FORMS:
-        found = form.search(line)
-        if found and (day := _day(found)):
-            break
-    else:
-        return None
-    rest = line[:found.start()] + " " + line[found.end():]
-    hm, rest = _take_time(found, rest)
-    zone, rest = _take_zone(found, rest, zones)
-    rest = FILLER.sub(" ", LABEL.sub(" ", WEEKDAY.sub(" ", rest))).strip()
-    if rest:
-        return None
-    updated = bool(UPDATED.match(line))
-    if hm is None:
-        return Stamp(day, updated)
-    naive = datetime(day.year, day.month, day.day, *hm)
-    return Stamp(_localize(naive, zone or default_zone), updated)
+def _back(now: datetime, seconds: int) -> datetime:
+    return (now - timedelta(seconds=seconds)).replace(second=0, microsecond=0)
 
 
-def _day(m: re.Match) -> date | None:
-    g = m.groupdict()
+def _ascii_digits(text: str) -> str:
+    """Other scripts' digits (٣, ३, ３) as ASCII, one character for one, so positions stay."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() and unicodedata.digit(c, None) is not None
+                   else c for c in text)
+
+
+def _stamps(text: str, zone: str, zones: dict[str, str], year: int | None, order: str
+            ) -> list[tuple[Stamp, list[tuple[int, int]]]]:
+    """(stamp, the spans it was read from) for each date in the text."""
+    found = _dates(text, order, zones)
+    if not found:
+        return []
+    full_years = [f.day.year for f in found if f.day and not f.yearless]
+    line_zone = next((f.zone for f in found if f.zone), None)
+    out: list[tuple[Stamp, list[tuple[int, int]]]] = []
+    previous_end = 0
+    for f in found:
+        label = text[previous_end:f.start]
+        previous_end = f.end
+        day = f.day
+        if f.yearless:
+            guess = full_years[0] if full_years else year
+            if guess is None:
+                continue
+            try:
+                day = date(guess, f.groups["month"], f.groups["day"])
+            except ValueError:
+                continue
+        if day is None:
+            continue
+        said = [m.lastgroup for m in LABEL_WORD.finditer(label)]
+        updated = bool(said) and said[-1] == "updated"
+        spans = [(f.start, f.end), *f.groups.get("spans", [])]
+        if f.time is None:
+            out.append((Stamp(day, updated, f.yearless), spans))
+            continue
+        naive = datetime(day.year, day.month, day.day, *f.time)
+        out.append((Stamp(_localize(naive, f.zone or line_zone or zone), updated, f.yearless), spans))
+    return out
+
+
+def _dates(text: str, order: str, zones: dict[str, str]) -> list[Found]:
+    """The dates in the text, left to right, with the time and zone found beside each."""
+    matches: list[tuple[int, int, re.Match, bool]] = []
+    for yearless, forms in ((False, DATE_FORMS), (True, YEARLESS_FORMS)):
+        for form in forms:
+            for m in form.finditer(text):
+                if not any(m.start() < end and start < m.end() for start, end, *_ in matches):
+                    matches.append((m.start(), m.end(), m, yearless))
+    matches.sort(key=lambda item: item[0])
+    found: list[Found] = []
+    taken = [(start, end) for start, end, *_ in matches]
+    for start, end, m, yearless in matches:
+        groups = m.groupdict()
+        month, day, year = _parts(groups, order, text)
+        if month is None:
+            continue
+        if yearless:
+            try:
+                date(2000, month, day)   # a leap year: 29 February is a real day
+            except ValueError:
+                continue
+            when = None
+        else:
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                continue
+        spans: list[tuple[int, int]] = []
+        if groups.get("H"):
+            hm, zone = (int(groups["H"]), int(groups["M"])), _fixed(groups.get("z"))
+            if hm[0] > 23:
+                continue
+        else:
+            hm, zone, spans = _time_near(text, start, end, taken, zones)
+        found.append(Found(start, end, when, yearless, hm, zone,
+                           {"month": month, "day": day, "spans": spans}))
+    return found
+
+
+def _parts(g: dict, order: str, text: str) -> tuple[int | None, int, int]:
+    """(month, day, year) from a match's groups."""
     if g.get("mon"):
-        month = MONTHS[g["mon"].lower().rstrip(".")]
+        month = CALENDAR["months"].get(g["mon"].lower().rstrip("."))
+        if month is None:
+            return None, 0, 0
     elif g.get("m"):
         month = int(g["m"])
-    else:  # numeric d/m/y; m/d/y only when the first part cannot be a month
+    else:   # 19/11/2019 or 11/19/19: the order the numbers allow, else the page's, else by its clock's style
         a, b = int(g["a"]), int(g["b"])
-        g["d"], month = (b, a) if b > 12 else (a, b)
-    try:
-        return date(int(g["y"]), month, int(g["d"]))
-    except ValueError:
-        return None
+        if a > 12 or (b <= 12 and (order or _order_of(text)) == "dmy"):
+            g = {**g, "d": a}
+            month = b
+        else:
+            g = {**g, "d": b}
+            month = a
+    year = int(g["y"]) if g.get("y") else 0
+    if year and year < 100:
+        year += 2000 if year < 70 else 1900
+    return month, int(g["d"]), year
 
 
-def _take_time(found: re.Match, rest: str) -> tuple[tuple[int, int] | None, str]:
-    if found.groupdict().get("H"):
-        return (int(found["H"]), int(found["M"])), rest
-    t = TIME.search(rest)
-    if not t:
-        return None, rest
-    hour = int(t["H"] or t["H2"])
-    minute = int(t["M"] or t["M2"] or 0)
-    if t["ap"]:
+def _order_of(text: str) -> str:
+    """'mdy' where the line keeps American time (AM/PM, a US zone), else 'dmy'."""
+    if re.search(r"\d\s*[ap]\.?\s?m\b", text, re.I) or any(re.search(rf"\b{z}\b", text) for z in US_ZONES):
+        return "mdy"
+    return "dmy"
+
+
+def _time_near(text: str, start: int, end: int, taken: list[tuple[int, int]], zones: dict[str, str]
+               ) -> tuple[tuple[int, int] | None, str | None, list[tuple[int, int]]]:
+    """The time (and its zone) just after the date, else just before it; not inside another date."""
+    def usable(m: re.Match, offset: int) -> bool:
+        return (not any(offset + m.start() < e and s < offset + m.end() for s, e in taken)
+                and (m["M"] or m["Mh"] or m["ap"] or m["cjk"] or m["H2"]))
+    window = text[end:end + 40]   # a slice: a time glued to the year ('20195:45 AM') is still found
+    after = [m for m in TIME.finditer(window) if usable(m, end)]
+    if after and not re.search(r";|\b(?:updated|update)\b", window[:after[0].start()], re.I):
+        candidates = [(after[0], end)]
+    else:
+        candidates = [(m, 0) for m in TIME.finditer(text, max(0, start - 40), start) if usable(m, 0)][-1:]
+    for m, offset in candidates:
+        hm = _hour_minute(m)
+        if hm is None:
+            continue
+        zone, zone_end = _zone_after(text, offset + m.end(), zones)
+        return hm, zone, [(offset + m.start(), zone_end)]
+    return None, None, []
+
+
+def _hour_minute(m: re.Match) -> tuple[int, int] | None:
+    hour = int(m["H"] or m["H2"] or m["H3"])
+    minute = int(m["M"] or m["Mh"] or m["M2"] or m["M3"] or 0)
+    period = (m["ap"] or "").lower()[:1] or {"am": "a", "pm": "p"}.get(CALENDAR["day_periods"].get(m["cjk"] or "", ""), "")
+    if period:
         if not 1 <= hour <= 12:
-            return None, rest
-        hour = hour % 12 + (12 if t["ap"].lower().startswith("p") else 0)
-    if hour > 23:
-        return None, rest
-    return (hour, minute), rest[:t.start()] + " " + rest[t.end():]
+            return None
+        hour = hour % 12 + (12 if period == "p" else 0)
+    return (hour, minute) if hour <= 23 else None
 
 
-def _take_zone(found: re.Match, rest: str, zones: dict[str, str]) -> tuple[str | None, str]:
-    z = found.groupdict().get("z")
-    if z:
-        return ("+00:00" if z.upper() == "Z" else z), rest
-    for m in ZONE.finditer(rest):
-        if m["gmt"]:
-            sign = "-" if m["sign"] in "-−–" else "+"
-            return f"{sign}{int(m['h']):02d}:{m['m'] or '00'}", rest[:m.start()] + " " + rest[m.end():]
-        if m["off"]:
-            return m["off"].replace("−", "-"), rest[:m.start()] + " " + rest[m.end():]
-        if m["abbr"] in zones:
-            return zones[m["abbr"]], rest[:m.start()] + " " + rest[m.end():]
-    return None, rest
+def _zone_after(text: str, at: int, zones: dict[str, str]) -> tuple[str | None, int]:
+    m = ZONE.match(text, at)
+    if not m:
+        return None, at
+    if m["gmt"]:
+        sign = "-" if m["sign"] in "-−–" else "+"
+        return f"{sign}{int(m['h']):02d}:{m['m'] or '00'}", m.end()
+    if m["off"]:
+        off = m["off"].replace("−", "-")
+        return f"{off[:3]}:{off[-2:]}", m.end()
+    abbr = m["abbr"]
+    name = abbr if abbr in zones or abbr.isupper() else abbr.upper() if len(abbr) >= 3 else ""
+    if name in zones:
+        return zones[name], m.end()
+    return None, at
+
+
+def _fixed(z: str | None) -> str | None:
+    if not z:
+        return None
+    if z.upper() == "Z":
+        return "+00:00"
+    return f"{z[:3]}:{z[-2:]}"
+
+
+@lru_cache(maxsize=64)
+def _zoneinfo(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
 
 
 def _localize(naive: datetime, zone: str) -> datetime:
@@ -146,5 +386,5 @@ def _localize(naive: datetime, zone: str) -> datetime:
         sign = -1 if zone[0] == "-" else 1
         hours, minutes = int(zone[1:3]), int(zone[-2:])
         return naive.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
-    local = naive.replace(tzinfo=ZoneInfo(zone))
+    local = naive.replace(tzinfo=_zoneinfo(zone))
     return local.replace(tzinfo=timezone(local.utcoffset()))
