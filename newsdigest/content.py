@@ -51,7 +51,8 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 FENCE = "---"
 GENERATED_KEY = "generated_sha256"
-KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "slug",
+KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "date_from", "updated", "category", "tags", "authors", "image",
+              "source_url", "review", "slug",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 WORDS_PER_MINUTE = 230
 MAX_FILE_BYTES = 5_000_000

@@ -39,6 +39,10 @@ class Problems:
         self.warnings.append(message)
 
 
+class NotUTF8(BuildError):
+    """Bytes that are not UTF-8 (nor UTF-16 with a BOM): content files must be; seeds may be read by detection."""
+
+
 def decode_text(raw: bytes, where: str, limit: int, what: str) -> str:
     """A file's bytes -> text: UTF-8 (with or without a BOM), or UTF-16 with a BOM as Windows saves it;
     a BuildError saying what is wrong with anything else."""
@@ -54,4 +58,4 @@ def decode_text(raw: bytes, where: str, limit: int, what: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BuildError(f"not UTF-8 text (byte {exc.start}): save it as UTF-8", where) from None
+        raise NotUTF8(f"not UTF-8 text (byte {exc.start}): save it as UTF-8", where) from None

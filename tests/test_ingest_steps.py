@@ -10,8 +10,10 @@ from markdown_it import MarkdownIt
 
 from newsdigest.ingest.boilerplate import is_noise, split_credit
 from newsdigest.ingest.entities import tags_from_text
-from newsdigest.ingest.parse import NotAnArticle, mark_subheads, parse_seed
-from newsdigest.ingest.text import escape_markdown, normalize, sentences, summarize
+from newsdigest.ingest.body import mark_subheads
+from newsdigest.ingest.parse import NotAnArticle, parse_seed
+from newsdigest.ingest.lines import normalize
+from newsdigest.ingest.text import escape_markdown, sentences, summarize
 from newsdigest.slug import slugify
 
 

@@ -6,18 +6,23 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Config
 from ..content import Article, content_files, dump_document, edited_by_hand, split_document
-from ..errors import BuildError, Problems, decode_text
+from ..errors import BuildError, NotUTF8, Problems, decode_text
 from ..parallel import parallel_map
 from ..slug import slugify
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 MAX_SEED_BYTES = 2_000_000
+CONTROL_BYTES = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+"""Characters no text file holds: a 'text' decoded with them is binary read as text."""
+PREFERRED = ["cp1252", "latin_1", "iso8859_15"]
+"""Among encodings that read a seed equally well, the ones Western editors save in, in this order."""
 INGESTED_BY = f"newsdigest {__version__}"
 """Recorded in each content file: an untouched file is converted again when the parser changes."""
 
@@ -68,9 +73,12 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     taken = {path.stem for path, *_ in files}
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     written = kept = 0
-    for seed, (stat, seed_sha, parsed) in zip(seeds, parallel_map(lambda seed: read_seed(seed, rules), seeds, 100)):
+    zone = config.zone
+    for seed, (stat, seed_sha, parsed, notes) in zip(seeds, parallel_map(lambda seed: read_seed(seed, rules, zone), seeds, 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
+        for note in notes:
+            problems.warn(note)
         if isinstance(parsed, BuildError):
             problems.error(parsed)
             continue
@@ -97,25 +105,36 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             slug = _unique(slugify(parsed.title), taken)
             taken.add(slug)
             target = content_dir / f"{slug}.md"
-        if not parsed.date:
-            problems.warn(f"{shown}: no dateline found; add 'date:' to {_rel(target, config)}")
+        if parsed.date_from == "file":
+            problems.warn(f"{shown}: the page shows no date: dated it from the file's time; "
+                          f"correct 'date:' in {_rel(target, config)} if it is wrong")
         _write_inside(content_dir, target, dump_document(front_matter(parsed, target.stem, name, seed_sha, config), parsed.body))
         written += 1
         seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
     return IngestReport(written, unchanged, kept, seen)
 
 
-def read_seed(seed: Path, rules: Rules) -> tuple[tuple[int, int], str, Parsed | BuildError]:
-    """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error)."""
-    shown = f"{seed.parent.name}/{seed.name}"
+def read_seed(seed: Path, rules: Rules, zone: tzinfo) -> tuple[tuple[int, int], str, Parsed | BuildError, list[str]]:
+    """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error, warnings)."""
     stat = seed.stat()
     raw = seed.read_bytes()
+    file_time = datetime.fromtimestamp(stat.st_mtime, zone)
+    parsed, notes = convert_seed(raw, f"{seed.parent.name}/{seed.name}", rules, file_time)
+    return (stat.st_mtime_ns, stat.st_size), (hashlib.sha256(raw).hexdigest()[:16] if isinstance(parsed, Parsed) else ""), parsed, notes
+
+
+def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed | BuildError, list[str]]:
+    """One seed's bytes -> (the parsed article or the error that says what is wrong with the file, warnings).
+    `file_time` (the seed's modification time) dates a page that shows no date."""
     try:
-        return (stat.st_mtime_ns, stat.st_size), hashlib.sha256(raw).hexdigest()[:16], parse_seed(decode_seed(raw, shown), rules)
+        text, encoding = decode_seed(raw, shown)
+        parsed = parse_seed(text, rules, file_time)
     except BuildError as err:
-        return (stat.st_mtime_ns, stat.st_size), "", BuildError(str(err))
+        return err, []
     except NotAnArticle as exc:
-        return (stat.st_mtime_ns, stat.st_size), "", BuildError(f"{shown}: {exc}; is this a news article?")
+        return BuildError(f"{exc}; is this a news article?", shown), []
+    notes = [f"{shown}: not UTF-8: read it as {encoding}; save it as UTF-8 if anything looks wrong"] if encoding else []
+    return parsed, notes
 
 
 def rules_from(config: Config) -> Rules:
@@ -124,12 +143,35 @@ def rules_from(config: Config) -> Rules:
                  sections=config.ingest.sections)
 
 
-def decode_seed(raw: bytes, shown: str) -> str:
-    """Bytes -> text, or a BuildError that says what is wrong with the file."""
-    text = decode_text(raw, shown, MAX_SEED_BYTES, "a news article")
+def decode_seed(raw: bytes, shown: str) -> tuple[str, str]:
+    """Bytes -> (text, '' or the encoding it was detected in), or a BuildError that says what is wrong.
+
+    UTF-8 and UTF-16 with a BOM are read as such; anything else that is text (Windows-1252 from Notepad,
+    Latin-1, Shift-JIS) is read in the encoding charset-normalizer finds for it."""
+    try:
+        text, encoding = decode_text(raw, shown, MAX_SEED_BYTES, "a news article"), ""
+    except NotUTF8:
+        text, encoding = _detected(raw, shown)
     if not text.strip():
         raise BuildError("empty file: paste the article's text into it, or delete it", shown)
-    return text
+    return text, encoding
+
+
+def _detected(raw: bytes, shown: str) -> tuple[str, str]:
+    """The text in the encoding charset-normalizer finds; of encodings it cannot tell apart (Windows-1250 and
+    -1252 read most Western text alike), the one Western editors save in."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw))
+    if not matches:
+        raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02]
+    best = min(tied, key=lambda m: PREFERRED.index(m.encoding) if m.encoding in PREFERRED else len(PREFERRED))
+    text = str(best)
+    if CONTROL_BYTES.search(text):
+        raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
+    return text, best.encoding.replace("_", "-")
 
 
 def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:
@@ -143,10 +185,13 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "summary": parsed.summary,
         "date": parsed.date,
         "updated": parsed.updated,
+        "date_from": parsed.date_from,
         "category": parsed.category or "News",
         "tags": parsed.tags,
         "authors": parsed.authors,
         "image": _without_empty({"caption": parsed.image_caption, "credit": parsed.image_credit}) or None,
+        "source_url": parsed.source_url,
+        "review": parsed.review or None,
         "slug": slug,
         "seed": seed_name,
         "seed_sha256": seed_sha,

@@ -57,6 +57,20 @@ STORY_LIST_HEADER = re.compile(
     r"recommended(?:\s+for\s+you)?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
     r"what\s+to\s+read\s+next|editor[’']?s\s+picks?)\s*:?$", re.I)
 
+# Where readers' comments begin: prose after it is theirs, not the article's.
+COMMENTS_START = re.compile(
+    r"^(?:(?:[1-9]\d*\s+)?(?:comments?|responses?|replies|reader\s+comments|discussion)|leave\s+a\s+(?:comment|reply)|"
+    r"post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|view\s+the\s+discussion\s+thread|"
+    r"comments\s+are\s+closed|(?:\d+\s+)?(?:comentários|comentarios|commenti|kommentare|commentaires|комментарии|댓글|"
+    r"コメント|评论))\s*(?:\(\d+\))?\s*[:.]?$"
+    r"|(?:^|[|•·]\s*)[1-9]\d*\s+comments?\s*$", re.I)
+
+# A reader's comment begins: 'Jane on May 3, 2019 at 4:47 pm said:', 'Jane says:', 'Reply', '• 2 years ago'.
+COMMENT_MARK = re.compile(r"(?:\b(?:said|says|wrote|writes|replied)\s*:|^(?:reply|responder|rispondi|antworten|répondre|"
+                          r"ответить|답글|返信)|[•·]\s*\d+\s+\w+\s+ago)\s*$", re.I)
+COMMENT_MARKS_NEEDED = 2
+"""How many comment marks must follow a comments header for the article to end there."""
+
 # Wire footers: kept as a closing credit line, or dropped (see NOISE for 'Our Standards').
 CREDIT_LINE = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|with\s+inputs?\s+from|"

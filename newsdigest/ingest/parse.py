@@ -1,32 +1,37 @@
-"""One scrape -> the fields of an article: a pipeline of small steps over lines.
+"""One copied page -> the fields of an article: find the article first, then read the header above it.
 
-normalize -> find the title (and breadcrumbs) -> read the header (dek, byline, dateline, photo)
--> read the body (paragraphs, subheads, lists; drop noise; lift captions and trailing topic lists) -> assemble.
+lines -> score each line -> smooth over neighbours -> the best run of prose is the article
+-> the headline ranked first among the lines above it -> crumbs above the headline; dek, bylines, datelines,
+photo below it -> body (paragraphs, subheads, lists; captions, datelines and topics lifted out) -> the date
+from the header, else the page's other datelines, else '3 hours ago', else the seed file's time.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from . import boilerplate as bp
-from .bylines import is_role as _is_role, parse_byline
-from .dates import Stamp, is_relative, parse_dateline
+from .article import Reading, read_article
+from .body import read_body, to_markdown
+from .bylines import parse_byline
+from .dates import Stamp, find_stamps, is_relative, relative_stamp
 from .entities import tags_from_text
-from .text import escape_markdown, normalize, summarize
+from .header import Header, crumbs_and_title, pick_title, split_header, take_caption
+from .lines import Line, read_lines
+from .score import Params, default_params
+from .text import summarize
 
-SECTIONS = """World|Business|Markets|Economy|Technology|Tech|Science|Health|Sport|Sports|Politics|Opinion|Culture|
-Arts|Entertainment|Lifestyle|Travel|Climate|Environment|Education|India|US|UK|Europe|Asia|Africa|Americas|
-Middle East|Asia Pacific|Australia|China|Business News|Money|Finance|Companies|Cities|National|International|Local|
-Metro|Nation|Global|Analysis|Features|Video|Weather|Media|Law|Crime|Food|Science & Environment|Tech News|Football|
-Cricket|Energy|Transport|Autos|Personal Finance|Careers|Real Estate|Property|Books|Film|Music|Television|TV""".replace("\n", "").split("|")
-CRUMB_SEPARATORS = re.compile(r"\s*(?:[>›»/|•·]|\\)\s*")
-CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-TERMINAL = tuple(".!?:;…\"”’)")
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s[\w .]+?)?(?:\s\((?:AP|Reuters|AFP|PTI|ANI|IANS|dpa|UPI)\))?\s[—–-]\s")
-BULLET = re.compile(r"^[•·▪◦●\-–*]\s+(?P<item>.+)$")
+ADDRESS = re.compile(r"^(?:<?(?P<url>https?://[^\s<>]+)>?|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
+COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\D{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)", re.I)
+TITLE_SURE = 0.5
+"""Below this probability the headline is marked for review."""
+RUNNER_UP = 0.5
+"""A second run of prose holding more than this share of the article's is a close call on its bounds."""
+AFTER = 12
+"""How many lines below the article may hold its topics or a 'First published' line."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Rules:
     zones: dict[str, str] = field(default_factory=dict)
     noise: tuple[re.Pattern, ...] = ()
     sections: tuple[str, ...] = ()
+    params: Params | None = None
+    """The fitted models; None for the shipped ones (data/params.json)."""
 
 
 @dataclass(frozen=True)
@@ -57,26 +64,47 @@ class Parsed:
     summary: str
     fingerprint: str
     """The article's words without furniture: two saves of one article share it."""
+    source_url: str = ""
+    """An address pasted on a line of its own."""
+    date_from: str = ""
+    """'' when the page shows the date; 'relative' for '3 hours ago'; 'file' for the seed file's time."""
+    review: dict[str, str] = field(default_factory=dict)
+    """Fields that were a close call, with the reason: {'title': '…', 'date': '…', 'body': '…'}."""
 
 
 class NotAnArticle(ValueError):
     """The scrape has no recognisable article in it."""
 
 
-def parse_seed(text: str, rules: Rules = Rules()) -> Parsed:
-    """Read one scrape into article fields."""
-    lines = [line for line in normalize(text) if not _is_noise(line, rules)]
-    crumbs, title, rest = find_title(lines, rules)
-    header, body_lines = split_header(rest, title, rules)
-    body = read_body(body_lines, title, rules)
+def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = None) -> Parsed:
+    """Read one scrape into article fields; `file_time` (the seed's modification time) dates a page that
+    shows no date."""
+    params = rules.params or default_params()
+    lines, source_url = _addresses_out(read_lines(text))
+    reading = read_article(lines, params, rules.noise)
+    if reading is None:
+        raise NotAnArticle("no paragraph of prose in it (empty, a menu or a list of links)")
+    texts = [line.text for line in lines]
+    run = reading.run
+    t, title_sure = pick_title(lines, reading.words, reading.prose, run, params)
+    crumbs, title = crumbs_and_title(texts, t, reading.words, rules.sections)
+    kept = [i for i in range(t + 1, run.end)
+            if not _is_noise(texts[i], rules) and texts[i] != title and not texts[i].endswith(title)]
+    header, used = split_header([texts[i] for i in kept], title, rules.zone, rules.zones)
+    body_start = max(run.start, kept[used] if used < len(kept) else run.end)
+    year = _year_hint(texts, header.stamps, file_time)
+    _scan_between([x for x in texts[max(0, t - 3):t] + texts[t + 1:body_start] if x != title and not x.endswith(title)],
+                  header, rules, year)
+    body_lines = [texts[i] for i in range(body_start, run.end) if not _is_noise(texts[i], rules)]
+    body = read_body(body_lines + _tail(texts, run.end), title, rules.zone, rules.zones)
+    late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
+            for s in find_stamps(texts[i], rules.zone, rules.zones, year)]
+    published, updated, date_from = _dates(header.stamps + body.stamps, late, texts[max(0, t - 3):body_start], file_time)
     image_caption, image_credit = header.caption or body.caption, header.credit or body.credit
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else ("", [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     authors = _unique(header.authors + body.authors)
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
-    stamps = header.stamps + body.stamps
-    published = next((s.when for s in stamps if not s.updated), None)
-    updated = next((s.when for s in stamps if s.updated), None)
     return Parsed(
         title=title,
         dek=header.dek,
@@ -90,6 +118,9 @@ def parse_seed(text: str, rules: Rules = Rules()) -> Parsed:
         body=to_markdown(body.blocks),
         summary=header.dek or summarize([WIRE_DATELINE.sub("", p, count=1) for p in paragraphs[:1]]),
         fingerprint=" ".join(re.sub(r"\W+", " ", " ".join([title, *paragraphs]).lower()).split()),
+        source_url=source_url,
+        date_from=date_from,
+        review=_review(title, title_sure, reading, date_from, published or updated, texts, t),
     )
 
 
@@ -97,279 +128,95 @@ def _is_noise(line: str, rules: Rules) -> bool:
     return bp.is_noise(line, rules.noise) or is_relative(line)
 
 
-# ---- title and breadcrumbs -------------------------------------------------------------------------------
-
-
-def find_title(lines: list[str], rules: Rules) -> tuple[list[str], str, list[str]]:
-    """Return (breadcrumbs, title, the lines after the title), dropping repeats of the title."""
-    sections = _sections(rules.sections)
-    crumbs: list[str] = []
-    before: list[str] = []   # a dateline or byline above the title belongs to the header
-    for i, line in enumerate(lines[:8]):
-        if parse_dateline(line, rules.zone, rules.zones) or parse_byline(line, header=False):
-            before.append(line)
-            continue
-        glued = _glued_crumbs(line, lines[i + 1:i + 6], sections)
-        if glued:
-            crumbs += glued[0]
-            title = glued[1]
-        elif _is_crumb_line(line, sections):
-            crumbs += _split_crumbs(line, sections)
-            continue
+def _addresses_out(lines: list[Line]) -> tuple[list[Line], str]:
+    """Take out lines that are only an address (a URL, an e-mail): the first URL is the article's source."""
+    kept, source = [], ""
+    for line in lines:
+        m = ADDRESS.match(line.text)
+        if m:
+            source = source or (m["url"] or "")
         else:
-            title = line
-        rest = before + [x for x in lines[i + 1:] if x != title and not x.endswith(title)]
-        return [_section_name(c, sections) for c in crumbs if _section_key(c) not in ("home", "news", "")], title, rest
-    raise NotAnArticle("no recognizable title in the first lines")
+            kept.append(line)
+    return kept, source
 
 
-@lru_cache(maxsize=8)
-def _sections(extra: tuple[str, ...]) -> dict[str, str]:
-    """Known section names by their key; config.yaml's first."""
-    sections: dict[str, str] = {}
-    for name in (*extra, *SECTIONS):
-        sections.setdefault(_section_key(name), name)
-    return sections
+def _year_hint(texts: list[str], stamps: list[Stamp], file_time: datetime | None) -> int | None:
+    """The year for a date shown without one: the header's, else the page's copyright year, else the file's."""
+    for stamp in stamps:
+        if not stamp.yearless and not stamp.relative:
+            return stamp.when.year
+    years = [int(m["y"]) for text in texts if len(text) < 300 for m in [COPYRIGHT_YEAR.search(text)] if m]
+    if years:
+        return max(years)
+    return file_time.year if file_time else None
 
 
-def _glued_crumbs(line: str, after: list[str], sections: dict[str, str]) -> tuple[list[str], str] | None:
-    """'HomeWorldNorth Korea to …' -> (['Home', 'World'], 'North Korea to …')."""
-    for later in after:   # the title repeated on its own line tells where the crumbs end
-        if len(later) > 15 and line.endswith(later) and line != later:
-            prefix = line[: -len(later)]
-            if len(prefix) <= 60:
-                return _split_crumbs(prefix, sections), later
-    m = re.match(r"^Home(?=[A-Z])", line)
-    if not m:
-        return None
-    rest, crumbs = line[m.end():], ["Home"]
-    while True:   # known section names, longest first
-        name = next((s for s in sorted(sections.values(), key=len, reverse=True)
-                     if rest.startswith(s) and rest[len(s):len(s) + 1].isupper()), None)
-        if not name:
-            break
-        crumbs.append(name)
-        rest = rest[len(name):]
-    first_word = rest.split(" ", 1)[0]
-    glue = CAMEL.search(first_word)
-    if glue:   # an unknown last crumb glued to the title: 'GadgetsPhone makers…'
-        crumbs.append(first_word[:glue.start()])
-        rest = rest[glue.start():]
-    return (crumbs, rest) if len(crumbs) > 1 else None
-
-
-def _split_crumbs(text: str, sections: dict[str, str]) -> list[str]:
-    parts = CRUMB_SEPARATORS.split(text.strip())
-    if len(parts) == 1:
-        parts = [p for p in CAMEL.split(text.strip())]
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _is_crumb_line(line: str, sections: dict[str, str]) -> bool:
-    """'World', 'WORLD NEWS', 'Home > Business > Markets', 'News | India'."""
-    parts = _split_crumbs(line, sections) if CRUMB_SEPARATORS.search(line) else [line]
-    if len(parts) > 1 and all(len(p.split()) <= 3 for p in parts):
-        return True
-    words = line.split()
-    return _section_key(line) in sections or (line.isupper() and len(words) <= 3 and not line.endswith(TERMINAL))
-
-
-def _section_key(name: str) -> str:
-    key = re.sub(r"\s+", " ", name.lower().replace("&", "and")).strip()
-    return re.sub(r"\s+news$", "", key) if key != "news" else key
-
-
-def _section_name(crumb: str, sections: dict[str, str]) -> str:
-    known = sections.get(_section_key(crumb))
-    if known:
-        return known
-    crumb = re.sub(r"\s+news$", "", crumb, flags=re.I) or crumb
-    return crumb.title() if crumb.isupper() and len(crumb) > 3 else crumb
-
-
-# ---- header ----------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Header:
-    dek: str = ""
-    authors: list[str] = field(default_factory=list)
-    stamps: list[Stamp] = field(default_factory=list)
-    caption: str = ""
-    credit: str = ""
-
-
-def split_header(lines: list[str], title: str, rules: Rules) -> tuple[Header, list[str]]:
-    """Read dek, bylines, datelines and the lead photo that stand between the title and the first paragraph."""
-    header = Header()
-    dek_candidate: str | None = None
-    i = 0
-    while i < len(lines):
-        line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
-        stamp = parse_dateline(line, rules.zone, rules.zones)
-        if stamp:
-            header.stamps.append(stamp)
-        elif _is_role(nxt.split()) and (names := parse_byline(line, header=True, bare=True)):
-            header.authors += names                      # 'Priya Nair' then 'Business reporter'
-            i += 1
-        elif _take_byline_with_date(line, header, rules, bare=bool(parse_dateline(nxt, rules.zone, rules.zones))):
-            pass
-        elif not header.caption and _take_caption(line, nxt, header):
-            if nxt == line or bp.LONE_CREDIT.match(nxt):
-                i += 1
-        elif dek_candidate is None and not header.stamps and not header.authors and not header.caption and _dek_shape(line):
-            dek_candidate = line
-        else:
-            break
-        i += 1
-    if dek_candidate is not None:
-        anchored = i > lines.index(dek_candidate) + 1
-        if anchored or not dek_candidate.endswith(TERMINAL):
-            header.dek = dek_candidate
-        else:
-            i = lines.index(dek_candidate)   # it was the first paragraph after all
-    return header, lines[i:]
-
-
-def _dek_shape(line: str) -> bool:
-    return 5 <= len(line.split()) <= 60 and not bp.STORY_LIST_HEADER.match(line) and not bp.TOPIC_HEADER.match(line)
-
-
-def _take_byline_with_date(line: str, header: Header, rules: Rules, bare: bool) -> bool:
-    """'By Jane Doe', 'Jane Doe Political editor', 'By Jane Doe | June 18, 2025 10:00 IST'."""
-    names = parse_byline(line, header=True, bare=bare)
-    if not names:
-        return False
-    header.authors += names
-    for part in re.split(r"\s+[|·•–—]\s+|,\s+(?=(?:updated|published|posted)\b)", line, flags=re.I)[1:]:
-        stamp = parse_dateline(part, rules.zone, rules.zones)
-        if stamp:
-            header.stamps.append(stamp)
-    return True
-
-
-def _take_caption(line: str, nxt: str, into) -> bool:
-    """Take a photo caption (and its credit) into `into.caption`/`into.credit`; True when the line was one."""
-    label = bp.CAPTION_LABEL.match(line)
-    credit_label = bp.CREDIT_LABEL.match(line)
-    if credit_label and not label:
-        into.credit = into.credit or credit_label["credit"]
-        return True
-    text = label["text"] if label else line
-    split = bp.split_credit(text)
-    if split:
-        caption, credit = split
-    elif label or (nxt == line and len(line.split()) >= 4):
-        caption, credit = text, ""
-    else:
-        return False
-    if not credit and nxt != line and bp.LONE_CREDIT.match(nxt):
-        credit = nxt
-    into.caption = into.caption or caption
-    into.credit = into.credit or credit
-    return True
-
-
-# ---- body ------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Body:
-    blocks: list[tuple[str, str]] = field(default_factory=list)
-    """('p' | 'h' | 'li' | 'credit', text)."""
-    topics: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    stamps: list[Stamp] = field(default_factory=list)
-    caption: str = ""
-    credit: str = ""
-
-
-def read_body(lines: list[str], title: str, rules: Rules) -> Body:
-    """Sort body lines into paragraphs, subheads, list items and credit lines; lift captions and topics out."""
-    body = Body()
-    mode = "text"
-    seen: set[str] = set()
-    i = 0
-    while i < len(lines):
-        line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
-        i += 1
-        if line in seen or line == title:
-            continue                                      # repeated captions, pull quotes, the title again
-        topic = bp.TOPIC_HEADER.match(line)
-        if topic:
-            mode = "topics"
-            body.topics += [t.strip() for t in re.split(r"\s*[,;|•·]\s*", topic["inline"]) if t.strip()]
+def _scan_between(texts: list[str], header: Header, rules: Rules, year: int | None) -> None:
+    """Lines just above the headline and between the header and the article: furniture, except the datelines,
+    bylines and photo credits among them."""
+    for i, line in enumerate(texts):
+        if len(line.split()) > 25:
             continue
-        if bp.STORY_LIST_HEADER.match(line):
-            mode = "stories"
-            continue
-        if mode == "topics" and len(line.split()) <= 5 and not line.endswith(TERMINAL):
-            body.topics.append(line)
-            continue
-        if mode == "stories" and not (line.endswith((".", "”", "\"")) and len(line.split()) > 15):
-            continue
-        mode = "text"
-        stamp = parse_dateline(line, rules.zone, rules.zones)
-        if stamp:
-            body.stamps.append(stamp)
-            continue
+        header.stamps += find_stamps(line, rules.zone, rules.zones, year)
         names = parse_byline(line, header=False)
-        if names:
-            body.authors += names
-            continue
-        if _take_caption(line, nxt, body) if not body.caption else _is_caption(line, nxt):
-            seen.add(line)
-            if nxt == line or bp.LONE_CREDIT.match(nxt):
-                i += 1
-            continue
-        seen.add(line)
-        if bp.CREDIT_LINE.match(line):
-            body.blocks.append(("credit", line))
-        elif m := BULLET.match(line):
-            body.blocks.append(("li", m["item"]))
-        else:
-            body.blocks.append(("p", line))
-    body.blocks = mark_subheads(body.blocks)
-    return body
+        if names and not header.authors:
+            header.authors += names
+        if not header.credit:
+            take_caption(line, texts[i + 1] if i + 1 < len(texts) else "", header)
 
 
-def _is_caption(line: str, nxt: str) -> bool:
-    """A later photo's caption: dropped, since the digest shows one image per article."""
-    class Sink:
-        caption = credit = ""
-    return _take_caption(line, nxt, Sink())
+def _tail(texts: list[str], end: int) -> list[str]:
+    """What belongs to the article just below it: credit lines ('Reporting by …') and a topic list
+    ('Topics', 'Tags: …') with its items."""
+    tail = []
+    for i in range(end, min(len(texts), end + AFTER)):
+        if bp.CREDIT_LINE.match(texts[i]):
+            tail.append(texts[i])
+        elif bp.TOPIC_HEADER.match(texts[i]):
+            j = i + 1
+            while j < len(texts) and j < i + 12 and len(texts[j].split()) <= 5:
+                j += 1
+            return tail + texts[i:j]
+    return tail
 
 
-def mark_subheads(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A short line without final punctuation between two paragraphs is a subhead."""
-    out = list(blocks)
-    for i in range(1, len(out) - 1):
-        kind, text = out[i]
-        words = text.split()
-        if (kind == "p" and out[i - 1][0] in ("p", "li", "h") and out[i + 1][0] in ("p", "li")
-                and 1 <= len(words) <= 12 and len(text) <= 90 and text[:1].isupper()
-                and (not text.endswith(TERMINAL) or (text.endswith("?") and len(words) <= 8 and '"' not in text
-                                                     and "“" not in text))):
-            out[i] = ("h", text)
-    return out
+def _dates(near: list[Stamp], late: list[Stamp], header_texts: list[str], file_time: datetime | None
+           ) -> tuple[datetime | date | None, datetime | date | None, str]:
+    """(published, updated, where from): the header's datelines first, then those below the article,
+    then '3 hours ago' against the file's time, then the file's time itself."""
+    stamps = near + late
+    published = next((s.when for s in stamps if not s.updated), None)
+    updated = next((s.when for s in stamps if s.updated), None)
+    if published or updated:
+        return published, updated, ""
+    if file_time:
+        for text in header_texts:
+            stamp = relative_stamp(text, _fixed(file_time))
+            if stamp:
+                return stamp.when, None, "relative"
+        return _fixed(file_time), None, "file"
+    return None, None, ""
 
 
-def to_markdown(blocks: list[tuple[str, str]]) -> str:
-    """Blocks -> Markdown, every text escaped so it shows as typed."""
-    parts: list[str] = []
-    for kind, text in blocks:
-        text = escape_markdown(text)
-        if kind == "h":
-            parts.append(f"## {text}")
-        elif kind == "li" and parts and parts[-1].startswith("- "):
-            parts[-1] += f"\n- {text}"
-        elif kind == "li":
-            parts.append(f"- {text}")
-        elif kind == "credit":
-            parts.append(f"*{text}*")
-        else:
-            parts.append(text)
-    return "\n\n".join(parts) + "\n" if parts else ""
+def _fixed(when: datetime) -> datetime:
+    """To the minute, with its offset as a fixed offset (what front matter shows)."""
+    return when.replace(second=0, microsecond=0, tzinfo=timezone(when.utcoffset() or timedelta(0)))
+
+
+def _review(title: str, title_sure: float, reading: Reading, date_from: str, when, texts: list[str], t: int
+            ) -> dict[str, str]:
+    """The close calls an operator should check, each with its reason."""
+    review: dict[str, str] = {}
+    if title_sure < TITLE_SURE:
+        review["title"] = f"the headline was a close call ({title_sure:.0%} sure)"
+    if date_from == "file":
+        review["date"] = "the page shows no date: dated from the seed file's time"
+    elif date_from == "relative":
+        review["date"] = "the page gives only a relative time: dated against the seed file's time"
+    run = reading.run
+    if run.runner_up > RUNNER_UP * run.score:
+        review["body"] = "another stretch of prose on the page was nearly as long: check where the article ends"
+    return review
 
 
 def _unique(items: list[str]) -> list[str]:

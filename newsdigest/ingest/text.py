@@ -1,33 +1,8 @@
-"""Plain-text helpers for ingestion: normalise lines, split sentences, escape Markdown."""
+"""Plain-text helpers for ingestion: split sentences, summarise, escape Markdown."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-LABEL_ALONE = re.compile(r"^(?:published|updated|last\s+updated|posted|first\s+published|modified|image\s+source|"
-                         r"image\s+caption|photo|caption|source|by|written\s+by)\s*[:,]?$", re.I)
-
-
-def normalize(text: str) -> list[str]:
-    """Return the seed's non-empty lines, cleaned: BOM, CR/CRLF, odd spaces, control characters.
-
-    A lone label line ('Published', 'Image caption,') is joined to the line after it.
-    """
-    text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [SPACES.sub(" ", CONTROL.sub("", line)).strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    joined: list[str] = []
-    for line in lines:
-        if joined and LABEL_ALONE.match(joined[-1]):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
-
 
 ABBREVIATIONS = set("mr mrs ms dr st jr sr gen col lt sgt capt prof rep sen gov no vs etc inc ltd co corp dept est "
                     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g".split())

@@ -1,0 +1,220 @@
+"""How well ingestion reads real pages: body, headline and date against ground truth.
+
+    python3 -m bench.extraction ../shared/realpages [--held-out] [--html] [--show KEY]
+
+Reads `text/<key>.txt` (what a reader copies from the page) as seeds, converts each with the same code
+`build.py` uses, and prints body precision, recall and F1 with the benchmark's metric (word 4-gram
+shingles per page, normalised per page, precision and recall averaged over pages, F1 of the averages),
+headlines right, dates right, pages refused and seeds per second. `--held-out` also prints the
+leave-one-site-out scores: the parameters are fitted again on every other site, then that site is read.
+Nothing here is a test; tests/test_extraction_ratchet.py checks the figures against bench/ratchet.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from newsdigest.ingest import convert_seed  # noqa: E402
+from newsdigest.ingest.parse import Rules  # noqa: E402
+from newsdigest.markdown import make_markdown  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+SPACES = re.compile(r"\s+")
+QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
+TAG = re.compile(r"<[^>]+>")
+_MD = make_markdown("https://example.org/")
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    site: str
+    raw: bytes
+    truth: dict
+    file_time: datetime
+    """The text file's modification time, as a seed's would be."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """What ingestion made of one page, scored."""
+
+    key: str
+    site: str
+    refused: str
+    """The error line when the page was refused, else ''."""
+    tp_fp_fn: tuple[float, float, float]
+    title_right: bool | None
+    """None when the truth has no headline."""
+    date_right: bool | None
+    """None when the truth has no date."""
+    title: str
+    date: str
+    review: tuple[str, ...]
+
+
+def load(root: Path) -> list[Page]:
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key, t in sorted(truth.items()):
+        path = root / "text" / f"{key}.txt"
+        pages.append(Page(key, urlsplit(t["url"]).hostname or "", path.read_bytes(), t,
+                          datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)))
+    return pages
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+
+
+def match(true: str, pred: str) -> tuple[float, float, float]:
+    """(tp, fp, fn) of word 4-gram shingles, normalised to sum to 1 for the page."""
+    t, p = shingles(true), shingles(pred)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def body_scores(results: list[Result]) -> tuple[float, float, float]:
+    """Precision and recall averaged over pages (as the benchmark does), and their F1."""
+    def ratio(a: float, b: float, other: float) -> float:
+        if b == other == 0:
+            return 1.0
+        return a / (a + b) if a + b else 0.0
+    triples = [r.tp_fp_fn for r in results]
+    precision = statistics.mean([ratio(tp, fp, fn) for tp, fp, fn in triples if tp + fp > 0] or [0.0])
+    recall = statistics.mean([ratio(tp, fn, fp) for tp, fp, fn in triples if tp + fn > 0] or [0.0])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def plain(markdown: str) -> str:
+    """The content file's Markdown rendered, as text."""
+    import html
+    return html.unescape(TAG.sub(" ", _MD.render(markdown)))
+
+
+def same_title(got: str, titles: list[str]) -> bool:
+    def norm(s: str) -> str:
+        return SPACES.sub(" ", s.translate(QUOTES)).strip().lower()
+    return norm(got) in {norm(t) for t in titles}
+
+
+def same_day(got: date | datetime | None, truth: str) -> bool:
+    if got is None:
+        return False
+    want = date.fromisoformat(truth[:10])
+    day = got.date() if isinstance(got, datetime) else got
+    return abs(day - want) <= timedelta(days=1)
+
+
+def read_page(page: Page, rules: Rules) -> Result:
+    converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
+    truth = page.truth
+    if isinstance(converted, Exception):
+        return Result(page.key, page.site, str(converted), match(truth["articleBody"], ""),
+                      False if truth["titles"] else None, False if truth["date"] else None, "", "", ())
+    return Result(
+        page.key, page.site, "", match(truth["articleBody"], plain(converted.body)),
+        same_title(converted.title, truth["titles"]) if truth["titles"] else None,
+        same_day(converted.date, truth["date"]) if truth["date"] else None,
+        converted.title, str(converted.date), tuple(getattr(converted, "review", ())),
+    )
+
+
+def read_all(pages: list[Page], rules: Rules) -> tuple[list[Result], float]:
+    started = time.perf_counter()
+    results = [read_page(page, rules) for page in pages]
+    return results, len(pages) / (time.perf_counter() - started)
+
+
+def summary(results: list[Result]) -> dict:
+    precision, recall, f1 = body_scores(results)
+    titled = [r for r in results if r.title_right is not None]
+    dated = [r for r in results if r.date_right is not None]
+    return {
+        "pages": len(results),
+        "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+        "titles_right": sum(bool(r.title_right) for r in titled), "titles": len(titled),
+        "dates_right": sum(bool(r.date_right) for r in dated), "dates": len(dated),
+        "refused": sum(bool(r.refused) for r in results),
+    }
+
+
+def table(label: str, s: dict, rate: float | None = None) -> str:
+    row = (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
+           f"{s['titles_right']}/{s['titles']} | {s['dates_right']}/{s['dates']} | {s['refused']} |")
+    return row + (f" {rate:,.0f} |" if rate else " |")
+
+
+def worst(results: list[Result], n: int) -> list[str]:
+    """The n pages with the lowest body F1, with their title and date verdicts."""
+    def f1(r: Result) -> float:
+        tp, fp, fn = r.tp_fp_fn
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return [f"{r.key[:12]} {r.site:28} F1={f1(r):.2f} P={r.tp_fp_fn[0] / (r.tp_fp_fn[0] + r.tp_fp_fn[1]) if r.tp_fp_fn[0] + r.tp_fp_fn[1] else 0:.2f} "
+            f"R={r.tp_fp_fn[0] / (r.tp_fp_fn[0] + r.tp_fp_fn[2]) if r.tp_fp_fn[0] + r.tp_fp_fn[2] else 0:.2f} "
+            f"title={'ok' if r.title_right else repr(r.title[:40])} date={'ok' if r.date_right else r.date[:10]} {r.refused[:40]}"
+            for r in sorted(results, key=f1)[:n]]
+
+
+HEADER = ("| run | body precision | body recall | body F1 | titles right | dates right | refused | seeds/s |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="the realpages folder (truth.json, text/, html/)")
+    parser.add_argument("--show", metavar="KEY", help="print what one page became")
+    parser.add_argument("--failures", action="store_true", help="list pages whose title or date is wrong")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--worst", type=int, metavar="N", help="list the N pages with the lowest body F1")
+    args = parser.parse_args(argv)
+    pages = load(args.root)
+    rules = Rules(zone="UTC")
+    if args.show:
+        page = next(p for p in pages if p.key.startswith(args.show))
+        converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
+        print(converted if isinstance(converted, Exception) else _dump(converted))
+        return 0
+    results, rate = read_all(pages, rules)
+    s = summary(results)
+    if args.json:
+        print(json.dumps({**s, "seeds_per_second": round(rate)}, indent=2))
+        return 0
+    print(f"{len(pages)} pages from {len({p.site for p in pages})} sites\n")
+    print(HEADER)
+    print(table("copied text (`text/`)", s, rate))
+    if args.worst:
+        print("\n".join(worst(results, args.worst)))
+    if args.failures:
+        for r in results:
+            if r.refused or r.title_right is False or r.date_right is False:
+                print(f"{r.key[:12]} {r.site:28} title={'ok' if r.title_right else repr(r.title[:60])} "
+                      f"date={'ok' if r.date_right else r.date} {r.refused[:80]}")
+    return 0
+
+
+def _dump(parsed) -> str:
+    fields = {k: v for k, v in vars(parsed).items() if k not in ("body", "fingerprint")}
+    return "\n".join(f"{k}: {v}" for k, v in fields.items()) + "\n\n" + parsed.body
+
+
+if __name__ == "__main__":
+    sys.exit(main())

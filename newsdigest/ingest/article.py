@@ -1,0 +1,175 @@
+"""Find the article: the run of lines with the most prose in it.
+
+Each line counts (p - threshold) x (words + 1): prose adds, furniture subtracts, a short subhead or caption
+inside the story costs little. The article is the run with the largest sum (Kadane's algorithm), so a menu
+above and related stories below are left out while what sits between paragraphs stays in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import boilerplate as bp
+from .bylines import parse_byline
+from .dates import find_stamps
+from .lines import Line
+from .score import LINKISH, SENTENCE_END, Params, furniture_share, line_features, line_logits, sigmoid, title_like, word_count
+from .smooth import smoothed
+
+
+GROW = 0.2
+"""A line just outside the run joins it when its own score is above the threshold and its smoothed score
+is at most this much below."""
+LONG = 15
+"""A line of this many words is judged on its own; shorter lines by the company they keep (jusText's rule)."""
+PROSE_BEFORE_COMMENTS = 30
+"""A comments header counts only after this many words of prose: '0 Comments' beside a byline is no thread."""
+CANDIDATES = 5
+"""How many disjoint runs of prose compete to be the article."""
+RUN_FEATURES = (
+    "log_score", "score_share", "first", "start", "meta_above", "title_above", "long_prose", "furniture",
+    "log_lines", "repeated", "linkish",
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """The article's lines: [start, end) of the seed's lines."""
+
+    start: int
+    end: int
+    score: float
+    """The run's sum: how much prose it holds beyond the threshold."""
+    runner_up: float
+    """The best sum of a run that does not overlap this one: close to `score` means a close call."""
+
+
+def candidate_runs(probabilities: list[float], words: list[int], threshold: float,
+                   comments_at: int | None = None) -> list[Run]:
+    """Up to CANDIDATES disjoint runs, best first: the best run, then the best in what is left, and so on.
+    Prose after `comments_at` (where readers' comments begin) counts for nothing."""
+    gains = [(p - threshold) * (w + 1) for p, w in zip(probabilities, words)]
+    if comments_at is not None:
+        gains[comments_at:] = [min(g, 0.0) for g in gains[comments_at:]]
+    found: list[tuple[int, int, float]] = []
+    spans = [(0, len(gains))]
+    while len(found) < CANDIDATES:
+        best = max((r for lo, hi in spans if (r := _kadane(gains, lo, hi))), key=lambda r: r[2], default=None)
+        if best is None:
+            break
+        found.append(best)
+        spans = [part for lo, hi in spans
+                 for part in (((lo, best[0]), (best[1], hi)) if lo <= best[0] < hi else ((lo, hi),)) if part[0] < part[1]]
+    return [Run(a, b, score, max((r[2] for r in found if r != (a, b, score)), default=0.0)) for a, b, score in found]
+
+
+def _kadane(gains: list[float], lo: int, hi: int) -> tuple[int, int, float] | None:
+    """(start, end, sum) of the best run within gains[lo:hi], or None when every gain is negative."""
+    best: tuple[int, int, float] | None = None
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += gains[i]
+        if total > 0 and (best is None or total > best[2]):
+            best = (start, i + 1, total)
+    return best
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the scorer saw in a seed: words and prose probability per line, and the article's run."""
+
+    words: list[int]
+    prose: list[float]
+    run: Run
+
+
+def read_article(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] = (),
+                 rows: list[tuple[float, ...]] | None = None) -> Reading | None:
+    """Score the lines, smooth the short ones' scores, let the runs of prose compete; None when not one line
+    is a sentence (a menu, a list of links). `rows` are the lines' features when the caller has them already."""
+    words, own, prose, runs = candidates(lines, params, noise, rows)
+    if not runs:   # a seed of a headline and a sentence or two: the sentences are the article
+        sentences = [i for i, line in enumerate(lines) if words[i] >= 2 and SENTENCE_END.search(line.text)
+                     and not bp.is_noise(line.text) and not _meta(line.text, words[i])]
+        if not sentences:
+            return None
+        runs = [Run(sentences[0], sentences[-1] + 1, 0.0, 0.0)]
+    _, features = run_rows(lines, words, own, runs)
+    best = max(range(len(runs)), key=lambda k: (params.run.logit(features[k]), -k))
+    return Reading(words, prose, _grown(runs[best], own, prose, params.threshold))
+
+
+def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] = (),
+               rows: list[tuple[float, ...]] | None = None) -> tuple[list[int], list[float], list[float], list[Run]]:
+    """(words, own probability, probability in context, the competing runs) for the lines."""
+    words = [word_count(line.text) for line in lines]
+    logits = line_logits(rows if rows is not None else line_features(lines, noise), params)
+    own = [sigmoid(x) for x in logits]
+    context = smoothed(lines, logits, words, params)
+    prose = [o if w >= LONG else c for o, c, w in zip(own, context, words)]
+    return words, own, prose, candidate_runs(prose, words, params.threshold,
+                                              _comments_start(lines, own, words, params.threshold))
+
+
+def run_rows(lines: list[Line], words: list[int], own: list[float], runs: list[Run]
+             ) -> tuple[list[Run], list[tuple[float, ...]]]:
+    """A RUN_FEATURES vector for each competing run: how much prose, where, and whether a headline, byline or
+    dateline stands above it as above an article."""
+    texts = [line.text for line in lines]
+    counts = Counter(texts)
+    top = max(r.score for r in runs) or 1.0
+    rows = []
+    for k, run in enumerate(runs):
+        above = range(max(0, run.start - 10), run.start)
+        head = range(max(0, run.start - 10), min(run.end, run.start + 2))
+        inside = range(run.start, run.end)
+        total = sum(words[i] for i in inside) or 1
+        long_lines = [own[i] for i in inside if words[i] >= LONG]
+        rows.append((
+            math.log1p(run.score),
+            run.score / top,
+            float(k == 0),
+            run.start / max(1, len(lines) - 1),
+            float(any(_meta(texts[i], words[i]) for i in head)),
+            float(any(title_like(texts[i], words[i]) for i in above)),
+            sum(long_lines) / len(long_lines) if long_lines else 0.0,
+            sum(furniture_share(texts[i]) * words[i] for i in inside) / total,
+            math.log1p(run.end - run.start),
+            sum(words[i] for i in inside if counts[texts[i]] > 1) / total,
+            sum(words[i] for i in inside if LINKISH.search(texts[i])) / total,
+        ))
+    return runs, rows
+
+
+def _meta(text: str, words: int) -> bool:
+    """A byline or a dateline."""
+    return words <= 20 and (bool(parse_byline(text, header=True)) or bool(find_stamps(text, "UTC")))
+
+
+def _grown(run: Run, own: list[float], prose: list[float], threshold: float) -> Run:
+    """Take in the prose lines just outside the run that their neighbours' company pulled below the
+    threshold: the first paragraph under a dateline, the last above a share bar."""
+    start, end = run.start, run.end
+    while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
+        start -= 1
+    while end < len(own) and own[end] > threshold and prose[end] > threshold - GROW:
+        end += 1
+    return Run(start, end, run.score, run.runner_up)
+
+
+def _comments_start(lines: list[Line], prose: list[float], words: list[int], threshold: float) -> int | None:
+    """The line where readers' comments begin (a comments header followed by comment marks), once some of the
+    article has been read."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if (seen >= PROSE_BEFORE_COMMENTS and bp.COMMENTS_START.search(line.text)
+                and sum(bool(bp.COMMENT_MARK.search(x.text)) for x in lines[i + 1:i + 40]) >= bp.COMMENT_MARKS_NEEDED):
+            return i
+        if prose[i] > threshold:
+            seen += words[i]
+    return None

@@ -1,0 +1,52 @@
+"""A seed's text -> its lines, cleaned, each with its line number and whether a blank line stood before it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+LABEL_ALONE = re.compile(r"^(?:published|updated|last\s+updated|posted|first\s+published|modified|image\s+source|"
+                         r"image\s+caption|photo|caption|source|by|written\s+by|authors?|publish(?:ed)?\s+date|"
+                         r"date|posted\s+on|published\s+on)\s*[:,]?$", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of a seed."""
+
+    text: str
+    """Cleaned: odd spaces and control characters gone, trimmed."""
+    number: int
+    """1-based line number in the seed, for messages."""
+    gap: bool
+    """A blank line stands before it: copied pages separate paragraphs so, menus not."""
+
+
+def read_lines(text: str) -> list[Line]:
+    """Return the seed's non-empty lines, cleaned: BOM, CR/CRLF, odd spaces, control characters.
+
+    A lone label line ('Published', 'Image caption,') is joined to the line after it.
+    """
+    text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
+    out: list[Line] = []
+    gap = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = SPACES.sub(" ", CONTROL.sub("", raw)).strip()
+        if not line:
+            gap = True
+            continue
+        if out and LABEL_ALONE.match(out[-1].text):
+            out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)
+        else:
+            out.append(Line(line, number, gap))
+        gap = False
+    return out
+
+
+def normalize(text: str) -> list[str]:
+    """The seed's cleaned lines, as text."""
+    return [line.text for line in read_lines(text)]

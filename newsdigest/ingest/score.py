@@ -1,0 +1,150 @@
+"""Score each line as article prose or page furniture, from signals that hold for any outlet and language.
+
+Every line gets a vector of measurable features (length, sentence punctuation, casing, link shape, furniture
+words, repeats, blank lines around it, position); a logistic model whose weights live in data/params.json
+turns it into a probability. Nothing here names a site. `smooth.py` then revises each score from its
+neighbours.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import boilerplate as bp
+from .bylines import parse_byline
+from .lines import Line
+
+DATA = Path(__file__).parent / "data"
+WORDS = json.loads((DATA / "words.json").read_text(encoding="utf-8"))
+FURNITURE = frozenset(WORDS["furniture"])
+
+SENTENCE_END = re.compile(r"[.!?…。！？:：][\"'”’»)\]]*$")
+SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я0-9]|[。！？]")
+LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w|(?<!\w)@\w{2,}|\.(?:com|org|net|co\.\w\w)\b", re.I)
+SEPARATORS = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]|[|•·›»]\s")
+WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+QUOTE_START = tuple("\"“‘'«„")
+BULLET_START = re.compile(r"^(?:[•·▪◦●\-–*]\s|\d{1,2}[.)]\s)")
+WORD = re.compile(r"[^\W\d_]+", re.U)
+PUNCTUATION = re.compile(r"[.,;:!?()\"“”«»、，。！？：；]")
+
+LINE_FEATURES = (
+    "log_words", "short", "long", "ends_sentence", "sentences", "commas", "capitalized", "all_caps", "starts_lower",
+    "digits", "linkish", "noise", "furniture", "byline", "repeated", "separators", "gap_before", "gap_after",
+    "position", "word_length", "quote", "bullet", "unpunctuated", "edge",
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model: named features, their weights, a bias."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    def logit(self, row: tuple[float, ...]) -> float:
+        return self.bias + sum(w * x for w, x in zip(self.weights, row))
+
+
+@dataclass(frozen=True)
+class Params:
+    """The numbers the reader uses: fitted models and thresholds (data/params.json)."""
+
+    line: Model
+    context: Model
+    run: Model
+    title: Model
+    threshold: float
+    """A line counts for the article when its smoothed probability is above this."""
+    short_words: int
+    """Lines of at most this many words are 'short': menu items, labels, subheads."""
+
+
+@lru_cache(maxsize=1)
+def default_params() -> Params:
+    return params_from(json.loads((DATA / "params.json").read_text(encoding="utf-8")))
+
+
+def params_from(data: dict) -> Params:
+    def model(d: dict) -> Model:
+        return Model(tuple(d["features"]), tuple(d["weights"]), d["bias"])
+    return Params(model(data["line"]), model(data["context"]), model(data["run"]), model(data["title"]),
+                  data["article"]["threshold"], data["article"]["short_words"])
+
+
+def word_count(text: str) -> int:
+    """Words, counting two Chinese or Japanese characters as one (they are written without spaces)."""
+    wide = len(WIDE_SCRIPT.findall(text))
+    return len(text.split()) + (wide + 1) // 2 - (1 if wide and not text.split() else 0)
+
+
+def line_features(lines: list[Line], noise: tuple[re.Pattern, ...] = ()) -> list[tuple[float, ...]]:
+    """One feature vector per line, in LINE_FEATURES order."""
+    counts = Counter(line.text for line in lines)
+    n = len(lines)
+    gaps = [float(line.gap) for line in lines] + [1.0]
+    if not 0.02 <= sum(gaps[1:-1]) / max(1, n - 1) <= 0.95:
+        gaps = [0.5] * (n + 1)   # a copy without blank lines (or with one after every line) tells nothing by them
+    rows = []
+    for i, line in enumerate(lines):
+        text = line.text
+        words = word_count(text)
+        letters = WORD.findall(text)
+        cased = [w for w in letters if w[0].lower() != w[0].upper()]
+        lower_words = [w.lower() for w in letters]
+        chars = max(1, len(text.replace(" ", "")))
+        rows.append((
+            math.log1p(words),
+            float(words <= 3),
+            float(words >= 15),
+            float(bool(SENTENCE_END.search(text))),
+            min(3, len(SENTENCE_INSIDE.findall(text))) / 3,
+            min(1.0, (text.count(",") + text.count(";") + text.count("、") + text.count("，")) / max(1, words) * 4),
+            sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.5,
+            float(len(cased) >= 2 and text.upper() == text),
+            float(text[:1].islower()),
+            sum(c.isdigit() for c in text) / chars,
+            float(bool(LINKISH.search(text))),
+            float(bp.is_noise(text, noise)),
+            sum(w in FURNITURE for w in lower_words) / len(lower_words) if lower_words else 0.0,
+            float(words <= 12 and bool(parse_byline(text, header=False))),
+            float(counts[text] > 1),
+            min(1.0, len(SEPARATORS.findall(text)) / max(1, words) * 3),
+            gaps[i],
+            gaps[i + 1],
+            i / max(1, n - 1),
+            min(1.0, (sum(map(len, letters)) / len(letters) if letters else 0) / 10),
+            float(text.startswith(QUOTE_START)),
+            float(bool(BULLET_START.match(text))),
+            float(words >= 12 and not PUNCTUATION.search(text)),
+            min(i, n - 1 - i) / max(1, n - 1),
+        ))
+    return rows
+
+
+def furniture_share(text: str) -> float:
+    """The share of a line's words that menus and widgets are made of."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return sum(w in FURNITURE for w in words) / len(words) if words else 0.0
+
+
+def title_like(text: str, words: int) -> bool:
+    """Shaped like a headline: a few words, no final full stop, not furniture, not an address."""
+    return (3 <= words <= 30 and not text.endswith(".") and not bp.is_noise(text) and furniture_share(text) < 0.3
+            and not LINKISH.search(text))
+
+
+def sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def line_logits(rows: list[tuple[float, ...]], params: Params) -> list[float]:
+    """Each line's log-odds of being article prose, by itself."""
+    return [params.line.logit(row) for row in rows]
