@@ -14,7 +14,7 @@ from .. import __version__
 from ..config import Config
 from ..content import Article, content_files, dump_document, edited_by_hand, split_document
 from ..errors import BuildError, NotUTF8, Problems, decode_text
-from ..parallel import parallel_map
+from ..parallel import parallel_iter
 from ..slug import slugify
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
@@ -74,7 +74,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     written = kept = 0
     zone = config.zone
-    for seed, (stat, seed_sha, parsed, notes) in zip(seeds, parallel_map(lambda seed: read_seed(seed, rules, zone), seeds, 100)):
+    for seed, (stat, seed_sha, parsed, notes) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, zone), seeds, 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
         for note in notes:

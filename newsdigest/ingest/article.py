@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from . import boilerplate as bp
 from .bylines import parse_byline
-from .dates import find_stamps
+from .dates import has_date
 from .lines import Line
-from .score import LINKISH, SENTENCE_END, Params, furniture_share, line_features, line_logits, sigmoid, title_like, word_count
+from .score import SENTENCE_END, Params, furniture_share, line_features, linkish, line_logits, sigmoid, title_like, word_count
 from .smooth import smoothed
 
 
@@ -141,14 +141,14 @@ def run_rows(lines: list[Line], words: list[int], own: list[float], runs: list[R
             sum(furniture_share(texts[i]) * words[i] for i in inside) / total,
             math.log1p(run.end - run.start),
             sum(words[i] for i in inside if counts[texts[i]] > 1) / total,
-            sum(words[i] for i in inside if LINKISH.search(texts[i])) / total,
+            sum(words[i] for i in inside if linkish(texts[i])) / total,
         ))
     return runs, rows
 
 
 def _meta(text: str, words: int) -> bool:
     """A byline or a dateline."""
-    return words <= 20 and (bool(parse_byline(text, header=True)) or bool(find_stamps(text, "UTC")))
+    return words <= 20 and (bool(parse_byline(text, header=True)) or has_date(text))
 
 
 def _grown(run: Run, own: list[float], prose: list[float], threshold: float) -> Run:

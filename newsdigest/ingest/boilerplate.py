@@ -6,6 +6,7 @@ Rules are data: full-line patterns, word sets and label prefixes. config.yaml ma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A line that matches one of these in full is page furniture and is dropped.
 NOISE = [re.compile(p, re.I) for p in (
@@ -39,6 +40,9 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:advertisement\s*[-–—|]\s*)?scroll\s+to\s+continue\s+with\s+content",
     r"(?:share|save|gift)\s+(?:this\s+)?(?:article|story|page)\b.{0,40}",
 )]
+
+NOISE_LONGEST = 300
+"""Furniture lines are short: a longer line is never checked against NOISE."""
 
 # Words that share, save and social widgets are made of; a line of only these is a widget.
 WIDGET_WORDS = {
@@ -105,9 +109,18 @@ CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit
 LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
 
 
-def is_noise(line: str, extra: list[re.Pattern] | tuple = ()) -> bool:
+def is_noise(line: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     """True when the whole line is page furniture."""
-    if any(p.fullmatch(line) for p in NOISE) or any(p.fullmatch(line) for p in extra):
+    return _is_noise(line, tuple(extra))
+
+
+@lru_cache(maxsize=16384)
+def _is_noise(line: str, extra: tuple[re.Pattern, ...]) -> bool:
+    if any(p.fullmatch(line) for p in extra):
+        return True
+    if len(line) > NOISE_LONGEST:
+        return False
+    if any(p.fullmatch(line) for p in NOISE):
         return True
     words = line.lower().replace(",", " ").split()
     return bool(words) and all(w in WIDGET_WORDS for w in words)

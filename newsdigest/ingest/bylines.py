@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+)?by\s*:?|authors?\s*:)\s+(?P<names>.+)$", re.I)
 ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
@@ -23,6 +24,13 @@ OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|g
 
 
 def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | None:
+    """Return the authors named by a byline line, or None when the line is not a byline (see _byline)."""
+    names = _byline(line, header, bare)
+    return list(names) if names is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     """Return the authors named by a byline line, or None when the line is not a byline.
 
     'By …' lines count anywhere; 'Name Role' lines only in the header (header=True); a bare
@@ -31,7 +39,7 @@ def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | Non
     line = line.strip().rstrip(".")
     m = BY.match(line)
     if m:
-        return _names(m["names"]) or None
+        return tuple(_names(m["names"])) or None
     if not header:
         return None
     head = SEPARATORS.split(line)[0].split(",")[0]
@@ -43,7 +51,7 @@ def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | Non
             tail = line[len(head):].strip(" ,|·•–—-")
             if names and (rest or (tail and _is_role_or_place(tail)) or
                           (not tail and (bare or line.isupper()) and _looks_like_a_name_line(line))):
-                return names
+                return tuple(names)
     return None
 
 

@@ -42,6 +42,7 @@ PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubbli
 LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"
                     r"le|el|il|de|del|em|am|uhr|hrs|h|time|г|года|日付)\b", re.I)
 LABEL_WORD = re.compile(rf"(?P<updated>{UPDATED_WORDS})|(?P<published>{PUBLISHED_WORDS})", re.I)
+DIGIT = re.compile(r"\d")
 FILLER = re.compile(r"[\s,/|·•:;()\[\]\-–—.]+")
 
 
@@ -145,19 +146,25 @@ def find_stamps(line: str, zone: str, extra_zones: dict[str, str] | None = None,
                 order: str = "") -> list[Stamp]:
     """Every date in the line, in order, with its time and zone; a date with no year takes `year`
     (or the year of a dated stamp on the same line). `order` is 'dmy' or 'mdy' for 11/05/2019."""
-    text = _ascii_digits(line)
-    if len(text) > 400 or not any(c.isdigit() for c in text):
+    if len(line) > 400 or not DIGIT.search(line):
         return []
+    text = _ascii_digits(line)
     return [stamp for stamp, _ in _stamps(text, zone, {**ZONES, **(extra_zones or {})}, year, order)]
+
+
+@lru_cache(maxsize=16384)
+def has_date(line: str) -> bool:
+    """True when the line names a date (in any zone)."""
+    return bool(find_stamps(line, "UTC"))
 
 
 def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | None = None,
                    year: int | None = None) -> Stamp | None:
     """Return the stamp when the whole line is a dateline ('Updated: June 18, 2025 / 11:10 IST');
     None when the line holds anything else."""
-    text = _ascii_digits(line)
-    if len(text) > 140 or not any(c.isdigit() for c in text):
+    if len(line) > 140 or not DIGIT.search(line) or line.count(" ") > 24:
         return None
+    text = _ascii_digits(line)
     found = _stamps(text, default_zone, {**ZONES, **(extra_zones or {})}, year, "")
     if not found:
         return None

@@ -17,9 +17,9 @@ from functools import lru_cache
 from . import boilerplate as bp
 from .article import Run
 from .bylines import is_role, parse_byline
-from .dates import Stamp, find_stamps, parse_dateline
+from .dates import Stamp, find_stamps, has_date, parse_dateline
 from .lines import Line
-from .score import LINKISH, SENTENCE_INSIDE, WORD, Params, furniture_share, title_like
+from .score import SENTENCE_INSIDE, WORD, Params, furniture_share, linkish, title_like
 
 ABOVE = 40
 """How many lines above the article the headline may stand."""
@@ -109,7 +109,7 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
             prose[i],
             float(dated.get(i, False)),
             float(bylined.get(i, False)),
-            float(bool(LINKISH.search(text))),
+            float(bool(linkish(text))),
             float(any(dated.get(j, False) for j in following)),
             float(any(bylined.get(j, False) for j in following)),
             float(i + 1 < n and words[i + 1] > w and words[i + 1] >= 8),
@@ -173,8 +173,9 @@ def pick_title(lines: list[Line], words: list[int], prose: list[float], run: Run
     return i, share
 
 
-def _content_words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text) if len(w) >= 3 or not w.isascii()]
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in WORD.findall(text) if len(w) >= 3 or not w.isascii())
 
 
 def _capitalized(text: str) -> float:
@@ -183,7 +184,7 @@ def _capitalized(text: str) -> float:
 
 
 def _dated(text: str, words: int) -> bool:
-    return words <= 20 and bool(find_stamps(text, "UTC"))
+    return words <= 20 and has_date(text)
 
 
 # ---- breadcrumbs -----------------------------------------------------------------------------------------
@@ -218,7 +219,7 @@ def crumbs_and_title(texts: list[str], t: int, words: list[int], extra_sections:
                 continue
             crumbs += parts
     kept = [_section_name(c, sections) for c in crumbs if _section_key(c) not in ("home", "news", "")]
-    return [c for c in kept if not LINKISH.search(c)], title
+    return [c for c in kept if not linkish(c)], title
 
 
 def _short_run_above(words: list[int], t: int) -> int:
@@ -272,7 +273,7 @@ def _split_crumbs(text: str, sections: dict[str, str]) -> list[str]:
 
 def _is_crumb_line(line: str, sections: dict[str, str]) -> bool:
     """'World', 'WORLD NEWS', 'Home > Business > Markets', 'News | India'."""
-    if LINKISH.search(line):
+    if linkish(line):
         return False
     parts = _split_crumbs(line, sections) if CRUMB_SEPARATORS.search(line) else [line]
     if len(parts) > 1 and all(len(p.split()) <= 3 for p in parts):

@@ -26,7 +26,7 @@ FURNITURE = frozenset(WORDS["furniture"])
 
 SENTENCE_END = re.compile(r"[.!?…。！？:：][\"'”’»)\]]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я0-9]|[。！？]")
-LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w|(?<!\w)@\w{2,}|\.(?:com|org|net|co\.\w\w)\b", re.I)
+LINKISH = re.compile(r"https?://|www\.|[\w.+-]@[\w-]+\.\w|(?<!\w)@\w{2,}|\.(?:com|org|net|co\.\w\w)\b", re.I)
 SEPARATORS = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]|[|•·›»]\s")
 WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 QUOTE_START = tuple("\"“‘'«„")
@@ -93,42 +93,52 @@ def line_features(lines: list[Line], noise: tuple[re.Pattern, ...] = ()) -> list
     if not 0.02 <= sum(gaps[1:-1]) / max(1, n - 1) <= 0.95:
         gaps = [0.5] * (n + 1)   # a copy without blank lines (or with one after every line) tells nothing by them
     rows = []
+    last = max(1, n - 1)
     for i, line in enumerate(lines):
-        text = line.text
-        words = word_count(text)
-        letters = WORD.findall(text)
-        cased = [w for w in letters if w[0].lower() != w[0].upper()]
-        lower_words = [w.lower() for w in letters]
-        chars = max(1, len(text.replace(" ", "")))
-        rows.append((
-            math.log1p(words),
-            float(words <= 3),
-            float(words >= 15),
-            float(bool(SENTENCE_END.search(text))),
-            min(3, len(SENTENCE_INSIDE.findall(text))) / 3,
-            min(1.0, (text.count(",") + text.count(";") + text.count("、") + text.count("，")) / max(1, words) * 4),
-            sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.5,
-            float(len(cased) >= 2 and text.upper() == text),
-            float(text[:1].islower()),
-            sum(c.isdigit() for c in text) / chars,
-            float(bool(LINKISH.search(text))),
-            float(bp.is_noise(text, noise)),
-            sum(w in FURNITURE for w in lower_words) / len(lower_words) if lower_words else 0.0,
-            float(words <= 12 and bool(parse_byline(text, header=False))),
-            float(counts[text] > 1),
-            min(1.0, len(SEPARATORS.findall(text)) / max(1, words) * 3),
-            gaps[i],
-            gaps[i + 1],
-            i / max(1, n - 1),
-            min(1.0, (sum(map(len, letters)) / len(letters) if letters else 0) / 10),
-            float(text.startswith(QUOTE_START)),
-            float(bool(BULLET_START.match(text))),
-            float(words >= 12 and not PUNCTUATION.search(text)),
-            min(i, n - 1 - i) / max(1, n - 1),
-        ))
+        own = _text_features(line.text, noise)
+        rows.append((*own[:14], float(counts[line.text] > 1), own[14], gaps[i], gaps[i + 1], i / last, *own[15:],
+                     min(i, n - 1 - i) / last))
     return rows
 
 
+@lru_cache(maxsize=16384)
+def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...]:
+    """The features a line has by its text alone (a line repeated across seeds is measured once)."""
+    words = word_count(text)
+    letters = WORD.findall(text)
+    upper = sum(1 for w in letters if w[0].isupper())
+    cased = upper + sum(1 for w in letters if w[0].islower())
+    chars = max(1, len(text) - text.count(" "))
+    return (
+        math.log1p(words),
+        float(words <= 3),
+        float(words >= 15),
+        float(bool(SENTENCE_END.search(text))),
+        min(3, len(SENTENCE_INSIDE.findall(text))) / 3,
+        min(1.0, (text.count(",") + text.count(";") + text.count("、") + text.count("，")) / max(1, words) * 4),
+        upper / cased if cased else 0.5,
+        float(cased >= 2 and text.upper() == text),
+        float(text[:1].islower()),
+        sum(map(str.isdigit, text)) / chars,
+        float(linkish(text)),
+        float(bp.is_noise(text, noise)),
+        furniture_share(text),
+        float(words <= 12 and bool(parse_byline(text, header=False))),
+        min(1.0, len(SEPARATORS.findall(text)) / max(1, words) * 3),
+        min(1.0, (sum(map(len, letters)) / len(letters) if letters else 0) / 10),
+        float(text.startswith(QUOTE_START)),
+        float(bool(BULLET_START.match(text))),
+        float(words >= 12 and not PUNCTUATION.search(text)),
+    )
+
+
+@lru_cache(maxsize=16384)
+def linkish(text: str) -> bool:
+    """An address, a handle or a domain in the line."""
+    return ("@" in text or "." in text or "://" in text) and bool(LINKISH.search(text))
+
+
+@lru_cache(maxsize=16384)
 def furniture_share(text: str) -> float:
     """The share of a line's words that menus and widgets are made of."""
     words = [w.lower() for w in WORD.findall(text)]
@@ -138,7 +148,7 @@ def furniture_share(text: str) -> float:
 def title_like(text: str, words: int) -> bool:
     """Shaped like a headline: a few words, no final full stop, not furniture, not an address."""
     return (3 <= words <= 30 and not text.endswith(".") and not bp.is_noise(text) and furniture_share(text) < 0.3
-            and not LINKISH.search(text))
+            and not linkish(text))
 
 
 def sigmoid(x: float) -> float:
