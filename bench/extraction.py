@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from newsdigest.ingest import convert_seed  # noqa: E402
+from newsdigest.ingest.dates import CALENDAR  # noqa: E402
 from newsdigest.ingest.parse import Rules  # noqa: E402
 from newsdigest.markdown import make_markdown  # noqa: E402
 
@@ -46,6 +47,8 @@ class Page:
     truth: dict
     file_time: datetime
     """The text file's modification time, as a seed's would be."""
+    date_shown: bool
+    """The copied text shows the true date (shows_date)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Result:
     """None when the truth has no headline."""
     date_right: bool | None
     """None when the truth has no date."""
+    date_shown: bool
+    """The copied text shows the true date."""
     title: str
     date: str
     review: tuple[str, ...]
@@ -71,8 +76,10 @@ def load(root: Path) -> list[Page]:
     pages = []
     for key, t in sorted(truth.items()):
         path = root / "text" / f"{key}.txt"
-        pages.append(Page(key, urlsplit(t["url"]).hostname or "", path.read_bytes(), t,
-                          datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)))
+        raw = path.read_bytes()
+        pages.append(Page(key, urlsplit(t["url"]).hostname or "", raw, t,
+                          datetime.fromtimestamp(path.stat().st_mtime, timezone.utc),
+                          bool(t["date"]) and shows_date(raw.decode("utf-8", "replace"), t["date"])))
     return pages
 
 
@@ -124,16 +131,45 @@ def same_day(got: date | datetime | None, truth: str) -> bool:
     return abs(day - want) <= timedelta(days=1)
 
 
+def shows_date(text: str, truth: str) -> bool:
+    """Whether the copied text shows the true day (a day either way for zones) in a form a reader would know:
+    numeric (2019-11-19, 19/11/2019, 11/19/19, 2019.11.19, 2019年11月19日) or with the month's name in any
+    CLDR language ('Nov. 19, 2019', '19 de novembro de 2019'), or as 'Nov 19' on a page that names the year.
+    Written apart from the parser, so the parser cannot define what it is scored on."""
+    want = date.fromisoformat(truth[:10])
+    if want.year < 1900:   # 0001-01-01: a page's placeholder, no date at all
+        return False
+    for day in (want - timedelta(days=1), want, want + timedelta(days=1)):
+        y, m, d = day.year, day.month, day.day
+        numeric = [f"{y}-{m:02d}-{d:02d}", f"{y}.{m:02d}.{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{y}. {m}. {d}",
+                   f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日", f"{y}년 {m}월 {d}일"]
+        for a, b in ((d, m), (m, d)):
+            for sep in "/.-":
+                numeric += [f"{a}{sep}{b}{sep}{y}", f"{a:02d}{sep}{b:02d}{sep}{y}", f"{a}{sep}{b}{sep}{y % 100:02d}",
+                            f"{a:02d}{sep}{b:02d}{sep}{y % 100:02d}"]
+        if any(re.search(rf"(?<![\d]){re.escape(n)}(?![\d])", text) for n in numeric):
+            return True
+        names = "|".join(re.escape(n) for n, month in CALENDAR["months"].items() if month == m)
+        named = [rf"(?<![^\W\d_])(?:{names})\.?\s*0?{d}(?:st|nd|rd|th)?\b,?\s*(?:de\s+)?{y}",
+                 rf"(?<!\d)0?{d}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+|of\s+)?(?:{names})\.?,?\s*(?:de\s+|del\s+)?{y}"]
+        if any(re.search(p, text, re.I) for p in named):
+            return True
+        if str(y) in text and re.search(rf"(?<![^\W\d_])(?:{names})\.?\s*0?{d}\b(?!\d)", text, re.I):
+            return True
+    return False
+
+
 def read_page(page: Page, rules: Rules) -> Result:
     converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
     truth = page.truth
     if isinstance(converted, Exception):
         return Result(page.key, page.site, str(converted), match(truth["articleBody"], ""),
-                      False if truth["titles"] else None, False if truth["date"] else None, "", "", ())
+                      False if truth["titles"] else None, False if truth["date"] else None, page.date_shown, "", "", ())
     return Result(
         page.key, page.site, "", match(truth["articleBody"], plain(converted.body)),
         same_title(converted.title, truth["titles"]) if truth["titles"] else None,
         same_day(converted.date, truth["date"]) if truth["date"] else None,
+        page.date_shown,
         converted.title, str(converted.date), tuple(getattr(converted, "review", ())),
     )
 
@@ -153,13 +189,16 @@ def summary(results: list[Result]) -> dict:
         "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
         "titles_right": sum(bool(r.title_right) for r in titled), "titles": len(titled),
         "dates_right": sum(bool(r.date_right) for r in dated), "dates": len(dated),
+        "shown_dates_right": sum(bool(r.date_right) for r in dated if r.date_shown),
+        "shown_dates": sum(r.date_shown for r in dated),
         "refused": sum(bool(r.refused) for r in results),
     }
 
 
 def table(label: str, s: dict, rate: float | None = None) -> str:
     row = (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
-           f"{s['titles_right']}/{s['titles']} | {s['dates_right']}/{s['dates']} | {s['refused']} |")
+           f"{s['titles_right']}/{s['titles']} | {s['dates_right']}/{s['dates']} | "
+           f"{s['shown_dates_right']}/{s['shown_dates']} | {s['refused']} |")
     return row + (f" {rate:,.0f} |" if rate else " |")
 
 
@@ -174,8 +213,8 @@ def worst(results: list[Result], n: int) -> list[str]:
             for r in sorted(results, key=f1)[:n]]
 
 
-HEADER = ("| run | body precision | body recall | body F1 | titles right | dates right | refused | seeds/s |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| run | body precision | body recall | body F1 | titles right | dates right | dates right where shown "
+          "| refused | seeds/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def main(argv: list[str] | None = None) -> int:

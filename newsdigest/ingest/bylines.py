@@ -23,6 +23,12 @@ OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|g
                          r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine)$", re.I)
 
 
+def is_agency(line: str) -> bool:
+    """'Reuters', 'The Associated Press', 'Detroit News wire services': a news agency's credit line."""
+    text = re.sub(r"^the\s+", "", line.strip().rstrip("."), flags=re.I)
+    return len(text) <= 40 and bool(AGENCY.match(text) or re.match(r"^.{1,30}\s+wire\s+services?$", text, re.I))
+
+
 def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | None:
     """Return the authors named by a byline line, or None when the line is not a byline (see _byline)."""
     names = _byline(line, header, bare)

@@ -92,7 +92,7 @@ DATE_FORMS = [re.compile(p, re.I) for p in (
     r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
 )]
 YEARLESS_FORMS = [re.compile(p, re.I) for p in (
-    _MON + r"\s*" + _DAY + r"(?!\s*,?\s*\d)",
+    _MON + r"\s*" + _DAY + r"(?!\s*,?\s*(?:19|20)\d\d)",
     r"(?<![\d.,])" + _DAY + r"\s*(?:de\s+)?" + _MON,
 )]
 
@@ -154,8 +154,8 @@ def find_stamps(line: str, zone: str, extra_zones: dict[str, str] | None = None,
 
 @lru_cache(maxsize=16384)
 def has_date(line: str) -> bool:
-    """True when the line names a date (in any zone)."""
-    return bool(find_stamps(line, "UTC"))
+    """True when the line names a date, with or without its year."""
+    return bool(find_stamps(line, "UTC", year=2000))
 
 
 def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | None = None,

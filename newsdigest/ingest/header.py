@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import boilerplate as bp
 from .article import Run
-from .bylines import is_role, parse_byline
+from .bylines import is_agency, is_role, parse_byline
 from .dates import Stamp, find_stamps, has_date, parse_dateline
 from .lines import Line
 from .score import SENTENCE_INSIDE, WORD, Params, furniture_share, linkish, title_like
@@ -32,8 +32,10 @@ TITLE_FEATURES = (
     "overlap_share", "lead_overlap", "prose", "dated", "byline", "linkish", "next_dated", "next_byline",
     "next_longer", "after_shorter", "prev_short", "prev_dated", "separator", "position", "first",
     "furniture", "sentences", "next_name", "adjacent_repeat", "next1_dated", "next1_byline", "to_meta",
-    "after_titlelike", "structural",
+    "after_titlelike", "structural", "echoes", "digits", "caption_like",
 )
+CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b",
+                          re.I)
 NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
 ADDRESS_ONLY = re.compile(r"^(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+)$", re.I)
 
@@ -60,7 +62,8 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
     texts = [line.text for line in lines]
     candidates = [i for i in range(max(0, run.start - ABOVE), min(run.end, run.start + INSIDE))
                   if not bp.is_noise(texts[i]) and not parse_dateline(texts[i], "UTC")
-                  and not parse_byline(texts[i], header=False) and not ADDRESS_ONLY.match(texts[i])]
+                  and not parse_byline(texts[i], header=False) and not is_agency(texts[i])
+                  and not ADDRESS_ONLY.match(texts[i]) and not _is_crumb_trail(texts[i])]
     if not candidates:
         candidates = [max(0, run.start - 1)]
     page = "\n".join(texts)
@@ -71,7 +74,9 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
     body_words = Counter(w for i in range(run.start, run.end) for w in line_words[i])
     lead_words = {w for i in range(run.start, min(run.end, run.start + 3)) for w in line_words[i]}
     dated = {i: _dated(texts[i], words[i]) for i in range(max(0, run.start - ABOVE - 1), min(n, run.start + INSIDE + 8))}
-    bylined = {i: bool(parse_byline(texts[i], header=True)) for i in dated}
+    bylined = {i: bool(parse_byline(texts[i], header=True)) or is_agency(texts[i])
+               or (run.start - 8 <= i < run.start and bool(NAME_LINE.match(texts[i])) and not bp.is_noise(texts[i]))
+               for i in dated}
     overlaps, leads = [], []
     for i in candidates:
         mine = line_words[i]
@@ -129,6 +134,9 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
             float(before >= 0 and 4 <= words[before] <= 20 and not texts[before].endswith(".")
                   and not bp.is_noise(texts[before]) and not dated.get(before, False)),
             float(i == structural),
+            math.log(page.count(text)) if w >= 4 else 0.0,
+            sum(map(str.isdigit, text)) / max(1, len(text) - text.count(" ")),
+            float(bool(CAPTION_MARK.search(text) or bp.split_credit(text))),
         ))
     return candidates, rows
 
@@ -136,8 +144,8 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
 def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[int, bool],
                       bylined: dict[int, bool]) -> int | None:
     """The headline as the page's layout places it: above the byline and dateline nearest above the article
-    (or above the article, when it has none), skipping deks and furniture; of a headline and a longer line
-    under it, the first."""
+    (or above the article, when it has none), skipping deks and furniture; of a headline and a line half as
+    long again under it (its dek), the first."""
     lo = max(0, run.start - 12)
     meta = next((j for j in range(run.start - 1, lo - 1, -1) if dated.get(j) or bylined.get(j)), run.start)
     j = meta - 1
@@ -149,7 +157,7 @@ def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[
             above = j - 1
             while above >= 0 and texts[above] == text:
                 above -= 1
-            if above >= 0 and title_like(texts[above], words[above]) and 3 <= words[above] < words[j]:
+            if above >= 0 and title_like(texts[above], words[above]) and 3 <= words[above] and words[above] * 1.5 <= words[j]:
                 return above
             return j
         j -= 1
@@ -220,6 +228,14 @@ def crumbs_and_title(texts: list[str], t: int, words: list[int], extra_sections:
             crumbs += parts
     kept = [_section_name(c, sections) for c in crumbs if _section_key(c) not in ("home", "news", "")]
     return [c for c in kept if not linkish(c)], title
+
+
+def _is_crumb_trail(line: str) -> bool:
+    """'Home > Business > Markets', 'BLOG > Nutrition', 'ブログ >': parts of a few words between separators."""
+    if not re.search(r"\s[>›»]\s|\s[>›»]$", line):
+        return False
+    parts = [p for p in re.split(r"\s*[>›»]\s*", line) if p.strip()]
+    return all(len(p.split()) <= 4 for p in parts)
 
 
 def _short_run_above(words: list[int], t: int) -> int:
@@ -341,7 +357,8 @@ def split_header(lines: list[str], title: str, zone: str, zones: dict[str, str])
 
 
 def _dek_shape(line: str) -> bool:
-    return 5 <= len(line.split()) <= 60 and not bp.STORY_LIST_HEADER.match(line) and not bp.TOPIC_HEADER.match(line)
+    return (5 <= len(line.split()) <= 60 and not bp.STORY_LIST_HEADER.match(line) and not bp.TOPIC_HEADER.match(line)
+            and not (len(line.split()) <= 20 and has_date(line)))
 
 
 def _take_byline_with_date(line: str, header: Header, zone: str, zones: dict[str, str], bare: bool) -> bool:

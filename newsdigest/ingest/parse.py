@@ -16,7 +16,7 @@ from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
 from .bylines import parse_byline
-from .dates import Stamp, find_stamps, is_relative, relative_stamp
+from .dates import Stamp, find_stamps, has_date, is_relative, relative_stamp
 from .entities import tags_from_text
 from .header import Header, crumbs_and_title, pick_title, split_header, take_caption
 from .lines import Line, read_lines
@@ -92,6 +92,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
             if not _is_noise(texts[i], rules) and texts[i] != title and not texts[i].endswith(title)]
     header, used = split_header([texts[i] for i in kept], title, rules.zone, rules.zones)
     body_start = max(run.start, kept[used] if used < len(kept) else run.end)
+    while body_start < run.end - 1 and _is_meta(texts[body_start], reading.words[body_start]):
+        body_start += 1   # 'By Jane Doe / 2016.12.01' read as the article's first line: it is the header's
     year = _year_hint(texts, header.stamps, file_time)
     _scan_between([x for x in texts[max(0, t - 3):t] + texts[t + 1:body_start] if x != title and not x.endswith(title)],
                   header, rules, year)
@@ -122,6 +124,11 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         date_from=date_from,
         review=_review(title, title_sure, reading, date_from, published or updated, texts, t),
     )
+
+
+def _is_meta(line: str, words: int) -> bool:
+    """A byline or a dateline, whatever else it holds: 'By admin - 2018-09-16', 'Reuters November 18, 2019'."""
+    return words <= 20 and not line.endswith(".") and (has_date(line) or bool(parse_byline(line, header=True)))
 
 
 def _is_noise(line: str, rules: Rules) -> bool:
