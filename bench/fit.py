@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         summary, results = held_out(all_samples)
         print(extraction.HEADER)
         print(extraction.table("held out: each site read with models fitted on the others", summary))
+        print(extraction.review_quality(results))
         if args.worst:
             print("\n".join(extraction.worst(results, args.worst)))
         return 0

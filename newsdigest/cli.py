@@ -3,6 +3,7 @@
     python build.py [options]                          build the digest
     python build.py [options] serve [--port 8000]      build, serve on 127.0.0.1, rebuild on change
     python build.py [options] new "Title" [--section World]   scaffold a content file
+    python build.py [options] review                   list the conversions ingestion was unsure of
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         return new_article(config, args.title, args.section)
     if args.command == "serve":
         return serve(config, args)
+    if args.command == "review":
+        return list_reviews(config)
     status, _ = build_and_report(config, args)
     return status
 
@@ -46,12 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--now", type=_instant, metavar="ISO",
                         help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
                              "else the current time); it only decides which articles are still scheduled")
-    commands = parser.add_subparsers(dest="command", metavar="[serve | new]")
+    commands = parser.add_subparsers(dest="command", metavar="[serve | new | review]")
     serve_cmd = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on every change")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
     new_cmd = commands.add_parser("new", help="write a new content file to fill in")
     new_cmd.add_argument("title", help="the headline")
     new_cmd.add_argument("--section", default="News", help="the section (default News)")
+    commands.add_parser("review", help="list the content files whose headline, date or body ingestion was unsure of")
     return parser
 
 
@@ -62,9 +66,10 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
     state = input_state(config, args.drafts, args.future)
     counts = None if args.clean else unchanged_since_last_build(config, state, now)
     if counts is not None:
-        articles, pages, feeds, files, drafts, future, seeds = counts
+        articles, pages, feeds, files, drafts, future, seeds, to_review = counts
         if not args.quiet:
-            print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future, 0, 0))
+            print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future, 0, 0,
+                          to_review))
         return 0, []
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
@@ -87,7 +92,8 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
         ing = report.ingest
         print(summary(report.articles, report.pages, report.feeds, time.perf_counter() - started, report.written,
                       report.unchanged, (ing.written, ing.unchanged, ing.kept), report.drafts_left_out,
-                      report.future_left_out, len(report.problems.errors), len(report.problems.warnings)))
+                      report.future_left_out, len(report.problems.errors), len(report.problems.warnings),
+                      report.to_review))
     return (1 if errors else 0), errors
 
 
@@ -109,12 +115,13 @@ class Progress:
 
 
 def summary(articles: int, pages: int, feeds: int, seconds: float, written: int, unchanged: int,
-            seeds: tuple[int, int, int], drafts: int, future: int, errors: int, warnings: int) -> str:
+            seeds: tuple[int, int, int], drafts: int, future: int, errors: int, warnings: int, to_review: int = 0) -> str:
     """The one line a build prints."""
+    review = f"; {to_review} to review: python3 build.py review" if to_review else ""
     return (f"built {articles} articles, {pages} pages, {feeds} feeds in {seconds:.2f} s "
             f"({written} files written, {unchanged} unchanged; "
             f"seeds: {seeds[0]} converted, {seeds[1]} unchanged, {seeds[2]} kept as edited; "
-            f"left out: {drafts} drafts, {future} scheduled; {errors} errors, {warnings} warnings)")
+            f"left out: {drafts} drafts, {future} scheduled; {errors} errors, {warnings} warnings{review})")
 
 
 def serve(config: Config, args: argparse.Namespace) -> int:
@@ -128,6 +135,26 @@ def serve(config: Config, args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; try --port 0", file=sys.stderr)
         return 1
+    return 0
+
+
+def list_reviews(config: Config) -> int:
+    """Print each content file that holds a review mark, a line per field with the reason; exit 0."""
+    from .content import content_files, review_marks, split_document
+
+    shown = 0
+    for path, where, *_ in content_files(config.path("content"), config.root):
+        try:
+            meta = split_document(path.read_text(encoding="utf-8", errors="replace"), where)[0]
+        except BuildError:
+            continue   # a build names what is wrong with it
+        marks = review_marks(meta.get("review"))
+        for field, reason in marks.items():
+            now = f" (now: {meta[field]!s:.80})" if field in meta and field != "body" else ""
+            print(f"{where}: {field}: {reason or 'marked for review'}{now}")
+        shown += bool(marks)
+    print(f"{shown} files to review" + (": check each, correct what is wrong, then delete its 'review:' lines"
+                                        if shown else ""))
     return 0
 
 

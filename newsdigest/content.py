@@ -97,6 +97,8 @@ class Article:
     """A hash of the content file: what changes when anything in it does."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys newsdigest does not know, kept for layouts."""
+    review: dict[str, str] = field(default_factory=dict)
+    """Close calls ingestion marked for a person to check ('title', 'date', 'body'), with the reason."""
 
     @property
     def reading_minutes(self) -> int:
@@ -269,7 +271,17 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
         seed=str(meta["seed"]).strip() if meta.get("seed") is not None else "",
         version=hashlib.blake2b(raw, digest_size=12).hexdigest(),
         extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+        review=review_marks(meta.get("review")),
     )
+
+
+def review_marks(value: Any) -> dict[str, str]:
+    """The front matter's 'review' as {field: reason}: a mapping as ingestion writes it, or a list of fields."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return {str(k): "" for k in value}
+    return {str(value): ""} if value else {}
 
 
 def _key_lines(text: str) -> dict[str, int]:

@@ -58,6 +58,8 @@ class BuildReport:
     problems: Problems
     rebuilt: tuple[str, ...] = ()
     """The paths written, for --verbose."""
+    to_review: int = 0
+    """Articles whose front matter still holds a review mark from ingestion."""
 
 
 def build(config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda stage: None) -> BuildReport:
@@ -143,11 +145,11 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     site = site_identity(output)
     save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists))
     report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
-                         len(drafts), len(future), problems, tuple(sorted(changed)))
+                         len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
     if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
         save_state(config, options.inputs_state, min((a.date for a in future), default=None), site,
                    [report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
-                    ingested.unchanged])
+                    ingested.unchanged, report.to_review])
     return report
 
 

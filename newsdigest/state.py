@@ -25,6 +25,10 @@ def input_state(config: Config, drafts: bool, future: bool) -> str:
     return h.hexdigest()
 
 
+COUNTS = 8
+"""articles, pages, feeds, files, drafts, scheduled, unchanged seeds, articles to review."""
+
+
 def unchanged_since_last_build(config: Config, state: str, now: datetime) -> list[int] | None:
     """The last build's counts when inputs (`state`), site and schedule are as it left them; else None."""
     output = config.path("output")
@@ -35,7 +39,8 @@ def unchanged_since_last_build(config: Config, state: str, now: datetime) -> lis
         due = saved["next_due"] and datetime.fromisoformat(saved["next_due"])
         if saved["state"] != state or saved["site"] != list(site_identity(output) or []) or (due and now >= due):
             return None
-        return [int(n) for n in saved["counts"]]
+        counts = [int(n) for n in saved["counts"]]
+        return counts if len(counts) == COUNTS else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

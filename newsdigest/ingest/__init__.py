@@ -171,7 +171,14 @@ def _detected(raw: bytes, shown: str) -> tuple[str, str]:
     text = str(best)
     if CONTROL_BYTES.search(text):
         raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
-    return text, best.encoding.replace("_", "-")
+    return text, next((e for e in PREFERRED if _reads_as(raw, e) == text), best.encoding).replace("_", "-")
+
+
+def _reads_as(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:

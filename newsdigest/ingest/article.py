@@ -86,6 +86,10 @@ class Reading:
     words: list[int]
     prose: list[float]
     run: Run
+    sure: float = 1.0
+    """The chosen run's share of the probability among the competing runs."""
+    thin: float = 0.0
+    """The share of the run's words on lines that read as furniture: a stretch of something else inside."""
 
 
 def read_article(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] = (),
@@ -100,8 +104,13 @@ def read_article(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...
             return None
         runs = [Run(sentences[0], sentences[-1] + 1, 0.0, 0.0)]
     _, features = run_rows(lines, words, own, runs)
-    best = max(range(len(runs)), key=lambda k: (params.run.logit(features[k]), -k))
-    return Reading(words, prose, _grown(runs[best], own, prose, params.threshold))
+    logits = [params.run.logit(row) for row in features]
+    best = max(range(len(runs)), key=lambda k: (logits[k], -k))
+    sure = 1 / sum(math.exp(max(-50.0, x - logits[best])) for x in logits)
+    run = _grown(runs[best], own, prose, params.threshold)
+    inside = range(run.start, run.end)
+    thin = sum(words[i] for i in inside if prose[i] < params.threshold) / (sum(words[i] for i in inside) or 1)
+    return Reading(words, prose, run, sure, thin)
 
 
 def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] = (),

@@ -12,6 +12,7 @@ from .dates import Stamp, parse_dateline
 from .header import TERMINAL, take_caption
 from .text import escape_markdown
 
+SIGN_OFF = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 BULLET = re.compile(r"^[•·▪◦●\-–*]\s+(?P<item>.+)$")
 
 
@@ -59,6 +60,8 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         if names:
             body.authors += names
             continue
+        if SIGN_OFF.search(line) and len(line.split()) <= 8:
+            continue                                      # 'Jane Doe jane@example.org': the writer's address
         if take_caption(line, nxt, body) if not body.caption else _is_caption(line, nxt):
             captions.add(line)
             if nxt == line or bp.LONE_CREDIT.match(nxt):

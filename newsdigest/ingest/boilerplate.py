@@ -59,7 +59,7 @@ STORY_LIST_HEADER = re.compile(
     r"you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+read|read\s+more|read\s+next|read\s+also|"
     r"more\s+from\s+.{1,30}|most\s+(?:read|popular|viewed)|top\s+stories|trending(?:\s+now)?|"
     r"recommended(?:\s+for\s+you)?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
-    r"what\s+to\s+read\s+next|editor[’']?s\s+picks?)\s*:?$", re.I)
+    r"what\s+to\s+read\s+next|editor[’']?s\s+picks?)\s*[:.…]*$", re.I)
 
 # Where readers' comments begin: prose after it is theirs, not the article's.
 COMMENTS_START = re.compile(

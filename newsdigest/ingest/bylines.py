@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+)?by\s*:?|authors?\s*:)\s+(?P<names>.+)$", re.I)
+BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+)?by\s*:?|authors?\s*:|"
+                r"(?:publicado\s+|escrito\s+|publicada\s+)?por\s*:?|(?:scritto\s+)?di\s*:?|von\s*:?|par\s*:?|door\s*:?|"
+                r"av\s*:?|autor(?:es|a)?\s*:|autore\s*:|auteur\s*:|автор\s*:?)\s+(?P<names>.+)$", re.I)
 ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
                        r"commentator|chief|staff|team|desk)s?$", re.I)
 ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff contributing managing executive

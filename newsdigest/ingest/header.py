@@ -321,6 +321,8 @@ class Header:
     stamps: list[Stamp] = field(default_factory=list)
     caption: str = ""
     credit: str = ""
+    section: str = ""
+    """A 'Category: …' label among the header's lines."""
 
 
 def split_header(lines: list[str], title: str, zone: str, zones: dict[str, str]) -> tuple[Header, int]:

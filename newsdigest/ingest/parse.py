@@ -25,11 +25,16 @@ from .text import summarize
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s[\w .]+?)?(?:\s\((?:AP|Reuters|AFP|PTI|ANI|IANS|dpa|UPI)\))?\s[—–-]\s")
 ADDRESS = re.compile(r"^(?:<?(?P<url>https?://[^\s<>]+)>?|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
+META_PARTS = re.compile(r"\s+[-–—|•·/]\s+")
+CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ia|ie|ía)|section|secção|sección|rubrique|ressort|rubrica|kategorie)\s*:\s*"
+                            r"(?P<name>[^:]{2,40})$", re.I)
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\D{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)", re.I)
 TITLE_SURE = 0.5
 """Below this probability the headline is marked for review."""
-RUNNER_UP = 0.5
-"""A second run of prose holding more than this share of the article's is a close call on its bounds."""
+RUN_SURE = 0.9
+"""Below this probability the choice of the article among the page's runs of prose is marked for review."""
+THIN = 0.2
+"""Above this share of furniture-like words inside the article, its bounds are marked for review."""
 AFTER = 12
 """How many lines below the article may hold its topics or a 'First published' line."""
 
@@ -103,7 +108,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
             for s in find_stamps(texts[i], rules.zone, rules.zones, year)]
     published, updated, date_from = _dates(header.stamps + body.stamps, late, texts[max(0, t - 3):body_start], file_time)
     image_caption, image_credit = header.caption or body.caption, header.credit or body.credit
-    category, subsections = (crumbs[0], crumbs[1:]) if crumbs else ("", [])
+    category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     authors = _unique(header.authors + body.authors)
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
@@ -165,9 +170,13 @@ def _scan_between(texts: list[str], header: Header, rules: Rules, year: int | No
         if len(line.split()) > 25:
             continue
         header.stamps += find_stamps(line, rules.zone, rules.zones, year)
-        names = parse_byline(line, header=False)
-        if names and not header.authors:
-            header.authors += names
+        for part in [line, *META_PARTS.split(line)[1:]]:   # '19/11/2019 - Publicado por: Ana Souza - Categoria: …'
+            names = parse_byline(part, header=False)
+            if names and not header.authors:
+                header.authors += names
+            label = CATEGORY_LABEL.match(part)
+            if label and not header.section:
+                header.section = label["name"].strip()
         if not header.credit:
             take_caption(line, texts[i + 1] if i + 1 < len(texts) else "", header)
 
@@ -179,9 +188,9 @@ def _tail(texts: list[str], end: int) -> list[str]:
     for i in range(end, min(len(texts), end + AFTER)):
         if bp.CREDIT_LINE.match(texts[i]):
             tail.append(texts[i])
-        elif bp.TOPIC_HEADER.match(texts[i]):
+        elif topic := bp.TOPIC_HEADER.match(texts[i]):
             j = i + 1
-            while j < len(texts) and j < i + 12 and len(texts[j].split()) <= 5:
+            while not topic["inline"] and j < len(texts) and j < i + 12 and len(texts[j].split()) <= 5:
                 j += 1
             return tail + texts[i:j]
     return tail
@@ -189,9 +198,10 @@ def _tail(texts: list[str], end: int) -> list[str]:
 
 def _dates(near: list[Stamp], late: list[Stamp], header_texts: list[str], file_time: datetime | None
            ) -> tuple[datetime | date | None, datetime | date | None, str]:
-    """(published, updated, where from): the header's datelines first, then those below the article,
-    then '3 hours ago' against the file's time, then the file's time itself."""
-    stamps = near + late
+    """(published, updated, where from): the header's datelines (an 'Updated' one dates the page when it is
+    all the header shows), else those just below the article, else '3 hours ago' against the file's time,
+    else the file's time itself."""
+    stamps = near or late
     published = next((s.when for s in stamps if not s.updated), None)
     updated = next((s.when for s in stamps if s.updated), None)
     if published or updated:
@@ -220,9 +230,12 @@ def _review(title: str, title_sure: float, reading: Reading, date_from: str, whe
         review["date"] = "the page shows no date: dated from the seed file's time"
     elif date_from == "relative":
         review["date"] = "the page gives only a relative time: dated against the seed file's time"
-    run = reading.run
-    if run.runner_up > RUNNER_UP * run.score:
-        review["body"] = "another stretch of prose on the page was nearly as long: check where the article ends"
+    if reading.sure < RUN_SURE:
+        review["body"] = (f"another stretch of prose on the page could be the article ({reading.sure:.0%} sure): "
+                          f"check the body")
+    elif reading.thin > THIN:
+        review["body"] = (f"{reading.thin:.0%} of the body's words are on lines that read as page furniture: "
+                          f"check where the article starts and ends")
     return review
 
 

@@ -1,0 +1,243 @@
+"""Reading copied pages, step by step, on pages written here in the shapes real ones have (menus, tickers,
+share bars, related stories, newsletter boxes, comments, footers): tests/fixtures/pages/."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cli import main
+from newsdigest.content import split_document
+from newsdigest.ingest import decode_seed
+from newsdigest.ingest.article import candidate_runs, read_article
+from newsdigest.ingest.dates import find_stamps, relative_stamp
+from newsdigest.ingest.lines import read_lines
+from newsdigest.ingest.parse import NotAnArticle, Rules, parse_seed
+from newsdigest.ingest.score import default_params
+from newsdigest.errors import BuildError
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SAVED = datetime(2026, 2, 20, 9, 0, tzinfo=timezone.utc)
+"""The seed file's time in these tests."""
+
+
+def page(name: str, rules: Rules = Rules(zone="Europe/London")):
+    return parse_seed((PAGES / name).read_text(encoding="utf-8"), rules, SAVED)
+
+
+# ---- lines, scores, the run ------------------------------------------------------------------------------
+
+
+def test_lines_keep_their_numbers_and_blank_lines():
+    lines = read_lines("Menu\nHome\n\nA first paragraph.\n\n\nA second one.\n")
+    assert [(line.text, line.number, line.gap) for line in lines] == [
+        ("Menu", 1, True), ("Home", 2, False), ("A first paragraph.", 4, True), ("A second one.", 7, True)]
+
+
+def test_a_paragraph_scores_as_prose_and_a_menu_as_furniture():
+    text = (PAGES / "harbour_strike.txt").read_text(encoding="utf-8")
+    lines = read_lines(text)
+    reading = read_article(lines, default_params())
+    prose = {line.text: p for line, p in zip(lines, reading.prose)}
+    assert prose["Talks to avert a strike at the country's busiest container port broke down on Thursday night after "
+                 "dock workers rejected what employers had called their final offer, a 6% rise spread over two years."] > 0.8
+    for furniture in ("Subscribe", "Podcasts", "Facebook", "Cookie settings", "Inside the port that never sleeps"):
+        assert prose[furniture] < 0.3, furniture
+
+
+def test_a_subhead_between_paragraphs_is_inside_the_article():
+    lines = read_lines((PAGES / "harbour_strike.txt").read_text(encoding="utf-8"))
+    run = read_article(lines, default_params()).run
+    texts = [line.text for line in lines[run.start:run.end]]
+    assert "What employers offered" in texts and "Related stories" not in texts and "About us" not in texts
+    assert texts[0].startswith("Talks to avert a strike")
+
+
+def test_the_best_run_bridges_a_short_line_but_not_a_long_stretch_of_furniture():
+    words = [50, 2, 50, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 40]
+    prose = [0.9, 0.1, 0.9, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.7]
+    [best, *_] = candidate_runs(prose, words, 0.5)
+    assert (best.start, best.end) == (0, 3)
+
+
+def test_readers_comments_never_outweigh_a_short_article():
+    text = ("News\nOpen thread: the harbour plans\nMay 3, 2026\n\n"
+            "This is our monthly open thread. Ask us anything about the harbour plans, the budget or the timetable, "
+            "and we will answer in the comments below as soon as we can.\n\n"
+            "Comments\n"
+            + "".join(f"Reader {k} on May {k}, 2026 at 4:47 pm said:\n\nI have a long question about the plans, and "
+                      f"I would like to know why the ferry terminal is moving again, because every year the council "
+                      f"promises something new and then nothing happens for months and months.\n\nReply\n"
+                      for k in range(4, 12)))
+    parsed = parse_seed(text, Rules(), SAVED)
+    assert parsed.title == "Open thread: the harbour plans"
+    assert parsed.body.startswith("This is our monthly open thread") and "Reader" not in parsed.body
+
+
+# ---- header ----------------------------------------------------------------------------------------------
+
+
+def test_a_copied_news_page():
+    got = page("harbour_strike.txt")
+    assert got.title == "Port strike talks collapse as dockers reject final pay offer"
+    assert got.dek.startswith("Union says members will walk out for ten days")
+    assert got.category == "Business" and got.tags == ["Ports"]
+    assert got.authors == ["Amara Okafor"]
+    assert got.date.isoformat() == "2026-02-19T18:48:00+05:30"   # 'Updated: …' is all the header shows
+    assert (got.image_caption, got.image_credit) == ("Cranes stand idle at the container terminal on Thursday evening.",
+                                                     "Lena Fischer/Harbour Images")
+    assert "\n## What employers offered\n" in got.body
+    assert "- two extra days of leave" in got.body
+    for furniture in ("Story continues", "Also read", "Related stories", "Ferry operator adds", "newsletter",
+                      "Enter your email", "Comments", "Kofi Mensah", "Reply", "Cookie", "©", "MARKETS", "Share"):
+        assert furniture not in got.body, furniture
+    assert got.body.rstrip().endswith("The transport ministry said it would meet both sides on Friday morning.")
+    assert got.review == {}
+
+
+def test_an_address_pasted_above_the_text_is_the_source_never_a_section_or_tag():
+    url = "https://www.example-news.co.uk/business/2026/mar/03/port-strike-talks-collapse"
+    text = f"{url}\n" + (PAGES / "harbour_strike.txt").read_text(encoding="utf-8")
+    got = parse_seed(text, Rules(zone="Europe/London"), SAVED)
+    assert got.source_url == url
+    assert got.category == "Business" and got.tags == ["Ports"]
+    assert "https" not in got.body and "www." not in got.body
+
+
+def test_lines_of_furniture_between_header_and_story_are_not_crumbs_or_story():
+    text = ("Photo: Jane Roe\nshare@example.org\nWorld\nFerries cancelled as storm reaches the coast\n"
+            "By Sam Okoro\n14 March 2026 10:05 GMT\n\nAll ferry crossings were cancelled on Saturday as a storm with "
+            "gusts of 120 km/h reached the coast, the port authority said.\n\nCrossings are expected to resume on "
+            "Sunday afternoon if the wind drops as forecast.\n")
+    got = parse_seed(text, Rules(), SAVED)
+    assert (got.title, got.category, got.authors) == ("Ferries cancelled as storm reaches the coast", "World", ["Sam Okoro"])
+    assert "@" not in got.body and "Photo" not in got.body
+
+
+def test_a_portuguese_blog_with_its_meta_line():
+    got = page("blog_portugues.txt", Rules(zone="America/Sao_Paulo"))
+    assert got.title == "Feira de livros volta à praça central depois de dois anos"
+    assert got.date.isoformat() == "2019-11-19T14:32:00-03:00"
+    assert got.authors == ["Marina Albuquerque"] and got.category == "Cultura"
+    assert got.tags == ["feira", "livros"]
+    assert got.body.startswith("A feira de livros") and "Mais lidas" not in got.body and "Todos os direitos" not in got.body
+
+
+def test_a_korean_page_and_its_writer_address():
+    got = page("coreia.txt", Rules(zone="Asia/Seoul"))
+    assert got.title == "도서관 야간 개방 시간 두 시간 연장"
+    assert got.date.isoformat() == "2019-11-20T09:31:00+09:00"
+    assert got.body.startswith("시립도서관이") and "@" not in got.body and "많이 본 뉴스" not in got.body
+
+
+# ---- dates -----------------------------------------------------------------------------------------------
+
+
+def at(y, mo, d, h, mi, offset_minutes):
+    return datetime(y, mo, d, h, mi, tzinfo=timezone(timedelta(minutes=offset_minutes)))
+
+
+@pytest.mark.parametrize("line, expected, updated", [
+    ("Nov. 19, 2019 8:03 am ET", at(2019, 11, 19, 8, 3, -300), False),
+    ("20 Nov, 2019 05:47", at(2019, 11, 20, 5, 47, 0), False),
+    ("Posted Sun 21 Jun 2026 at 5:30am", at(2026, 6, 21, 5, 30, 60), False),
+    ("Business | Press Trust of India | Updated: February 19, 2026 6:48 pm IST", at(2026, 2, 19, 18, 48, 330), True),
+    ("19/11/2019 às 14h32", at(2019, 11, 19, 14, 32, 0), False),
+    ("2019.11.20 오전 9:31", at(2019, 11, 20, 9, 31, 0), False),
+    ("sexta-feira, 22 de outubro de 2010 às 20:13", at(2010, 10, 22, 20, 13, 60), False),
+    ("20 ноября 2019, 14:05", at(2019, 11, 20, 14, 5, 0), False),
+    ("By Tess Bonn - 11/19/19 06:56 AM EST", at(2019, 11, 19, 6, 56, -300), False),
+    ("NOV 15, 20195:45 AM", at(2019, 11, 15, 5, 45, 0), False),
+    ("Updated 0339 GMT (1139 HKT) November 19, 2019", at(2019, 11, 19, 3, 39, 0), True),
+])
+def test_dates_in_the_forms_real_pages_show(line, expected, updated):
+    zone = "Europe/London" if "Jun 2026" in line or "2010" in line else "UTC"
+    [stamp, *_] = find_stamps(line, zone)
+    assert (stamp.when, stamp.updated) == (expected, updated)
+
+
+def test_two_dates_on_a_line_and_a_date_without_its_year():
+    line = "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019"
+    assert [(s.when.isoformat(), s.updated) for s in find_stamps(line, "UTC")] == [
+        ("2019-11-18T16:07:00-06:00", False), ("2019-11-18T17:36:00-06:00", True)]
+    [updated, posted] = find_stamps("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "UTC", year=2019)
+    assert (posted.when.isoformat(), posted.updated, posted.yearless) == ("2019-11-19T06:51:00+00:00", False, True)
+    assert find_stamps("Updated Nov 19, 6:55 AM", "UTC") == []   # no year to give it: no date
+
+
+@pytest.mark.parametrize("line, back", [("3 hours ago", timedelta(hours=3)), ("Published 1 day ago", timedelta(days=1)),
+                                        ("há 3 horas", timedelta(hours=3)), ("3시간 전", timedelta(hours=3)),
+                                        ("vor 2 Tagen", timedelta(days=2)), ("Yesterday", timedelta(days=1))])
+def test_relative_times_against_the_file_time(line, back):
+    assert relative_stamp(line, SAVED).when == SAVED - back
+
+
+def test_a_relative_time_is_used_only_when_the_page_shows_no_date():
+    text = ("Rail strike called off\n2 hours ago\n\nThe rail union called off Monday's strike after a late offer from "
+            "the operators, the union said in a statement.\n")
+    got = parse_seed(text, Rules(), SAVED)
+    assert (got.date, got.date_from) == (SAVED - timedelta(hours=2), "relative") and "date" in got.review
+
+
+# ---- never refuse a real article ---------------------------------------------------------------------------
+
+
+def test_a_page_without_a_date_is_dated_from_its_file_and_marked():
+    got = page("no_date.txt")
+    assert got.title == "How to keep a sourdough starter alive while you travel"
+    assert (got.date, got.date_from) == (SAVED, "file")
+    assert got.review == {"date": "the page shows no date: dated from the seed file's time"}
+    assert got.body.count("\n\n") == 2 and "More guides" not in got.body
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", (PAGES / "menu_only.txt").read_text(encoding="utf-8"),
+                                  "Home\nNews\nhttps://example.org/a\nhttps://example.org/b\nSport\n"])
+def test_no_run_of_prose_is_refused(text):
+    with pytest.raises(NotAnArticle):
+        parse_seed(text, Rules(), SAVED)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "shift_jis", "cp1251"])
+def test_seeds_in_other_encodings_are_read_by_detection(encoding):
+    text = {"cp1252": "Café owners protest – ‘we can’t pay’\nThe café owners’ group said rents had doubled. "
+                      "“We can’t pay,” one owner said, citing costs of €2,000 a month.\n" * 3,
+            "latin-1": "Grève à Paris\nLe ministre de l'Éducation a annoncé mardi que les écoles resteront fermées "
+                       "jeudi à cause de la grève des enseignants.\n" * 3,
+            "shift_jis": "東京の新しい駅が開業\n東京の新しい駅が開業し、初日から多くの人が訪れた。駅は午前五時に開く。\n" * 3,
+            "cp1251": "Москва объявила о новых мерах\nМосква объявила о новых мерах поддержки малого бизнеса.\n" * 3}[encoding]
+    decoded, found = decode_seed(text.encode(encoding), "seeds/x.txt")
+    assert decoded == text and found
+
+
+def test_bytes_that_are_no_text_are_refused():
+    with pytest.raises(BuildError, match="not text in any encoding"):
+        decode_seed(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)), "seeds/x.txt")
+
+
+# ---- as the operator sees it -------------------------------------------------------------------------------
+
+
+def test_a_build_of_copied_pages_exits_0_with_one_warning_per_undated_page_and_lists_the_close_calls(project, capsys):
+    for name in ("harbour_strike.txt", "no_date.txt", "blog_portugues.txt"):
+        shutil.copy(PAGES / name, project / "seeds" / name)
+    (project / "seeds" / "windows.txt").write_bytes(
+        ("Ferry timetable changes\nThe ferry company said on Monday that the winter timetable, which starts on "
+         "1 December, will drop the late crossing on weekdays. “It’s a small change,” a spokesman said.\n").encode("cp1252"))
+    assert main(["--config", str(project / "config.yaml")]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("warning: ") == 3, err
+    assert "warning: seeds/no_date.txt: the page shows no date: dated it from the file's time; correct 'date:' in " \
+           "content/how-to-keep-a-sourdough-starter-alive-while-you-travel.md if it is wrong" in err
+    assert "warning: seeds/windows.txt: not UTF-8: read it as cp1252; save it as UTF-8 if anything looks wrong" in err
+    assert "to review: python3 build.py review" in out
+    meta = split_document((project / "content" / "how-to-keep-a-sourdough-starter-alive-while-you-travel.md")
+                          .read_text(encoding="utf-8"), "x")[0]
+    assert meta["date_from"] == "file" and "date" in meta["review"]
+    assert main(["--config", str(project / "config.yaml"), "review"]) == 0
+    listing = capsys.readouterr().out
+    assert ("content/how-to-keep-a-sourdough-starter-alive-while-you-travel.md: date: the page shows no date: "
+            "dated from the seed file's time") in listing
+    assert "port-strike" not in listing
