@@ -23,6 +23,12 @@ from .smooth import smoothed
 GROW = 0.2
 """A line just outside the run joins it when its own score is above the threshold and its smoothed score
 is at most this much below."""
+LIST_ITEMS = 100
+LIST_ITEM_WORDS = 25
+"""A list announced by a line ending in ':' runs on over at most this many lines of at most this many words."""
+TABLE_ROWS = 4
+TABLE_SHARE = 0.6
+"""A table below the article: this many rows at least, and this share of them of one shape."""
 LONG = 15
 """A line of this many words is judged on its own; shorter lines by the company they keep (jusText's rule)."""
 PROSE_BEFORE_COMMENTS = 30
@@ -107,7 +113,7 @@ def read_article(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...
     logits = [params.run.logit(row) for row in features]
     best = max(range(len(runs)), key=lambda k: (logits[k], -k))
     sure = 1 / sum(math.exp(max(-50.0, x - logits[best])) for x in logits)
-    run = _grown(runs[best], own, prose, params.threshold)
+    run = _grown(runs[best], lines, words, own, prose, params.threshold)
     inside = range(run.start, run.end)
     thin = sum(words[i] for i in inside if prose[i] < params.threshold) / (sum(words[i] for i in inside) or 1)
     return Reading(words, prose, run, sure, thin)
@@ -160,15 +166,55 @@ def _meta(text: str, words: int) -> bool:
     return words <= 20 and (bool(parse_byline(text, header=True)) or has_date(text))
 
 
-def _grown(run: Run, own: list[float], prose: list[float], threshold: float) -> Run:
+def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], prose: list[float], threshold: float
+           ) -> Run:
     """Take in the prose lines just outside the run that their neighbours' company pulled below the
-    threshold: the first paragraph under a dateline, the last above a share bar."""
+    threshold (the first paragraph under a dateline, the last above a share bar), and the list that the
+    run's last line announces ('The tour dates:')."""
     start, end = run.start, run.end
     while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
         start -= 1
-    while end < len(own) and own[end] > threshold and prose[end] > threshold - GROW:
-        end += 1
-    return Run(start, end, run.score, run.runner_up)
+    while True:
+        while end < len(own) and own[end] > threshold and prose[end] > threshold - GROW:
+            end += 1
+        announce = next((k for k in range(end - 1, max(start, end - 3) - 1, -1)
+                         if lines[k].text.endswith((":", "：")) and words[k] >= 4), None)
+        if announce is None:
+            break
+        item = announce + 1
+        while item < len(lines) and item - announce <= LIST_ITEMS and _list_item(lines[item].text, words[item]):
+            item += 1
+        if item <= end:
+            break
+        end = item
+    return Run(start, end + _table_after(lines, words, end), run.score, run.runner_up)
+
+
+def _table_after(lines: list[Line], words: list[int], end: int) -> int:
+    """How many lines just below the article form a table or a schedule that belongs to it: at least
+    TABLE_ROWS lines of one shape ('June 9 – Tampa, FL @ …', '1 Kyle Busch 5040 5 1'), under an optional
+    heading line."""
+    for first in (end, end + 1):
+        rows = first
+        while rows < len(lines) and rows - first < LIST_ITEMS and _list_item(lines[rows].text, words[rows]):
+            rows += 1
+        shapes = Counter(_shape(line.text) for line in lines[first:rows])
+        if rows - first >= TABLE_ROWS and shapes:
+            shape, count = shapes.most_common(1)[0]
+            if count >= TABLE_SHARE * (rows - first) and "0" in shape:
+                return rows - end
+    return 0
+
+
+def _shape(text: str) -> str:
+    """A line's skeleton: its punctuation, and 0 for each run of digits."""
+    return re.sub(r"\d+", "0", re.sub(r"[^\W\d_]+|\s+", "", text))
+
+
+def _list_item(text: str, words: int) -> bool:
+    """A line that can be an item of a list in the article: short, not furniture, not another list's header."""
+    return (words <= LIST_ITEM_WORDS and not bp.is_noise(text) and furniture_share(text) < 0.3
+            and not bp.STORY_LIST_HEADER.match(text) and not bp.COMMENTS_START.search(text))
 
 
 def _comments_start(lines: list[Line], prose: list[float], words: list[int], threshold: float) -> int | None:

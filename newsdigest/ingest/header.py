@@ -32,7 +32,8 @@ TITLE_FEATURES = (
     "overlap_share", "lead_overlap", "prose", "dated", "byline", "linkish", "next_dated", "next_byline",
     "next_longer", "after_shorter", "prev_short", "prev_dated", "separator", "position", "first",
     "furniture", "sentences", "next_name", "adjacent_repeat", "next1_dated", "next1_byline", "to_meta",
-    "after_titlelike", "structural", "echoes", "digits", "caption_like",
+    "after_titlelike", "structural", "echoes", "digits", "caption_like", "titlelike_above", "titlelike_below",
+    "after_repeated",
 )
 CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b",
                           re.I)
@@ -137,8 +138,20 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
             math.log(page.count(text)) if w >= 4 else 0.0,
             sum(map(str.isdigit, text)) / max(1, len(text) - text.count(" ")),
             float(bool(CAPTION_MARK.search(text) or bp.split_credit(text))),
+            math.log1p(_title_like_run(texts, words, before, -1)),
+            math.log1p(_title_like_run(texts, words, i + 1, 1)),
+            float(before >= 1 and texts[before - 1] == texts[before] and title_like(texts[before], words[before])),
         ))
     return candidates, rows
+
+
+def _title_like_run(texts: list[str], words: list[int], j: int, step: int) -> int:
+    """How many title-like lines follow one another from line j on, going up (step -1) or down (+1)."""
+    count = 0
+    while 0 <= j < len(texts) and count < 5 and title_like(texts[j], words[j]):
+        count += 1
+        j += step
+    return count
 
 
 def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[int, bool],

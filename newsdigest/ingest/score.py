@@ -23,6 +23,7 @@ from .lines import Line
 DATA = Path(__file__).parent / "data"
 WORDS = json.loads((DATA / "words.json").read_text(encoding="utf-8"))
 FURNITURE = frozenset(WORDS["furniture"])
+STOP = frozenset(WORDS["stop"])
 
 SENTENCE_END = re.compile(r"[.!?…。！？:：][\"'”’»)\]]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я0-9]|[。！？]")
@@ -37,7 +38,7 @@ PUNCTUATION = re.compile(r"[.,;:!?()\"“”«»、，。！？：；]")
 LINE_FEATURES = (
     "log_words", "short", "long", "ends_sentence", "sentences", "commas", "capitalized", "all_caps", "starts_lower",
     "digits", "linkish", "noise", "furniture", "byline", "repeated", "separators", "gap_before", "gap_after",
-    "position", "word_length", "quote", "bullet", "unpunctuated", "edge",
+    "position", "word_length", "quote", "bullet", "unpunctuated", "stop_words", "edge",
 )
 
 
@@ -129,6 +130,7 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
         float(text.startswith(QUOTE_START)),
         float(bool(BULLET_START.match(text))),
         float(words >= 12 and not PUNCTUATION.search(text)),
+        sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
     )
 
 
