@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -73,8 +73,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     taken = {path.stem for path, *_ in files}
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     written = kept = 0
-    zone = config.zone
-    for seed, (stat, seed_sha, parsed, notes) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, zone), seeds, 100)):
+    for seed, (stat, seed_sha, parsed, notes, draft) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
         for note in notes:
@@ -108,19 +107,29 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         if parsed.date_from == "file":
             problems.warn(f"{shown}: the page shows no date: dated it from the file's time; "
                           f"correct 'date:' in {_rel(target, config)} if it is wrong")
-        _write_inside(content_dir, target, dump_document(front_matter(parsed, target.stem, name, seed_sha, config), parsed.body))
+        document = draft[1] if draft[0] == target.stem else dump_document(
+            front_matter(parsed, target.stem, name, seed_sha, config), parsed.body)
+        _write_inside(content_dir, target, document)
         written += 1
         seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
     return IngestReport(written, unchanged, kept, seen)
 
 
-def read_seed(seed: Path, rules: Rules, zone: tzinfo) -> tuple[tuple[int, int], str, Parsed | BuildError, list[str]]:
-    """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error, warnings)."""
+def read_seed(seed: Path, rules: Rules, config: Config
+              ) -> tuple[tuple[int, int], str, Parsed | BuildError, list[str], tuple[str, str]]:
+    """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error, warnings,
+    and (slug, the content file's text) for the slug its headline gives: the file as the caller will most
+    often write it, made here in the worker)."""
     stat = seed.stat()
     raw = seed.read_bytes()
-    file_time = datetime.fromtimestamp(stat.st_mtime, zone)
+    file_time = datetime.fromtimestamp(stat.st_mtime, config.zone)
     parsed, notes = convert_seed(raw, f"{seed.parent.name}/{seed.name}", rules, file_time)
-    return (stat.st_mtime_ns, stat.st_size), (hashlib.sha256(raw).hexdigest()[:16] if isinstance(parsed, Parsed) else ""), parsed, notes
+    if not isinstance(parsed, Parsed):
+        return (stat.st_mtime_ns, stat.st_size), "", parsed, notes, ("", "")
+    sha = hashlib.sha256(raw).hexdigest()[:16]
+    slug = slugify(parsed.title)
+    return (stat.st_mtime_ns, stat.st_size), sha, parsed, notes, (
+        slug, dump_document(front_matter(parsed, slug, seed.name, sha, config), parsed.body))
 
 
 def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed | BuildError, list[str]]:

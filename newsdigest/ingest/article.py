@@ -222,7 +222,7 @@ def _comments_start(lines: list[Line], prose: list[float], words: list[int], thr
     article has been read."""
     seen = 0
     for i, line in enumerate(lines):
-        if (seen >= PROSE_BEFORE_COMMENTS and bp.COMMENTS_START.search(line.text)
+        if (seen >= PROSE_BEFORE_COMMENTS and len(line.text) <= 120 and bp.COMMENTS_START.search(line.text)
                 and sum(bool(bp.COMMENT_MARK.search(x.text)) for x in lines[i + 1:i + 40]) >= bp.COMMENT_MARKS_NEEDED):
             return i
         if prose[i] > threshold:

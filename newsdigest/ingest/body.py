@@ -60,7 +60,7 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         if names:
             body.authors += names
             continue
-        if SIGN_OFF.search(line) and len(line.split()) <= 8:
+        if "@" in line and len(line.split()) <= 8 and SIGN_OFF.search(line):
             continue                                      # 'Jane Doe jane@example.org': the writer's address
         if take_caption(line, nxt, body) if not body.caption else _is_caption(line, nxt):
             captions.add(line)

@@ -105,6 +105,8 @@ TRAILING_CREDIT = [re.compile(p) for p in (
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’ -]{1,40}/\s?[A-Z][\w.&'’ -]{1,30})$",
     r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",
 )]
+CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via)\b|" + _AGENCY + r"\W*$", re.I)
+"""Something a trailing credit cannot do without: a slash, a bracket, a bar, a photo word, or an agency at the end."""
 CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit)?\s*:\s*", re.I)
 LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
 
@@ -130,6 +132,8 @@ def split_credit(line: str) -> tuple[str, str] | None:
     """Split 'caption. CREDIT' into (caption, credit) when the line ends with a photo credit."""
     offset = max(0, len(line) - 130)   # a credit is short and at the end: search the tail only
     tail = line[offset:]
+    if not CREDIT_HINT.search(tail):
+        return None
     for pattern in TRAILING_CREDIT:
         m = pattern.search(tail)
         if m and offset + m.start() > 0:

@@ -19,7 +19,7 @@ from .article import Run
 from .bylines import is_agency, is_role, parse_byline
 from .dates import Stamp, find_stamps, has_date, parse_dateline
 from .lines import Line
-from .score import SENTENCE_INSIDE, WORD, Params, furniture_share, linkish, title_like
+from .score import SENTENCE_INSIDE, Params, furniture_share, letter_words, linkish, title_like
 
 ABOVE = 40
 """How many lines above the article the headline may stand."""
@@ -69,14 +69,15 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
         candidates = [max(0, run.start - 1)]
     page = "\n".join(texts)
     counts = Counter(texts)
-    line_words = [set(_content_words(t)) for t in texts]
+    line_words = [_content_words(t) for t in texts]
     spread = Counter(w for ws in line_words for w in ws)
     idf = {w: math.log(n / c) + 0.1 for w, c in spread.items()}   # a word on many lines says little
     body_words = Counter(w for i in range(run.start, run.end) for w in line_words[i])
     lead_words = {w for i in range(run.start, min(run.end, run.start + 3)) for w in line_words[i]}
     dated = {i: _dated(texts[i], words[i]) for i in range(max(0, run.start - ABOVE - 1), min(n, run.start + INSIDE + 8))}
-    bylined = {i: bool(parse_byline(texts[i], header=True)) or is_agency(texts[i])
-               or (run.start - 8 <= i < run.start and bool(NAME_LINE.match(texts[i])) and not bp.is_noise(texts[i]))
+    bylined = {i: words[i] <= 20 and (bool(parse_byline(texts[i], header=True)) or is_agency(texts[i])
+                                      or (run.start - 8 <= i < run.start and bool(NAME_LINE.match(texts[i]))
+                                          and not bp.is_noise(texts[i])))
                for i in dated}
     overlaps, leads = [], []
     for i in candidates:
@@ -195,13 +196,16 @@ def pick_title(lines: list[Line], words: list[int], prose: list[float], run: Run
 
 
 @lru_cache(maxsize=16384)
-def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in WORD.findall(text) if len(w) >= 3 or not w.isascii())
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in letter_words(text) if len(w) >= 3 or not w.isascii())
 
 
+@lru_cache(maxsize=16384)
 def _capitalized(text: str) -> float:
-    cased = [w for w in WORD.findall(text) if w[0].lower() != w[0].upper()]
-    return sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.5
+    letters = letter_words(text)
+    upper = sum(1 for w in letters if w[0].isupper())
+    cased = upper + sum(1 for w in letters if w[0].islower())
+    return upper / cased if cased else 0.5
 
 
 def _dated(text: str, words: int) -> bool:

@@ -27,6 +27,8 @@ STOP = frozenset(WORDS["stop"])
 
 SENTENCE_END = re.compile(r"[.!?…。！？:：][\"'”’»)\]]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я0-9]|[。！？]")
+LINK_HINTS = ("@", "://", "www.", ".com", ".org", ".net", ".co", ".COM", "WWW.")
+"""Cheap tests before LINKISH: a line without any of these holds no address."""
 LINKISH = re.compile(r"https?://|www\.|[\w.+-]@[\w-]+\.\w|(?<!\w)@\w{2,}|\.(?:com|org|net|co\.\w\w)\b", re.I)
 SEPARATORS = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]|[|•·›»]\s")
 WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -103,10 +105,16 @@ def line_features(lines: list[Line], noise: tuple[re.Pattern, ...] = ()) -> list
 
 
 @lru_cache(maxsize=16384)
+def letter_words(text: str) -> tuple[str, ...]:
+    """The line's words of letters (no digits, no punctuation), as written."""
+    return tuple(WORD.findall(text))
+
+
+@lru_cache(maxsize=16384)
 def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...]:
     """The features a line has by its text alone (a line repeated across seeds is measured once)."""
     words = word_count(text)
-    letters = WORD.findall(text)
+    letters = letter_words(text)
     upper = sum(1 for w in letters if w[0].isupper())
     cased = upper + sum(1 for w in letters if w[0].islower())
     chars = max(1, len(text) - text.count(" "))
@@ -137,14 +145,14 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
 @lru_cache(maxsize=16384)
 def linkish(text: str) -> bool:
     """An address, a handle or a domain in the line."""
-    return ("@" in text or "." in text or "://" in text) and bool(LINKISH.search(text))
+    return any(hint in text for hint in LINK_HINTS) and bool(LINKISH.search(text))
 
 
 @lru_cache(maxsize=16384)
 def furniture_share(text: str) -> float:
     """The share of a line's words that menus and widgets are made of."""
-    words = [w.lower() for w in WORD.findall(text)]
-    return sum(w in FURNITURE for w in words) / len(words) if words else 0.0
+    words = letter_words(text)
+    return sum(w.lower() in FURNITURE for w in words) / len(words) if words else 0.0
 
 
 def title_like(text: str, words: int) -> bool:
