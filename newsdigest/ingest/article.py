@@ -28,7 +28,13 @@ LIST_ITEM_WORDS = 25
 """A list announced by a line ending in ':' runs on over at most this many lines of at most this many words."""
 TABLE_ROWS = 4
 TABLE_SHARE = 0.6
-"""A table below the article: this many rows at least, and this share of them of one shape."""
+TABLE_CELLS = 4
+"""A table by the article: this many rows at least, this share of them of one shape, of this many parts at
+least with a number among them (an archive's 'June (12)' is no table)."""
+REPEATED = 0.1
+"""The prose probability of a long line that the page prints twice."""
+LONGEST = 150
+"""A line counts for at most this many words: one pasted block of 400 words must not outweigh a whole story."""
 LONG = 15
 """A line of this many words is judged on its own; shorter lines by the company they keep (jusText's rule)."""
 PROSE_BEFORE_COMMENTS = 30
@@ -57,7 +63,7 @@ def candidate_runs(probabilities: list[float], words: list[int], threshold: floa
                    comments_at: int | None = None) -> list[Run]:
     """Up to CANDIDATES disjoint runs, best first: the best run, then the best in what is left, and so on.
     Prose after `comments_at` (where readers' comments begin) counts for nothing."""
-    gains = [(p - threshold) * (w + 1) for p, w in zip(probabilities, words)]
+    gains = [(p - threshold) * (min(w, LONGEST) + 1) for p, w in zip(probabilities, words)]
     if comments_at is not None:
         gains[comments_at:] = [min(g, 0.0) for g in gains[comments_at:]]
     found: list[tuple[int, int, float]] = []
@@ -127,6 +133,10 @@ def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] 
     own = [sigmoid(x) for x in logits]
     context = smoothed(lines, logits, words, params)
     prose = [o if w >= LONG else c for o, c, w in zip(own, context, words)]
+    counts = Counter(line.text for line in lines)
+    for i, line in enumerate(lines):   # a long text printed twice is a ticker or a banner: a story says it once
+        if words[i] >= LONG and counts[line.text] > 1:
+            own[i] = prose[i] = min(prose[i], REPEATED)
     return words, own, prose, candidate_runs(prose, words, params.threshold,
                                               _comments_start(lines, own, words, params.threshold))
 
@@ -187,7 +197,33 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         if item <= end:
             break
         end = item
-    return Run(start, end + _table_after(lines, words, end), run.score, run.runner_up)
+    end += _table_after(lines, words, end)
+    start -= _table_before(lines, words, start)
+    prose_words = 0
+    for i in range(start, end):   # the tags come after the story: it ends at a 'Tags' line
+        if prose_words >= PROSE_BEFORE_COMMENTS and bp.TOPIC_HEADER.match(lines[i].text):
+            end = i
+            break
+        if prose[i] > threshold:
+            prose_words += words[i]
+    return Run(start, end, run.score, run.runner_up)
+
+
+def _table_before(lines: list[Line], words: list[int], start: int) -> int:
+    """How many lines just above the article form a table of one shape that opens it (a schedule, results)."""
+    rows = start
+    while rows > 0 and start - rows < LIST_ITEMS and _list_item(lines[rows - 1].text, words[rows - 1]):
+        rows -= 1
+    return start - rows if _one_shape(lines[rows:start]) else 0
+
+
+def _one_shape(rows: list[Line]) -> bool:
+    """At least TABLE_ROWS lines, TABLE_SHARE of them of one shape with a number in it."""
+    shapes = Counter(_shape(line.text) for line in rows)
+    if len(rows) < TABLE_ROWS or not shapes:
+        return False
+    shape, count = shapes.most_common(1)[0]
+    return count >= TABLE_SHARE * len(rows) and "0" in shape and len(shape) >= TABLE_CELLS
 
 
 def _table_after(lines: list[Line], words: list[int], end: int) -> int:
@@ -198,17 +234,16 @@ def _table_after(lines: list[Line], words: list[int], end: int) -> int:
         rows = first
         while rows < len(lines) and rows - first < LIST_ITEMS and _list_item(lines[rows].text, words[rows]):
             rows += 1
-        shapes = Counter(_shape(line.text) for line in lines[first:rows])
-        if rows - first >= TABLE_ROWS and shapes:
-            shape, count = shapes.most_common(1)[0]
-            if count >= TABLE_SHARE * (rows - first) and "0" in shape:
-                return rows - end
+        if _one_shape(lines[first:rows]):
+            return rows - end
     return 0
 
 
 def _shape(text: str) -> str:
-    """A line's skeleton: its punctuation, and 0 for each run of digits."""
-    return re.sub(r"\d+", "0", re.sub(r"[^\W\d_]+|\s+", "", text))
+    """A line's skeleton, a character a token: 0 for a number, a for a run of words, punctuation as it is
+    ('June 9 – Tampa, FL @ MidFlorida' -> 'a0–a,a@a'; '1 Kyle Busch 5040 5 1' -> '0a0000')."""
+    tokens = re.findall(r"\d+(?:[.,:]\d+)*|[^\W\d_]+|[^\w\s]", text)
+    return re.sub(r"a+", "a", "".join("0" if t[0].isdigit() else "a" if t[0].isalpha() else t for t in tokens))
 
 
 def _list_item(text: str, words: int) -> bool:

@@ -6,12 +6,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .dates import has_date, parse_dateline
+
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 LABEL_ALONE = re.compile(r"^(?:published|updated|last\s+updated|posted|first\s+published|modified|image\s+source|"
                          r"image\s+caption|photo|caption|source|by|written\s+by|authors?|publish(?:ed)?\s+date|"
                          r"date|posted\s+on|published\s+on)\s*[:,]?$", re.I)
+
+
+DATE_PART_ALONE = re.compile(r"^(?:[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:19|20)\d\d)$", re.I)
+"""A time or a year alone: part of a date a page's widget split over lines ('November 20' / '15:23' / '2019')."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,8 @@ class Line:
 def read_lines(text: str) -> list[Line]:
     """Return the seed's non-empty lines, cleaned: BOM, CR/CRLF, odd spaces, control characters.
 
-    A lone label line ('Published', 'Image caption,') is joined to the line after it.
+    A lone label line ('Published', 'Image caption,') is joined to the line after it, and a time or a year
+    alone to the short dated line before it.
     """
     text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
@@ -39,12 +46,19 @@ def read_lines(text: str) -> list[Line]:
         if not line:
             gap = True
             continue
-        if out and LABEL_ALONE.match(out[-1].text):
+        if out and (LABEL_ALONE.match(out[-1].text) or (DATE_PART_ALONE.match(line) and not gap
+                                                        and _completes_date(out[-1].text, line))):
             out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)
         else:
             out.append(Line(line, number, gap))
         gap = False
     return out
+
+
+def _completes_date(before: str, part: str) -> bool:
+    """'November 20' + '15:23', 'November 20 15:23' + '2019': the short line before is a date still missing
+    its time or year."""
+    return len(before) <= 30 and has_date(f"{before} {part}") and not parse_dateline(before, "UTC")
 
 
 def normalize(text: str) -> list[str]:
