@@ -33,7 +33,7 @@ TITLE_FEATURES = (
     "next_longer", "after_shorter", "prev_short", "prev_dated", "separator", "position", "first",
     "furniture", "sentences", "next_name", "adjacent_repeat", "next1_dated", "next1_byline", "to_meta",
     "after_titlelike", "structural", "echoes", "digits", "caption_like", "titlelike_above", "titlelike_below",
-    "after_repeated",
+    "after_repeated", "overlap_rank", "lead_rank", "titlelike_rank",
 )
 CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b",
                           re.I)
@@ -87,6 +87,10 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
         overlaps.append(sum(idf[x] for x in mine if body_words[x] - inside > 0) / total)
         leads.append(sum(idf[x] for x in mine if x in lead_words) / total if not run.start <= i < run.start + 3 else 0.0)
     best_overlap = max(overlaps) or 1.0
+    overlap_rank = _ranks(overlaps)
+    lead_rank = _ranks(leads)
+    above_title_like = [i for i in reversed(candidates) if i < run.start and title_like(texts[i], words[i])]
+    title_like_rank = {i: k for k, i in enumerate(above_title_like, start=1)}
     structural = _structural_title(texts, words, run, dated, bylined)
     rows = []
     for k, i in enumerate(candidates):
@@ -142,8 +146,17 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
             math.log1p(_title_like_run(texts, words, before, -1)),
             math.log1p(_title_like_run(texts, words, i + 1, 1)),
             float(before >= 1 and texts[before - 1] == texts[before] and title_like(texts[before], words[before])),
+            math.log(overlap_rank[k]),
+            math.log(lead_rank[k]),
+            math.log(title_like_rank.get(i, 10)),
         ))
     return candidates, rows
+
+
+def _ranks(values: list[float]) -> list[int]:
+    """1 for the largest value, 2 for the next, …; ties share the better rank."""
+    order = sorted(set(values), reverse=True)
+    return [order.index(v) + 1 for v in values]
 
 
 def _title_like_run(texts: list[str], words: list[int], j: int, step: int) -> int:
