@@ -125,14 +125,20 @@ def main() -> None:
     parser.add_argument("--articles", default="1000", help="corpus sizes, comma-separated (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (default 3)")
     parser.add_argument("--compare", default="", help="pelican,hugo: build the same corpus with them too")
+    parser.add_argument("--ingestion-only", action="store_true", help="time only the conversion of seeds")
     args = parser.parse_args()
     sizes = [int(n) for n in args.articles.split(",")]
     others = [x for x in args.compare.split(",") if x]
     print(f"newsdigest benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.runs} runs per scenario")
     print(f"command: python3 bench/run.py --articles {args.articles} --runs {args.runs}"
-          + (f" --compare {args.compare}" if args.compare else ""))
+          + (f" --compare {args.compare}" if args.compare else "") + (" --ingestion-only" if args.ingestion_only else ""))
     for n in sizes:
         root = HERE / "corpus" / str(n)
+        if args.ingestion_only:
+            results, rate = ingestion(root, n, args.runs)
+            print(f"\n| scenario | median s | min–max s | peak RSS MB |\n|---|---:|---:|---:|")
+            print(row(f"ingestion of {n:,} seeds", results, f" {rate:,.0f} seeds/s"), flush=True)
+            continue
         project = make_project(root / "site-project", n)
         print(f"\n### {n:,} articles\n\n| scenario | median s | min–max s | peak RSS MB |\n|---|---:|---:|---:|")
         mine = {}
