@@ -28,9 +28,9 @@ LIST_ITEM_WORDS = 25
 """A list announced by a line ending in ':' runs on over at most this many lines of at most this many words."""
 TABLE_ROWS = 4
 TABLE_SHARE = 0.6
-TABLE_CELLS = 4
+TABLE_CELLS = 5
 """A table by the article: this many rows at least, this share of them of one shape, of this many parts at
-least with a number among them (an archive's 'June (12)' is no table)."""
+least with a number among them (an archive's 'June (12)', 'a(0)', is no table)."""
 REPEATED = 0.1
 """The prose probability of a long line that the page prints twice."""
 LONGEST = 150

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+)?by\s*:?|authors?\s*:|"
+BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
+                r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
                 r"(?:publicado\s+|escrito\s+|publicada\s+)?por\s*:?|(?:scritto\s+)?di\s*:?|von\s*:?|par\s*:?|door\s*:?|"
                 r"av\s*:?|autor(?:es|a)?\s*:|autore\s*:|auteur\s*:|автор\s*:?)\s+(?P<names>.+)$", re.I)
 ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"

@@ -19,7 +19,7 @@ from .article import Run
 from .bylines import is_agency, is_role, parse_byline
 from .dates import Stamp, find_stamps, has_date, parse_dateline
 from .lines import Line
-from .score import SENTENCE_INSIDE, Params, furniture_share, letter_words, linkish, title_like
+from .score import SENTENCE_INSIDE, WORDS, Params, furniture_share, letter_words, linkish, title_like
 
 ABOVE = 40
 """How many lines above the article the headline may stand."""
@@ -48,6 +48,7 @@ Cricket|Energy|Transport|Autos|Personal Finance|Careers|Real Estate|Property|Boo
 CRUMB_SEPARATORS = re.compile(r"\s*(?:[>›»/|•·]|\\)\s*")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 TERMINAL = tuple(".!?:;…\"”’)")
+NOT_SECTIONS = frozenset(WORDS["not_sections"])
 MENU_RUN = 4
 """A run of more short lines than this right above the headline is a menu, not breadcrumbs."""
 
@@ -64,7 +65,7 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
     candidates = [i for i in range(max(0, run.start - ABOVE), min(run.end, run.start + INSIDE))
                   if not bp.is_noise(texts[i]) and not parse_dateline(texts[i], "UTC")
                   and not parse_byline(texts[i], header=False) and not is_agency(texts[i])
-                  and not ADDRESS_ONLY.match(texts[i]) and not _is_crumb_trail(texts[i])]
+                  and not ADDRESS_ONLY.match(texts[i]) and not is_crumb_trail(texts[i])]
     if not candidates:
         candidates = [max(0, run.start - 1)]
     page = "\n".join(texts)
@@ -256,11 +257,12 @@ def crumbs_and_title(texts: list[str], t: int, words: list[int], extra_sections:
             if menu and not (len(parts) > 1 or _section_key(crumb_line) in sections):
                 continue
             crumbs += parts
-    kept = [_section_name(c, sections) for c in crumbs if _section_key(c) not in ("home", "news", "")]
-    return [c for c in kept if not linkish(c)], title
+    kept = [_section_name(c, sections) for c in crumbs
+            if _section_key(c) not in ("home", "news", "") and c.lower().strip(" :") not in NOT_SECTIONS]
+    return [c for c in kept if not linkish(c) and furniture_share(c) < 0.3], title
 
 
-def _is_crumb_trail(line: str) -> bool:
+def is_crumb_trail(line: str) -> bool:
     """'Home > Business > Markets', 'BLOG > Nutrition', 'ブログ >': parts of a few words between separators."""
     if not re.search(r"\s[>›»]\s|\s[>›»]$", line):
         return False
@@ -389,8 +391,10 @@ def split_header(lines: list[str], title: str, zone: str, zones: dict[str, str])
 
 
 def _dek_shape(line: str) -> bool:
+    """A standfirst: a sentence or two, not a dateline, byline, address or list header."""
     return (5 <= len(line.split()) <= 60 and not bp.STORY_LIST_HEADER.match(line) and not bp.TOPIC_HEADER.match(line)
-            and not (len(line.split()) <= 20 and has_date(line)))
+            and not (len(line.split()) <= 20 and (has_date(line) or parse_byline(line, header=True)))
+            and not linkish(line) and not is_crumb_trail(line))
 
 
 def _take_byline_with_date(line: str, header: Header, zone: str, zones: dict[str, str], bare: bool) -> bool:

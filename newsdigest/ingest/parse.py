@@ -18,7 +18,7 @@ from .body import read_body, to_markdown
 from .bylines import parse_byline
 from .dates import Stamp, find_stamps, has_date, is_relative, relative_stamp
 from .entities import tags_from_text
-from .header import Header, crumbs_and_title, pick_title, split_header, take_caption
+from .header import Header, crumbs_and_title, is_crumb_trail, pick_title, split_header, take_caption
 from .lines import Line, read_lines
 from .score import Params, default_params
 from .text import summarize
@@ -108,6 +108,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
             for s in find_stamps(texts[i], rules.zone, rules.zones, year)]
     published, updated, date_from = _dates(header.stamps + body.stamps, late, texts[max(0, t - 3):body_start], file_time)
     image_caption, image_credit = header.caption or body.caption, header.credit or body.credit
+    crumbs = crumbs or _crumbs_below(texts[t + 1:body_start], rules)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     authors = _unique(header.authors + body.authors)
@@ -179,6 +180,14 @@ def _scan_between(texts: list[str], header: Header, rules: Rules, year: int | No
                 header.section = label["name"].strip()
         if not header.credit:
             take_caption(line, texts[i + 1] if i + 1 < len(texts) else "", header)
+
+
+def _crumbs_below(texts: list[str], rules: Rules) -> list[str]:
+    """A breadcrumb trail printed under the headline ('BLOG > Nutrition > Meal Plans'), when none stood above."""
+    for line in texts:
+        if is_crumb_trail(line):
+            return crumbs_and_title([line, "x"], 1, [len(line.split()), 1], rules.sections)[0]
+    return []
 
 
 def _tail(texts: list[str], end: int) -> list[str]:
