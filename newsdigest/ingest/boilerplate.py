@@ -39,6 +39,7 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:first\s+published|originally\s+published)\s*:?\s*",
     r"(?:advertisement\s*[-–—|]\s*)?scroll\s+to\s+continue\s+with\s+content",
     r"(?:share|save|gift)\s+(?:this\s+)?(?:article|story|page)\b.{0,40}",
+    r"[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|reads?)",
 )]
 
 NOISE_LONGEST = 300
@@ -49,6 +50,7 @@ WIDGET_WORDS = {
     "share", "save", "saved", "print", "email", "e-mail", "mail", "comment", "comments", "copy", "link", "copied",
     "facebook", "twitter", "x", "whatsapp", "linkedin", "reddit", "telegram", "pinterest", "threads", "bluesky",
     "flipboard", "messenger", "sms", "bookmark", "follow", "gift", "listen", "more", "font", "size", "a+", "a-",
+    "buffer", "pin", "pocket", "mix", "tumblr", "vk", "shares",
     "aa", "text", "tweet", "|", "·", "•", "/",
 }
 
