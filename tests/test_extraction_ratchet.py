@@ -34,7 +34,7 @@ def found(realpages: Path) -> dict:
     return figures(realpages, held_out=True)
 
 
-@pytest.mark.parametrize("part", ["text", "held_out"])
+@pytest.mark.parametrize("part", ["text", "held_out", "html"])
 def test_no_figure_drops_below_the_ratchet(found, part):
     got, floors = found[part], FLOORS[part]
     dropped = {k: (got[k], floor) for k, floor in floors.items() if got[k] < floor - 1e-4}
@@ -44,6 +44,7 @@ def test_no_figure_drops_below_the_ratchet(found, part):
 def test_no_real_article_is_refused(found):
     assert found["text"]["refused"] == 0
     assert found["held_out"]["refused"] == 0
+    assert found["html"]["refused"] == 0
 
 
 def test_the_shipped_numbers_are_the_fit_of_the_shipped_code(realpages):

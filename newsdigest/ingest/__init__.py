@@ -18,7 +18,11 @@ from ..parallel import parallel_iter
 from ..slug import slugify
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
+SEED_SUFFIXES = (".txt", ".html", ".htm")
+"""Copied text, and saved web pages."""
 MAX_SEED_BYTES = 2_000_000
+MAX_PAGE_BYTES = 10_000_000
+"""A saved page carries its markup: five times what its text alone may weigh."""
 CONTROL_BYTES = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 """Characters no text file holds: a 'text' decoded with them is binary read as text."""
 PREFERRED = ["cp1252", "latin_1", "iso8859_15"]
@@ -55,7 +59,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         return IngestReport(0, 0, 0, {})
     seen_before = seen_before or {}
     seeds, seen, unchanged = [], {}, 0
-    for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt"):
+    for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES):
         stat = seed.stat()
         before = seen_before.get(seed.name)
         if before and len(before) == 4 and before[:2] == (stat.st_mtime_ns, stat.st_size) \
@@ -73,7 +77,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     taken = {path.stem for path, *_ in files}
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     written = kept = 0
-    for seed, (stat, seed_sha, parsed, notes, draft) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 100)):
+    for seed, (stat, seed_sha, parsed, notes, draft) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 20 if any(s.suffix.lower() != ".txt" for s in seeds) else 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
         for note in notes:
@@ -121,9 +125,15 @@ def read_seed(seed: Path, rules: Rules, config: Config
     and (slug, the content file's text) for the slug its headline gives: the file as the caller will most
     often write it, made here in the worker)."""
     stat = seed.stat()
+    shown = f"{seed.parent.name}/{seed.name}"
+    limit = MAX_PAGE_BYTES if seed.suffix.lower() in (".html", ".htm") else MAX_SEED_BYTES
+    if stat.st_size > limit:   # refused unread: a 50 MB file is not loaded to be told so
+        error = BuildError(f"too large for a news article ({stat.st_size:,} bytes, the limit is {limit:,}); "
+                           f"is this the right file?", shown)
+        return (stat.st_mtime_ns, stat.st_size), "", error, [], ("", "")
     raw = seed.read_bytes()
     file_time = datetime.fromtimestamp(stat.st_mtime, config.zone)
-    parsed, notes = convert_seed(raw, f"{seed.parent.name}/{seed.name}", rules, file_time)
+    parsed, notes = convert_seed(raw, shown, rules, file_time)
     if not isinstance(parsed, Parsed):
         return (stat.st_mtime_ns, stat.st_size), "", parsed, notes, ("", "")
     sha = hashlib.sha256(raw).hexdigest()[:16]
@@ -136,6 +146,10 @@ def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     """One seed's bytes -> (the parsed article or the error that says what is wrong with the file, warnings).
     `file_time` (the seed's modification time) dates a page that shows no date."""
     try:
+        if shown.lower().endswith((".html", ".htm")):
+            from .html import convert_html   # trafilatura and lxml: only when there are saved pages
+
+            return convert_html(raw, shown, rules, file_time)
         text, encoding = decode_seed(raw, shown)
         parsed = parse_seed(text, rules, file_time)
     except BuildError as err:
@@ -205,8 +219,10 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "category": parsed.category or "News",
         "tags": parsed.tags,
         "authors": parsed.authors,
-        "image": _without_empty({"caption": parsed.image_caption, "credit": parsed.image_credit}) or None,
+        "image": _without_empty({"url": parsed.image_url, "caption": parsed.image_caption, "credit": parsed.image_credit,
+                                 "width": parsed.image_width or None, "height": parsed.image_height or None}) or None,
         "source_url": parsed.source_url,
+        "source_name": parsed.source_name,
         "review": parsed.review or None,
         "slug": slug,
         "seed": seed_name,

@@ -75,6 +75,12 @@ class Parsed:
     """'' when the page shows the date; 'relative' for '3 hours ago'; 'file' for the seed file's time."""
     review: dict[str, str] = field(default_factory=dict)
     """Fields that were a close call, with the reason: {'title': '…', 'date': '…', 'body': '…'}."""
+    image_url: str = ""
+    """The lead image's address, from a saved page's structured data."""
+    image_width: int = 0
+    image_height: int = 0
+    source_name: str = ""
+    """The outlet, from a saved page ('Reuters')."""
 
 
 class NotAnArticle(ValueError):
