@@ -136,7 +136,7 @@ def main() -> None:
         root = HERE / "corpus" / str(n)
         if args.ingestion_only:
             results, rate = ingestion(root, n, args.runs)
-            print(f"\n| scenario | median s | min–max s | peak RSS MB |\n|---|---:|---:|---:|")
+            print("\n| scenario | median s | min–max s | peak RSS MB |\n|---|---:|---:|---:|")
             print(row(f"ingestion of {n:,} seeds", results, f" {rate:,.0f} seeds/s"), flush=True)
             continue
         project = make_project(root / "site-project", n)

@@ -4,6 +4,7 @@
     python build.py [options] serve [--port 8000]      build, serve on 127.0.0.1, rebuild on change
     python build.py [options] new "Title" [--section World]   scaffold a content file
     python build.py [options] review                   list the conversions ingestion was unsure of
+    python build.py [options] add URL [URL ...]        fetch pages into seeds/ and build
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(config, args)
     if args.command == "review":
         return list_reviews(config)
+    if args.command == "add":
+        return add_pages(config, args)
     status, _ = build_and_report(config, args)
     return status
 
@@ -49,13 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--now", type=_instant, metavar="ISO",
                         help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
                              "else the current time); it only decides which articles are still scheduled")
-    commands = parser.add_subparsers(dest="command", metavar="[serve | new | review]")
+    commands = parser.add_subparsers(dest="command", metavar="[serve | new | review | add]")
     serve_cmd = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on every change")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
     new_cmd = commands.add_parser("new", help="write a new content file to fill in")
     new_cmd.add_argument("title", help="the headline")
     new_cmd.add_argument("--section", default="News", help="the section (default News)")
     commands.add_parser("review", help="list the content files whose headline, date or body ingestion was unsure of")
+    add_cmd = commands.add_parser("add", help="fetch pages, save them in seeds/ and build")
+    add_cmd.add_argument("urls", nargs="+", metavar="URL", help="http or https address of an article")
     return parser
 
 
@@ -136,6 +141,28 @@ def serve(config: Config, args: argparse.Namespace) -> int:
         print(f"error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; try --port 0", file=sys.stderr)
         return 1
     return 0
+
+
+def add_pages(config: Config, args: argparse.Namespace) -> int:
+    """Fetch each page into seeds/<slug>.html, one line per page, then build; exit 1 if any page failed."""
+    from .fetch import FetchError, fetch, save
+
+    failed = False
+    for url in args.urls:
+        try:
+            path = save(fetch(url), config.path("seeds"))
+        except FetchError as exc:
+            print(f"error: {url}: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        except OSError as exc:
+            print(f"error: {url}: cannot write to {config.paths.seeds}/: {exc.strerror}", file=sys.stderr)
+            failed = True
+            continue
+        if not args.quiet:
+            print(f"saved {path.relative_to(config.root) if path.is_relative_to(config.root) else path} from {url}")
+    status, _ = build_and_report(config, args)
+    return 1 if failed else status
 
 
 def list_reviews(config: Config) -> int:

@@ -90,6 +90,9 @@ class Config:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     search: bool = True
     """Build the full-text search (Pagefind): a /search/ page and a search box in the header."""
+    publish: str = "full"
+    """'full', or 'excerpt': publish only each article's first paragraph with the link to the original
+    (an article's front matter 'publish' wins)."""
 
     def path(self, name: str) -> Path:
         """Return the absolute folder for 'seeds', 'content', 'layouts' or 'output'."""
@@ -118,16 +121,19 @@ def load_config(path: Path) -> Config:
         raise BuildError("not UTF-8 text", path) from None
     if not isinstance(raw, dict):
         raise BuildError("must be a mapping with at least a 'site' key", path)
-    unknown = sorted(set(raw) - set(SECTIONS) - {"search"})
+    unknown = sorted(set(raw) - set(SECTIONS) - {"search", "publish"})
     if unknown:
-        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search)", path)
+        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search, publish)", path)
     search = raw.pop("search", True)
     if not isinstance(search, bool):
         raise BuildError(f"'search' must be true or false (got {search!r})", path)
+    publish = raw.pop("publish", "full")
+    if publish not in ("full", "excerpt"):
+        raise BuildError(f"'publish' must be full or excerpt (got {publish!r})", path)
     if "site" not in raw:
         raise BuildError("missing key 'site' (needs title, url, description)", path)
     parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
-    config = Config(root=path.resolve().parent, search=search, **parts)
+    config = Config(root=path.resolve().parent, search=search, publish=publish, **parts)
     _check_values(path, config)
     return config
 

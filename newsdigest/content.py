@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -52,9 +53,12 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 FENCE = "---"
 GENERATED_KEY = "generated_sha256"
 KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "date_from", "updated", "category", "tags", "authors", "image",
-              "source_url", "review", "slug",
+              "source_url", "source_name", "publish", "review", "slug",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 WORDS_PER_MINUTE = 230
+PUBLISH_MODES = ("full", "excerpt")
+EXCERPT_WORDS = 80
+"""An excerpt is the first paragraph, cut at a sentence past this many words."""
 MAX_FILE_BYTES = 5_000_000
 MAX_FRONT_MATTER = 65_536
 MAX_FRONT_MATTER_NODES = 10_000
@@ -99,6 +103,16 @@ class Article:
     """Front-matter keys newsdigest does not know, kept for layouts."""
     review: dict[str, str] = field(default_factory=dict)
     """Close calls ingestion marked for a person to check ('title', 'date', 'body'), with the reason."""
+    image_url: str = ""
+    """The lead image, shown from where the page that had it keeps it."""
+    image_width: int = 0
+    image_height: int = 0
+    source_url: str = ""
+    """The page the article came from: credited on its page and in the feeds."""
+    source_name: str = ""
+    """The outlet that published it ('Reuters'), else the source's host."""
+    excerpt: bool = False
+    """Only its first paragraph is published (publish: excerpt), with the link to the original."""
 
     @property
     def reading_minutes(self) -> int:
@@ -189,7 +203,8 @@ def _too_many_nodes(value: Any, budget: int) -> bool:
 
 
 def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems,
-                  cached: dict[str, tuple[int, int, Article]]) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
+                  cached: dict[str, tuple[int, int, Article]], publish: str = "full"
+                  ) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
     """Load every content/**/*.md; a file whose size and mtime are as `cached` saw them is not read again.
 
     Return the articles and the new cache entries. A bad file is reported and left out.
@@ -202,7 +217,7 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     def load(item: tuple) -> Article | BuildError:
         path, where = item[0], item[1]
         try:
-            return load_article(path.read_bytes(), where, zone, markdown)
+            return load_article(path.read_bytes(), where, zone, markdown, publish)
         except BuildError as err:
             return BuildError(str(err))   # pickles whole across processes
 
@@ -224,8 +239,9 @@ def content_files(content_dir: Path, root: Path) -> list[tuple[Path, str, int, i
     return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in files_below(content_dir, ".md")]
 
 
-def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -> Article:
-    """One content file -> Article; a BuildError names the file, the line and the key."""
+def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full") -> Article:
+    """One content file -> Article; a BuildError names the file, the line and the key. `publish` ('full' or
+    'excerpt') is the site's default; the front matter's 'publish' wins."""
     text = UNSAFE_CHARACTERS.sub("", decode_text(raw, where, MAX_FILE_BYTES, "an article"))
     meta, body, _ = split_document(text, where)
     lines = _key_lines(text)
@@ -245,8 +261,17 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("draft", f"must be true or false (got {draft!r})")
+    mode = meta.get("publish", publish)
+    if mode not in PUBLISH_MODES:
+        raise fail("publish", f"must be {' or '.join(PUBLISH_MODES)} (got {mode!r})")
+    source_url = _text(meta, "source_url", fail)
+    if source_url and not re.match(r"^https?://[^\s/]+", source_url):
+        raise fail("source_url", f"must be an http or https address (got {source_url!r})")
+    image_url = _text(image, "url", lambda k, m: fail("image", f"'{k}' {m}"))
+    if image_url and not re.match(r"^https?://[^\s/]+", image_url):
+        raise fail("image", f"'url' must be an http or https address (got {image_url!r})")
     try:
-        html = render_markdown(markdown, body)
+        html = render_markdown(markdown, excerpt_of(body) if mode == "excerpt" else body)
     except TooSlow as exc:
         raise BuildError(f"the Markdown body {exc} to render; is it malformed (thousands of '[' or '*')?", where) from None
     words = len(re.sub(r"<[^>]+>", " ", html).split())
@@ -272,7 +297,32 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt) -
         version=hashlib.blake2b(raw, digest_size=12).hexdigest(),
         extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
         review=review_marks(meta.get("review")),
+        image_url=image_url,
+        image_width=_size(image.get("width")),
+        image_height=_size(image.get("height")),
+        source_url=source_url,
+        source_name=_text(meta, "source_name", fail) or (urlsplit(source_url).hostname or "").removeprefix("www."),
+        excerpt=mode == "excerpt",
     )
+
+
+def _size(value: Any) -> int:
+    return value if isinstance(value, int) and 0 < value < 100_000 else 0
+
+
+def excerpt_of(body: str) -> str:
+    """The first paragraph, cut at a sentence once it passes EXCERPT_WORDS words (at EXCERPT_WORDS words when
+    one sentence runs longer)."""
+    first = next((b.strip() for b in body.split("\n\n") if b.strip() and not b.lstrip().startswith(("#", "-", "*", ">", "|"))
+                  and not re.match(r"\d+[.)]\s", b.lstrip())), "")
+    words = first.split()
+    if len(words) <= EXCERPT_WORDS:
+        return first + "\n"
+    cut = " ".join(words[:EXCERPT_WORDS])
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "), cut.rfind("” "))
+    if end > len(cut) // 3:
+        return cut[:end + 1] + "\n"
+    return cut.rstrip(",;:") + " …\n"
 
 
 def review_marks(value: Any) -> dict[str, str]:

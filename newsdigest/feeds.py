@@ -44,6 +44,9 @@ class Entry:
     """Full content; every URL in it absolute."""
     categories: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    source_url: str = ""
+    """Where the story came from: RSS <source url>, Atom <link rel="via">, JSON Feed external_url."""
+    source_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,8 @@ def _article_entry(a: Article, url: str) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
     return Entry(id=clean(a.id), title=clean(a.title), url=url, published=a.date, updated=a.updated or a.date,
                  summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
-                 categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)))
+                 categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
+                 source_url=clean(a.source_url), source_name=clean(a.source_name))
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
@@ -112,14 +116,21 @@ def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
 
 
 def content_html(a: Article) -> str:
-    """The full article for a feed reader: dek, photo caption and credit, body."""
+    """The article for a feed reader: dek, lead image, its caption and credit, body (or its excerpt), and where
+    the story came from."""
     parts = []
     if a.dek:
         parts.append(f"<p><strong>{escape(a.dek)}</strong></p>")
+    if a.image_url:
+        size = f' width="{a.image_width}" height="{a.image_height}"' if a.image_width and a.image_height else ""
+        parts.append(f'<p><img src="{escape(a.image_url)}" alt="{escape(a.image_caption)}"{size}></p>')
     if a.image_caption:
         credit = f" <small>{escape(a.image_credit)}</small>" if a.image_credit else ""
         parts.append(f"<p><em>{escape(a.image_caption)}</em>{credit}</p>")
     parts.append(a.body_html)
+    if a.source_url:
+        lead = "Read the whole story at" if a.excerpt else "Read the original at"
+        parts.append(f'<p>{lead} <a href="{escape(a.source_url)}">{escape(a.source_name or a.source_url)}</a></p>')
     return "\n".join(parts)
 
 
@@ -168,13 +179,36 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
         fe.content(e.content_html, type="CDATA" if rss else "html")
         for name in e.categories:
             fe.category(term=name)
+        if e.source_url and rss:
+            fe.source(url=e.source_url, title=e.source_name or e.source_url)
+        elif e.source_url:
+            fe.link(href=e.source_url, rel="via")   # feedgen 1.0 drops an entry link's rel: _via_links adds it
         for author in e.authors:
             if rss:
                 fe.dc.dc_creator(author)
             else:
                 fe.author(name=author)
-    xml = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
+    xml = fg.rss_str(pretty=True) if rss else _via_links(fg.atom_str(pretty=True), entries)
     return _with_stylesheet(xml, feed.path)
+
+
+def _via_links(xml: bytes, entries: tuple[Entry, ...]) -> bytes:
+    """Mark each Atom entry's link to its source rel="via" (feedgen writes entry links without their rel)."""
+    if not any(e.source_url for e in entries):
+        return xml
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.fromstring(xml)
+    sources = {e.id: e for e in entries}
+    for entry in root.iter(f"{atom}entry"):
+        e = sources.get(entry.findtext(f"{atom}id"))
+        for link in entry.iter(f"{atom}link") if e and e.source_url else ():
+            if link.get("href") == e.source_url and link.get("rel") is None:
+                link.set("rel", "via")
+                if e.source_name:
+                    link.set("title", e.source_name)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def _with_stylesheet(xml: bytes, path: str) -> bytes:
@@ -205,6 +239,7 @@ def write_json_feed(feed: Feed, entries: tuple[Entry, ...], config: Config) -> b
                 "date_modified": e.updated.isoformat(),
                 **({"authors": [{"name": a} for a in e.authors]} if e.authors else {}),
                 **({"tags": list(e.categories)} if e.categories else {}),
+                **({"external_url": e.source_url} if e.source_url else {}),
             }
             for e in entries
         ],

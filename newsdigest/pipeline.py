@@ -89,7 +89,8 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     ingested = ingest_seeds(config, problems, cache.seeds, cache.articles)
     progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
-    articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles)
+    articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
+                                     config.publish)
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}

@@ -64,7 +64,7 @@ def render_page(env: Environment, page: Page, digest: Digest, config: Config) ->
     page_url = config.site.url + (page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path)
     try:
         html = env.get_template(page.template).render(
-            site=config.site, root=root, page_url=page_url, **page.context)
+            site=config.site, links=config.links, root=root, page_url=page_url, **page.context)
     except TemplateError as exc:
         raise _layout_error(exc, config.path("layouts")) from None
     return html.encode("utf-8")

@@ -17,15 +17,19 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+from . import boilerplate as bp
 from ..errors import BuildError
 from ..markdown import safe_link
 from .dates import find_stamps
+from .header import NOT_SECTIONS
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 from .text import escape_markdown, summarize
 
 MAX_HTML_BYTES = 10_000_000
 """A saved article page is rarely over 3 MB; a bigger file is refused, never parsed (ingest checks it first)."""
 WALL_WORDS = 400
+SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…。！？]")
+"""Some sentence of at least two words: a body without one (a menu, a list of links) is no article."""
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re.I)
 """What browsers (and build.py add) write at the top of a saved page: where it came from."""
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.I)
@@ -108,8 +112,14 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
                 raise
     if read is not None and (not body or _wall(body) and read.body.count("\n\n") >= 2):
         body = read.body   # trafilatura found nothing, or one wall of text: the page's text as read
-    if not body.strip():
+    if not SENTENCE.search(_plain(body)):
         raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)")
+    title = data.title or (read.title if read else "")
+    labels = {title.lower(), data.section.lower(), *(c.lower() for c in data.crumbs)}
+    blocks = [b for b in body.split("\n\n") if b.strip()]
+    while blocks and _plain(blocks[0].lstrip("# ")).strip().lower() in labels:
+        blocks.pop(0)   # the headline, its kicker or its section above the story
+    body = "\n\n".join(b for b in blocks if _plain(b.lstrip("# ")).strip() != title) + "\n"
     return assemble(data, body, read, rules), notes
 
 
@@ -130,9 +140,9 @@ def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Pa
         dek=dek,
         date=published or (read.date if read else None),
         updated=data.modified if data.modified and data.modified != published else (read.updated if read else None),
-        category=data.section or (data.crumbs[0] if data.crumbs else "") or (read.category if read else ""),
+        category=_section(data.section) or _section(data.crumbs[0] if data.crumbs else "") or (read.category if read else ""),
         authors=data.authors or (read.authors if read else []),
-        tags=[t for t in data.keywords if t.lower() != (data.section or "").lower()][:8] or (read.tags if read else []),
+        tags=_told(data.keywords, data.section, title + " " + body)[:8] or (read.tags if read else []),
         image_caption=image.get("caption") or (read.image_caption if read else ""),
         image_credit=image.get("credit") or (read.image_credit if read else ""),
         body=body,
@@ -363,6 +373,25 @@ def _http(url: str) -> str:
     return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else ""
 
 
+def _section(name: str) -> str:
+    """A section a reader would browse: the first of a list ('Game,News,Slider'), a few words, none of a
+    site's internal labels ('All', 'Uncategorized')."""
+    name = re.split(r"\s*[,;|]\s*", name.strip())[0] if name else ""
+    if not name or len(name) > 30 or len(name.split()) > 4 or name.lower() in NOT_SECTIONS or "_" in name:
+        return ""
+    if name.isupper() and len(name) > 3 or name.islower():
+        return name[:1].upper() + name[1:].lower()
+    return name
+
+
+def _told(keywords: list[str], section: str, story: str) -> list[str]:
+    """The page's keywords that the story itself uses: not the section again, not a publisher's internal
+    labels ('type_news', 'serversidehawk')."""
+    words = set(re.findall(r"\w+", story.lower()))
+    return [k for k in keywords if k.lower() != section.lower() and "_" not in k
+            and all(w in words for w in re.findall(r"\w+", k.lower()))]
+
+
 def _wall(body: str) -> bool:
     """One or two blocks of hundreds of words: an extraction that kept the page's layout, not its paragraphs."""
     blocks = [b for b in body.split("\n\n") if b.strip()]
@@ -398,6 +427,7 @@ def extracted_body(text: str, url: str) -> str:
         return ""
     main = root.find("main")
     blocks = [_block(el, url) for el in (main if main is not None else root)]
+    blocks = [b for b in blocks if not bp.is_noise(_plain(b).strip("*# "))]   # 'Related: …', 'Advertisement
     return "\n\n".join(b for b in blocks if b.strip()) + "\n" if any(b.strip() for b in blocks) else ""
 
 
@@ -453,8 +483,10 @@ def _inline(el, url: str) -> str:
 
 
 def escape_markdown_inline(text: str) -> str:
-    """Escape text that will sit inside a Markdown line (block markers are escaped where the line begins)."""
-    return escape_markdown(" ".join(text.split())) if text.strip() else (" " if text else "")
+    """Escape text that will sit inside a Markdown line, keeping the spaces at its ends."""
+    if not text.strip():
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + escape_markdown(" ".join(text.split())) + (" " if text[-1].isspace() else "")
 
 
 # ---- the page's text, as a reader would copy it ---------------------------------------------------------------
