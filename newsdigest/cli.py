@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     if args.command == "new":
-        return new_article(config, args.title, args.section)
+        return new_article(config, args.title, args.section, args.now or build_instant())
     if args.command == "serve":
         return serve(config, args)
     if args.command == "review":
@@ -185,18 +185,19 @@ def list_reviews(config: Config) -> int:
     return 0
 
 
-def new_article(config: Config, title: str, section: str) -> int:
+def new_article(config: Config, title: str, section: str, now: datetime) -> int:
     """Write content/<slug>.md with the front matter filled in; never overwrite."""
     import yaml
 
-    from .slug import slugify
+    from .slug import slugify, tag_uri
 
     path = config.path("content") / f"{slugify(title)}.md"
     if path.exists():
         print(f"error: {path.relative_to(config.root)} exists already: choose another title", file=sys.stderr)
         return 1
-    now = build_instant().astimezone(config.zone).replace(microsecond=0, second=0)
-    meta = {"title": title, "dek": "", "date": now.isoformat(), "category": section, "tags": [], "authors": []}
+    now = now.astimezone(config.zone).replace(microsecond=0, second=0)
+    meta = {"id": tag_uri(config.site.url, f"{now:%Y-%m-%d}", path.stem),   # the feeds' id, whatever is edited later
+            "title": title, "dek": "", "date": now.isoformat(), "category": section, "tags": [], "authors": []}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\nWrite the story here.\n",
                     encoding="utf-8")

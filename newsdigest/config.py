@@ -15,6 +15,15 @@ from .errors import BuildError
 
 
 @dataclass(frozen=True)
+class Person:
+    """Who writes the digest, as feeds name them."""
+
+    name: str
+    email: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """Who publishes the digest and where it lives."""
 
@@ -28,6 +37,8 @@ class Site:
     """BCP 47 language tag for <html lang> and the feeds."""
     timezone: str = "UTC"
     """IANA zone for datelines that name no zone, and for hand-written dates without one."""
+    author: Person | None = None
+    """The feeds' author, for entries with no byline: a name, or {name, email, url}; the site's title when unset."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,7 @@ class Config:
 SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "feeds": FeedOptions, "links": LinkOptions,
             "ingest": IngestOptions}
 OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
+EMAIL = re.compile(r"^[^@\s()<>,;:\"\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 
 
 def load_config(path: Path) -> Config:
@@ -177,6 +189,11 @@ def _typed(path: Path, key: str, kind: str, value: Any) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad("a list of text")
         return tuple(value)
+    if kind == "Person | None":
+        person = {"name": value} if isinstance(value, str) else value
+        if not isinstance(person, dict) or set(person) - {"name", "email", "url"} or "name" not in person:
+            raise bad("a name, or a mapping with 'name' and optional 'email' and 'url'")
+        return Person(**{k: _typed(path, f"{key}.{k}", "str", v) for k, v in person.items()})
     if kind == "dict[str, str]":
         if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             raise bad("a mapping of text to text")
@@ -190,6 +207,12 @@ def _check_values(path: Path, config: Config) -> None:
         raise BuildError(f"'site.url' must be an absolute http(s) URL (got {config.site.url!r})", path)
     if not config.site.url.endswith("/"):
         object.__setattr__(config.site, "url", config.site.url + "/")
+    author = config.site.author or Person(config.site.title)
+    object.__setattr__(config.site, "author", author)
+    if author.email and not EMAIL.match(author.email):
+        raise BuildError(f"'site.author.email' must be an e-mail address like news@example.org (got {author.email!r})", path)
+    if author.url and not re.match(r"^https?://[^\s/]+", author.url):
+        raise BuildError(f"'site.author.url' must be an absolute http(s) URL (got {author.url!r})", path)
     try:
         ZoneInfo(config.site.timezone)
     except (ZoneInfoNotFoundError, ValueError):

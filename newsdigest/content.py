@@ -74,7 +74,7 @@ class Article:
     source: str
     """Path of its content file, relative to the project, for messages."""
     id: str
-    """Stable identity for feeds: set once at ingestion, never derived from the title or slug."""
+    """Its front matter's 'id' (ingestion writes one), or '': feeds then derive one (slug.feed_id)."""
     title: str
     date: datetime
     """Aware; midnight in the site zone for a date-only article."""
@@ -277,7 +277,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
     words = len(re.sub(r"<[^>]+>", " ", html).split())
     return Article(
         source=where,
-        id=_text(meta, "id", fail) or f"urn:newsdigest:{where}",   # the file's path: survives title and slug edits
+        id=_text(meta, "id", fail),
         title=title,
         date=when,
         has_time=has_time,

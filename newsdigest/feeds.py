@@ -13,17 +13,19 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from html import escape
 from typing import Callable, Iterator
-from urllib.parse import urljoin, urlsplit
+from pathlib import PurePosixPath
+from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from .config import Config
 from .content import Article
 from .digest import Day, Digest
+from .slug import feed_id, slugify, tag_uri
 
 GENERATOR = "newsdigest"
 XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?!(?:[a-z][a-z0-9+.-]*:|//|#))(?P<url>[^"]*)"', re.I)
+RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?![a-z][a-z0-9+.-]*:)(?P<url>[^"]*)"', re.I)
 """An attribute after white space: what markdown-it writes (and three times faster to find than after \\b)."""
 STYLESHEET = "static/feed.css"
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -84,13 +86,15 @@ def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
-    return _article_entry(a, config.site.url + digest.url(a))
+    return _article_entry(a, config.site.url, digest.url(a))
 
 
 @lru_cache(maxsize=4096)
-def _article_entry(a: Article, url: str) -> Entry:
+def _article_entry(a: Article, site_url: str, path: str) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
-    return Entry(id=clean(a.id), title=clean(a.title), url=url, published=a.date, updated=a.updated or a.date,
+    url = site_url + path
+    return Entry(id=feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem)),
+                 title=clean(a.title), url=url, published=a.date, updated=max(a.updated or a.date, a.date),
                  summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
                  categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
                  source_url=clean(a.source_url), source_name=clean(a.source_name))
@@ -108,8 +112,7 @@ def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
                          + (f"<br>{escape(a.summary)}" if a.summary else "") + "</li>")
         parts.append("</ul>")
     newest = max(a.date for a in articles)
-    host = urlsplit(config.site.url).hostname or "localhost"
-    return Entry(id=f"tag:{host},{day.day.isoformat()}:digest", title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
+    return Entry(id=tag_uri(config.site.url, day.day.isoformat(), "digest"), title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
                  f"{day.count} {'story' if day.count == 1 else 'stories'}", url=url, published=newest,
                  updated=max(a.updated or a.date for a in articles), summary=clean("; ".join(a.title for a in articles)),
                  content_html=clean("\n".join(parts)))
@@ -135,7 +138,8 @@ def content_html(a: Article) -> str:
 
 
 def absolute_urls(html: str, base: str) -> str:
-    """Resolve every relative href/src against the article's URL: readers and e-mail services have no base."""
+    """Resolve every relative href/src (a path, //host/..., #part) against the article's URL: readers and
+    e-mail services have no base."""
     return RELATIVE_URL.sub(lambda m: f'{m["attr"]}="{urljoin(base, m["url"])}"', html)
 
 
@@ -158,6 +162,11 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
     fg.subtitle(clean(site.description))
     fg.language(site.language)
     fg.generator(GENERATOR)
+    author = site.author
+    fg.author({"name": clean(author.name), **({"email": author.email} if author.email else {}),
+               **({"uri": author.url} if author.url else {})})      # Atom: for the entries with no byline
+    if author.email:
+        fg.managingEditor(f"{author.email} ({clean(author.name)})")
     fg.link(href=site.url + feed.path, rel="self")
     fg.link(href=feed.page_url, rel="alternate")
     newest = max((e.updated for e in entries), default=EPOCH)
@@ -228,6 +237,7 @@ def write_json_feed(feed: Feed, entries: tuple[Entry, ...], config: Config) -> b
         "feed_url": site.url + feed.path,
         "description": site.description,
         "language": site.language,
+        "authors": [{"name": site.author.name, **({"url": site.author.url} if site.author.url else {})}],
         "items": [
             {
                 "id": e.id,

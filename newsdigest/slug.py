@@ -1,4 +1,4 @@
-"""Slugs: lowercase ASCII words joined by hyphens, safe as one path segment."""
+"""Slugs (lowercase ASCII words joined by hyphens, safe as one path segment) and the ids feeds give articles."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 from functools import lru_cache
 import re
 import unicodedata
+from urllib.parse import quote, urlsplit
 
 SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
                          "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i", "&": " and ", "₹": " rs ",
@@ -22,3 +23,26 @@ def slugify(text: str) -> str:
     if len(slug) > MAX_LENGTH:
         slug = slug[:MAX_LENGTH].rsplit("-", 1)[0]
     return slug or "item-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+TAG_SAFE = "/;?:@&=+$.-_!~*'(),"
+"""What the specific part of a tag: URI may carry as it is; everything else is %-escaped."""
+FEED_ID = re.compile(r"^(?:tag:(?:[a-z0-9._-]+@)?[a-z0-9.-]+,\d{4}(?:-\d\d(?:-\d\d)?)?:[0-9A-Za-z;/?:@&=+$.\-_!~*'()%,]+"
+                     r"|https?://[0-9A-Za-z.\-:@\[\]]+(?:[/?][0-9A-Za-z;/?:@&=+$.\-_!~*'()%,#]*)?)$")
+"""An id every feed reader and the W3C validator accept: a tag: URI (RFC 4151) or an http(s) address."""
+
+
+def tag_uri(site_url: str, day: str, name: str) -> str:
+    """tag:example.org,2025-06-18:name: the site's host names it, as of that day (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    host = (urlsplit(site_url).hostname or "").encode("idna").decode("ascii")
+    return f"tag:{host if re.fullmatch(r'[a-z0-9.-]+', host) else 'localhost'},{day}:{quote(name, safe=TAG_SAFE) or 'item'}"
+
+
+def feed_id(given: str, site_url: str, day: str, name: str) -> str:
+    """An article's id in feeds: `given` (its front matter's) when it is a tag: or http(s) URI, else one made from
+    it; with none, a tag: URI from the day and `name` (its file's slug), so retitling or a new slug keeps it."""
+    if FEED_ID.match(given):
+        return given
+    if FEED_ID.match(quote(given, safe=TAG_SAFE + "%#")):
+        return quote(given, safe=TAG_SAFE + "%#")
+    return tag_uri(site_url, day, given or name)

@@ -66,7 +66,7 @@ def test_new_scaffolds_a_content_file_and_never_overwrites(project, capsys):
     assert main(["--config", str(project / "config.yaml"), "new", "Córdoba votes today", "--section", "World"]) == 0
     path = project / "content" / "cordoba-votes-today.md"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: Córdoba votes today\n") and "category: World\n" in text
+    assert text.startswith("---\nid: tag:example.org,") and "\ntitle: Córdoba votes today\n" in text and "category: World\n" in text
     assert capsys.readouterr().out == "wrote content/cordoba-votes-today.md\n"
     assert main(["--config", str(project / "config.yaml"), "new", "Córdoba votes today"]) == 1
     assert "exists already" in capsys.readouterr().err

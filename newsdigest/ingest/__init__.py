@@ -8,14 +8,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config import Config
 from ..content import Article, content_files, dump_document, edited_by_hand, split_document
 from ..errors import BuildError, NotUTF8, Problems, decode_text
 from ..parallel import parallel_iter
-from ..slug import slugify
+from ..slug import slugify, tag_uri
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
@@ -206,10 +205,8 @@ def _reads_as(raw: bytes, encoding: str) -> str | None:
 
 def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:
     """The content file's keys, in the order a person reads them."""
-    host = urlsplit(config.site.url).hostname or "localhost"
-    stamp = f"{parsed.date.isoformat()[:10]}" if parsed.date else "2000"
     meta: dict = {
-        "id": f"tag:{host},{stamp}:{Path(seed_name).stem}",
+        "id": tag_uri(config.site.url, parsed.date.isoformat()[:10] if parsed.date else "2000", Path(seed_name).stem),
         "title": parsed.title,
         "dek": parsed.dek,
         "summary": parsed.summary,
