@@ -18,7 +18,7 @@ from . import __version__
 from .content import Article
 from .digest import Day, Group, RelatedLists
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -39,6 +39,8 @@ class BuildCache:
     """(inode, mtime_ns) of the output folder's marker when this cache was saved: tells a replaced site."""
     related: RelatedLists | None = None
     """The digest's related lists, updated by the next build rather than made again."""
+    indexed: dict[str, str] = field(default_factory=dict)
+    """Article page -> hash of what Pagefind reads of it (search.indexed_part)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         return self.inputs.get(path) == fingerprint

@@ -7,8 +7,11 @@ only outputs whose fingerprint changed are rendered, and only bytes that changed
 from __future__ import annotations
 
 import gc
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Callable
 
 from .cache import BuildCache, Fingerprints, bytes_hash, cache_key, folder_fingerprint, load_cache, save_cache
@@ -20,7 +23,7 @@ from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
-from .search import BUNDLE, index_pages, unavailable
+from .search import BUNDLE, PAGEFIND_VERSION, index_shards, indexed_part, shards, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
 from .write import Writing, site_identity
@@ -104,7 +107,8 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
-    pages = list(plan_pages(digest, config, search=not search_off))
+    search = {} if search_off else shards(digest.url(a) + "index.html" for a in digest.articles)
+    pages = list(plan_pages(digest, config, tuple(search) or None))
     feeds = list(all_feeds(digest, config))
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
@@ -122,29 +126,37 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
     progress(f"rendering {len(stale):,} files")
     with Writing(output, whole=not incremental) as writing:
-        def make(path: str) -> tuple[str, bool]:
-            """Render in whichever process; write the file only when its bytes changed; return the hash."""
+        searched = {path for paths in search.values() for path in paths}
+
+        def make(path: str) -> tuple[str, bool, str]:
+            """Render in whichever process; write the file only when its bytes changed; return the hash, whether
+            it was written, and for a page search indexes, the hash of what Pagefind reads of it."""
             data = makers[path]()
             hashed = bytes_hash(data)
+            indexed = bytes_hash(indexed_part(data)) if path in searched else ""
             if incremental and cache.outputs.get(path) == hashed:
-                return hashed, False
+                return hashed, False, indexed
             writing.put({path: data})
-            return hashed, True
+            return hashed, True, indexed
 
-        made = dict(zip(stale, parallel_map(make, stale)))
-        hashes = {path: made[path][0] if path in made else cache.outputs[path] for path in inputs}
-        changed = {path for path, (_, wrote) in made.items() if wrote}
-        if not search_off:
-            progress("indexing for search")
-            bundle = search_bundle(pages, lambda path: _on_disk((writing.files if path in changed else output) / path, makers[path]),
-                                   inputs, hashes, cache if incremental else None, fingerprint, config)
-            bundle = {path: data for path, data in bundle.items() if not incremental or cache.outputs.get(path) != hashes[path]}
-            writing.put(bundle)
-            changed |= set(bundle)
+        # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
+        first = [path for path in stale if path in searched]
+        made = dict(zip(first, parallel_map(make, first)))
+        indexed = {path: made[path][2] if path in made else cache.indexed.get(path, "") for path in searched}
+        if search:
+            progress("indexing for search, rendering the rest")
+        searching = start_search(search, writing, output, {p for p, (_, wrote, _) in made.items() if wrote}, makers,
+                                 {p: made[p][0] if p in made else cache.outputs[p] for p in searched}, indexed,
+                                 cache if incremental else None, fingerprint, config)
+        try:
+            made.update(zip((rest := [path for path in stale if path not in searched]), parallel_map(make, rest)))
+        finally:
+            hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
+            changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
         progress(f"putting {len(changed):,} new files in place")
         writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
     site = site_identity(output)
-    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists))
+    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists, indexed))
     report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
                          len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
     if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
@@ -154,27 +166,51 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     return report
 
 
-def search_bundle(pages: list, html_of: Callable[[str], bytes], inputs: dict[str, str], hashes: dict[str, str],
-                  cache: BuildCache | None, fingerprint: Fingerprints, config: Config) -> dict[str, bytes]:
-    """The Pagefind bundle: kept as it is when no article page's bytes changed (Pagefind's own output is not
-    byte-identical from run to run), else made again from every article page's HTML: those rendered now
-    from memory, the others from site/. Records inputs and hashes."""
-    articles = [page.path for page in pages if page.template == "article.html"]
-    articles_fingerprint = fingerprint(tuple(hashes[path] for path in articles))
-    previous = [path for path in (cache.inputs if cache else {}) if path.startswith(BUNDLE)]
-    if cache and previous and all(cache.inputs[path] == articles_fingerprint for path in previous):
-        for path in previous:
-            inputs[path], hashes[path] = articles_fingerprint, cache.outputs[path]
-        return {}
-    bundle = index_pages(((path, html_of(path)) for path in articles), config.site.language)
-    for path, data in bundle.items():
-        inputs[path], hashes[path] = articles_fingerprint, bytes_hash(data)
-    return bundle
+def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,
+                 page_hashes: dict[str, str], indexed: dict[str, str], cache: BuildCache | None, fingerprint: Fingerprints,
+                 config: Config) -> Callable[[dict[str, str], dict[str, str]], set[str]]:
+    """Start Pagefind, in the background, for each shard of `plan` ({bundle folder: article pages}) where
+    what Pagefind reads of its pages (`indexed`: their hashes) changed, into the build's staging folder or
+    journal; the other shards' files stay as they are. (So a new article that changes other pages'
+    related lists re-indexes only its own shard.) Return the call that waits for it, records every bundle
+    file's inputs and hashes (a shard's fingerprint: Pagefind's output is not byte-identical from run to
+    run) and returns the files written."""
+    previous: dict[str, list[str]] = {}
+    for path, made_from in (cache.inputs.items() if cache else ()):
+        if path.startswith(BUNDLE):
+            previous.setdefault(made_from, []).append(path)
+    jobs, keys, kept = {}, {}, {}
+    for folder, paths in plan.items():
+        keys[folder] = fingerprint(("search", folder, PAGEFIND_VERSION, config.site.language,
+                                    tuple(indexed[p] or page_hashes[p] for p in paths), tuple(paths)))
+        files = previous.get(keys[folder], [])
+        if files and all(path in cache.outputs for path in files):
+            kept[folder] = files
+        else:
+            jobs[folder] = paths
 
+    def html_of(path: str) -> bytes:
+        """A page as this build left it: just written, unchanged in site/, or (if someone removed it) made again."""
+        for place in (writing.files, output) if path in written or writing.whole else (output,):
+            try:
+                return (place / path).read_bytes()
+            except OSError:
+                continue
+        return makers[path]()
 
-def _on_disk(path, make: Callable[[], bytes]) -> bytes:
-    """An unchanged page's bytes from site/, or made again if someone removed the file."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return make()
+    def index() -> dict[str, list[str]]:
+        with tempfile.TemporaryDirectory(prefix=f".{output.name}.search-", dir=output.parent) as scratch:
+            return index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language)
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    running = pool.submit(index) if jobs else None
+    pool.shutdown(wait=False)
+
+    def finish(inputs: dict[str, str], hashes: dict[str, str]) -> set[str]:
+        made = running.result() if running else {}
+        for folder, paths in {**kept, **made}.items():
+            inputs.update(dict.fromkeys(paths, keys[folder]))
+            hashes.update(dict.fromkeys(paths, keys[folder]))
+        return {path for paths in made.values() for path in paths}
+
+    return finish

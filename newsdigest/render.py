@@ -45,16 +45,17 @@ class NavItem(NamedTuple):
     slug: str
 
 
-def plan_pages(digest: Digest, config: Config, search: bool) -> Iterator[Page]:
-    """Every page of the site, each with exactly the data its layout shows; a search page when `search`."""
+def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None) -> Iterator[Page]:
+    """Every page of the site, each with exactly the data its layout shows; with `search` (the search
+    bundles' folders, the primary first), a search page that merges them."""
     nav = tuple(NavItem(g.name, g.slug) for g in digest.sections)
     for kind in PAGE_KINDS:
         for path, template, context in kind(digest, config):
-            yield Page(path, template, {"sections": nav, "search": search, **context})
+            yield Page(path, template, {"sections": nav, "search": bool(search), **context})
     if search:
         yield Page("search/index.html", "search.html", {
-            "sections": nav, "search": search, "base_path": urlsplit(config.site.url).path, "title": "Search",
-            "description": f"Search every story in {config.site.title}."})
+            "sections": nav, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
+            "title": "Search", "description": f"Search every story in {config.site.title}."})
 
 
 def render_page(env: Environment, page: Page, digest: Digest, config: Config) -> bytes:

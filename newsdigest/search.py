@@ -1,26 +1,56 @@
-"""Full-text search with no server: Pagefind indexes the article pages of this build.
+"""Full-text search with no server: Pagefind indexes the article pages, in shards by period, merged in the browser.
 
 Only what an article page marks with data-pagefind-body is indexed (title, dek, byline, body), with
-filters for section, tag and year and a date to sort by. The pages are handed over from memory
-through a temporary folder to the Pagefind binary that the pagefind[bin] package ships, and the
-bundle comes back as {path: bytes} under pagefind/, for write.py to write with the rest of the site.
+filters for section, tag and year and a date to sort by. Pagefind has no incremental mode, so the
+archive is cut into shards by calendar period (see `shards`), each its own Pagefind bundle; a build
+runs Pagefind again only for the shards whose article pages changed, one process per shard, on every
+core. The search page merges the bundles (Pagefind's mergeIndex): the newest shard is the primary
+bundle at pagefind/, with Pagefind's scripts; the others live at pagefind/<period>/ with their index only.
 
-(The package's async Python API was tried first: it takes about 100 ms a page and hangs once the
-index outgrows 64 KiB, an asyncio stream limit in the package; its binary indexes 1,000 pages in 1.5 s.)
+Pagefind reads a shard's pages, cut to what it indexes, from a temporary folder, and its bundle is
+moved straight into the build's staging folder or journal. (The pagefind package's Python API was tried first: about 100 ms a page, and it
+hangs once an index outgrows 64 KiB; its binary indexes 1,000 pages in about a second.)
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import tempfile
+from calendar import monthrange
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import BuildError
 from .write import write_tree
 
 BUNDLE = "pagefind/"
+SHARD_PAGES = 500
+"""A period with more article pages than this is cut into its parts. Re-indexing a shard costs Pagefind about
+1 ms a page (an edit at 10,000 articles: ~0.5 s); each shard costs the reader one bundle's metadata on
+the first query and, while its index is small, nothing more on later ones (bench/README.md, search)."""
+SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+"""Where a shard's pages are put for Pagefind to read: memory where Linux offers it (writing 500 small files
+to a busy disk can cost more than indexing them), else the system's temporary folder."""
+INDEX_ONLY = ("pagefind-entry.json", "index/", "fragment/", "filter/")
+"""What a merged bundle needs (with its pagefind.*.pf_meta); Pagefind's scripts are read from the primary."""
+
+
+def _pagefind_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("pagefind_bin")
+    except Exception:   # not installed: search is off anyway
+        return ""
+
+
+PAGEFIND_VERSION = _pagefind_version()
+"""Part of every shard's fingerprint: a new Pagefind re-indexes everything."""
 
 
 def binary() -> Path | None:
@@ -38,15 +68,133 @@ def unavailable() -> str:
     return "" if binary() else "the Pagefind binary was not found (pip install 'pagefind[bin]')"
 
 
-def index_pages(pages: Iterable[tuple[str, bytes]], language: str) -> dict[str, bytes]:
-    """Index (output path, HTML) pairs; return the search bundle's files by output path."""
-    with tempfile.TemporaryDirectory(prefix="newsdigest-search-") as tmp:
-        site, out = Path(tmp) / "site", Path(tmp) / "bundle"
-        site.mkdir()
-        write_tree(site, dict(pages))
-        command = [str(binary()), "--site", str(site), "--output-path", str(out), "--silent",
-                   "--force-language", language.split("-")[0]]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BuildError(f"search: Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
-        return {BUNDLE + p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+LANG = re.compile(rb'<html[^>]*\slang="([^"<>]*)"')
+INDEXED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-body\b")
+
+
+def indexed_part(html: bytes) -> bytes:
+    """The elements marked data-pagefind-body, which is all Pagefind reads of an article page (with its
+    address): the related stories and the newer/older links around it change often and do not count."""
+    parts, at = [], 0
+    while m := INDEXED.search(html, at):
+        tags, depth = re.compile(rb"<(/?)" + re.escape(m.group(1)) + rb"[\s>]", re.I), 0
+        for tag in tags.finditer(html, m.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                break
+        at = tag.end() if depth == 0 else len(html)
+        parts.append(html[m.start():at])
+    return b"\n".join(parts) if parts else html
+
+
+def shards(pages: Iterable[str], limit: int | None = None) -> dict[str, list[str]]:
+    """Article page paths (YYYY/MM/DD/slug/index.html) -> {bundle folder: paths}: the newest shard at
+    pagefind/, the others at pagefind/<first day>_<last day>/ (or pagefind/<day>/).
+
+    A shard is a run of days. A year is one shard when it holds at most `limit` (SHARD_PAGES) pages;
+    else it is cut into quarters, a quarter too big into months, a month into halves, a half into days,
+    and neighbouring parts that fit together under the limit are joined again, oldest first; a day over
+    the limit is cut into equal slices of its pages in path order. So the cut
+    depends on the pages alone (a clean build and an incremental one agree), and changes only where
+    pages come or go: a new day's articles touch the newest shard; an edit, the shard it is in; a part
+    that outgrows the limit is cut once, at a cost of about its pages."""
+    limit = limit or SHARD_PAGES
+    by_day: dict[date, list[str]] = {}
+    for path in pages:
+        y, m, d = path.split("/", 3)[:3]
+        by_day.setdefault(date(int(y), int(m), int(d)), []).append(path)
+    counts = Counter({day: len(paths) for day, paths in by_day.items()})
+    found: list[tuple[date, date]] = []
+    for year in sorted({day.year for day in counts}):
+        _cut(date(year, 1, 1), date(year, 12, 31), counts, limit, found)
+    named: list[tuple[str, list[str]]] = []
+    for first, last in sorted(found, reverse=True):
+        name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+        members = sorted(p for day in sorted(by_day) if first <= day <= last for p in by_day[day])
+        parts = -(-len(members) // limit)   # a day with more pages than the limit (a batch imported at once): in slices
+        named += [(f"{name}.{k + 1}" if parts > 1 else name, members[k * len(members) // parts:(k + 1) * len(members) // parts])
+                  for k in reversed(range(parts))]
+    return {BUNDLE if n == 0 else f"{BUNDLE}{name}/": members for n, (name, members) in enumerate(named)}
+
+
+def _cut(first: date, last: date, counts: Counter, limit: int, found: list[tuple[date, date]]) -> None:
+    """Add the shards of the period first..last (a calendar unit) to `found`."""
+    total = sum(n for day, n in counts.items() if first <= day <= last)
+    if total <= limit or first == last:
+        if total:
+            found.append((first, last))
+        return
+    groups: list[list] = []   # [first, last, pages]: neighbouring parts joined while they fit
+    for a, b in _parts(first, last):
+        n = sum(k for day, k in counts.items() if a <= day <= b)
+        if not n:
+            continue
+        if groups and groups[-1][2] + n <= limit:
+            groups[-1][1:] = [b, groups[-1][2] + n]
+        else:
+            groups.append([a, b, n])
+    for a, b, n in groups:
+        if n <= limit:
+            found.append((a, b))
+        else:
+            _cut(a, b, counts, limit, found)
+
+
+def _parts(first: date, last: date) -> list[tuple[date, date]]:
+    """A year's quarters, a quarter's months, a month's halves (1-15, 16-end), a half's days."""
+    if first.month != last.month:   # a year or a quarter
+        step = 3 if (first.month, last.month) == (1, 12) else 1
+        return [(date(first.year, m, 1), date(first.year, m + step - 1, monthrange(first.year, m + step - 1)[1]))
+                for m in range(first.month, last.month + 1, step)]
+    if first.day == 1 and last.day == monthrange(last.year, last.month)[1]:   # a month
+        return [(first, first.replace(day=15)), (first.replace(day=16), last)]
+    return [(first.replace(day=d), first.replace(day=d)) for d in range(first.day, last.day + 1)]
+
+
+def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], scratch: Path, bundles: Path,
+                 language: str) -> dict[str, list[str]]:
+    """Run Pagefind once per shard ({bundle folder: page paths}), on every core, writing each bundle into
+    `bundles`/<folder>; return {folder: the files written, as output paths}. Pagefind reads each page as
+    `for_pagefind` cuts it from `html_of(path)`, in a temporary folder of the shard's pages alone; its
+    bundle goes to a folder in `scratch` (on the output's file system), then into place."""
+    command = [str(binary()), "--silent", "--force-language", language.split("-")[0]]
+
+    def run(job: tuple[str, list[str]]) -> tuple[str, list[str]]:
+        folder, paths = job
+        pages = Path(tempfile.mkdtemp(prefix="newsdigest-search-", dir=SCRATCH))
+        # A merged bundle is written in place and keeps its index (the scripts come from the primary); the
+        # primary, whose folder holds the others, is written beside and moved in.
+        out = Path(tempfile.mkdtemp(dir=scratch)) if folder == BUNDLE else bundles / folder
+        try:
+            write_tree(pages, {path: for_pagefind(html_of(path)) for path in paths})
+            result = subprocess.run([*command, "--site", str(pages), "--output-path", str(out)], capture_output=True, text=True)
+            if result.returncode != 0:
+                raise BuildError(f"search: Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
+            if folder != BUNDLE:
+                for item in out.iterdir():
+                    if not (item.name.endswith(".pf_meta") or item.name + ("/" if item.is_dir() else "") in INDEX_ONLY):
+                        shutil.rmtree(item) if item.is_dir() else item.unlink()
+                return folder, sorted(folder + p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+            written = []
+            for file in sorted(p for p in out.rglob("*") if p.is_file()):
+                target = bundles / folder / file.relative_to(out)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(file, target)
+                written.append(folder + file.relative_to(out).as_posix())
+            return folder, written
+        finally:
+            shutil.rmtree(pages, ignore_errors=True)
+            if folder == BUNDLE:
+                shutil.rmtree(out, ignore_errors=True)
+
+    largest_first = sorted(jobs.items(), key=lambda job: -len(job[1]))
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+        return dict(pool.map(run, largest_first))
+
+
+def for_pagefind(html: bytes) -> bytes:
+    """A page as Pagefind needs it: its language and what it indexes. A quarter less for Pagefind to read
+    than the whole page, and the same index."""
+    lang = LANG.search(html)
+    return (b'<!DOCTYPE html><html lang="' + (lang.group(1) if lang else b"en") + b'"><head><meta charset="utf-8"></head>'
+            b"<body>" + indexed_part(html) + b"</body></html>")

@@ -149,9 +149,10 @@ def _check_ours(output: Path) -> None:
 
 
 def _remove_leftovers(output: Path) -> None:
-    """Staging folders of a build that was killed, and the old site of a swap that was interrupted."""
+    """Staging folders (and search scratch folders) of a build that was killed, and the old site of a swap
+    that was interrupted."""
     _roll_forward(output)
-    for pattern in (f".{output.name}.new-*", f".{output.name}.journal-*"):
+    for pattern in (f".{output.name}.new-*", f".{output.name}.journal-*", f".{output.name}.search-*"):
         for leftover in output.parent.glob(pattern):
             shutil.rmtree(leftover, ignore_errors=True)
     old = output.with_name(f".{output.name}.old")

@@ -36,3 +36,19 @@ def sample_project(project: Path) -> Path:
     for seed in sorted((REPO / "seeds").glob("*.txt")):
         shutil.copy(seed, project / "seeds" / seed.name)
     return project
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's), for the tests marked browser."""
+    from tests.quality import CHROMIUM, CHROMIUM_ARGS, require
+
+    require(CHROMIUM.exists(), "Chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright for Python")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -18,7 +18,7 @@ import pytest
 
 from newsdigest.cli import main
 from tests.conftest import CONFIG, REPO
-from tests.quality import AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VNU_JAR, java, require
+from tests.quality import AXE_JS, SCREENSHOTS, VNU_JAR, java, require
 
 
 @pytest.fixture(scope="module")
@@ -89,20 +89,6 @@ def test_the_stylesheet_passes_the_css_checker(site):
 # ---- accessibility and screenshots in Chromium -----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.exists(), "Chromium (/usr/bin/chromium)")
-    require(AXE_JS.exists(), "axe-core (npm axe-core)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "Playwright for Python")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
@@ -110,6 +96,7 @@ AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_axe_finds_no_violations(browser, server, site, scheme, width):
+    require(AXE_JS.exists(), "axe-core (npm axe-core)")
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = {}

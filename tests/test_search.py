@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from newsdigest import search
 from newsdigest.cli import main
+from newsdigest.search import shards
 
 NOW = "2025-07-01T00:00:00+00:00"
 
@@ -32,7 +36,8 @@ def test_search_is_built_for_a_site_under_a_sub_path(searchable, capsys):
     site = searchable / "site"
     assert (site / "pagefind" / "pagefind-ui.js").exists() and (site / "pagefind" / "pagefind-entry.json").exists()
     page = (site / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'bundlePath: "../pagefind/", baseUrl: "/digest/"' in page
+    assert 'data-bundles="../pagefind/" data-base-url="/digest/"' in page
+    assert '<script src="../static/search.js" defer></script>' in page and (site / "static" / "search.js").exists()
     assert "<noscript>" in page and 'href="../archive/"' in page
     assert 'action="search/"' in (site / "index.html").read_text(encoding="utf-8")
 
@@ -64,3 +69,98 @@ def test_without_the_binary_the_site_builds_with_one_warning_and_no_search_box(s
     assert err == ("warning: search is left out: the Pagefind binary was not found (pip install 'pagefind[bin]')\n")
     site = searchable / "site"
     assert not (site / "search").exists() and "site-search" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+# ---- shards ------------------------------------------------------------------------------------------------
+
+def pages(*days_and_counts: tuple[str, int]) -> list[str]:
+    return [f"{day.replace('-', '/')}/a{day}-{i}/index.html" for day, n in days_and_counts for i in range(n)]
+
+
+def test_a_small_archive_is_one_bundle_per_year_the_newest_first():
+    plan = shards(pages(("2024-03-02", 3), ("2025-01-05", 2), ("2025-11-30", 4)), limit=10)
+    assert {folder: len(paths) for folder, paths in plan.items()} == {"pagefind/": 6, "pagefind/2024-01-01_2024-12-31/": 3}
+
+
+def test_periods_over_the_limit_are_cut_and_small_neighbours_joined():
+    days = [("2025-01-10", 4), ("2025-02-03", 4), ("2025-05-01", 3), ("2025-05-20", 3), ("2025-06-30", 1)]
+    plan = shards(pages(*days), limit=8)
+    assert {folder: len(paths) for folder, paths in plan.items()} == {
+        "pagefind/": 7,                                  # Q2 (7 pages) is the newest shard
+        "pagefind/2025-01-01_2025-03-31/": 8}            # Q1: 8 fits the limit
+    plan = shards(pages(*days, ("2025-05-21", 2)), limit=8)
+    assert {folder: len(paths) for folder, paths in plan.items()} == {
+        "pagefind/": 1,                                  # Q2 (9) is cut into months: May (8) and June (1)
+        "pagefind/2025-05-01_2025-05-31/": 8,
+        "pagefind/2025-01-01_2025-03-31/": 8}
+
+
+def test_a_day_over_the_limit_is_cut_into_slices():
+    plan = shards(pages(("2025-06-17", 2), ("2025-06-18", 25), ("2025-06-19", 2)), limit=10)
+    assert {folder: len(paths) for folder, paths in plan.items()} == {
+        "pagefind/": 2, "pagefind/2025-06-18.3/": 9, "pagefind/2025-06-18.2/": 8, "pagefind/2025-06-18.1/": 8,
+        "pagefind/2025-06-17/": 2}
+    assert plan["pagefind/2025-06-18.1/"] < plan["pagefind/2025-06-18.2/"] < plan["pagefind/2025-06-18.3/"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.dates(date(2023, 1, 1), date(2026, 12, 31)), st.integers(1, 40)), min_size=1, max_size=60),
+       st.integers(5, 200))
+def test_every_page_is_in_exactly_one_shard_of_consecutive_days_within_the_limit(days, limit):
+    paths = [f"{d:%Y/%m/%d}/p{i}-{n}/index.html" for i, (d, n) in enumerate(days) for n in range(n)]
+    plan = shards(paths, limit=limit)
+    assert sorted(p for members in plan.values() for p in members) == sorted(paths)
+    spans = []
+    for folder, members in plan.items():
+        found = sorted({date(*map(int, p.split("/")[:3])) for p in members})
+        assert len(members) <= limit
+        spans.append((found[0], found[-1], members))
+    assert spans == sorted(spans, reverse=True)                       # newest first, the newest at pagefind/
+    assert all(newer[0] > older[1] or newer[0] == older[1] == newer[1] == older[0]   # a day in slices
+               for newer, older in zip(spans, spans[1:]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.dates(date(2024, 1, 1), date(2025, 12, 31)), st.integers(1, 30)), min_size=2, max_size=40))
+def test_a_new_days_articles_change_only_the_newest_shard_unless_it_outgrows_the_limit(days):
+    paths = [f"{d:%Y/%m/%d}/p{i}-{n}/index.html" for i, (d, n) in enumerate(days) for n in range(n)]
+    newest = max(d for d, _ in days)
+    before = shards(paths, limit=100)
+    after = shards(paths + [f"{newest:%Y/%m/%d}/new-{k}/index.html" for k in range(3)], limit=100)
+    changed = {folder for folder in set(before) | set(after) if before.get(folder) != after.get(folder)}
+    assert "pagefind/" in changed
+    if len(before) == len(after) and not any("." in folder for folder in after):   # no day cut in slices
+        assert changed == {"pagefind/"}
+
+
+def searched_files(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+
+def test_an_edit_or_a_new_article_re_indexes_only_its_shard(searchable, capsys, monkeypatch):
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    content = searchable / "content"
+    for i, day in enumerate(["2025-03-02", "2025-04-09", "2025-05-20", "2025-06-11"]):
+        (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\ntags: [Ports]\n---\n\nWord{i}.\n")
+    assert build(searchable, capsys) == (0, "")
+    site = searchable / "site"
+    bundles = sorted(p.name for p in (site / "pagefind").iterdir() if p.is_dir() and p.name.startswith("20"))
+    assert bundles == ["2025-01-01_2025-03-31", "2025-04-01_2025-05-31", "2025-06-10"]   # and June 11 (a1, b3) at pagefind/
+    page = (site / "search" / "index.html").read_text()
+    assert 'data-bundles="../pagefind/ ../pagefind/2025-06-10/ ../pagefind/2025-04-01_2025-05-31/ ' \
+           '../pagefind/2025-01-01_2025-03-31/"' in page
+    before = searched_files(site)
+    (content / "b1.md").write_text((content / "b1.md").read_text().replace("Word1.", "Cranes."))      # April
+    assert build(searchable, capsys) == (0, "")
+    after = searched_files(site)
+    rewritten = {p.split("/")[1] if p.count("/") > 1 and p.split("/")[1][:2] == "20" else "" for p in after
+                 if before.get(p) != after[p]}
+    assert rewritten == {"2025-04-01_2025-05-31"}
+    (content / "b9.md").write_text("---\ntitle: Late news\ndate: 2025-06-11T19:00:00+00:00\ntags: [Ports]\n---\n\nTide.\n")
+    before, page = after, site / "2025/03/02/b0/index.html"
+    page_before = page.read_bytes()
+    assert build(searchable, capsys) == (0, "")
+    assert b"Late news" in page.read_bytes() != page_before              # b0's related stories now list it ...
+    after = searched_files(site)
+    rewritten = {p.split("/")[1] if p.split("/")[1][:2] == "20" else "" for p in after if before.get(p) != after[p]}
+    assert "" in rewritten and rewritten.isdisjoint({"2025-01-01_2025-03-31", "2025-04-01_2025-05-31"})   # ... not re-indexed
