@@ -122,13 +122,21 @@ def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Confi
                                                "description": f"Every {kind} of the digest, with counts."}
     size = config.digest.page_size
     for g in groups:
-        pages = [g.articles[i:i + size] for i in range(0, len(g.articles), size)]
-        for n, chunk in enumerate(pages, start=1):
-            path = f"{kind}/{g.slug}/" + ("" if n == 1 else f"page/{n}/") + "index.html"
-            yield path, "list.html", {
-                "group": g, "kind": kind, "label": label, "articles": chunk, "page": n, "pages": len(pages),
-                "title": g.name if n == 1 else f"{g.name} (page {n})",
-                "description": f"{label} {g.name}: {len(g.articles)} stories."}
+        # Older pages are numbered from the oldest and hold `size` stories each, so a new story changes the
+        # group's first page alone (it holds the newest size to 2 x size - 1): old pages keep their addresses,
+        # bytes and caches.
+        numbered = max(0, len(g.articles) // size - 1)
+        oldest_first = g.articles[::-1]
+        common = {"kind": kind, "label": label, "description": f"{label} {g.name}: older stories."}
+        yield f"{kind}/{g.slug}/index.html", "list.html", {
+            **common, "group": g, "articles": g.articles[:len(g.articles) - numbered * size], "page": 0,
+            "newer": None, "older": f"page/{numbered}/" if numbered else None, "title": g.name,
+            "description": f"{label} {g.name}: {len(g.articles)} stories."}
+        for n in range(1, numbered + 1):
+            yield f"{kind}/{g.slug}/page/{n}/index.html", "list.html", {
+                **common, "group": NavItem(g.name, g.slug), "articles": oldest_first[(n - 1) * size:n * size][::-1],
+                "page": n, "newer": f"page/{n + 1}/" if n < numbered else "", "older": f"page/{n - 1}/" if n > 1 else None,
+                "title": f"{g.name} (page {n})"}
 
 
 def archive_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:

@@ -100,16 +100,30 @@ def test_day_archive_section_and_tag_pages(digest):
     assert '<a href="../tag/ports/">Ports</a> <span class="count">2</span>' in read(digest, "tag/index.html")
 
 
-def test_lists_are_paginated(project, capsys):
-    for i in range(1, 6):
+def test_lists_are_paginated_from_the_oldest_so_a_new_story_changes_the_first_page_alone(project, capsys):
+    for i in range(1, 5):
         article(project, f"x{i}", f"Story {i}", f"2025-06-0{i}T10:00:00+00:00", "Science")
     (project / "config.yaml").write_text((project / "config.yaml").read_text() + "digest:\n  page_size: 2\n")
     build(project, capsys)
-    first, second, third = (read(project, f"section/science/{p}index.html") for p in ("", "page/2/", "page/3/"))
-    assert "Story 5" in first and "Story 4" in first and "Story 3" not in first
-    assert '<a rel="next" href="../../section/science/page/2/">Older →</a>' in first
-    assert '<a rel="prev" href="../../../../section/science/">← Newer</a>' in second
-    assert "Story 1" in third and "page 3 of 3" in third
+    first, oldest = read(project, "section/science/index.html"), read(project, "section/science/page/1/index.html")
+    assert [n for n in range(1, 5) if f"Story {n}<" in first] == [3, 4]
+    assert [n for n in range(1, 5) if f"Story {n}<" in oldest] == [1, 2]
+    assert first.index("Story 4") < first.index("Story 3") and oldest.index("Story 2") < oldest.index("Story 1")
+    assert '<a rel="next" href="../../section/science/page/1/">Older →</a>' in first and "4 stories" in first
+    assert '<a rel="prev" href="../../../../section/science/">← Newer</a>' in oldest and "Older" not in oldest
+    assert "older stories, page 1: 1 June 2025 to 2 June 2025" in oldest
+    page = project / "site/section/science/page/1/index.html"
+    before = (page.read_bytes(), page.stat().st_mtime_ns)
+    article(project, "x5", "Story 5", "2025-06-05T10:00:00+00:00", "Science")
+    build(project, capsys)                                   # the first page holds the newest 2 to 3 (2 x size - 1)
+    assert [n for n in range(1, 6) if f"Story {n}<" in read(project, "section/science/index.html")] == [3, 4, 5]
+    assert (page.read_bytes(), page.stat().st_mtime_ns) == before                         # untouched
+    assert not (project / "site/section/science/page/2").exists()
+    article(project, "x6", "Story 6", "2025-06-06T10:00:00+00:00", "Science")
+    build(project, capsys)                                   # it would hold 4: its oldest 2 become page 2
+    assert [n for n in range(1, 7) if f"Story {n}<" in read(project, "section/science/page/2/index.html")] == [3, 4]
+    assert [n for n in range(1, 7) if f"Story {n}<" in read(project, "section/science/index.html")] == [5, 6]
+    assert '<a rel="prev" href="../../../../section/science/page/2/">← Newer</a>' in read(project, "section/science/page/1/index.html")
 
 
 def test_404_sitemap_and_robots(digest):
