@@ -64,8 +64,11 @@ def content_text(i: int) -> str:
             f"tags: [{tags}]\nauthors: [{a['author']}]\n---\n\n" + "\n\n".join(body) + "\n")
 
 
-def seed_text(i: int) -> str:
+def seed_text(i: int, when: datetime | None = None) -> str:
+    """Article i as text copied from a page; dated `when` instead of its own date if given."""
     a = article(i)
+    if when:
+        a["date"] = when
     return "\n".join([
         f"Home{a['section']}{a['title']}", "", a["title"], "", a["dek"], "", f"By {a['author'].upper()}",
         f"{a['date']:%B} {a['date'].day}, {a['date']:%Y} / {a['date']:%H:%M} GMT", "Story continues below Advertisement",
