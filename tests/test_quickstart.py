@@ -1,0 +1,83 @@
+"""The README's Quick start, run as written, on a copy of the project with the system's own python3.
+
+Debian 12 and Ubuntu 23.04+ mark /usr/bin/python3 as externally managed (PEP 668): `pip install`
+outside a virtual environment is refused there, which is what a new operator meets first. The two
+commands are taken from the README and run by a shell whose `python3` is /usr/bin/python3, with no
+virtual environment active; the test command runs with `--collect-only` (added through
+PYTEST_ADDOPTS, so the command itself is the README's) rather than running this suite inside itself.
+Needs the network to PyPI, as the Quick start does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+
+
+def quick_start() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block, "README: no ```sh block under Quick start"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_the_readme_has_two_quick_start_commands_and_ci_runs_the_second_verbatim():
+    setup_and_build, setup_and_test = quick_start()
+    assert "build.py" in setup_and_build and "pytest" in setup_and_test
+    assert setup_and_test in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def project_copy(dest: Path) -> Path:
+    """The project's tracked files as they are in the working tree (no .venv, site, cache)."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def system_python_shell(tmp_path: Path) -> dict[str, str]:
+    """An environment whose python3 is the system's, with no virtual environment active."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").symlink_to(SYSTEM_PYTHON)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PIP_REQUIRE_VIRTUALENV", "PIP_BREAK_SYSTEM_PACKAGES")}
+    env["PATH"] = f"{bin_dir}:/usr/bin:/bin"
+    return env
+
+
+@pytest.mark.slow
+def test_both_quick_start_commands_work_with_the_system_python3(tmp_path):
+    if not SYSTEM_PYTHON.exists() or shutil.which("git") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs /usr/bin/python3 and git to try the Quick start")
+        pytest.skip("no /usr/bin/python3 (or git) here to try the Quick start with")
+    project = project_copy(tmp_path / "fresh")
+    env = system_python_shell(tmp_path)
+    managed = subprocess.run(["python3", "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"],
+                             env=env, capture_output=True, text=True, check=True).stdout.strip()
+    if not (Path(managed) / "EXTERNALLY-MANAGED").exists() and os.environ.get("CI") != "true":
+        pytest.skip("/usr/bin/python3 here is not externally managed (PEP 668): nothing to prove")
+
+    setup_and_build, setup_and_test = quick_start()
+    built = subprocess.run(["sh", "-c", setup_and_build], cwd=project, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    assert "externally-managed-environment" not in built.stderr
+    assert (project / "site" / "index.html").is_file() and (project / "site" / "feed.xml").is_file()
+
+    env["PYTEST_ADDOPTS"] = "--collect-only -q -p no:cacheprovider"
+    tested = subprocess.run(["sh", "-c", setup_and_test], cwd=project, env=env, capture_output=True, text=True)
+    assert tested.returncode == 0, tested.stdout[-2000:] + tested.stderr[-2000:]
+    assert re.search(r"^\d+ tests collected", tested.stdout, re.M), tested.stdout[-2000:]
