@@ -7,7 +7,6 @@ read, is ignored: the build is then a full one. `--clean` ignores it on purpose.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -60,12 +59,17 @@ def load_cache(path: Path, key: str) -> BuildCache:
     return cache if isinstance(cache, BuildCache) and cache.key == key else BuildCache(key)
 
 
-def save_cache(path: Path, cache: BuildCache) -> None:
+def stage_cache(path: Path, cache: BuildCache) -> Path:
+    """Write the cache beside `path`; return the file to rename onto it once the site is in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    try:
+        with tmp.open("wb") as f:
+            pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:   # a full disk: no half-written file left behind
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 class Fingerprints:

@@ -11,23 +11,45 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
+import traceback
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
+from . import __version__
 from .config import Config, load_config
-from .errors import BuildError
+from .errors import BuildError, Fault, Stopped, describe_os_error
+from .lock import WAIT, project_lock
 from .state import input_state, unchanged_since_last_build
+
+
+EXIT_INPUT, EXIT_FAULT, EXIT_BUG, EXIT_STOPPED = 1, 2, 3, 130
+"""Exit statuses: a bad input file (the rest was built); a fault of the machine or of a tool, or a bad
+config (nothing was changed); a bug in newsdigest; stopped by Ctrl-C or SIGTERM."""
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     try:
-        config = load_config(args.config)
-    except BuildError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        try:
+            config = load_config(args.config)
+        except BuildError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return EXIT_FAULT
+        return reporting_faults(config, lambda: (_command(config, args), []))[0]
+    except KeyboardInterrupt as stop:
+        Progress.clear(sys.stderr.isatty())
+        print(stop.message if isinstance(stop, Stopped) else Stopped().message, file=sys.stderr)
+        return EXIT_STOPPED
+
+
+def _command(config: Config, args: argparse.Namespace) -> int:
     if args.command == "new":
         return new_article(config, args.title, args.section, args.now or build_instant())
     if args.command == "serve":
@@ -36,8 +58,33 @@ def main(argv: list[str] | None = None) -> int:
         return list_reviews(config)
     if args.command == "add":
         return add_pages(config, args)
-    status, _ = build_and_report(config, args)
-    return status
+    return build_and_report(config, args)[0]
+
+
+def _stop(number: int, frame: object) -> None:
+    raise Stopped()
+
+
+def reporting_faults(config: Config, run: Callable[[], tuple[int, list[str]]]) -> tuple[int, list[str]]:
+    """Run; a fault of the machine or a tool becomes one error line and status 2, a bug its traceback after
+    a line saying so, status 3. Ctrl-C passes through (serve stops on it)."""
+    try:
+        return run()
+    except Fault as fault:
+        line = f"error: {fault}"
+    except OSError as exc:
+        line = f"error: {describe_os_error(exc, config.root)}"
+    except Exception:
+        Progress.clear(sys.stderr.isatty())
+        line = (f"error: newsdigest {__version__} stopped on a bug, not on a problem with your files; "
+                f"please report it with the traceback below (README: Reporting a bug)")
+        text = traceback.format_exc()
+        print(line + "\n" + text, file=sys.stderr, end="")
+        return EXIT_BUG, [line, text]
+    Progress.clear(sys.stderr.isatty())
+    line += f" ({config.paths.output}/ and {config.paths.content}/ are as they were)"
+    print(line, file=sys.stderr)
+    return EXIT_FAULT, [line]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--clean", action="store_true", help="ignore the build cache: render and write everything")
     parser.add_argument("--verbose", action="store_true", help="list every file written")
     parser.add_argument("--quiet", action="store_true", help="print errors only")
+    parser.add_argument("--wait", type=float, default=WAIT, metavar="SECONDS",
+                        help=f"how long to wait for another build of this project to finish (default {WAIT:g})")
+    parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
     parser.add_argument("--now", type=_instant, metavar="ISO",
                         help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
                              "else the current time); it only decides which articles are still scheduled")
@@ -65,7 +115,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, list[str]]:
-    """Build once and print what happened; return the exit status and the error lines."""
+    """Build once, when no other build runs in the project, and print what happened; return the exit status
+    and the error lines."""
+    def locked() -> tuple[int, list[str]]:
+        with project_lock(config.root, args.wait):
+            return _build_and_report(config, args)
+    return reporting_faults(config, locked)
+
+
+def _build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, list[str]]:
     started = time.perf_counter()
     now = args.now or build_instant()
     state = input_state(config, args.drafts, args.future)
@@ -85,7 +143,7 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
     except BuildError as err:
         errors = [f"error: {err}", f"error: build failed; {config.paths.output}/ was left as it was"]
         print("\n".join(errors), file=sys.stderr)
-        return 1, errors
+        return EXIT_INPUT, errors
     Progress.clear(not args.quiet and sys.stderr.isatty())
     errors = [f"error: {err}" for err in report.problems.errors]
     for line in ([] if args.quiet else [f"warning: {w}" for w in report.problems.warnings]) + errors:
@@ -99,7 +157,7 @@ def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, lis
                       report.unchanged, (ing.written, ing.unchanged, ing.kept), report.drafts_left_out,
                       report.future_left_out, len(report.problems.errors), len(report.problems.warnings),
                       report.to_review))
-    return (1 if errors else 0), errors
+    return (EXIT_INPUT if errors else 0), errors
 
 
 class Progress:
@@ -134,12 +192,8 @@ def serve(config: Config, args: argparse.Namespace) -> int:
     from .serve import serve as serve_forever
 
     inputs = [config.path("seeds"), config.path("content"), config.path("layouts"), Path(args.config)]
-    try:
-        serve_forever(config.path("output"), inputs, lambda: "\n".join(build_and_report(config, args)[1]), args.port,
-                      lambda line: print(line, flush=True))
-    except OSError as exc:
-        print(f"error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; try --port 0", file=sys.stderr)
-        return 1
+    serve_forever(config.path("output"), inputs, lambda: "\n".join(build_and_report(config, args)[1]), args.port,
+                  lambda line: print(line, flush=True))
     return 0
 
 

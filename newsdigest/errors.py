@@ -1,8 +1,11 @@
-"""The one exception type for problems the user can fix, and a collector for them."""
+"""The two exception types, problems in the input the user can fix and faults of the machine, and a collector."""
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,3 +62,47 @@ def decode_text(raw: bytes, where: str, limit: int, what: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise NotUTF8(f"not UTF-8 text (byte {exc.start}): save it as UTF-8", where) from None
+
+
+class Fault(Exception):
+    """A fault of the machine, not of the input (a full disk, a folder it may not write, a tool that
+    crashed, a worker killed): shown as one ``error:`` line naming the path or tool, the cause and
+    what to do; the build exits 2 and leaves the site and content/ as they were."""
+
+
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM, with what it left: shown as one line, not a traceback."""
+
+    def __init__(self, message: str = "stopped; the published site and content/ are unchanged") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+CAUSES = {
+    errno.ENOSPC: ("no space left on the device", "free some space on it (df -h shows how much is left), then build again"),
+    errno.EDQUOT: ("disk quota exceeded", "free some space or ask for a larger quota, then build again"),
+    errno.EACCES: ("permission denied", "give the user running the build access to it (ls -ld shows its owner "
+                                        "and mode), or run the build as its owner"),
+    errno.EPERM: ("operation not permitted", "check its owner, mode and attributes (ls -ld, lsattr), or run the build as its owner"),
+    errno.EROFS: ("read-only file system", "remount it read-write, or point paths: in config.yaml at a writable disk"),
+    errno.EIO: ("input/output error", "the disk may be failing: check it (dmesg), then build again"),
+    errno.EMFILE: ("too many open files", "raise the limit (ulimit -n), then build again"),
+    errno.ENOMEM: ("out of memory", "stop other programs or add memory, then build again"),
+}
+
+
+def describe_os_error(exc: OSError, root: Path) -> str:
+    """One line for an OSError: the path (relative to the project, staging folders shown as the folder
+    they stand for), the cause in words, what to do."""
+    cause, todo = CAUSES.get(exc.errno, (exc.strerror or str(exc), "fix that, then build again"))
+    where = ""
+    if exc.filename is not None:
+        path = Path(os.fsdecode(exc.filename))
+        shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else str(path)
+        shown = STAGING.sub(lambda m: f"{m[1]}/", shown, count=1)
+        where = f"{shown}: "
+    return f"{where}{cause}: {todo}"
+
+
+STAGING = re.compile(r"\.([^/]+)\.(?:new|journal|search)-[^/]+(?:/files)?(?:/|$)")
+"""A build's staging folder or journal beside the output folder: named as the output folder itself."""

@@ -2,14 +2,20 @@
 
 Workers are forked, so they inherit the function and everything it closes over (the digest, the
 layouts): only the items and the results cross between processes. The results come back in order,
-so the output is the same either way.
+so the output is the same either way. Workers ignore Ctrl-C (the main process stops the build); a
+worker that dies (killed, out of memory) stops the build with a Fault rather than leaving it waiting.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator, Sequence, TypeVar
+
+from .errors import Fault
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,30 +29,33 @@ def _call(item):
     return _job(item)  # type: ignore[misc]
 
 
+def _worker_start() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], threshold: int = THRESHOLD) -> list[R]:
-    global _job
-    workers = min(os.cpu_count() or 1, 8)
-    if len(items) < threshold or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(item) for item in items]
-    _job = fn
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
-    finally:
-        _job = None
+    return list(parallel_iter(fn, items, threshold, chunk=max(1, len(items) // (_workers() * 8))))
 
 
-def parallel_iter(fn: Callable[[T], R], items: Sequence[T], threshold: int = THRESHOLD) -> Iterator[R]:
+def parallel_iter(fn: Callable[[T], R], items: Sequence[T], threshold: int = THRESHOLD, chunk: int = 0) -> Iterator[R]:
     """As parallel_map, but yield the results in order as they come, so the caller can use the first while
     the workers make the rest (ingestion writes content files as seeds are parsed)."""
     global _job
-    workers = min(os.cpu_count() or 1, 8)
+    workers = _workers()
     if len(items) < threshold or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (fn(item) for item in items)
         return
     _job = fn
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_call, items, chunksize=max(1, min(50, len(items) // (workers * 8))))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
+            yield from pool.map(_call, items, chunksize=chunk or max(1, min(50, len(items) // (workers * 8))))
+    except BrokenProcessPool:
+        raise Fault("a worker process of the build died (killed, or out of memory: dmesg tells which); "
+                    "build again, with more memory free if that was the cause") from None
     finally:
         _job = None
+
+
+def _workers() -> int:
+    return min(os.cpu_count() or 1, 8)

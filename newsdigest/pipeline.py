@@ -7,25 +7,29 @@ only outputs whose fingerprint changed are rendered, and only bytes that changed
 from __future__ import annotations
 
 import gc
+import signal
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from .cache import BuildCache, Fingerprints, bytes_hash, cache_key, folder_fingerprint, load_cache, save_cache
+from .cache import BuildCache, Fingerprints, bytes_hash, cache_key, folder_fingerprint, load_cache, stage_cache
 from .config import Config
 from .content import load_articles
 from .digest import make_digest
-from .errors import Problems
+from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
-from .search import BUNDLE, PAGEFIND_VERSION, index_shards, indexed_part, shards, unavailable
+from .search import BUNDLE, PAGEFIND_VERSION, Indexing, index_shards, indexed_part, shards, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
+from .undo import ContentUndo
 from .write import Writing, site_identity
 
 
@@ -74,22 +78,26 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     articles). It runs again after the build (and in `serve`, between builds)."""
     was_on = gc.isenabled()
     gc.disable()
+    undo = ContentUndo(config.root, config.path("content"))
     try:
-        return _build(config, options, progress)
+        return _build(config, options, progress, undo)
+    except BaseException:   # the build stopped: content/ as it was (the site was not touched)
+        undo.restore()
+        raise
     finally:
         if was_on:
             gc.enable()
 
 
-def _build(config: Config, options: BuildOptions, progress: Callable[[str], None]) -> BuildReport:
+def _build(config: Config, options: BuildOptions, progress: Callable[[str], None], undo: ContentUndo) -> BuildReport:
     problems = Problems()
     cache_file = config.root / ".cache" / "build.pickle"
     key = cache_key(config)
     output = config.path("output")
-    cache = BuildCache(key) if options.clean else load_cache(cache_file, key)
+    cache = BuildCache(key) if options.clean or undo.recovered else load_cache(cache_file, key)
 
     progress("converting seeds")
-    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles)
+    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles, undo)
     progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
     articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
@@ -150,13 +158,23 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
                                  cache if incremental else None, fingerprint, config)
         try:
             made.update(zip((rest := [path for path in stale if path not in searched]), parallel_map(make, rest)))
-        finally:
-            hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
-            changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
+        except BaseException:
+            searching(None, {})
+            raise
+        hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
+        changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
         progress(f"putting {len(changed):,} new files in place")
-        writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
-    site = site_identity(output)
-    save_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists, indexed))
+        site = writing.identity()
+        staged = stage_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists,
+                                                    indexed))
+        with interrupts_deferred():   # the site, content/ and the cache move on together
+            try:
+                writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
+            except BaseException:
+                staged.unlink(missing_ok=True)
+                raise
+            staged.replace(cache_file)
+            undo.discard()
     report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
                          len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
     if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
@@ -166,9 +184,27 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     return report
 
 
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait until the block is done, then stop the build (in the main thread;
+    elsewhere signals do not reach Python code anyway)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    before = {sig: signal.signal(sig, lambda number, frame: caught.append(number)) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    if caught:
+        raise Stopped("stopped, just after the site was published: it is complete")
+
+
 def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,
                  page_hashes: dict[str, str], indexed: dict[str, str], cache: BuildCache | None, fingerprint: Fingerprints,
-                 config: Config) -> Callable[[dict[str, str], dict[str, str]], set[str]]:
+                 config: Config) -> Callable[[dict[str, str] | None, dict[str, str]], set[str]]:
     """Start Pagefind, in the background, for each shard of `plan` ({bundle folder: article pages}) where
     what Pagefind reads of its pages (`indexed`: their hashes) changed, into the build's staging folder or
     journal; the other shards' files stay as they are. (So a new article that changes other pages'
@@ -198,15 +234,23 @@ def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, wri
                 continue
         return makers[path]()
 
+    indexing = Indexing()
+
     def index() -> dict[str, list[str]]:
         with tempfile.TemporaryDirectory(prefix=f".{output.name}.search-", dir=output.parent) as scratch:
-            return index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language)
+            return index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language, indexing)
 
     pool = ThreadPoolExecutor(max_workers=1)
     running = pool.submit(index) if jobs else None
     pool.shutdown(wait=False)
 
-    def finish(inputs: dict[str, str], hashes: dict[str, str]) -> set[str]:
+    def finish(inputs: dict[str, str] | None, hashes: dict[str, str]) -> set[str]:
+        """Wait for Pagefind; with inputs=None (the build failed), stop it first and wait for its clean-up."""
+        if inputs is None:
+            indexing.stop()
+            if running:
+                wait([running])
+            return set()
         made = running.result() if running else {}
         for folder, paths in {**kept, **made}.items():
             inputs.update(dict.fromkeys(paths, keys[folder]))

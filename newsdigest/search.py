@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from calendar import monthrange
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import BuildError
+from .errors import Fault
 from .write import write_tree
 
 BUNDLE = "pagefind/"
@@ -37,6 +38,8 @@ the first query and, while its index is small, nothing more on later ones (bench
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 """Where a shard's pages are put for Pagefind to read: memory where Linux offers it (writing 500 small files
 to a busy disk can cost more than indexing them), else the system's temporary folder."""
+TIME_LIMIT = float(os.environ.get("NEWSDIGEST_PAGEFIND_TIMEOUT") or 600)
+"""Seconds one Pagefind run may take (a shard of 500 pages takes about one) before it is stopped as hung."""
 INDEX_ONLY = ("pagefind-entry.json", "index/", "fragment/", "filter/")
 """What a merged bundle needs (with its pagefind.*.pf_meta); Pagefind's scripts are read from the primary."""
 
@@ -151,13 +154,50 @@ def _parts(first: date, last: date) -> list[tuple[date, date]]:
     return [(first.replace(day=d), first.replace(day=d)) for d in range(first.day, last.day + 1)]
 
 
+class Indexing:
+    """Pagefind runs in flight, so that a build that stops can stop them and wait for their scratch folders
+    to be removed."""
+
+    def __init__(self) -> None:
+        self.stopped = threading.Event()
+        self.running: set[subprocess.Popen] = set()
+        self.lock = threading.Lock()
+
+    def run(self, command: list[str]) -> subprocess.CompletedProcess:
+        with self.lock:
+            if self.stopped.is_set():
+                raise Fault("search: stopped")
+            proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            self.running.add(proc)
+        try:
+            out, err = proc.communicate(timeout=TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise Fault(f"search: Pagefind ({command[0]}) did not finish in {TIME_LIMIT:g} s and was stopped; build "
+                        f"again, and if it hangs again reinstall it (pip install --force-reinstall 'pagefind[bin]') "
+                        f"or set search: false in config.yaml") from None
+        finally:
+            with self.lock:
+                self.running.discard(proc)
+        return subprocess.CompletedProcess(command, proc.returncode, out, err)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped.set()
+            for proc in self.running:
+                proc.kill()
+
+
 def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], scratch: Path, bundles: Path,
-                 language: str) -> dict[str, list[str]]:
+                 language: str, indexing: Indexing | None = None) -> dict[str, list[str]]:
     """Run Pagefind once per shard ({bundle folder: page paths}), on every core, writing each bundle into
     `bundles`/<folder>; return {folder: the files written, as output paths}. Pagefind reads each page as
     `for_pagefind` cuts it from `html_of(path)`, in a temporary folder of the shard's pages alone; its
-    bundle goes to a folder in `scratch` (on the output's file system), then into place."""
+    bundle goes to a folder in `scratch` (on the output's file system), then into place. A Pagefind that
+    fails, crashes or hangs (TIME_LIMIT) is a Fault."""
     command = [str(binary()), "--silent", "--force-language", language.split("-")[0]]
+    indexing = indexing or Indexing()
 
     def run(job: tuple[str, list[str]]) -> tuple[str, list[str]]:
         folder, paths = job
@@ -167,9 +207,14 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
         out = Path(tempfile.mkdtemp(dir=scratch)) if folder == BUNDLE else bundles / folder
         try:
             write_tree(pages, {path: for_pagefind(html_of(path)) for path in paths})
-            result = subprocess.run([*command, "--site", str(pages), "--output-path", str(out)], capture_output=True, text=True)
+            result = indexing.run([*command, "--site", str(pages), "--output-path", str(out)])
             if result.returncode != 0:
-                raise BuildError(f"search: Pagefind failed: {(result.stderr or result.stdout).strip()[:500]}")
+                said = (result.stderr or result.stdout).strip().splitlines()
+                how = (f"crashed (signal {-result.returncode})" if result.returncode < 0
+                       else f"exited with status {result.returncode}")
+                raise Fault(f"search: Pagefind ({command[0]}) {how}" + (f" saying {said[-1][:200]!r}" if said else "")
+                            + "; build again, and if it fails again reinstall it (pip install --force-reinstall "
+                              "'pagefind[bin]') or set search: false in config.yaml")
             if folder != BUNDLE:
                 for item in out.iterdir():
                     if not (item.name.endswith(".pf_meta") or item.name + ("/" if item.is_dir() else "") in INDEX_ONLY):
@@ -182,6 +227,10 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
                 os.replace(file, target)
                 written.append(folder + file.relative_to(out).as_posix())
             return folder, written
+        except OSError as exc:   # the scratch folder is not named after the site: say which disk filled up
+            if exc.filename is None or str(pages) in os.fsdecode(exc.filename):
+                exc.filename = str(pages.parent)
+            raise
         finally:
             shutil.rmtree(pages, ignore_errors=True)
             if folder == BUNDLE:
@@ -189,7 +238,11 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
 
     largest_first = sorted(jobs.items(), key=lambda job: -len(job[1]))
     with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-        return dict(pool.map(run, largest_first))
+        try:
+            return dict(pool.map(run, largest_first))
+        except BaseException:
+            indexing.stop()
+            raise
 
 
 def for_pagefind(html: bytes) -> bytes:

@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from .errors import Fault
+
 RELOAD_SCRIPT = b"""<script>
 (function () {
   var seen = null;
@@ -87,13 +89,21 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None]) -> None:
-    """Serve `output` until interrupted; run `rebuild` (it returns an error text, or "") when `watch` changes."""
+    """Serve `output` until interrupted; run `rebuild` (it returns an error text, or "", and never raises but
+    for Ctrl-C) when `watch` changes. A failed rebuild leaves the last good site served, its error shown."""
     from watchfiles import watch as watch_changes
 
     status = Status()
-    status.record(rebuild())
     handler = type("BoundHandler", (Handler,), {"status": status})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(output)))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(output)))
+    except OSError as exc:
+        raise Fault(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; try another --port, or --port 0 for a free one") from None
+    try:
+        status.record(rebuild())
+    except BaseException:
+        server.server_close()
+        raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(f"serving {output.name}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     stop = threading.Event()

@@ -48,9 +48,14 @@ def unchanged_since_last_build(config: Config, state: str, now: datetime) -> lis
 def save_state(config: Config, state: str, next_due: datetime | None, site: tuple[int, int] | None,
                counts: list[int]) -> None:
     """Record a build that had no errors or warnings, for the next one to compare with. `state` is the
-    inputs' state before the build; one that ingestion changed is not recorded (content/ moved on)."""
+    inputs' state before the build; one that ingestion changed is not recorded (content/ moved on). The site
+    is published by then: a file that cannot be written only costs the next build its shortcut."""
     path = config.root / FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"state": state, "site": list(site or []),
-                                "next_due": next_due.isoformat() if next_due else None, "counts": counts}),
-                    encoding="utf-8")
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps({"state": state, "site": list(site or []),
+                                   "next_due": next_due.isoformat() if next_due else None, "counts": counts}),
+                       encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)

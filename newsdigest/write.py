@@ -9,6 +9,7 @@ bytes and mtimes. A folder newsdigest did not make is never replaced.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -58,16 +59,32 @@ class Writing:
     def put(self, pages: dict[str, bytes]) -> None:
         write_tree(self.files, pages)
 
-    def finish(self, keep: set[str] | None = None, previous: set[str] = frozenset()) -> None:
-        """Swap the staging folder in, or commit and apply the journal: delete what is in `previous` and not
-        in `keep`."""
+    def identity(self) -> tuple[int, int] | None:
+        """What site_identity will say of the output folder once finish() has run (for the cache, which is
+        saved before the site is put in place)."""
         if self.whole:
             write_tree(self.folder, {MARKER: MARKER_TEXT})
+            return site_identity(self.folder)
+        return site_identity(self.output)
+
+    def finish(self, keep: set[str] | None = None, previous: set[str] = frozenset()) -> None:
+        """Swap the staging folder in, or commit and apply the journal: delete what is in `previous` and not
+        in `keep`. What can fail (a folder that may not be written, no space for a new folder) fails before
+        the site is touched."""
+        if self.whole:
+            if not (self.folder / MARKER).exists():
+                write_tree(self.folder, {MARKER: MARKER_TEXT})
             os.chmod(self.folder, 0o755)
+            _check_writable(self.output.parent)
             old = self.output.with_name(f".{self.output.name}.old")
             if self.output.exists():
                 os.replace(self.output, old)
-            os.replace(self.folder, self.output)
+            try:
+                os.replace(self.folder, self.output)
+            except OSError:
+                if old.exists():
+                    os.replace(old, self.output)
+                raise
             shutil.rmtree(old, ignore_errors=True)
             return
         written = {p.relative_to(self.files).as_posix() for p in self.files.rglob("*") if p.is_file()}
@@ -79,7 +96,13 @@ class Writing:
             if not target.parent.resolve().is_relative_to(self.output) or (target.is_symlink() and path in written):
                 raise BuildError(f"{path} would be written through a symbolic link out of the output folder; "
                                  f"remove the link or rebuild with --clean", self.output)
-        (self.folder / "gone").write_text("\n".join(gone), encoding="utf-8")
+        made = _make_folders(self.output, {str(PurePosixPath(p).parent) for p in [*written, *gone]})
+        try:
+            _check_writable(self.output.parent)
+            (self.folder / "gone").write_text("\n".join(gone), encoding="utf-8")
+        except OSError:
+            _remove_empty(made)
+            raise
         os.replace(self.folder, _commit_path(self.output))
         _roll_forward(self.output)
 
@@ -107,11 +130,50 @@ def write_tree(folder: Path, pages: dict[str, bytes]) -> None:
         safe_relative(path)
         target = f"{base}/{path}"
         parent = target.rpartition("/")[0]
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
-        with open(target, "wb") as f:
-            f.write(data)
+        try:
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            with open(target, "wb") as f:
+                f.write(data)
+        except OSError as exc:   # write() does not say which file: the message must
+            exc.filename = exc.filename or target
+            raise
+
+
+def _make_folders(output: Path, folders: set[str]) -> list[Path]:
+    """Make the site's folders the journal's files go to, and check each may be written; return those made
+    (to remove again if the build stops before its commit)."""
+    made: list[Path] = []
+    try:
+        for folder in sorted(folders):
+            target = output / folder if folder != "." else output
+            if not target.is_dir():
+                missing = [p for p in (target, *target.parents) if p.is_relative_to(output) and not p.exists()]
+                target.mkdir(parents=True, exist_ok=True)
+                made += reversed(missing)
+            _check_writable(target)
+    except OSError:
+        _remove_empty(made)
+        raise
+    return made
+
+
+def _check_writable(folder: Path) -> None:
+    """An OSError now, naming the folder, if files cannot be made or replaced in it."""
+    if os.access(folder, os.W_OK | os.X_OK):
+        return
+    read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
+    raise OSError(errno.EROFS if read_only else errno.EACCES, os.strerror(errno.EROFS if read_only else errno.EACCES),
+                  str(folder))
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in reversed(folders):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
 
 
 def _commit_path(output: Path) -> Path:

@@ -15,6 +15,7 @@ from ..content import Article, content_files, dump_document, edited_by_hand, spl
 from ..errors import BuildError, NotUTF8, Problems, decode_text
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
+from ..undo import ContentUndo
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
@@ -47,11 +48,13 @@ class IngestReport:
 
 
 def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = None,
-                 articles_before: dict[str, tuple[int, int, Article]] | None = None) -> IngestReport:
+                 articles_before: dict[str, tuple[int, int, Article]] | None = None,
+                 undo: ContentUndo | None = None) -> IngestReport:
     """Convert every seed whose content file is missing or out of date.
 
     A seed whose size and mtime are as `seen_before` recorded, and whose content file is still there,
-    is not read again; nor is a content file as `articles_before` (the last build's) holds it.
+    is not read again; nor is a content file as `articles_before` (the last build's) holds it. `undo`
+    hears of every content file before it is written.
     """
     seeds_dir, content_dir = config.path("seeds"), config.path("content")
     if not seeds_dir.is_dir():
@@ -112,6 +115,8 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
                           f"correct 'date:' in {_rel(target, config)} if it is wrong")
         document = draft[1] if draft[0] == target.stem else dump_document(
             front_matter(parsed, target.stem, name, seed_sha, config), parsed.body)
+        if undo:
+            undo.before_write(target)
         _write_inside(content_dir, target, document)
         written += 1
         seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
@@ -272,8 +277,13 @@ def _write_inside(folder: Path, target: Path, text: str) -> None:
     if not target.is_relative_to(folder.resolve()):
         raise BuildError(f"refusing to write outside {folder}", target)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:   # a full disk: no half-written file left behind
+        tmp.unlink(missing_ok=True)
+        exc.filename = exc.filename or str(target)
+        raise
 
 
 def _rel(path: Path, config: Config) -> str:

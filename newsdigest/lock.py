@@ -1,0 +1,52 @@
+"""One build at a time in a project: cron, `serve` and a hand-run build may overlap.
+
+An advisory lock (flock) on .cache/build.lock, which the kernel releases when its holder exits, killed
+or not; the holder's pid is written in the file for the message. A second build waits for the first,
+up to a limit, then gives up with a Fault naming that pid.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Fault
+
+try:
+    import fcntl
+except ImportError:   # Windows: no flock; builds are not serialised there
+    fcntl = None
+
+FILE = Path(".cache") / "build.lock"
+WAIT = 120.0
+"""Seconds a build waits for another to finish: a cold build of 10,000 articles takes about 20."""
+
+
+@contextmanager
+def project_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
+    if fcntl is None:
+        yield
+        return
+    path = root / FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                    raise Fault(f"another build is running (pid {holder}) in {root}; waited {wait:g} s for it: let it "
+                                f"finish, or stop it, then build again (--wait SECONDS waits longer)") from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)   # releases the lock
