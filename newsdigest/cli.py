@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
@@ -42,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         except BuildError as err:
             print(f"error: {err}", file=sys.stderr)
             return EXIT_FAULT
+        if args.local:
+            config = dataclasses.replace(config, links=dataclasses.replace(config.links, local=True))
         return reporting_faults(config, lambda: (_command(config, args), []))[0]
     except KeyboardInterrupt as stop:
         Progress.clear(sys.stderr.isatty())
@@ -89,29 +92,42 @@ def reporting_faults(config: Config, run: Callable[[], tuple[int, list[str]]]) -
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the news digest: seeds/ -> content/ -> site/ with feeds.")
-    parser.add_argument("--config", default="config.yaml", type=Path, metavar="PATH",
-                        help="the configuration file (default: config.yaml)")
-    parser.add_argument("--drafts", action="store_true", help="also publish articles marked draft: true")
-    parser.add_argument("--future", action="store_true", help="also publish articles dated after the build instant")
-    parser.add_argument("--clean", action="store_true", help="ignore the build cache: render and write everything")
-    parser.add_argument("--verbose", action="store_true", help="list every file written")
-    parser.add_argument("--quiet", action="store_true", help="print errors only")
-    parser.add_argument("--wait", type=float, default=WAIT, metavar="SECONDS",
-                        help=f"how long to wait for another build of this project to finish (default {WAIT:g})")
+    _options(parser, argparse.ArgumentParser.add_argument)
     parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
-    parser.add_argument("--now", type=_instant, metavar="ISO",
-                        help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
-                             "else the current time); it only decides which articles are still scheduled")
     commands = parser.add_subparsers(dest="command", metavar="[serve | new | review | add]")
-    serve_cmd = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on every change")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help)   # the options work after the command too: serve --drafts
+        _options(sub, lambda group, *a, **kw: group.add_argument(*a, **{**kw, "default": argparse.SUPPRESS}))
+        return sub
+
+    serve_cmd = command("serve", "build, serve on 127.0.0.1, rebuild and reload on every change")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
-    new_cmd = commands.add_parser("new", help="write a new content file to fill in")
+    new_cmd = command("new", "write a new content file to fill in (a draft until you publish it)")
     new_cmd.add_argument("title", help="the headline")
     new_cmd.add_argument("--section", default="News", help="the section (default News)")
-    commands.add_parser("review", help="list the content files whose headline, date or body ingestion was unsure of")
-    add_cmd = commands.add_parser("add", help="fetch pages, save them in seeds/ and build")
+    command("review", "list the content files whose headline, date or body ingestion was unsure of")
+    add_cmd = command("add", "fetch pages, save them in seeds/ and build")
     add_cmd.add_argument("urls", nargs="+", metavar="URL", help="http or https address of an article")
     return parser
+
+
+def _options(parser: argparse.ArgumentParser, add: Callable) -> None:
+    """The options every command takes, before or after its name."""
+    add(parser, "--config", default=Path("config.yaml"), type=Path, metavar="PATH",
+        help="the configuration file (default: config.yaml)")
+    add(parser, "--drafts", action="store_true", default=False, help="also publish articles marked draft: true")
+    add(parser, "--future", action="store_true", default=False, help="also publish articles dated after the build instant")
+    add(parser, "--clean", action="store_true", default=False, help="ignore the build cache: render and write everything")
+    add(parser, "--local", action="store_true", default=False,
+        help="links that name each page's file (…/index.html), to browse the site from disk (file://)")
+    add(parser, "-v", "--verbose", action="store_true", default=False, help="list every file written")
+    add(parser, "-q", "--quiet", action="store_true", default=False, help="print errors only")
+    add(parser, "--wait", type=float, default=WAIT, metavar="SECONDS",
+        help=f"how long to wait for another build of this project to finish (default {WAIT:g})")
+    add(parser, "--now", type=_instant, default=None, metavar="ISO",
+        help="the build instant, e.g. 2025-06-18T12:00:00+05:30 (default: SOURCE_DATE_EPOCH, "
+             "else the current time); it only decides which articles are still scheduled")
 
 
 def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, list[str]]:
@@ -193,7 +209,7 @@ def serve(config: Config, args: argparse.Namespace) -> int:
 
     inputs = [config.path("seeds"), config.path("content"), config.path("layouts"), Path(args.config)]
     serve_forever(config.path("output"), inputs, lambda: "\n".join(build_and_report(config, args)[1]), args.port,
-                  lambda line: print(line, flush=True))
+                  lambda line: print(line, flush=True), config.site.url)
     return 0
 
 
@@ -245,17 +261,22 @@ def new_article(config: Config, title: str, section: str, now: datetime) -> int:
 
     from .slug import slugify, tag_uri
 
+    if not title.strip():
+        print('error: the headline is empty: python3 build.py new "The headline"', file=sys.stderr)
+        return EXIT_INPUT
     path = config.path("content") / f"{slugify(title)}.md"
     if path.exists():
         print(f"error: {path.relative_to(config.root)} exists already: choose another title", file=sys.stderr)
         return 1
     now = now.astimezone(config.zone).replace(microsecond=0, second=0)
     meta = {"id": tag_uri(config.site.url, f"{now:%Y-%m-%d}", path.stem),   # the feeds' id, whatever is edited later
-            "title": title, "dek": "", "date": now.isoformat(), "category": section, "tags": [], "authors": []}
+            "title": title.strip(), "dek": "", "date": now.isoformat(), "category": section, "tags": [], "authors": [],
+            "draft": True}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\nWrite the story here.\n",
                     encoding="utf-8")
-    print(f"wrote {path.relative_to(config.root)}")
+    print(f"wrote {path.relative_to(config.root)}: a draft, left out of the site and feeds until you delete its "
+          f"'draft: true' line (python3 build.py serve --drafts shows it meanwhile)")
     return 0
 
 

@@ -69,10 +69,13 @@ class FeedOptions:
 
 @dataclass(frozen=True)
 class LinkOptions:
-    """How links in article bodies that leave the site are marked."""
+    """How links are written."""
 
     nofollow: bool = False
-    """Add rel="nofollow" (rel="noopener" is always there)."""
+    """Add rel="nofollow" to links in article bodies that leave the site (rel="noopener" is always there)."""
+    local: bool = False
+    """Links between pages name the file (2025/06/18/x/index.html), so the site can be browsed from disk
+    (file://); else they name the folder (2025/06/18/x/), as a web server expects. `build.py --local`."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class IngestOptions:
     """Extra zone abbreviations, e.g. {NPT: "+05:45"}."""
     sections: tuple[str, ...] = ()
     """Extra section names that breadcrumbs may use."""
+    keep_duplicates: tuple[str, ...] = ()
+    """Seed file names to publish even though their text nearly repeats another article's."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,9 @@ class Config:
     publish: str = "full"
     """'full', or 'excerpt': publish only each article's first paragraph with the link to the original
     (an article's front matter 'publish' wins)."""
+    layout_keys: tuple[str, ...] = ()
+    """Front-matter keys newsdigest does not use and the layouts read (article.extra.<key>): they pass
+    without the warning an unknown key gets."""
 
     def path(self, name: str) -> Path:
         """Return the absolute folder for 'seeds', 'content', 'layouts' or 'output'."""
@@ -125,7 +133,8 @@ def load_config(path: Path) -> Config:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BuildError("config file not found (pass --config PATH)", path) from None
+        raise BuildError("config file not found here: run build.py in the project's folder or pass --config PATH",
+                         path.absolute()) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise BuildError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, mark.line + 1 if mark else None) from None
@@ -133,9 +142,12 @@ def load_config(path: Path) -> Config:
         raise BuildError("not UTF-8 text", path) from None
     if not isinstance(raw, dict):
         raise BuildError("must be a mapping with at least a 'site' key", path)
-    unknown = sorted(set(raw) - set(SECTIONS) - {"search", "publish"})
+    unknown = sorted(set(raw) - set(SECTIONS) - {"search", "publish", "layout_keys"})
     if unknown:
-        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search, publish)", path)
+        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search, publish, layout_keys)", path)
+    layout_keys = raw.pop("layout_keys", None) or []
+    if not isinstance(layout_keys, list) or not all(isinstance(k, str) for k in layout_keys):
+        raise BuildError(f"'layout_keys' must be a list of front-matter keys, e.g. [mood, sponsor] (got {layout_keys!r})", path)
     search = raw.pop("search", True)
     if not isinstance(search, bool):
         raise BuildError(f"'search' must be true or false (got {search!r})", path)
@@ -145,7 +157,7 @@ def load_config(path: Path) -> Config:
     if "site" not in raw:
         raise BuildError("missing key 'site' (needs title, url, description)", path)
     parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
-    config = Config(root=path.resolve().parent, search=search, publish=publish, **parts)
+    config = Config(root=path.resolve().parent, search=search, publish=publish, layout_keys=tuple(layout_keys), **parts)
     _check_values(path, config)
     return config
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,10 @@ GENERATED_KEY = "generated_sha256"
 KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "date_from", "updated", "category", "tags", "authors", "image",
               "source_url", "source_name", "publish", "review", "slug",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
+ALIASES = {"section": "category", "categories": "category", "subtitle": "dek", "standfirst": "dek",
+           "description": "summary", "byline": "authors", "keywords": "tags", "published": "date",
+           "pubdate": "date", "modified": "updated", "lastmod": "updated", "url": "source_url", "source": "source_url"}
+"""Keys other generators and habits use, and ours that mean the same."""
 WORDS_PER_MINUTE = 230
 PUBLISH_MODES = ("full", "excerpt")
 EXCERPT_WORDS = 80
@@ -113,6 +118,8 @@ class Article:
     """The outlet that published it ('Reuters'), else the source's host."""
     excerpt: bool = False
     """Only its first paragraph is published (publish: excerpt), with the link to the original."""
+    notes: tuple[str, ...] = ()
+    """Warnings about the file (an unknown front-matter key), repeated on every build until it changes."""
 
     @property
     def reading_minutes(self) -> int:
@@ -203,11 +210,12 @@ def _too_many_nodes(value: Any, budget: int) -> bool:
 
 
 def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems,
-                  cached: dict[str, tuple[int, int, Article]], publish: str = "full"
+                  cached: dict[str, tuple[int, int, Article]], publish: str = "full", layout_keys: tuple[str, ...] = ()
                   ) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
     """Load every content/**/*.md; a file whose size and mtime are as `cached` saw them is not read again.
 
-    Return the articles and the new cache entries. A bad file is reported and left out.
+    Return the articles and the new cache entries. A bad file is reported; if the last build had it, that
+    version stays on the site (an unattended build does not take a live story down for a typo).
     """
     found = []
     for path, where, mtime, size in content_files(content_dir, root):
@@ -217,7 +225,7 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     def load(item: tuple) -> Article | BuildError:
         path, where = item[0], item[1]
         try:
-            return load_article(path.read_bytes(), where, zone, markdown, publish)
+            return load_article(path.read_bytes(), where, zone, markdown, publish, layout_keys)
         except BuildError as err:
             return BuildError(str(err))   # pickles whole across processes
 
@@ -226,8 +234,15 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     for path, where, mtime, size, article in found:
         result = article or next(fresh)
         if isinstance(result, BuildError):
-            problems.error(result)
+            last = cached.get(where)
+            problems.error(BuildError(f"{result}; the site keeps the version last built until this is fixed") if last
+                           else result)
+            if last:
+                seen[where] = last
+                articles.append(last[2])
             continue
+        for note in result.notes:
+            problems.warn(note)
         seen[where] = (mtime, size, result)
         articles.append(result)
     return articles, seen
@@ -239,9 +254,11 @@ def content_files(content_dir: Path, root: Path) -> list[tuple[Path, str, int, i
     return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in files_below(content_dir, ".md")]
 
 
-def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full") -> Article:
+def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full",
+                 layout_keys: tuple[str, ...] = ()) -> Article:
     """One content file -> Article; a BuildError names the file, the line and the key. `publish` ('full' or
-    'excerpt') is the site's default; the front matter's 'publish' wins."""
+    'excerpt') is the site's default; the front matter's 'publish' wins. A key newsdigest does not know
+    and `layout_keys` does not declare is a note (a typo, most often)."""
     text = UNSAFE_CHARACTERS.sub("", decode_text(raw, where, MAX_FILE_BYTES, "an article"))
     meta, body, _ = split_document(text, where)
     lines = _key_lines(text)
@@ -296,6 +313,8 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
         seed=str(meta["seed"]).strip() if meta.get("seed") is not None else "",
         version=hashlib.blake2b(raw, digest_size=12).hexdigest(),
         extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+        notes=tuple(_unknown_key(str(k), where, lines.get(str(k), 2)) for k in meta
+                    if k not in KNOWN_KEYS and k not in layout_keys and not str(k).startswith("x_")),
         review=review_marks(meta.get("review")),
         image_url=image_url,
         image_width=_size(image.get("width")),
@@ -304,6 +323,17 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
         source_name=_text(meta, "source_name", fail) or (urlsplit(source_url).hostname or "").removeprefix("www."),
         excerpt=mode == "excerpt",
     )
+
+
+def _unknown_key(key: str, where: str, line: int) -> str:
+    meant = ALIASES.get(key.lower()) or next(iter(difflib.get_close_matches(key.lower(), USER_KEYS, n=1, cutoff=0.7)), "")
+    guess = f"did you mean '{meant}'? " if meant else ""
+    return (f"{where}:{line}: unknown front-matter key '{key}': {guess}newsdigest does not use it (layouts see it as "
+            f"article.extra); if a layout reads it, list it under layout_keys in config.yaml or start it with x_")
+
+
+USER_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "source_url",
+             "source_name", "publish", "review", "slug", "draft", "seed")
 
 
 def _size(value: Any) -> int:

@@ -21,6 +21,9 @@ except ImportError:   # Windows: no flock; builds are not serialised there
     fcntl = None
 
 FILE = Path(".cache") / "build.lock"
+_held: set[int] = set()
+"""Descriptors of the locks this process holds: a forked worker closes its copies (forget_in_child), so
+that a worker outliving a killed build does not hold the project locked."""
 WAIT = 120.0
 """Seconds a build waits for another to finish: a cold build of 10,000 articles takes about 20."""
 
@@ -47,6 +50,18 @@ def project_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
                 time.sleep(0.05)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _held.add(fd)
         yield
     finally:
+        _held.discard(fd)
         os.close(fd)   # releases the lock
+
+
+def forget_in_child() -> None:
+    """In a forked worker: close the lock descriptors inherited from the build."""
+    for fd in list(_held):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()

@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator, Sequence, TypeVar
 
 from .errors import Fault
+from .lock import forget_in_child
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,8 +31,15 @@ def _call(item):
 
 
 def _worker_start() -> None:
+    """Ctrl-C is for the build to handle; a worker dies with the build (Linux), and holds no project lock."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    forget_in_child()
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass   # not Linux: a killed build's workers finish their chunk and exit
 
 
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], threshold: int = THRESHOLD) -> list[R]:

@@ -101,7 +101,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
     articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
-                                     config.publish)
+                                     config.publish, config.layout_keys)
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -67,19 +68,31 @@ def render_page(env: Environment, page: Page, digest: Digest, config: Config) ->
         html = env.get_template(page.template).render(
             site=config.site, links=config.links, root=root, page_url=page_url, **page.context)
     except TemplateError as exc:
-        raise _layout_error(exc, config.path("layouts")) from None
+        raise _layout_error(exc, config.path("layouts"), page) from None
+    if config.links.local:
+        html = FOLDER_LINK.sub(lambda m: f'{m[1]}="{m[2]}index.html{m[3] or ""}"', html)
     return html.encode("utf-8")
 
 
-def _layout_error(exc: TemplateError, layouts: Path) -> BuildError:
-    """Name the template file and line: from a syntax error, or from the innermost template frame."""
+FOLDER_LINK = re.compile(r'\b(href|action)="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?)(?:[^"#?]*/)?)([?#][^"]*)?"')
+"""A relative link to a folder (or to the site's root, ""), for the file it stands for: a browser reading
+files from disk shows a folder as a listing."""
+
+
+def _layout_error(exc: TemplateError, layouts: Path, page: Page) -> BuildError:
+    """Name the template file and line (from a syntax error, or from the innermost template frame), and the
+    page being made, with its article's file: a layout may fail on one article's front matter alone."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if not name:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
         name, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(layouts), None)
     shown = Path(name).resolve()
     shown = f"layouts/{shown.relative_to(layouts).as_posix()}" if shown.is_relative_to(layouts) else name
-    return BuildError(f"layout error: {exc.message or exc}", shown, line)
+    article = page.context.get("article")
+    making = f" (making {page.path}" + (f", from {article.source})" if article is not None else ")")
+    hint = ("; for a key only some articles have, write article.extra.get('key')"
+            if "'dict object' has no attribute" in str(exc.message or exc) else "")
+    return BuildError(f"layout error: {exc.message or exc}{making}{hint}", shown, line)
 
 
 # ---- page kinds: each yields (output path, template, context) --------------------------------------------

@@ -62,6 +62,9 @@ class Status:
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     status: Status
+    public_url: bytes = b""
+    """The site's address (site.url): in served pages, links to it (the feeds, the canonical link) lead to
+    this server instead, so that a click stays in the preview. The files on disk keep it."""
 
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         if self.path.startswith("/__newsdigest/status"):
@@ -72,6 +75,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
             html = path.read_bytes()
+            if self.public_url:
+                html = html.replace(self.public_url, f"http://{self.headers.get('Host') or '127.0.0.1'}/".encode())
             self._send(200, "text/html; charset=utf-8", html.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1))
             return
         super().do_GET()
@@ -88,13 +93,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None]) -> None:
+def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None],
+          public_url: str = "") -> None:
     """Serve `output` until interrupted; run `rebuild` (it returns an error text, or "", and never raises but
     for Ctrl-C) when `watch` changes. A failed rebuild leaves the last good site served, its error shown."""
     from watchfiles import watch as watch_changes
 
     status = Status()
-    handler = type("BoundHandler", (Handler,), {"status": status})
+    handler = type("BoundHandler", (Handler,), {"status": status, "public_url": public_url.encode()})
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(output)))
     except OSError as exc:

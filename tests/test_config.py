@@ -29,7 +29,7 @@ def test_a_good_config_loads_with_defaults(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("site:\n  title: T\n  description: D\n", "config.yaml: missing key 'site.url'"),
     (GOOD + "  titel: x\n", "config.yaml: unknown key 'site.titel' (known: title, url, description, language, timezone, author)"),
-    (GOOD + "theme: dark\n", "config.yaml: unknown key 'theme' (known: site, paths, digest, feeds, links, ingest, search, publish)"),
+    (GOOD + "theme: dark\n", "config.yaml: unknown key 'theme' (known: site, paths, digest, feeds, links, ingest, search, publish, layout_keys)"),
     (GOOD.replace("https://example.org/news", "example.org"), "config.yaml: 'site.url' must be an absolute http(s) URL (got 'example.org')"),
     (GOOD + "  timezone: Mars/Olympus\n", "config.yaml: 'site.timezone' is not an IANA time zone like Europe/London (got 'Mars/Olympus')"),
     (GOOD + "digest:\n  page_size: lots\n", "config.yaml: 'digest.page_size' must be a whole number of 1 or more (got 'lots')"),
@@ -50,4 +50,5 @@ def test_a_config_error_exits_2_without_a_traceback(tmp_path, capsys):
 
 def test_a_missing_config_file(tmp_path, capsys):
     assert main(["--config", str(tmp_path / "nope.yaml")]) == 2
-    assert "config file not found (pass --config PATH)" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'nope.yaml'}: config file not found here: run build.py "
+                                       f"in the project's folder or pass --config PATH\n")   # where it looked, in full

@@ -224,7 +224,7 @@ def test_new_writes_the_id_so_later_edits_of_date_or_name_keep_it(project, capsy
     path = project / "content" / "harbour-reopens.md"
     text = path.read_text()
     assert text.startswith("---\nid: tag:example.org,2025-06-18:harbour-reopens\ntitle: Harbour reopens\n")
-    path.write_text(text.replace("date: 2025-06-18", "date: 2025-06-20"))
+    path.write_text(text.replace("date: 2025-06-18", "date: 2025-06-20").replace("draft: true\n", ""))   # published
     path.rename(project / "content" / "harbour.md")
     assert ids(build(project)) == {"Harbour reopens": "tag:example.org,2025-06-18:harbour-reopens"}
 

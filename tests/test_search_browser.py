@@ -36,9 +36,10 @@ def write_articles(content: Path, numbers: range) -> None:
         if i == 0:
             body += " A zephyrine tapestry was shown."
         tags = ["Ports"] if i % 3 == 0 else ["Parks", "Transport"]
+        dek = "dek: The tapestry goes on show.\n" if i == 0 else ""
         (content / f"s{i:02d}.md").write_text(
             f"---\ntitle: The {word} report, part {i}\ndate: {day.isoformat()}T09:00:00+00:00\ncategory: {SECTIONS[i % 3]}\n"
-            f"tags: [{', '.join(tags)}]\n---\n\n{body}\n", encoding="utf-8")
+            f"tags: [{', '.join(tags)}]\n{dek}---\n\n{body}\n", encoding="utf-8")
 
 
 def build(project: Path, *extra: str) -> None:
@@ -194,5 +195,7 @@ def test_search_works_under_a_strict_content_security_policy(browser, sites, ser
     page.fill(".pagefind-ui__search-input", "zephyrine")
     page.locator(".pagefind-ui__message", has_text="1 result for zephyrine").wait_for()
     assert page.locator(".pagefind-ui__result-link").all_inner_texts() == ["The harbour report, part 0"]
+    shown = page.locator(".pagefind-ui__result-tag").all_inner_texts()   # the date, not "Dek: ..." or "Caption: ..."
+    assert len(shown) == 1 and shown[0].startswith("Date:")
     page.close()
     assert [p for p in problems if "favicon" not in p] == []

@@ -67,7 +67,8 @@ def test_new_scaffolds_a_content_file_and_never_overwrites(project, capsys):
     path = project / "content" / "cordoba-votes-today.md"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\nid: tag:example.org,") and "\ntitle: Córdoba votes today\n" in text and "category: World\n" in text
-    assert capsys.readouterr().out == "wrote content/cordoba-votes-today.md\n"
+    assert "\ndraft: true\n" in text
+    assert capsys.readouterr().out.startswith("wrote content/cordoba-votes-today.md: a draft, left out of the site")
     assert main(["--config", str(project / "config.yaml"), "new", "Córdoba votes today"]) == 1
     assert "exists already" in capsys.readouterr().err
     assert main(["--config", str(project / "config.yaml"), "--now", "2100-01-01T00:00:00+00:00"]) == 0

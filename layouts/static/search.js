@@ -4,14 +4,27 @@
 (function () {
   "use strict";
   var box = document.getElementById("search");
-  if (!box || !window.PagefindUI) { return; }
+  if (!box) { return; }
+  if (location.protocol === "file:") {   // browsers do not let a page read from disk load Pagefind's index
+    var note = document.createElement("p");
+    note.className = "search-unavailable";
+    note.textContent = "Search needs the site served over HTTP: a browser will not run it on pages opened from disk. " +
+      "Run python3 build.py serve and open the address it prints, or browse the archive, sections and tags.";
+    box.replaceWith(note);
+    return;
+  }
+  if (!window.PagefindUI) { return; }
   var bundles = box.dataset.bundles.split(" ").map(function (relative) {
     return new URL(relative, document.baseURI).pathname;   // absolute: Pagefind's worker resolves from its own URL
   });
   var ui = new PagefindUI({
     element: box, bundlePath: bundles[0], baseUrl: box.dataset.baseUrl,
     mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
-    showImages: false, showSubResults: false, resetStyles: false, autofocus: true, debounceTimeoutMs: 120
+    showImages: false, showSubResults: false, resetStyles: false, autofocus: true, debounceTimeoutMs: 120,
+    processResult: function (result) {   // Pagefind lists every meta as "key: value": readers see the date alone
+      result.meta = { title: result.meta.title, date: result.meta.date };
+      return result;
+    }
   });
   (function label() {   // give Pagefind's input a visible label
     var input = box.querySelector("input");

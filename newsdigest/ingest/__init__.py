@@ -16,6 +16,7 @@ from ..errors import BuildError, NotUTF8, Problems, decode_text
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
+from .duplicates import NearDuplicates
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
@@ -31,8 +32,9 @@ INGESTED_BY = f"newsdigest {__version__}"
 """Recorded in each content file: an untouched file is converted again when the parser changes."""
 
 
-Seen = dict[str, tuple[int, int, str, str]]
-"""Seed name -> (mtime_ns, size, its content file, the article's fingerprint) as the last ingestion left them."""
+Seen = dict[str, tuple]
+"""Seed name -> (mtime_ns, size, its content file, the article's fingerprint, its sketch for near-duplicates)
+as the last ingestion left them (a cache from before sketches has no fifth item)."""
 
 
 @dataclass(frozen=True)
@@ -50,21 +52,26 @@ class IngestReport:
 def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = None,
                  articles_before: dict[str, tuple[int, int, Article]] | None = None,
                  undo: ContentUndo | None = None) -> IngestReport:
-    """Convert every seed whose content file is missing or out of date.
+    """Convert every seed whose content file is missing or out of date; remove the content file of a seed
+    that is gone (unless edited by hand); leave out a seed that nearly repeats another article.
 
     A seed whose size and mtime are as `seen_before` recorded, and whose content file is still there,
     is not read again; nor is a content file as `articles_before` (the last build's) holds it. `undo`
-    hears of every content file before it is written.
+    hears of every content file before it is written or removed.
     """
     seeds_dir, content_dir = config.path("seeds"), config.path("content")
     if not seeds_dir.is_dir():
         return IngestReport(0, 0, 0, {})
     seen_before = seen_before or {}
+    present = sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+    files = content_files(content_dir, config.root)
+    existing = _content_by_seed(files, articles_before or {})
+    gone = _remove_orphans(existing, {p.name for p in present}, config, problems, undo)
     seeds, seen, unchanged = [], {}, 0
-    for seed in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES):
+    for seed in present:
         stat = seed.stat()
         before = seen_before.get(seed.name)
-        if before and len(before) == 4 and before[:2] == (stat.st_mtime_ns, stat.st_size) \
+        if before and len(before) >= 4 and before[:2] == (stat.st_mtime_ns, stat.st_size) \
                 and (config.root / before[2]).is_file():
             seen[seed.name] = before
             unchanged += 1
@@ -74,10 +81,11 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         return IngestReport(0, unchanged, 0, seen)
     content_dir.mkdir(parents=True, exist_ok=True)
     rules = rules_from(config)
-    files = content_files(content_dir, config.root)
-    existing = _content_by_seed(files, articles_before or {})
-    taken = {path.stem for path, *_ in files}
+    taken = {path.stem for path, *_ in files if path not in gone}
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
+    similar = NearDuplicates()
+    for name, before in seen.items():
+        seen[name] = (*before[:4], similar.add(f"{seeds_dir.name}/{name}", before[3], before[4] if len(before) > 4 else None))
     written = kept = 0
     for seed, (stat, seed_sha, parsed, notes, draft) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 20 if any(s.suffix.lower() != ".txt" for s in seeds) else 100)):
         name = seed.name
@@ -90,21 +98,29 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         if parsed.fingerprint in fingerprints:
             problems.warn(f"{shown}: same article as {fingerprints[parsed.fingerprint]}; skipped it")
             continue
+        twin = similar.match(parsed.fingerprint) if name not in config.ingest.keep_duplicates else None
+        if twin:
+            problems.warn(f"{shown}: nearly the same text as {twin[0]} ({twin[1]:.0%} of the words, in order): left out as a "
+                          f"likely duplicate; to publish both, list '{name}' under ingest: keep_duplicates: in "
+                          f"config.yaml")
+            continue
         fingerprints[parsed.fingerprint] = shown
+        sketched = similar.add(shown, parsed.fingerprint)
         target = existing.get(name)
         if target is not None:
             old = target.read_text(encoding="utf-8", errors="replace")
             old_meta = _meta_or_empty(old)
             if old_meta.get("seed_sha256") == seed_sha and old_meta.get("ingested_by") == INGESTED_BY:
                 unchanged += 1
-                seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
+                seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
                 continue
             if edited_by_hand(old):
-                if old_meta.get("seed_sha256") != seed_sha:
+                kept += 1
+                if old_meta.get("seed_sha256") != seed_sha:   # said on every build (the seed is read again) until settled
                     problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
                                   f"(delete it to convert the seed again)")
-                kept += 1
-                seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
+                else:
+                    seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
                 continue
         else:
             slug = _unique(slugify(parsed.title), taken)
@@ -119,8 +135,34 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             undo.before_write(target)
         _write_inside(content_dir, target, document)
         written += 1
-        seen[name] = (*stat, _rel(target, config), parsed.fingerprint)
+        seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
     return IngestReport(written, unchanged, kept, seen)
+
+
+def _remove_orphans(made_from: dict[str, Path], present: set[str], config: Config, problems: Problems,
+                    undo: ContentUndo | None) -> set[Path]:
+    """Remove each content file whose seed is gone and which nobody edited since it was made; say why, a
+    line each. One edited by hand stays, with a warning on every build until it is deleted or loses its
+    'seed:' line. With no seed left at all (seeds/ emptied, or not the folder it was), nothing is removed."""
+    seeds = config.path("seeds").name
+    orphans = {name: path for name, path in made_from.items() if name not in present}
+    if orphans and not present:
+        problems.warn(f"{seeds}/ holds no seed, and {len(orphans)} articles were made from seeds: kept them all; "
+                      f"delete a content file to unpublish it")
+        return set()
+    removed = set()
+    for name, path in sorted(orphans.items()):
+        shown = _rel(path, config)
+        if edited_by_hand(path.read_text(encoding="utf-8", errors="replace")):
+            problems.warn(f"{shown} was made from {seeds}/{name}, which is gone; it was edited by hand, so it stays "
+                          f"(delete it to unpublish it, or delete its 'seed:' line to keep it)")
+            continue
+        if undo:
+            undo.before_write(path)
+        path.unlink()
+        removed.add(path)
+        problems.warn(f"removed {shown}: its seed {seeds}/{name} is gone (the article is unpublished)")
+    return removed
 
 
 def read_seed(seed: Path, rules: Rules, config: Config

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import GLACIER_SEED as NEW_SEED
+
 REPO = Path(__file__).resolve().parents[2]
 INJECT = Path(__file__).resolve().parent / "inject.py"
 SCRATCH_ROOTS = ("/dev/shm", "/tmp")
@@ -29,18 +31,6 @@ paths:
   output: out/site
 """
 
-NEW_SEED = """\
-Home > Science
-Glacier survey finds meltwater lakes doubled in a decade
-Researchers mapped more than four hundred new lakes on the ice sheet's western edge.
-By Mara Olsen
-March 3, 2026 / 09:15 GMT
-The survey team flew the western margin of the ice sheet twice a year for ten years, photographing every pool of standing water they could find from the air.
-Their count of lakes larger than a football pitch rose from about three hundred to more than seven hundred over the decade, the team said in a paper published on Tuesday.
-Meltwater that collects on the surface can drain through cracks to the bed of the glacier, where it lubricates the ice and speeds its slide towards the sea.
-"We expected growth, but not at this pace," said the survey's lead author, who has flown the route since its first season.
-The researchers plan to add a satellite radar record to the aerial photographs next year, so that lakes hidden under winter snow can be counted too.
-"""
 
 
 @dataclass
