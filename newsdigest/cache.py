@@ -66,8 +66,10 @@ def stage_cache(path: Path, cache: BuildCache) -> Path:
     try:
         with tmp.open("wb") as f:
             pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException:   # a full disk: no half-written file left behind
+    except BaseException as exc:   # a full disk: no half-written file left behind
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            exc.filename = exc.filename or str(path)
         raise
     return tmp
 

@@ -41,8 +41,12 @@ class ContentUndo:
             except OSError:   # a file system without hard links, or content/ on another one
                 shutil.copy2(target, kept)
         else:
-            with open(self.folder / CREATED, "a", encoding="utf-8") as f:
-                f.write(name + "\n")
+            try:
+                with open(self.folder / CREATED, "a", encoding="utf-8") as f:
+                    f.write(name + "\n")
+            except OSError as exc:   # (write() does not say which file)
+                exc.filename = exc.filename or str(self.folder / CREATED)
+                raise
             self.created.add(name)
 
     def restore(self) -> None:

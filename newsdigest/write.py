@@ -100,8 +100,9 @@ class Writing:
         try:
             _check_writable(self.output.parent)
             (self.folder / "gone").write_text("\n".join(gone), encoding="utf-8")
-        except OSError:
+        except OSError as exc:
             _remove_empty(made)
+            exc.filename = exc.filename or str(self.output)
             raise
         os.replace(self.folder, _commit_path(self.output))
         _roll_forward(self.output)
