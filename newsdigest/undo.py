@@ -21,11 +21,13 @@ CREATED = "created"
 class ContentUndo:
     def __init__(self, root: Path, content: Path) -> None:
         self.folder, self.content = root / FOLDER, content
+        self.created: set[str] = set()
+        self.log = None
+        """The list of files made, open for appending while the build writes content/."""
         self.recovered = self.folder.is_dir()
         """A killed build's changes were undone: this build must not trust the cache."""
         if self.recovered:
             self.restore()
-        self.created: set[str] = set()
 
     def before_write(self, target: Path) -> None:
         """Call before writing `target` (a file in content/)."""
@@ -42,8 +44,10 @@ class ContentUndo:
                 shutil.copy2(target, kept)
         else:
             try:
-                with open(self.folder / CREATED, "a", encoding="utf-8") as f:
-                    f.write(name + "\n")
+                if self.log is None:
+                    self.log = open(self.folder / CREATED, "a", encoding="utf-8")
+                self.log.write(name + "\n")
+                self.log.flush()   # on disk before the file is made, for a build killed meanwhile
             except OSError as exc:   # (write() does not say which file)
                 exc.filename = exc.filename or str(self.folder / CREATED)
                 raise
@@ -52,6 +56,7 @@ class ContentUndo:
     def restore(self) -> None:
         """Put content/ back as it was before the build. What cannot be put back now (the fault that stopped
         the build may stop this too) stays in the folder for the next build to finish."""
+        self._close()
         if not self.folder.is_dir():
             return
         failed = False
@@ -72,7 +77,16 @@ class ContentUndo:
 
     def discard(self) -> None:
         """The build finished: keep what it wrote."""
+        self._close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _close(self) -> None:
+        if self.log is not None:
+            try:
+                self.log.close()
+            except OSError:
+                pass
+            self.log = None
 
     def _created(self) -> list[str]:
         try:

@@ -16,7 +16,7 @@ from ..errors import BuildError, NotUTF8, Problems, decode_text
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
-from .duplicates import NearDuplicates
+from .duplicates import NearDuplicates, sketch
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
@@ -64,9 +64,13 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         return IngestReport(0, 0, 0, {})
     seen_before = seen_before or {}
     present = sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
-    files = content_files(content_dir, config.root)
-    existing = _content_by_seed(files, articles_before or {})
-    gone = _remove_orphans(existing, {p.name for p in present}, config, problems, undo)
+    names = {p.name for p in present}
+    files = existing = None
+    gone: set[Path] = set()
+    if not seen_before or not names.issuperset(seen_before):   # a seed was deleted (or nothing is known): orphans?
+        files = content_files(content_dir, config.root)
+        existing = _content_by_seed(files, articles_before or {})
+        gone = _remove_orphans(existing, names, config, problems, undo)
     seeds, seen, unchanged = [], {}, 0
     for seed in present:
         stat = seed.stat()
@@ -81,13 +85,16 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         return IngestReport(0, unchanged, 0, seen)
     content_dir.mkdir(parents=True, exist_ok=True)
     rules = rules_from(config)
+    if files is None:
+        files = content_files(content_dir, config.root)
+        existing = _content_by_seed(files, articles_before or {})
     taken = {path.stem for path, *_ in files if path not in gone}
     fingerprints = {before[3]: f"{seeds_dir.name}/{name}" for name, before in seen.items()}
     similar = NearDuplicates()
     for name, before in seen.items():
         seen[name] = (*before[:4], similar.add(f"{seeds_dir.name}/{name}", before[3], before[4] if len(before) > 4 else None))
     written = kept = 0
-    for seed, (stat, seed_sha, parsed, notes, draft) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 20 if any(s.suffix.lower() != ".txt" for s in seeds) else 100)):
+    for seed, (stat, seed_sha, parsed, notes, draft, sketched) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 20 if any(s.suffix.lower() != ".txt" for s in seeds) else 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
         for note in notes:
@@ -98,14 +105,14 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         if parsed.fingerprint in fingerprints:
             problems.warn(f"{shown}: same article as {fingerprints[parsed.fingerprint]}; skipped it")
             continue
-        twin = similar.match(parsed.fingerprint) if name not in config.ingest.keep_duplicates else None
+        twin = similar.match(parsed.fingerprint, sketched) if name not in config.ingest.keep_duplicates else None
         if twin:
             problems.warn(f"{shown}: nearly the same text as {twin[0]} ({twin[1]:.0%} of the words, in order): left out as a "
                           f"likely duplicate; to publish both, list '{name}' under ingest: keep_duplicates: in "
                           f"config.yaml")
             continue
         fingerprints[parsed.fingerprint] = shown
-        sketched = similar.add(shown, parsed.fingerprint)
+        similar.add(shown, parsed.fingerprint, sketched)
         target = existing.get(name)
         if target is not None:
             old = target.read_text(encoding="utf-8", errors="replace")
@@ -166,26 +173,26 @@ def _remove_orphans(made_from: dict[str, Path], present: set[str], config: Confi
 
 
 def read_seed(seed: Path, rules: Rules, config: Config
-              ) -> tuple[tuple[int, int], str, Parsed | BuildError, list[str], tuple[str, str]]:
+              ) -> tuple[tuple[int, int], str, Parsed | BuildError, list[str], tuple[str, str], tuple[int, ...]]:
     """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error, warnings,
-    and (slug, the content file's text) for the slug its headline gives: the file as the caller will most
-    often write it, made here in the worker)."""
+    (slug, the content file's text) for the slug its headline gives: the file as the caller will most
+    often write it, and its sketch for finding near-duplicates: both made here, in the worker)."""
     stat = seed.stat()
     shown = f"{seed.parent.name}/{seed.name}"
     limit = MAX_PAGE_BYTES if seed.suffix.lower() in (".html", ".htm") else MAX_SEED_BYTES
     if stat.st_size > limit:   # refused unread: a 50 MB file is not loaded to be told so
         error = BuildError(f"too large for a news article ({stat.st_size:,} bytes, the limit is {limit:,}); "
                            f"is this the right file?", shown)
-        return (stat.st_mtime_ns, stat.st_size), "", error, [], ("", "")
+        return (stat.st_mtime_ns, stat.st_size), "", error, [], ("", ""), ()
     raw = seed.read_bytes()
     file_time = datetime.fromtimestamp(stat.st_mtime, config.zone)
     parsed, notes = convert_seed(raw, shown, rules, file_time)
     if not isinstance(parsed, Parsed):
-        return (stat.st_mtime_ns, stat.st_size), "", parsed, notes, ("", "")
+        return (stat.st_mtime_ns, stat.st_size), "", parsed, notes, ("", ""), ()
     sha = hashlib.sha256(raw).hexdigest()[:16]
     slug = slugify(parsed.title)
     return (stat.st_mtime_ns, stat.st_size), sha, parsed, notes, (
-        slug, dump_document(front_matter(parsed, slug, seed.name, sha, config), parsed.body))
+        slug, dump_document(front_matter(parsed, slug, seed.name, sha, config), parsed.body)), sketch(parsed.fingerprint)
 
 
 def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed | BuildError, list[str]]:

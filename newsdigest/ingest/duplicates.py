@@ -5,10 +5,11 @@ fingerprint ingestion already keeps) are the same words in the same order (diffl
 word lists). That counts a changed sentence once; overlapping runs of words would count each changed
 word SHINGLE times, which makes a short story with one sentence changed look like another story.
 
-To find the candidates among thousands without comparing every pair, each article's text is cut into
-overlapping runs of SHINGLE words and indexed by the SKETCH smallest hashes of those runs (a bottom-k
-sketch): a near-duplicate shares most of them, a different story almost none; only candidates sharing
-at least SHARED are compared word by word.
+To find the candidates among thousands without comparing every pair, the opening SKETCH_WORDS words
+of each article are cut into overlapping runs of SHINGLE words, and the article is indexed by the
+SKETCH smallest hashes of those runs (a bottom-k sketch): a near-duplicate shares most of them (even
+with a sentence changed in its opening), a different story almost none; only candidates sharing at
+least SHARED are compared word by word.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ SHINGLE = 5
 THRESHOLD = 0.9
 SKETCH = 16
 SHARED = 4
+SKETCH_WORDS = 200
+"""The opening is enough to find candidates, at a third of the cost of the whole text (ingestion's speed)."""
 
 
 def shingles(text: str) -> set[int]:
@@ -30,7 +33,7 @@ def shingles(text: str) -> set[int]:
 
 
 def sketch(text: str) -> tuple[int, ...]:
-    return tuple(sorted(shingles(text))[:SKETCH])
+    return tuple(sorted(shingles(" ".join(text.split()[:SKETCH_WORDS])))[:SKETCH])
 
 
 def similarity(a: str, b: str) -> float:
@@ -51,10 +54,11 @@ class NearDuplicates:
             self.index.setdefault(h, []).append(name)
         return sketched
 
-    def match(self, text: str) -> tuple[str, float] | None:
-        """The article `text` nearly repeats, with the similarity; None when there is none."""
+    def match(self, text: str, sketched: tuple[int, ...] | None = None) -> tuple[str, float] | None:
+        """The article `text` (whose sketch is `sketched`) nearly repeats, with the similarity; None when
+        there is none."""
         shared: dict[str, int] = {}
-        for h in sketch(text):
+        for h in sketch(text) if sketched is None else sketched:
             for name in self.index.get(h, ()):
                 shared[name] = shared.get(name, 0) + 1
         best = max(((similarity(text, self.texts[name]), name) for name, n in shared.items() if n >= SHARED),
