@@ -67,11 +67,13 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     names = {p.name for p in present}
     files = existing = None
     gone: set[Path] = set()
+    seen, seeds, unchanged = {}, [], 0
     if not seen_before or not names.issuperset(seen_before):   # a seed was deleted (or nothing is known): orphans?
         files = content_files(content_dir, config.root)
         existing = _content_by_seed(files, articles_before or {})
-        gone = _remove_orphans(existing, names, config, problems, undo)
-    seeds, seen, unchanged = [], {}, 0
+        gone, stays = _remove_orphans(existing, names, config, problems, undo)
+        for name, path in stays.items():   # remembered, so that the next build looks again and warns again
+            seen[name] = seen_before.get(name) or (0, 0, _rel(path, config), "", ())
     for seed in present:
         stat = seed.stat()
         before = seen_before.get(seed.name)
@@ -94,6 +96,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     for name, before in seen.items():
         seen[name] = (*before[:4], similar.add(f"{seeds_dir.name}/{name}", before[3], before[4] if len(before) > 4 else None))
     written = kept = 0
+    real: dict[str, str] = {}
     for seed, (stat, seed_sha, parsed, notes, draft, sketched) in zip(seeds, parallel_iter(lambda seed: read_seed(seed, rules, config), seeds, 20 if any(s.suffix.lower() != ".txt" for s in seeds) else 100)):
         name = seed.name
         shown = f"{seeds_dir.name}/{name}"
@@ -133,43 +136,46 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             slug = _unique(slugify(parsed.title), taken)
             taken.add(slug)
             target = content_dir / f"{slug}.md"
+        shown_target = _rel(target, config)
         if parsed.date_from == "file":
             problems.warn(f"{shown}: the page shows no date: dated it from the file's time; "
-                          f"correct 'date:' in {_rel(target, config)} if it is wrong")
+                          f"correct 'date:' in {shown_target} if it is wrong")
         document = draft[1] if draft[0] == target.stem else dump_document(
             front_matter(parsed, target.stem, name, seed_sha, config), parsed.body)
         if undo:
             undo.before_write(target)
-        _write_inside(content_dir, target, document)
+        _write_inside(content_dir, target, document, real)
         written += 1
-        seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
+        seen[name] = (*stat, shown_target, parsed.fingerprint, sketched)
     return IngestReport(written, unchanged, kept, seen)
 
 
 def _remove_orphans(made_from: dict[str, Path], present: set[str], config: Config, problems: Problems,
-                    undo: ContentUndo | None) -> set[Path]:
+                    undo: ContentUndo | None) -> tuple[set[Path], dict[str, Path]]:
     """Remove each content file whose seed is gone and which nobody edited since it was made; say why, a
     line each. One edited by hand stays, with a warning on every build until it is deleted or loses its
-    'seed:' line. With no seed left at all (seeds/ emptied, or not the folder it was), nothing is removed."""
+    'seed:' line. With no seed left at all (seeds/ emptied, or not the folder it was), nothing is removed.
+    Return the files removed, and {seed name: content file} of those that stay."""
     seeds = config.path("seeds").name
     orphans = {name: path for name, path in made_from.items() if name not in present}
     if orphans and not present:
         problems.warn(f"{seeds}/ holds no seed, and {len(orphans)} articles were made from seeds: kept them all; "
                       f"delete a content file to unpublish it")
-        return set()
-    removed = set()
+        return set(), orphans
+    removed, stays = set(), {}
     for name, path in sorted(orphans.items()):
         shown = _rel(path, config)
         if edited_by_hand(path.read_text(encoding="utf-8", errors="replace")):
             problems.warn(f"{shown} was made from {seeds}/{name}, which is gone; it was edited by hand, so it stays "
                           f"(delete it to unpublish it, or delete its 'seed:' line to keep it)")
+            stays[name] = path
             continue
         if undo:
             undo.before_write(path)
         path.unlink()
         removed.add(path)
         problems.warn(f"removed {shown}: its seed {seeds}/{name} is gone (the article is unpublished)")
-    return removed
+    return removed, stays
 
 
 def read_seed(seed: Path, rules: Rules, config: Config
@@ -320,18 +326,26 @@ def _unique(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def _write_inside(folder: Path, target: Path, text: str) -> None:
-    """Write atomically, and only inside `folder`."""
-    target = target.resolve()
-    if not target.is_relative_to(folder.resolve()):
+def _write_inside(folder: Path, target: Path, text: str, real: dict[str, str]) -> None:
+    """Write atomically, and only inside `folder`: the file's folder, its symbolic links followed, must be
+    in it (a link in that place is replaced, not followed). `real` remembers folders already resolved."""
+    parent, top = str(target.parent), str(folder)
+    for place in (parent, top):
+        if place not in real:
+            real[place] = os.path.realpath(place)
+    top = real[top]
+    if real[parent] != top and not real[parent].startswith(top + os.sep):
         raise BuildError(f"refusing to write outside {folder}", target)
-    tmp = target.with_name(f".{target.name}.tmp")
+    final = os.path.join(real[parent], target.name)
+    tmp = os.path.join(real[parent], f".{target.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, final)
     except OSError as exc:   # a full disk: no half-written file left behind
-        tmp.unlink(missing_ok=True)
-        exc.filename = exc.filename or str(target)
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        exc.filename = exc.filename or final
         raise
 
 
