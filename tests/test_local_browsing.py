@@ -60,3 +60,15 @@ def test_without_local_links_name_folders_as_a_server_expects(sample_project):
     assert main(["--config", str(sample_project / "config.yaml"), "--quiet"]) == 0
     html = (sample_project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="archive/"' in html and "index.html\"" not in html.split("<main", 1)[1]
+
+
+def test_a_lead_image_that_does_not_load_leaves_its_caption_not_a_broken_box(local_site, browser):
+    """The shipped saved page's picture lives at an address that never answers (and tests have no network):
+    the picture is hidden, the caption and credit stay, styled as a caption alone."""
+    page = browser.new_page()
+    article = next(local_site.glob("20*/*/*/river-ferries-*/index.html"))
+    page.goto(article.as_uri())
+    page.wait_for_function("document.querySelector('figure.photo img').hidden === true", timeout=10000)
+    assert page.locator("figure.photo figcaption").inner_text().startswith("The Marsh Queen at the town quay")
+    assert "with-image" not in page.get_attribute("figure.photo", "class")
+    page.close()
