@@ -69,7 +69,7 @@ class ContentUndo:
         files = self.folder / "files"
         for kept in sorted(p for p in files.rglob("*") if p.is_file()) if files.is_dir() else []:
             try:
-                os.replace(kept, self.content / kept.relative_to(files))
+                shutil.move(kept, self.content / kept.relative_to(files))   # a rename, or a copy across disks
             except OSError:
                 failed = True
         if not failed:
