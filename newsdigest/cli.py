@@ -35,8 +35,8 @@ config (nothing was changed); a bug in newsdigest; stopped by Ctrl-C or SIGTERM.
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)
+    main_thread = threading.current_thread() is threading.main_thread()
+    before = signal.signal(signal.SIGTERM, _stop) if main_thread else None   # SIGTERM stops a build as Ctrl-C does
     try:
         try:
             config = load_config(args.config)
@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         Progress.clear(sys.stderr.isatty())
         print(stop.message if isinstance(stop, Stopped) else Stopped().message, file=sys.stderr)
         return EXIT_STOPPED
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, before)   # as it was: main() may be called from a program of its own
 
 
 def _command(config: Config, args: argparse.Namespace) -> int:
