@@ -153,13 +153,13 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         indexed = {path: made[path][2] if path in made else cache.indexed.get(path, "") for path in searched}
         if search:
             progress("indexing for search, rendering the rest")
-        searching = start_search(search, writing, output, {p for p, (_, wrote, _) in made.items() if wrote}, makers,
+        searching, stop_searching = start_search(search, writing, output, {p for p, (_, wrote, _) in made.items() if wrote}, makers,
                                  {p: made[p][0] if p in made else cache.outputs[p] for p in searched}, indexed,
                                  cache if incremental else None, fingerprint, config)
         try:
             made.update(zip((rest := [path for path in stale if path not in searched]), parallel_map(make, rest)))
         except BaseException:
-            searching(None, {})
+            stop_searching()
             raise
         hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
         changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
@@ -204,13 +204,14 @@ def interrupts_deferred() -> Iterator[None]:
 
 def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,
                  page_hashes: dict[str, str], indexed: dict[str, str], cache: BuildCache | None, fingerprint: Fingerprints,
-                 config: Config) -> Callable[[dict[str, str] | None, dict[str, str]], set[str]]:
+                 config: Config) -> tuple[Callable[[dict[str, str], dict[str, str]], set[str]], Callable[[], None]]:
     """Start Pagefind, in the background, for each shard of `plan` ({bundle folder: article pages}) where
     what Pagefind reads of its pages (`indexed`: their hashes) changed, into the build's staging folder or
     journal; the other shards' files stay as they are. (So a new article that changes other pages'
     related lists re-indexes only its own shard.) Return the call that waits for it, records every bundle
     file's inputs and hashes (a shard's fingerprint: Pagefind's output is not byte-identical from run to
-    run) and returns the files written."""
+    run) and returns the files written; and the call that stops it and waits for its clean-up (the build
+    failed)."""
     previous: dict[str, list[str]] = {}
     for path, made_from in (cache.inputs.items() if cache else ()):
         if path.startswith(BUNDLE):
@@ -244,17 +245,16 @@ def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, wri
     running = pool.submit(index) if jobs else None
     pool.shutdown(wait=False)
 
-    def finish(inputs: dict[str, str] | None, hashes: dict[str, str]) -> set[str]:
-        """Wait for Pagefind; with inputs=None (the build failed), stop it first and wait for its clean-up."""
-        if inputs is None:
-            indexing.stop()
-            if running:
-                wait([running])
-            return set()
+    def finish(inputs: dict[str, str], hashes: dict[str, str]) -> set[str]:
         made = running.result() if running else {}
         for folder, paths in {**kept, **made}.items():
             inputs.update(dict.fromkeys(paths, keys[folder]))
             hashes.update(dict.fromkeys(paths, keys[folder]))
         return {path for paths in made.values() for path in paths}
 
-    return finish
+    def stop() -> None:
+        indexing.stop()
+        if running:
+            wait([running])
+
+    return finish, stop
