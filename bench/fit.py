@@ -198,7 +198,7 @@ def fit(train: list[Sample]) -> dict:
         reading = read_article(s.lines, params, rows=s.rows)
         if reading is None:
             continue
-        candidates, features = title_rows(s.lines, reading.words, reading.prose, reading.run, params)
+        candidates, features, _ = title_rows(s.lines, reading.words, reading.prose, reading.run, params)
         right = [k for k, i in enumerate(candidates) if extraction.same_title(s.lines[i].text, s.titles)]
         if right and len(candidates) > 1:
             groups.append((np.array(features), right, _weight(s)))

@@ -133,6 +133,66 @@ def test_a_korean_page_and_its_writer_address():
     assert got.body.startswith("시립도서관이") and "@" not in got.body and "많이 본 뉴스" not in got.body
 
 
+# ---- the headline where the layout says which line it is -------------------------------------------------
+
+BODY = ("\n\nThe city council voted on Tuesday night to close the old river bridge to cars from next spring, after "
+        "engineers found cracks in two of its five arches during a routine inspection last month.\n\n"
+        "Cyclists and people on foot will still be able to cross, the council said, while a temporary crossing for "
+        "buses is built a little further downstream at a cost of about 4 million euros.\n\n"
+        "Shop owners on both banks said they feared losing customers during the works, which are expected to take "
+        "at least two years, and asked the council for help with their rents.\n")
+HEADLINE = "River bridge to close to cars after engineers find cracks in arches"
+
+
+def test_the_headline_after_a_list_of_teasers_is_the_line_on_its_byline():
+    teasers = "\n".join(f"{what} as {who} {verb} the plan" for what, who, verb in (
+        ("Ferry fares rise", "operator", "defends"), ("Tram line delayed", "minister", "backs"),
+        ("Market hall reopens", "traders", "welcome"), ("School run chaos", "parents", "question"),
+        ("New cycle lanes open", "drivers", "criticise")))
+    got = parse_seed(f"Most read\n{teasers}\nWhy engineers worry about old bridges in a cold winter\n{HEADLINE}\n"
+                     f"By Ana Ruiz, City Desk\n2 hours ago{BODY}", Rules(), SAVED)
+    assert got.title == HEADLINE and got.authors == ["Ana Ruiz"]
+    assert "title" not in got.review   # the layout left no doubt
+
+
+def test_a_teaser_above_the_dateline_is_not_the_headline_under_it():
+    got = parse_seed(f"Opinion\nCity Talk\nAre old bridges worth saving at any price?\nTuesday 3 March 2026 9:22 am\n"
+                     f"{HEADLINE}\nMarta Kowalska\nMarta Kowalska\nShare{BODY}", Rules(), SAVED)
+    assert got.title == HEADLINE and got.date.date().isoformat() == "2026-03-03"
+
+
+def test_a_video_block_under_the_byline_is_not_the_headline():
+    got = parse_seed(f"Local\nPublished 1 day ago\n{HEADLINE}\nThe council voted to shut the crossing to cars next spring.\n"
+                     f"Facebook\nTwitter\nComments\nPrint\nEmail\nBy Jonas Berg\nclose\nvideo\n"
+                     f"Mayor says the bridge was 'never built for today's traffic'\n"
+                     f"The mayor explains why the council chose to close the bridge rather than repair it in stages."
+                     f"{BODY}", Rules(), SAVED)
+    assert got.title == HEADLINE and got.authors == ["Jonas Berg"]
+
+
+def test_a_photo_over_its_credit_between_dateline_and_story_is_a_caption_not_the_headline():
+    got = parse_seed(f"News\n{HEADLINE}\nCity wire services\nPublished 11:11 PM Mar 3, 2026\n"
+                     f"Engineers inspect the second arch of the river bridge\nPia Lund, Associated Press{BODY}",
+                     Rules(), SAVED)
+    assert got.title == HEADLINE
+
+
+def test_a_quoted_claim_above_the_headline_and_its_byline_in_the_story():
+    got = parse_seed(f"Fact checks\nAll\nTrue\nFalse\nPeople\n\"The bridge carries 40,000 cars a day.\"\n"
+                     f"— A council member on Monday, March 2nd, 2026 in a radio interview\n"
+                     f"How many cars really cross the river bridge each day?\n"
+                     f"By Tom Weir on Tuesday, March 3rd, 2026 at 10:00 a.m.{BODY}", Rules(), SAVED)
+    assert got.title == "How many cars really cross the river bridge each day?" and got.authors == ["Tom Weir"]
+
+
+def test_a_japanese_headline_shares_its_words_with_the_story():
+    body = ("\n\n先日、市議会は古い橋を来年の春から車両通行止めにすることを決めました。点検で二つのアーチにひびが見つかったためです。"
+            "\n\n歩行者と自転車は引き続き通行できますが、バスのための仮設の橋が下流に建設される予定です。工事には少なくとも二年かかります。\n")
+    got = parse_seed(f"HOME >\nブログ >\n古い橋が車両通行止めに\n古い橋が車両通行止めに\nby 市政ニュース編集部 ／ 2026.03.03{body}",
+                     Rules(zone="Asia/Tokyo"), SAVED)
+    assert got.title == "古い橋が車両通行止めに" and str(got.date)[:10] == "2026-03-03"
+
+
 # ---- dates -----------------------------------------------------------------------------------------------
 
 

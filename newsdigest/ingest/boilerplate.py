@@ -111,6 +111,8 @@ CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|vi
 """Something a trailing credit cannot do without: a slash, a bracket, a bar, a photo word, or an agency at the end."""
 CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit)?\s*:\s*", re.I)
 LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
+NAMED_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*[,|/]\s*(?:" + _AGENCY + r"|Associated\s+Press)(?:\s+file)?$")
+"""A photographer and an agency: 'Jane Doe, Associated Press', 'Jane Doe | Getty Images' (a credit, not a byline)."""
 
 
 def is_noise(line: str, extra: tuple[re.Pattern, ...] = ()) -> bool:

@@ -20,6 +20,8 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
 SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*", re.I)
 SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
+NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])")
+"""Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday'."""
 AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|"
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
 OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|guardian|telegraph|agency|press|media|"
@@ -85,7 +87,7 @@ def _looks_like_a_name_line(line: str) -> bool:
 
 
 def _names(text: str, strict: bool = False) -> list[str]:
-    text = SEPARATORS.split(text)[0]   # 'By X | June 18' / 'By X — Reuters' / 'By X in Kyiv'
+    text = NAMES_END.split(text)[0]
     names: list[str] = []
     parts = SPLIT.split(text)
     if len(parts) > 1 and not re.search(r"\s(?:and|&)\s", text, re.I):

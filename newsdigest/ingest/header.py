@@ -1,7 +1,9 @@
 """Read the header above the article: the headline, the breadcrumbs above it, and the dek, bylines,
 datelines and lead photo between it and the first paragraph.
 
-The headline is the line a small logistic model (data/params.json) ranks first among the lines just above
+The headline is read from the layout when the layout leaves no doubt: a title-like line about the story
+standing right on the byline or dateline above the article (its dek and share buttons between them at most).
+Otherwise it is the line a small logistic model (data/params.json) ranks first among the lines just above
 the article and its first few lines: title-like in shape, sharing words with the story, often repeated on the
 page, followed by a byline or a dateline, after a run of short menu lines.
 """
@@ -13,18 +15,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from . import boilerplate as bp
 from .article import Run
 from .bylines import is_agency, is_role, parse_byline
-from .dates import Stamp, find_stamps, has_date, parse_dateline
+from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
-from .score import SENTENCE_INSIDE, WORDS, Params, furniture_share, letter_words, linkish, title_like
+from .score import SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, Params, furniture_share, letter_words, linkish, title_like
 
 ABOVE = 40
 """How many lines above the article the headline may stand."""
 INSIDE = 3
 """How many of the article's first lines may be the headline (a long one reads like prose)."""
+META_ABOVE = 20
+"""How far above the article the byline or dateline under the headline may stand."""
+WALK = 10
+"""How far above its byline or dateline the headline may stand (deks, captions, share buttons between)."""
 
 TITLE_FEATURES = (
     "above", "distance", "long_between", "log_words", "few_words", "many_words", "ends_period", "ends_question",
@@ -35,8 +42,8 @@ TITLE_FEATURES = (
     "after_titlelike", "structural", "echoes", "digits", "caption_like", "titlelike_above", "titlelike_below",
     "after_repeated", "overlap_rank", "lead_rank", "titlelike_rank",
 )
-CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b",
-                          re.I)
+CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b"
+                          r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA)(?:\s+file)?$", re.I)
 NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
 ADDRESS_ONLY = re.compile(r"^(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+)$", re.I)
 
@@ -57,9 +64,10 @@ MENU_RUN = 4
 
 
 def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run, params: Params
-               ) -> tuple[list[int], list[tuple[float, ...]]]:
-    """The headline's candidate lines and a TITLE_FEATURES vector for each. Never a candidate: furniture,
-    a line that is only a dateline, a 'By …' byline or an address."""
+               ) -> tuple[list[int], list[tuple[float, ...]], int | None]:
+    """The headline's candidate lines, a TITLE_FEATURES vector for each, and the headline the layout shows
+    beyond doubt (see _structural_title), if any. Never a candidate: furniture, a line that is only a
+    dateline, a 'By …' byline or an address."""
     n = len(lines)
     texts = [line.text for line in lines]
     candidates = [i for i in range(max(0, run.start - ABOVE), min(run.end, run.start + INSIDE))
@@ -76,9 +84,9 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
     body_words = Counter(w for i in range(run.start, run.end) for w in line_words[i])
     lead_words = {w for i in range(run.start, min(run.end, run.start + 3)) for w in line_words[i]}
     dated = {i: _dated(texts[i], words[i]) for i in range(max(0, run.start - ABOVE - 1), min(n, run.start + INSIDE + 8))}
-    bylined = {i: words[i] <= 20 and (bool(parse_byline(texts[i], header=True)) or is_agency(texts[i])
-                                      or (run.start - 8 <= i < run.start and bool(NAME_LINE.match(texts[i]))
-                                          and not bp.is_noise(texts[i])))
+    bylined = {i: words[i] <= 20 and not bp.NAMED_CREDIT.match(texts[i])
+               and (bool(parse_byline(texts[i], header=True)) or is_agency(texts[i])
+                    or (run.start - 8 <= i < run.start and _bare_name(texts[i])))
                for i in dated}
     overlaps, leads = [], []
     for i in candidates:
@@ -92,7 +100,8 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
     lead_rank = _ranks(leads)
     above_title_like = [i for i in reversed(candidates) if i < run.start and title_like(texts[i], words[i])]
     title_like_rank = {i: k for k, i in enumerate(above_title_like, start=1)}
-    structural = _structural_title(texts, words, run, dated, bylined)
+    structural, anchored = _structural_title(texts, words, run, dated, bylined,
+                                             about=lambda j: not line_words[j].isdisjoint(body_words))
     rows = []
     for k, i in enumerate(candidates):
         text, w = texts[i], words[i]
@@ -151,7 +160,7 @@ def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run
             math.log(lead_rank[k]),
             math.log(title_like_rank.get(i, 10)),
         ))
-    return candidates, rows
+    return candidates, rows, structural if anchored else None
 
 
 def _ranks(values: list[float]) -> list[int]:
@@ -170,40 +179,92 @@ def _title_like_run(texts: list[str], words: list[int], j: int, step: int) -> in
 
 
 def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[int, bool],
-                      bylined: dict[int, bool]) -> int | None:
-    """The headline as the page's layout places it: above the byline and dateline nearest above the article
-    (or above the article, when it has none), skipping deks and furniture; of a headline and a line half as
-    long again under it (its dek), the first."""
-    lo = max(0, run.start - 12)
-    meta = next((j for j in range(run.start - 1, lo - 1, -1) if dated.get(j) or bylined.get(j)), run.start)
-    j = meta - 1
-    while j >= lo and (dated.get(j) or bylined.get(j)):
+                      bylined: dict[int, bool], about: Callable[[int], bool]) -> tuple[int | None, bool]:
+    """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored).
+
+    1. The byline or dateline under the headline: a 'By …' line among the article's first lines, else the
+       nearest byline or dateline above the article.
+    2. The headline: the first line above it shaped like one and about the story (sharing a word with it),
+       past captions, breadcrumbs and furniture; of a headline and its dek in sentence case, the first, when
+       the headline stands out (much shorter, in Title Case, printed twice, or not the last of a list of
+       title-like lines).
+    3. Anchored: only its dek, share buttons, handles and more bylines or datelines stand between it and
+       the byline, and no lone line right above it could be the headline as well (the last of a list of
+       teasers is fine)."""
+    def meta_line(j: int) -> bool:
+        return bool(dated.get(j) or bylined.get(j))
+
+    def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
+        return (j >= 0 and title_like(texts[j], words[j]) and words[j] >= 4 and not bylined.get(j)
+                and not parse_dateline(texts[j], "UTC") and not is_relative(texts[j]))
+
+    def headline_shaped(j: int) -> bool:
+        return (title_like(texts[j], words[j]) and not meta_line(j) and not _caption(texts, j)
+                and not is_crumb_trail(texts[j]) and about(j))
+
+    def stands_out(title: int, dek: int) -> bool:
+        return (headline_shaped(title) and words[title] >= 3 and not texts[title].isupper()
+                and words[dek] >= 8 and _capitalized(texts[dek]) < 0.6
+                and (words[title] * 1.5 <= words[dek] or _capitalized(texts[title]) >= 0.7
+                     or _up(texts, title) < title - 1 or not titled(_up(texts, title))))
+
+    lo = max(0, run.start - META_ABOVE)
+    signed = [j for j in range(run.start, min(run.end, run.start + INSIDE)) if parse_byline(texts[j], header=False)]
+    meta = signed[-1] if signed else next((j for j in range(run.start - 1, lo - 1, -1) if meta_line(j)), None)
+    j = (run.start if meta is None else meta) - 1
+    while j >= lo and meta_line(j):
         j -= 1
-    while j >= max(0, run.start - ABOVE):
-        text = texts[j]
-        if title_like(text, words[j]) and not dated.get(j) and not bylined.get(j):
-            above = j - 1
-            while above >= 0 and texts[above] == text:
-                above -= 1
-            if above >= 0 and title_like(texts[above], words[above]) and 3 <= words[above] and words[above] * 1.5 <= words[j]:
-                return above
-            return j
+    top = j
+    while j >= max(0, run.start - ABOVE, top - WALK) and not headline_shaped(j):
         j -= 1
-    return None
+    if j < max(0, run.start - ABOVE, top - WALK):
+        return None, False
+    above = _up(texts, j)
+    title = above if above >= 0 and stands_out(above, j) else j
+    rival = _up(texts, title)
+    clear = not (titled(rival) and about(rival)) or titled(_up(texts, rival))
+    between = range(_down(texts, title, words), top + 1)
+    return title, meta is not None and clear and all(
+        meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 or ADDRESS_ONLY.match(texts[k])
+        for k in between)
 
 
+def _caption(texts: list[str], j: int) -> bool:
+    """A photo caption: marked as one ('(left)', 'Photo: …', '… / Reuters'), or over a credit line."""
+    text, below = texts[j], texts[j + 1] if j + 1 < len(texts) else ""
+    return bool(CAPTION_MARK.search(text) or bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text)
+                or bp.split_credit(text) or bp.LONE_CREDIT.match(below) or bp.NAMED_CREDIT.match(below))
 
+
+def _up(texts: list[str], j: int) -> int:
+    """The line above line j, past copies of it (perhaps glued to breadcrumbs: 'HomeWorldNorth Korea to …')."""
+    above = j - 1
+    while above >= 0 and texts[above].endswith(texts[j]):
+        above -= 1
+    return above
+
+
+def _down(texts: list[str], title: int, words: list[int]) -> int:
+    """The first line under the headline past its copies and its dek (a line of five words or more)."""
+    j = title + 1
+    while j < len(texts) and texts[j] == texts[title]:
+        j += 1
+    return j + 1 if j < len(texts) and words[j] >= 5 else j
 
 
 def pick_title(lines: list[Line], words: list[int], prose: list[float], run: Run, params: Params
                ) -> tuple[int, float]:
-    """(index of the headline, its share of the candidates' probability)."""
-    candidates, rows = title_rows(lines, words, prose, run, params)
-    logits = [params.title.logit(row) for row in rows]
-    best = max(range(len(candidates)), key=lambda k: (logits[k], -candidates[k]))
-    top = logits[best]
-    share = 1 / sum(math.exp(max(-50.0, x - top)) for x in logits)
-    i = candidates[best]
+    """(index of the headline, how sure: its share of the candidates' probability, or 1.0 when the layout
+    shows it beyond doubt)."""
+    candidates, rows, anchored = title_rows(lines, words, prose, run, params)
+    if anchored in candidates:
+        i, share = anchored, 1.0
+    else:
+        logits = [params.title.logit(row) for row in rows]
+        best = max(range(len(candidates)), key=lambda k: (logits[k], -candidates[k]))
+        top = logits[best]
+        share = 1 / sum(math.exp(max(-50.0, x - top)) for x in logits)
+        i = candidates[best]
     while i > 0 and lines[i - 1].text == lines[i].text:   # the headline repeated: its first copy
         i -= 1
     return i, share
@@ -211,7 +272,14 @@ def pick_title(lines: list[Line], words: list[int], prose: list[float], run: Run
 
 @lru_cache(maxsize=16384)
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in letter_words(text) if len(w) >= 3 or not w.isascii())
+    """The line's words other than common ones; pairs of characters in Chinese and Japanese (no spaces)."""
+    words = set()
+    for w in map(str.lower, letter_words(text)):
+        if WIDE_SCRIPT.search(w):
+            words.update(w[k:k + 2] for k in range(len(w) - 1))
+        elif (len(w) >= 3 or not w.isascii()) and w not in STOP:
+            words.add(w)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=16384)
@@ -222,8 +290,14 @@ def _capitalized(text: str) -> float:
     return upper / cased if cased else 0.5
 
 
+def _bare_name(text: str) -> bool:
+    """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture."""
+    return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
+            and not any(w.lower() in STOP for w in text.split()))
+
+
 def _dated(text: str, words: int) -> bool:
-    return words <= 20 and has_date(text)
+    return words <= 20 and (has_date(text) or is_relative(text))
 
 
 # ---- breadcrumbs -----------------------------------------------------------------------------------------
