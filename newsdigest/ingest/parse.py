@@ -29,8 +29,9 @@ META_PARTS = re.compile(r"\s+[-–—|•·/]\s+")
 CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ia|ie|ía)|section|secção|sección|rubrique|ressort|rubrica|kategorie)\s*:\s*"
                             r"(?P<name>[^:]{2,40})$", re.I)
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\D{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)", re.I)
-TITLE_SURE = 0.5
-"""Below this probability the headline is marked for review."""
+TITLE_SURE = 0.8
+"""Below this probability the headline is marked for review: the model only decides pages whose layout left
+doubt (a headline anchored on its byline is sure), so it has to be sure of them."""
 RUN_SURE = 0.9
 """Below this probability the choice of the article among the page's runs of prose is marked for review."""
 THIN = 0.2
