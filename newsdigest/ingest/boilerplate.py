@@ -107,8 +107,10 @@ TRAILING_CREDIT = [re.compile(p) for p in (
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’ -]{1,40}/\s?[A-Z][\w.&'’ -]{1,30})$",
     r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",
 )]
-CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via)\b|" + _AGENCY + r"\W*$", re.I)
-"""Something a trailing credit cannot do without: a slash, a bracket, a bar, a photo word, or an agency at the end."""
+CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via)\b", re.I)
+AGENCY_AT_END = re.compile(_AGENCY + r"\W*$", re.I)
+"""Something a trailing credit cannot do without: a slash, a bracket, a bar, a photo word, or an agency at the
+end (looked for in the last 60 characters only: searching a whole line for it is slow)."""
 CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit)?\s*:\s*", re.I)
 LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
 NAMED_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*[,|/]\s*(?:" + _AGENCY + r"|Associated\s+Press)(?:\s+file)?$")
@@ -132,11 +134,13 @@ def _is_noise(line: str, extra: tuple[re.Pattern, ...]) -> bool:
     return bool(words) and all(w in WIDGET_WORDS for w in words)
 
 
+@lru_cache(maxsize=4096)
 def split_credit(line: str) -> tuple[str, str] | None:
-    """Split 'caption. CREDIT' into (caption, credit) when the line ends with a photo credit."""
+    """Split 'caption. CREDIT' into (caption, credit) when the line ends with a photo credit (a line is asked
+    several times: as a headline candidate, in the header, in the body)."""
     offset = max(0, len(line) - 130)   # a credit is short and at the end: search the tail only
     tail = line[offset:]
-    if not CREDIT_HINT.search(tail):
+    if not (CREDIT_HINT.search(tail) or AGENCY_AT_END.search(tail[-60:])):
         return None
     for pattern in TRAILING_CREDIT:
         m = pattern.search(tail)

@@ -273,12 +273,11 @@ def pick_title(lines: list[Line], words: list[int], prose: list[float], run: Run
 @lru_cache(maxsize=16384)
 def _content_words(text: str) -> frozenset[str]:
     """The line's words other than common ones; pairs of characters in Chinese and Japanese (no spaces)."""
-    words = set()
-    for w in map(str.lower, letter_words(text)):
-        if WIDE_SCRIPT.search(w):
-            words.update(w[k:k + 2] for k in range(len(w) - 1))
-        elif (len(w) >= 3 or not w.isascii()) and w not in STOP:
-            words.add(w)
+    words = {w for w in map(str.lower, letter_words(text)) if (len(w) >= 3 or not w.isascii()) and w not in STOP}
+    if WIDE_SCRIPT.search(text):
+        wide = [w for w in words if WIDE_SCRIPT.search(w)]
+        words.difference_update(wide)
+        words.update(w[k:k + 2] for w in wide for k in range(len(w) - 1))
     return frozenset(words)
 
 
