@@ -214,10 +214,10 @@ def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[
     j = (run.start if meta is None else meta) - 1
     while j >= lo and meta_line(j):
         j -= 1
-    top = j
-    while j >= max(0, run.start - ABOVE, top - WALK) and not headline_shaped(j):
+    top, highest = j, max(0, run.start - ABOVE, j - WALK)
+    while j >= highest and not headline_shaped(j):
         j -= 1
-    if j < max(0, run.start - ABOVE, top - WALK):
+    if j < highest:
         return None, False
     above = _up(texts, j)
     title = above if above >= 0 and stands_out(above, j) else j
