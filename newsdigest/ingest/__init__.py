@@ -12,7 +12,8 @@ from pathlib import Path
 from .. import __version__
 from ..config import Config
 from ..content import Article, content_files, dump_document, edited_by_hand, split_document
-from ..errors import BuildError, NotUTF8, Problems, decode_text
+from ..decode import decode
+from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
@@ -24,10 +25,6 @@ SEED_SUFFIXES = (".txt", ".html", ".htm")
 MAX_SEED_BYTES = 2_000_000
 MAX_PAGE_BYTES = 10_000_000
 """A saved page carries its markup: five times what its text alone may weigh."""
-CONTROL_BYTES = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-"""Characters no text file holds: a 'text' decoded with them is binary read as text."""
-PREFERRED = ["cp1252", "latin_1", "iso8859_15"]
-"""Among encodings that read a seed equally well, the ones Western editors save in, in this order."""
 INGESTED_BY = f"newsdigest {__version__}"
 """Recorded in each content file: an untouched file is converted again when the parser changes."""
 
@@ -209,13 +206,12 @@ def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
             from .html import convert_html   # trafilatura and lxml: only when there are saved pages
 
             return convert_html(raw, shown, rules, file_time)
-        text, encoding = decode_seed(raw, shown)
+        text, notes = decode_seed(raw, shown)
         parsed = parse_seed(text, rules, file_time)
     except BuildError as err:
         return err, []
     except NotAnArticle as exc:
         return BuildError(f"{exc}; is this a news article?", shown), []
-    notes = [f"{shown}: not UTF-8: read it as {encoding}; save it as UTF-8 if anything looks wrong"] if encoding else []
     return parsed, notes
 
 
@@ -225,42 +221,14 @@ def rules_from(config: Config) -> Rules:
                  sections=config.ingest.sections)
 
 
-def decode_seed(raw: bytes, shown: str) -> tuple[str, str]:
-    """Bytes -> (text, '' or the encoding it was detected in), or a BuildError that says what is wrong.
-
-    UTF-8 and UTF-16 with a BOM are read as such; anything else that is text (Windows-1252 from Notepad,
-    Latin-1, Shift-JIS) is read in the encoding charset-normalizer finds for it."""
-    try:
-        text, encoding = decode_text(raw, shown, MAX_SEED_BYTES, "a news article"), ""
-    except NotUTF8:
-        text, encoding = _detected(raw, shown)
+def decode_seed(raw: bytes, shown: str) -> tuple[str, list[str]]:
+    """Bytes -> (text, warnings: the encoding detected, control characters removed), or a BuildError that says
+    what is wrong (decode.decode: UTF-8 or UTF-16 with a BOM as such; anything else that is text, Windows-1252
+    from Notepad, Latin-1, Shift-JIS, in the encoding charset-normalizer finds for it)."""
+    text, notes = decode(raw, shown, what="a news article", limit=MAX_SEED_BYTES, binary="not text: save it as UTF-8 text")
     if not text.strip():
         raise BuildError("empty file: paste the article's text into it, or delete it", shown)
-    return text, encoding
-
-
-def _detected(raw: bytes, shown: str) -> tuple[str, str]:
-    """The text in the encoding charset-normalizer finds; of encodings it cannot tell apart (Windows-1250 and
-    -1252 read most Western text alike), the one Western editors save in."""
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(raw))
-    if not matches:
-        raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
-    best = matches[0]
-    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02]
-    best = min(tied, key=lambda m: PREFERRED.index(m.encoding) if m.encoding in PREFERRED else len(PREFERRED))
-    text = str(best)
-    if CONTROL_BYTES.search(text):
-        raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
-    return text, next((e for e in PREFERRED if _reads_as(raw, e) == text), best.encoding).replace("_", "-")
-
-
-def _reads_as(raw: bytes, encoding: str) -> str | None:
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    return text, notes
 
 
 def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:

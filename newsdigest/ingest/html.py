@@ -9,7 +9,6 @@ resolved against the page's own address (never a <base> element).
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from . import boilerplate as bp
+from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .dates import find_stamps
@@ -33,6 +33,7 @@ SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…。！？]")
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re.I)
 """What browsers (and build.py add) write at the top of a saved page: where it came from."""
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 ARTICLE_TYPES = re.compile(r"Article$|BlogPosting$|Report$|WebPage$", re.I)
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "dl", "dt",
           "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "figure", "figcaption", "pre", "form",
@@ -60,43 +61,21 @@ class PageData:
     crumbs: list[str] = field(default_factory=list)
 
 
-def decode_html(raw: bytes, shown: str) -> tuple[str, str]:
-    """Bytes -> (text, a warning or ''): a BOM wins, then bytes that are valid UTF-8 (a page mislabelled
-    Latin-1 is still UTF-8), then the declared charset, then detection."""
-    if len(raw) > MAX_HTML_BYTES:
-        raise BuildError(f"too large for a saved page ({len(raw):,} bytes, the limit is {MAX_HTML_BYTES:,}); "
-                         f"is this the right file?", shown)
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace").lstrip("\ufeff"), ""
-    if b"\x00" in raw[:4096]:
-        raise BuildError("binary file, not a web page: save the page as HTML", shown)
-    try:
-        return raw.decode("utf-8"), ""
-    except UnicodeDecodeError:
-        pass
+def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:
+    """Bytes -> (text, warnings), by decode.decode with the charset the page declares, less an XML declaration,
+    which lxml refuses in a decoded text."""
     declared = META_CHARSET.search(raw[:4096])
-    if declared:
-        name = declared["enc"].decode("ascii", "replace").lower()
-        try:
-            if codecs.lookup(name).name not in ("utf-8", "utf-16"):
-                return raw.decode(name), ""
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw[:2_000_000]).best()
-    if best is None:
-        raise BuildError("not text in any encoding newsdigest knows: save the page as HTML", shown)
-    return raw.decode(best.encoding, errors="replace"), f"{shown}: its declared encoding is wrong: read it as {best.encoding}"
+    text, notes = decode(raw, shown, what="a saved page", limit=MAX_HTML_BYTES,
+                         binary="not a web page: save the page as HTML",
+                         declared=declared["enc"].decode("ascii", "replace") if declared else "")
+    return XML_DECLARATION.sub("", text, count=1), notes
 
 
 def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed, list[str]]:
     """One saved page -> (the article's fields, warnings); a BuildError or NotAnArticle when it holds none."""
     import lxml.html
 
-    text, note = decode_html(raw, shown)
-    notes = [note] if note else []
+    text, notes = decode_html(raw, shown)
     try:
         doc = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as exc:
