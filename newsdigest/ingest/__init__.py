@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import Config
-from ..content import Article, content_files, dump_document, edited_by_hand, split_document
-from ..decode import decode
+from ..content import MAX_FILE_BYTES, Article, content_files, dump_document, edited_by_hand, split_document
+from ..decode import clean, decode
 from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
@@ -138,7 +138,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             problems.warn(f"{shown}: the page shows no date: dated it from the file's time; "
                           f"correct 'date:' in {shown_target} if it is wrong")
         document = draft[1] if draft[0] == target.stem else dump_document(
-            front_matter(parsed, target.stem, name, seed_sha, config), parsed.body)
+            front_matter(parsed, target.stem, name, seed_sha, config), clean(parsed.body))
         if undo:
             undo.before_write(target)
         _write_inside(content_dir, target, document, real)
@@ -194,8 +194,12 @@ def read_seed(seed: Path, rules: Rules, config: Config
         return (stat.st_mtime_ns, stat.st_size), "", parsed, notes, ("", ""), ()
     sha = hashlib.sha256(raw).hexdigest()[:16]
     slug = slugify(parsed.title)
-    return (stat.st_mtime_ns, stat.st_size), sha, parsed, notes, (
-        slug, dump_document(front_matter(parsed, slug, seed.name, sha, config), parsed.body)), sketch(parsed.fingerprint)
+    document = dump_document(front_matter(parsed, slug, seed.name, sha, config), clean(parsed.body))
+    if len(document.encode("utf-8")) > MAX_FILE_BYTES - 4096:   # room for another slug
+        error = BuildError(f"its article would make a content file over {MAX_FILE_BYTES:,} bytes, which no build "
+                           f"loads; is this the right file?", shown)
+        return (stat.st_mtime_ns, stat.st_size), "", error, notes, ("", ""), ()
+    return (stat.st_mtime_ns, stat.st_size), sha, parsed, notes, (slug, document), sketch(parsed.fingerprint)
 
 
 def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed | BuildError, list[str]]:
@@ -254,11 +258,31 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "seed_sha256": seed_sha,
         "ingested_by": INGESTED_BY,
     }
-    return _without_empty(meta)
+    return _bounded(_without_empty(meta))
 
 
 def _without_empty(meta: dict) -> dict:
     return {k: v for k, v in meta.items() if v not in (None, "")}
+
+
+MAX_TITLE = 300
+MAX_VALUE = 2_000
+MAX_ITEMS = 20
+"""What one front-matter value may hold: a page's markup can say anything (a 1 MB headline), and a content file
+must stay well within what the loader takes (content.MAX_FRONT_MATTER)."""
+
+
+def _bounded(value, key: str = ""):
+    """Every text cleaned (decode.clean: no control characters, nor lone surrogates from JSON escapes) and cut at
+    a word to its bound; lists cut to MAX_ITEMS."""
+    if isinstance(value, dict):
+        return {k: _bounded(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_bounded(v) for v in value[:MAX_ITEMS]]
+    if not isinstance(value, str):
+        return value
+    value, limit = clean(value), MAX_TITLE if key == "title" else MAX_VALUE
+    return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 SEED_KEY = re.compile(r"^seed:[ \t]*['\"]?(?P<name>[^'\"\n]+?)['\"]?[ \t]*$", re.M)

@@ -34,6 +34,13 @@ SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re
 """What browsers (and build.py add) write at the top of a saved page: where it came from."""
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+NESTING_RUN = re.compile(r"(?:<(?:div|span|section|article|main|aside|header|footer|nav|p|a|b|i|em|strong|font|center|"
+                         r"blockquote|ul|ol|li|dl|table|tbody|tr|td)\b[^<>]*>\s*){32,}", re.I)
+DATE_META = re.compile(r"date|publish|created|issued", re.I)
+NOT_PUBLISHED = re.compile(r"modif|updat|expir|revis|lastmod|copyright|valid|start|end|event|birth|review", re.I)
+"""A meta tag that dates the page however a publisher names it: 'sailthru.date', 'dc.date.issued',
+'parsely-pub-date', 'field-name-post-date', 'citation_date', 'publish-date'; not a modification, an expiry, an
+event's or a copyright's date."""
 ARTICLE_TYPES = re.compile(r"Article$|BlogPosting$|Report$|WebPage$", re.I)
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "dl", "dt",
           "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "figure", "figcaption", "pre", "form",
@@ -62,13 +69,16 @@ class PageData:
 
 
 def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:
-    """Bytes -> (text, warnings), by decode.decode with the charset the page declares, less an XML declaration,
-    which lxml refuses in a decoded text."""
+    """Bytes -> (text, warnings), by decode.decode with the charset the page declares. The text is made what
+    parsers read whole: an XML declaration, which lxml refuses in a decoded text, removed, and a run of
+    dozens of elements opened in a row with nothing in them cut to one (libxml2 stops at 256 levels and
+    loses the rest of the page; browsers flatten them too)."""
     declared = META_CHARSET.search(raw[:4096])
     text, notes = decode(raw, shown, what="a saved page", limit=MAX_HTML_BYTES,
                          binary="not a web page: save the page as HTML",
                          declared=declared["enc"].decode("ascii", "replace") if declared else "")
-    return XML_DECLARATION.sub("", text, count=1), notes
+    text = NESTING_RUN.sub(lambda m: m.group()[m.group().rstrip().rfind("<"):], XML_DECLARATION.sub("", text, count=1))
+    return text, notes
 
 
 def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed, list[str]]:
@@ -99,17 +109,27 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     while blocks and _plain(blocks[0].lstrip("# ")).strip().lower() in labels:
         blocks.pop(0)   # the headline, its kicker or its section above the story
     body = "\n\n".join(b for b in blocks if _plain(b.lstrip("# ")).strip() != title) + "\n"
-    return assemble(data, body, read, rules), notes
+    return assemble(data, body, read, rules, file_time), notes
 
 
-def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Parsed:
-    """The fields, each from the most trusted source that has it."""
+def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules, file_time: datetime | None = None) -> Parsed:
+    """The fields, each from the most trusted source that has it; a page that shows no date is dated from
+    `file_time` (date_from 'file'), as a copied one is."""
     paragraphs = [b for b in body.split("\n\n") if b and not b.startswith(("#", "-", ">", "|", "*"))]
     published = data.published or (read.date if read and read.date_from == "" else None)
     title = data.title or (read.title if read else "") or (paragraphs[0][:80] if paragraphs else "Untitled")
     dek = data.description if data.description and not _opens(body, data.description) else (read.dek if read else "")
-    date_from = "" if published else (read.date_from if read else "file")
+    if published:
+        when, date_from = published, ""
+    elif read and read.date:
+        when, date_from = read.date, read.date_from
+    elif file_time:
+        when, date_from = file_time.replace(second=0, microsecond=0, tzinfo=timezone(file_time.utcoffset() or timedelta(0))), "file"
+    else:
+        when, date_from = None, ""
     review = dict(read.review) if read else {}
+    if date_from == "file":
+        review["date"] = "the page shows no date: dated from the seed file's time"
     for key, known in (("title", data.title), ("date", data.published), ("body", True)):
         if known:
             review.pop(key, None)
@@ -117,7 +137,7 @@ def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Pa
     return Parsed(
         title=title,
         dek=dek,
-        date=published or (read.date if read else None),
+        date=when,
         updated=data.modified if data.modified and data.modified != published else (read.updated if read else None),
         category=_section(data.section) or _section(data.crumbs[0] if data.crumbs else "") or (read.category if read else ""),
         authors=data.authors or (read.authors if read else []),
@@ -167,6 +187,9 @@ def page_data(doc, raw: bytes, zone: str = "UTC") -> PageData:
     data.description = data.description or meta.get("og:description", "") or meta.get("description", "")
     data.published = data.published or _instant(meta.get("article:published_time", ""), zone) \
         or _instant(meta.get("og:article:published_time", ""), zone)
+    data.published = data.published or next((when for key, value in meta.items() if isinstance(value, str)
+                                             and len(value) <= 40 and DATE_META.search(key) and not NOT_PUBLISHED.search(key)
+                                             for when in [_instant(value, zone)] if when), None)
     data.modified = data.modified or _instant(meta.get("article:modified_time", ""), zone)
     data.section = data.section or meta.get("article:section", "")
     data.keywords = data.keywords or _split_keywords(meta.get("news_keywords", "") or meta.get("keywords", "")) \
@@ -309,7 +332,7 @@ def _instant(text: str, zone: str) -> datetime | date | None:
         return stamps[0].when if stamps else None
     if when.year < 1990:
         return None   # '0001-01-01': a placeholder, no date
-    if len(text) == 10:
+    if len(text) in (8, 10) and ":" not in text:
         return when.date()
     if when.tzinfo is None:
         local = when.replace(tzinfo=ZoneInfo(zone))
