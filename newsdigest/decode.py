@@ -4,8 +4,8 @@ characters no text keeps.
 decode(): a byte-order mark wins; then UTF-16 without one (every other byte NUL); then UTF-8; then the
 encoding the file declares (a saved page's <meta charset>); then text that is mostly UTF-8 with stray bytes
 in it; then the encoding charset-normalizer detects. A file whose characters are more than NOT_TEXT junk
-(control characters, bytes no encoding reads) is no text and is refused; in any other, the stray control
-characters are removed, with one warning naming them. clean(): what every text goes through: a character
+(control characters, bytes no encoding reads), or whose bytes are more than BINARY_CONTROLS control bytes, is
+not text and is refused; in any other, the stray control characters are removed, with one warning naming them. clean(): what every text goes through: a character
 that breaks a line inside a paragraph (a vertical tab is Word's soft line break) becomes a space, the
 control characters HTML and XML cannot carry are removed.
 """
@@ -24,8 +24,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\
 BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
 """Vertical tab, form feed, next line, line and paragraph separators: between two words they are a space."""
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
-NOT_TEXT = 0.1
-"""Above this share of junk characters a file is not text (random bytes: about half; stray bytes: well under 1%)."""
+NOT_TEXT = 0.3
+"""Above this share of junk characters (control characters, bytes no encoding reads) a file is mostly not text:
+random bytes are about 60% junk, a page with stray bytes (50 NULs, a few KB of noise in front) well under 30%."""
+BINARY_CONTROLS = 0.1
+"""Above this share of control bytes a file is binary whatever it decodes to: text never holds so many (random
+bytes hold 11%); UTF-16, whose every other byte is NUL, is told apart before."""
 PREFERRED = ["cp1252", "latin_1", "iso8859_15"]
 """Among encodings that read a file equally well, the ones Western editors save in, in this order."""
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -75,7 +79,7 @@ def _read(raw: bytes, where: str, binary: str, declared: str, detect: bool) -> t
     wide = _utf16_without_bom(raw)
     if wide:
         return raw.decode(wide, errors="replace"), f"UTF-16 without a byte-order mark: read it as {wide}"
-    if len(raw) - len(raw.translate(None, CONTROL_BYTES)) > NOT_TEXT * max(1, len(raw.strip())):
+    if len(raw) - len(raw.translate(None, CONTROL_BYTES)) > BINARY_CONTROLS * max(1, len(raw.strip())):
         raise BuildError(f"binary file, {binary}", where)
     try:
         return raw.decode("utf-8"), ""

@@ -176,14 +176,16 @@ def test_a_seed_with_stray_nul_bytes_is_read_with_them_removed_and_one_warning(p
     assert "keeps two fixed weekends" in text and "\x00" not in text
 
 
-def test_a_seed_that_is_mostly_not_text_is_refused_in_one_line(project):
-    (project / "seeds" / "ok.txt").write_text(STORY, encoding="utf-8")
+def test_only_a_seed_that_is_mostly_not_text_is_refused_in_one_line(project):
+    (project / "seeds" / "ok.txt").write_bytes(random.Random(6).randbytes(1500) + STORY.encode("utf-8") * 4)
     (project / "seeds" / "noise.txt").write_bytes(random.Random(5).randbytes(20_000))
     (project / "seeds" / "half.txt").write_bytes(b"\x00\x01" * 2000 + STORY.encode("utf-8"))
+    (project / "seeds" / "blank.html").write_bytes(b" \r\n\t \n")
     status, out, err = build(project)
     assert status == 1
     errors = [line for line in err.splitlines() if line.startswith("error:")]
-    assert errors == ["error: seeds/half.txt: binary file, not text: save it as UTF-8 text",
+    assert errors == ["error: seeds/blank.html: empty file: save the page again, or delete it",
+                      "error: seeds/half.txt: binary file, not text: save it as UTF-8 text",
                       "error: seeds/noise.txt: binary file, not text: save it as UTF-8 text"]
     assert len(list((project / "content").glob("*.md"))) == 1
 

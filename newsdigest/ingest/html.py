@@ -86,6 +86,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     import lxml.html
 
     text, notes = decode_html(raw, shown)
+    if not text.strip():
+        raise BuildError("empty file: save the page again, or delete it", shown)
     try:
         doc = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as exc:
