@@ -78,6 +78,7 @@ def load(root: Path) -> list[Page]:
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
     pages = []
     for key, t in sorted(truth.items()):
+        t["date"] = _iso_day(t["date"])
         path = root / "text" / f"{key}.txt"
         raw = path.read_bytes()
         html = root / "html" / f"{key}.html.gz"
@@ -86,6 +87,16 @@ def load(root: Path) -> list[Page]:
                           bool(t["date"]) and shows_date(raw.decode("utf-8", "replace"), t["date"]),
                           gzip.decompress(html.read_bytes()) if html.is_file() else b""))
     return pages
+
+
+def _iso_day(text: str | None) -> str | None:
+    """A truth's date as ISO 8601 ('Jan 17, 2025' in one modern page's truth)."""
+    if not text or re.match(r"\d{4}-\d\d-\d\d", text):
+        return text
+    try:
+        return datetime.strptime(text, "%b %d, %Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 def shingles(text: str, n: int = 4) -> Counter:
@@ -324,8 +335,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the held-out run (a minute: 60 fits)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--ratchet", action="store_true", help="raise bench/ratchet.json to the figures found")
+    parser.add_argument("--saved-pages", nargs="*", type=Path, metavar="ROOT",
+                        help="only the saved pages (html/) of root and of these other sets, ours and trafilatura alone")
+    parser.add_argument("--saved-failures", metavar="FIELD", choices=("title", "date", "authors", "body", "refused"),
+                        help="list the saved pages whose FIELD we get wrong")
     args = parser.parse_args(argv)
     rules = Rules(zone="UTC")
+    if args.saved_failures:
+        print("\n".join(saved_page_failures(args.root, args.saved_failures)))
+        return 0
+    if args.saved_pages is not None:
+        print(SAVED_HEADER)
+        for root in [args.root, *args.saved_pages]:
+            print(saved_page_rows(root)[1])
+        return 0
     if args.show:
         page = next(p for p in load(args.root) if p.key.startswith(args.show))
         converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
@@ -357,6 +380,101 @@ def main(argv: list[str] | None = None) -> int:
                     found["trafilatura_pages_per_second"]))
     print("\n" + found["review"] + (f"\nheld out, {found['held_out_review']}" if "held_out" in found else ""))
     return 0
+
+
+# ---- saved pages (html/): ours and trafilatura alone side by side, with authors ---------------------------------
+
+
+def same_authors(got: list[str], truth: list[str]) -> bool:
+    """Every true name's words stand in a row in one of the authors given (the modernpages README's rule)."""
+    tokens = [TOKEN.findall(name.lower()) for name in got]
+    def stands_in(words: list[str], name: list[str]) -> bool:
+        return any(name == words[i:i + len(name)] for i in range(len(words) - len(name) + 1))
+    return all(any(stands_in(words, TOKEN.findall(name.lower())) for words in tokens) for name in truth)
+
+
+def saved_page_results(pages: list[Page], rules: Rules) -> tuple[list[tuple[Result, bool | None]], float]:
+    """Our reading of every saved page, scored, with the authors' verdict (None where the truth names nobody or
+    has no authors), and pages per second."""
+    pages = [p for p in pages if p.html]
+    started = time.perf_counter()
+    converted = [convert_seed(p.html, f"seeds/{p.key}.html", rules, p.file_time)[0] for p in pages]
+    rate = len(pages) / (time.perf_counter() - started)
+    return [(score(p, c), _authors_right(p, [] if isinstance(c, Exception) else c.authors))
+            for p, c in zip(pages, converted)], rate
+
+
+def trafilatura_saved_pages(pages: list[Page]) -> tuple[list[tuple[Result, bool | None]], float]:
+    """trafilatura 2 alone on the saved pages (extract + extract_metadata: title, date through htmldate, author)."""
+    import trafilatura
+    from types import SimpleNamespace
+    pages = [p for p in pages if p.html]
+    started = time.perf_counter()
+    out = []
+    for page in pages:
+        html = page.html.decode("utf-8", "replace")
+        body = trafilatura.extract(html) or ""
+        meta = trafilatura.extract_metadata(html)
+        when = date.fromisoformat(meta.date[:10]) if meta and meta.date else None
+        authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()] if meta else []
+        out.append((score(page, SimpleNamespace(title=(meta.title if meta else "") or "", date=when, body=body, review={},
+                                                plain=True)), _authors_right(page, authors)))
+    return out, len(pages) / (time.perf_counter() - started)
+
+
+def _authors_right(page: Page, authors: list[str]) -> bool | None:
+    truth = page.truth.get("authors")
+    return same_authors(authors, truth) if truth else None
+
+
+def saved_page_summary(scored: list[tuple[Result, bool | None]]) -> dict:
+    out = summary([r for r, _ in scored])
+    out["authors_right"] = sum(bool(a) for _, a in scored if a is not None)
+    out["authors"] = sum(a is not None for _, a in scored)
+    return out
+
+
+SAVED_HEADER = ("| set | run | body F1 | headlines | dates | authors | refused | pages/s |\n"
+                "|---|---|---:|---:|---:|---:|---:|---:|")
+
+
+def saved_page_rows(root: Path) -> tuple[dict, str]:
+    """The figures for one set's saved pages, ours and trafilatura alone in one run, and their table rows."""
+    pages = load(root)
+    rules = Rules(zone="UTC")
+    ours, our_rate = saved_page_results(pages, rules)
+    theirs, their_rate = trafilatura_saved_pages(pages)
+    found = {"ours": saved_page_summary(ours), "trafilatura": saved_page_summary(theirs),
+             "ours_pages_per_second": round(our_rate), "trafilatura_pages_per_second": round(their_rate)}
+    rows = []
+    for label, key in (("newsdigest", "ours"), ("trafilatura alone", "trafilatura")):
+        s = found[key]
+        authors = f"{s['authors_right']}/{s['authors']}" if s["authors"] else "–"
+        rows.append(f"| {root.name} | {label} | {s['f1']:.3f} | {s['titles_right']}/{s['titles']} | "
+                    f"{s['dates_right']}/{s['dates']} | {authors} | {s['refused']} | {found[key + '_pages_per_second']} |")
+    return found, "\n".join(rows)
+
+
+def saved_page_failures(root: Path, field: str) -> list[str]:
+    """The saved pages whose `field` (title, date, authors, body) we get wrong, with what we gave."""
+    pages = [p for p in load(root) if p.html]
+    rules = Rules(zone="UTC")
+    lines = []
+    for page in pages:
+        c = convert_seed(page.html, f"seeds/{page.key}.html", rules, page.file_time)[0]
+        r = score(page, c)
+        got = None if isinstance(c, Exception) else c
+        wrong = {"title": r.title_right is False, "date": r.date_right is False,
+                 "authors": _authors_right(page, got.authors if got else []) is False, "body": _f1(r) < BODY_WRONG,
+                 "refused": bool(r.refused)}[field]
+        if wrong:
+            shown = {"title": lambda: f"{got.title!r} want {page.truth['titles'][:2]}",
+                     "date": lambda: f"{got.date} want {page.truth['date']}",
+                     "authors": lambda: f"{got.authors} want {page.truth.get('authors')}",
+                     "body": lambda: f"F1={_f1(r):.2f}",
+                     "refused": lambda: r.refused}[field]
+            lines.append(f"{page.key[:12]} {page.site:30} " + (r.refused[:100] if got is None else shown()))
+    return lines
 
 
 def _dump(parsed) -> str:

@@ -130,10 +130,10 @@ def test_a_saved_page_that_shows_no_date_gets_the_files_time_and_loads(project, 
     assert "seeds/rosters.html: the page shows no date" in err
 
 
-def test_a_headline_of_a_megabyte_is_cut_and_the_file_still_loads(project):
-    huge = "Ferry " * 200_000
-    page = (f'<html><head><meta property="og:title" content="{huge}"><meta name="description" content="{huge}">'
-            f'</head><body>{"".join(f"<p>{p}</p>" for p in STORY.split(chr(10) + chr(10))[2:])}</body></html>')
+def test_a_headline_and_a_dek_of_a_megabyte_are_cut_and_the_file_still_loads(project):
+    huge, long = "Ferry " * 200_000, "Ferryboats " * 50
+    page = (f'<html><head><meta property="og:title" content="{long}"><meta name="description" content="{huge}">'
+            f'<meta name="twitter:title" content="{huge}"></head><body>{"".join(f"<p>{p}</p>" for p in STORY.split(chr(10) + chr(10))[2:])}</body></html>')
     (project / "seeds" / "huge-title.html").write_text(page, encoding="utf-8")
     status, out, err = build(project)
     assert status == 0, err
