@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import statistics
 import sys
@@ -337,12 +338,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ratchet", action="store_true", help="raise bench/ratchet.json to the figures found")
     parser.add_argument("--saved-pages", nargs="*", type=Path, metavar="ROOT",
                         help="only the saved pages (html/) of root and of these other sets, ours and trafilatura alone")
+    parser.add_argument("--saved-speed", type=int, metavar="N",
+                        help="saved-page ingestion speed over N seeds made from root's (and --saved-pages') html/")
     parser.add_argument("--saved-failures", metavar="FIELD", choices=("title", "date", "authors", "body", "refused"),
                         help="list the saved pages whose FIELD we get wrong")
     args = parser.parse_args(argv)
     rules = Rules(zone="UTC")
     if args.saved_failures:
         print("\n".join(saved_page_failures(args.root, args.saved_failures)))
+        return 0
+    if args.saved_speed:
+        print(json.dumps(saved_page_speed([args.root, *(args.saved_pages or [])], args.saved_speed)))
         return 0
     if args.saved_pages is not None:
         print(SAVED_HEADER)
@@ -475,6 +481,49 @@ def saved_page_failures(root: Path, field: str) -> list[str]:
                      "refused": lambda: r.refused}[field]
             lines.append(f"{page.key[:12]} {page.site:30} " + (r.refused[:100] if got is None else shown()))
     return lines
+
+
+def saved_page_speed(roots: list[Path], count: int = 1000, runs: int = 3) -> dict:
+    """Saved-page ingestion as a build runs it (ingest_seeds, on every core) over `count` seeds made from the
+    roots' html/ pages (each copy made distinct by a comment), against trafilatura alone (extract +
+    extract_metadata) over the same pages in as many processes, alternating, `runs` times each: median pages/s."""
+    import multiprocessing
+    import shutil
+    import tempfile
+
+    from newsdigest.config import load_config
+    from newsdigest.errors import Problems
+    from newsdigest.ingest import ingest_seeds
+
+    pages = [gzip.decompress(p.read_bytes()) for root in roots for p in sorted((root / "html").glob("*.html.gz"))]
+    raws = [pages[i % len(pages)] + f"\n<!-- copy {i} -->\n".encode() for i in range(count)]
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        (project / "config.yaml").write_text("site:\n  title: Speed\n  url: https://example.org/\n  description: d\n"
+                                             "  language: en\n  timezone: UTC\nsearch: false\n", encoding="utf-8")
+        for run in range(runs):
+            for folder in ("seeds", "content"):
+                shutil.rmtree(project / folder, ignore_errors=True)
+                (project / folder).mkdir()
+            for i, raw in enumerate(raws):
+                (project / "seeds" / f"page-{i:04d}.html").write_bytes(raw)
+            started = time.perf_counter()
+            ingest_seeds(load_config(project / "config.yaml"), Problems())
+            ours.append(count / (time.perf_counter() - started))
+            started = time.perf_counter()
+            with multiprocessing.get_context("fork").Pool(len(os.sched_getaffinity(0))) as pool:
+                pool.map(_trafilatura_alone, raws, chunksize=20)
+            theirs.append(count / (time.perf_counter() - started))
+    return {"pages": count, "ours": round(statistics.median(ours), 1), "trafilatura": round(statistics.median(theirs), 1),
+            "runs": runs, "cores": len(os.sched_getaffinity(0))}
+
+
+def _trafilatura_alone(raw: bytes) -> None:
+    import trafilatura
+    html = raw.decode("utf-8", "replace")
+    trafilatura.extract(html)
+    trafilatura.extract_metadata(html)
 
 
 def _dump(parsed) -> str:

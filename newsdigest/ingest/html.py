@@ -54,16 +54,27 @@ BY_GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?[Bb]y)(?=[A-Z][a-z])")
 
 
 def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:
-    """Bytes -> (text, warnings), by decode.decode with the charset the page declares. The text is made what
-    parsers read whole: an XML declaration, which lxml refuses in a decoded text, removed, and a run of
-    dozens of elements opened in a row with nothing in them cut to one (libxml2 stops at 256 levels and
-    loses the rest of the page; browsers flatten them too)."""
+    """Bytes -> (text, warnings), by decode.decode with the charset the page declares, less an XML declaration,
+    which lxml refuses in a decoded text."""
     declared = META_CHARSET.search(raw[:4096])
     text, notes = decode(raw, shown, what="a saved page", limit=MAX_HTML_BYTES,
                          binary="not a web page: save the page as HTML",
                          declared=declared["enc"].decode("ascii", "replace") if declared else "")
-    text = NESTING_RUN.sub(lambda m: m.group()[m.group().rstrip().rfind("<"):], XML_DECLARATION.sub("", text, count=1))
-    return text, notes
+    return XML_DECLARATION.sub("", text, count=1), notes
+
+
+def parse_page(text: str):
+    """(the page's tree, its text as parsed). libxml2 stops at 256 levels of nesting and loses the rest of the page;
+    where it did, each run of dozens of elements opened in a row with nothing in them is cut to one (browsers
+    flatten them too) and the page parsed again."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    doc = lxml.html.document_fromstring(text, parser=parser)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        text = NESTING_RUN.sub(lambda m: m.group()[m.group().rstrip().rfind("<"):], text)
+        doc = lxml.html.document_fromstring(text)
+    return doc, text
 
 
 def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed, list[str]]:
@@ -74,13 +85,15 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     if not text.strip():
         raise BuildError("empty file: save the page again, or delete it", shown)
     try:
-        doc = lxml.html.document_fromstring(text)
+        doc, text = parse_page(text)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise BuildError(f"not a web page lxml can read ({exc}): save the page as HTML", shown) from None
     data = page_data(doc, raw, rules.zone)
-    body, found = trafilatura_reading(text, data.url)
+    body, found = trafilatura_reading(text, data.url, file_time)
     shown_text = page_text(doc)
     header = visible_header(shown_text, data, found, rules)
+    if not (data.published or found.published or header.published):
+        found.published += _searched_date(text, file_time)
     read = None
     if not body or _wall(body) or not (data.titles or found.titles):
         try:   # the page's text as a reader would copy it, for what the markup does not say
@@ -194,18 +207,22 @@ def _a_byline(line: str) -> bool:
 # ---- trafilatura, and the visible header ----------------------------------------------------------------------
 
 
-def trafilatura_reading(text: str, url: str) -> tuple[str, PageData]:
+def trafilatura_reading(text: str, url: str, saved: datetime | None = None) -> tuple[str, PageData]:
     """(the article's body as our Markdown, '' when trafilatura finds none; trafilatura's metadata as witnesses:
-    title, authors, date through htmldate, site name) from one extraction."""
+    title, authors, date through htmldate, site name) from one extraction. htmldate looks in the markup, not
+    through the text with dateparser (a third of the time, for a date the markup holds anyway), for no date
+    after the page was saved (`saved`: the seed file's time; not the clock's, so a build is repeatable)."""
     import trafilatura
     from lxml import etree
 
     found = PageData()
+    dates = {"original_date": True, "extensive_search": False,
+             "max_date": (saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01"}
     xml = trafilatura.extract(text, url=url or None, output_format="xml", with_metadata=True, include_formatting=True,
                               include_links=True, include_tables=True, include_comments=False,
-                              include_images=False, deduplicate=False)
+                              include_images=False, deduplicate=False, date_extraction_params=dates)
     if not xml:
-        meta = trafilatura.extract_metadata(text, default_url=url or None)
+        meta = trafilatura.extract_metadata(text, default_url=url or None, date_config=dates, extensive=False)
         if meta:
             _witnesses_of(found, meta.title, meta.author, meta.date, meta.sitename)
         return "", found
@@ -218,6 +235,19 @@ def trafilatura_reading(text: str, url: str) -> tuple[str, PageData]:
     blocks = [_block(el, url) for el in (main if main is not None else root)]
     blocks = [b for b in blocks if b.strip() and not bp.is_noise(_plain(b).strip("*# "))]   # 'Related: …', 'Advertisement'
     return ("\n\n".join(blocks) + "\n" if blocks else ""), found
+
+
+def _searched_date(text: str, saved: datetime | None) -> list[Witness]:
+    """htmldate's extensive search (dateparser over the page's text), for a page whose markup dates nothing."""
+    from htmldate import find_date
+
+    day = find_date(text, extensive_search=True, original_date=True,
+                    max_date=(saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01")
+    try:
+        when = date.fromisoformat(day[:10]) if day else None
+    except ValueError:
+        return []
+    return [Witness("trafilatura", when)] if when and when.year >= 1990 else []
 
 
 def _witnesses_of(found: PageData, title: str | None, author: str | None, day: str | None, site: str | None) -> None:
@@ -244,17 +274,19 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules) -> 
     on'); a line that is only a name next to a dateline, a role or a reading time is a weaker witness
     ('name-line'), heard only when nothing else names anyone."""
     header = PageData()
-    lines = [line.text for line in read_lines(text)]   # a lone label ('Last updated:') joined to its date
+    lines = [line for line in text.split("\n")[:3000] if line.strip()]
     wanted = {_words(without_site(str(w.value), data.outlets + found.outlets, data.url))
               for w in data.titles + found.titles} - {""}
-    at = next((i for i, line in enumerate(lines[:3000]) if _words(line) in wanted), None)
+    at = next((i for i, line in enumerate(lines) if len(line) <= 400 and _words(line) in wanted), None)
     if at is None:   # the headline shown shorter or longer than the markup's ('…, December 2025')
-        at = next((i for i, line in enumerate(lines[:3000]) if len(line.split()) >= 4 and len(line) <= 300
+        at = next((i for i, line in enumerate(lines) if len(line.split()) >= 4 and len(line) <= 300
                    and any(_words(line) in w or w in _words(line) for w in wanted if len(w.split()) >= 4)), None)
     if at is None:
         return header
-    start, window = max(0, at - HEADER_ABOVE), []
-    for line in lines[start:at] + lines[at + 1:at + 1 + HEADER_LINES]:
+    above = [line.text for line in read_lines("\n".join(lines[max(0, at - HEADER_ABOVE):at]))]
+    below = [line.text for line in read_lines("\n".join(lines[at + 1:at + 1 + HEADER_LINES]))]   # 'Last updated:' + its date
+    window = []
+    for line in above + below:
         if len(line.split()) > 25 and line.endswith((".", "!", "?", "…", "。")):
             break   # the story has begun
         window.append(line)

@@ -307,14 +307,10 @@ def _rel_authors(doc) -> tuple[str, ...]:
 def _home_links(doc, url: str) -> list[str]:
     """The text (or logo's alt text) of the first links to the site's home page: how the site names itself."""
     host = (urlsplit(url).hostname or "").removeprefix("www.")
+    homes = ["/", "./", "../"] + [f"{scheme}://{www}{host}{slash}" for scheme in ("https", "http") for www in ("", "www.")
+                                  for slash in ("/", "")] if host else ["/", "./", "../"]
     found = []
-    for a in doc.iter("a"):
-        href = (a.get("href") or "").strip()
-        parts = urlsplit(href)
-        home = href in ("/", "./", "../") or (parts.path in ("", "/") and not parts.query and not parts.fragment
-                                             and (parts.hostname or "").removeprefix("www.") == host and host)
-        if not home:
-            continue
+    for a in doc.xpath("//a[" + " or ".join(f"@href='{h}'" for h in homes if "'" not in h) + "]")[:6]:
         text = _clean(a.text_content()) or next((_clean(img.get("alt") or "") for img in a.iter("img")), "")
         if text and len(text) <= 60 and text.lower() not in ("home", "homepage", "start", "inicio", "início", "accueil"):
             found.append(text)
