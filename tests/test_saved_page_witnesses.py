@@ -146,3 +146,27 @@ def test_a_page_in_a_script_written_without_spaces_is_read_as_prose():
            f'<h1>夜間の路面電車、港湾地区へ延長</h1>{"".join(f"<p>{p}</p>" for p in lines)}</body></html>').encode("utf-8")
     got = convert(raw)
     assert got.title == "夜間の路面電車、港湾地区へ延長" and lines[1] in got.body
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Ruth Okafor September 10, 2025", ["Ruth Okafor"]),
+    ("September 10, 2025 By Ruth Okafor", ["Ruth Okafor"]),
+    ("Posted by Ruth Okafor on", ["Ruth Okafor"]),
+    ("ByRuth Okafor | 10 September 2025", ["Ruth Okafor"]),
+])
+def test_the_visible_byline_in_its_many_shapes(line, names):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>{line}</p>"))
+    assert got.authors == names
+
+
+@pytest.mark.parametrize("line", ["Photo by Sam Roe", "Tickets sold by Harbour Ferries, City Trams and Coast Buses"])
+def test_a_credit_or_a_sentence_with_by_is_no_byline(line):
+    got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Ruth Okafor">',
+                       f"<h1>{HEADLINE}</h1><p>{line}</p>"))
+    assert got.authors == ["Ruth Okafor"] and "authors" not in got.review
+
+
+def test_a_catalogues_last_first_order_is_read_as_a_name():
+    got = convert(page(f'<title>{HEADLINE}</title><meta name="citation_author" content="Okafor, Ruth">'
+                       f'<meta name="citation_author" content="Lindqvist, Pavel">', f"<h1>{HEADLINE}</h1>"))
+    assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]

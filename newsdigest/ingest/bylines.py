@@ -142,6 +142,9 @@ def split_names(text: str) -> list[str]:
     after a comma, only another person's name counts ('Jane Doe, Ph.D.', 'Jane Doe, Senior Editor' are one)."""
     text = BY_PREFIX.sub("", " ".join(text.split()), count=1)
     head = SEPARATORS.split(text)[0].strip(" ,;:")
+    inverted = LAST_FIRST.match(head)
+    if inverted and not CREDENTIAL.match(inverted["first"]):   # 'Roy, Aniruddha': a catalogue's order
+        head = f"{inverted['first']} {inverted['last']}"
     names = []
     for i, chunk in enumerate(head.split(",")):
         if i and names and CREDENTIAL.match(chunk.strip()):
@@ -161,6 +164,7 @@ def _a_person(part: str) -> bool:
         and not any(ROLE_NOUN.match(w) or w.lower() in ROLE_MODIFIERS or w.lower() in ROLE_WORDS for w in words)
 
 
+LAST_FIRST = re.compile(r"^(?P<last>[A-ZÀ-Ö][\w'’-]+),\s*(?P<first>[A-ZÀ-Ö][\w'’.-]*(?:\s+[A-ZÀ-Ö][\w'’.-]*)?)$")
 CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.){1,3}$|^[A-Z][A-Z0-9&-]{1,7}(?: \d{2,3})?®?$")
 """'Ph.D.', 'M.D.', 'MBA', 'CEPF®', 'E-RYT 200': letters after a name."""
 ROLE_WORDS = set("director manager officer founder president ceo cto vp head lead marketing operations sales "

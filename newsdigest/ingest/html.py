@@ -21,7 +21,7 @@ from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .bylines import parse_byline
-from .dates import find_stamps, has_date, parse_dateline
+from .dates import _MON, find_stamps, has_date, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
@@ -91,7 +91,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     data = page_data(doc, raw, rules.zone)
     body, found = trafilatura_reading(text, data.url, file_time)
     shown_text = page_text(doc)
-    header = visible_header(shown_text, data, found, rules)
+    header = visible_header(shown_text, data, found, rules, body)
     if not (data.published or found.published or header.published):
         found.published += _searched_date(text, file_time)
     read = None
@@ -266,7 +266,7 @@ def _witnesses_of(found: PageData, title: str | None, author: str | None, day: s
         found.outlets.append(" ".join(site.split()))
 
 
-def visible_header(text: str, data: PageData, found: PageData, rules: Rules) -> PageData:
+def visible_header(text: str, data: PageData, found: PageData, rules: Rules, body: str = "") -> PageData:
     """What a reader sees at the top of the story: the line of the page's text that is its headline (one the
     markup names), and the byline and dateline in the lines around it, before the first paragraph of prose.
 
@@ -275,14 +275,17 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules) -> 
     ('name-line'), heard only when nothing else names anyone."""
     header = PageData()
     lines = [line for line in text.split("\n")[:3000] if line.strip()]
+    opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
     wanted = {_words(without_site(str(w.value), data.outlets + found.outlets, data.url))
               for w in data.titles + found.titles} - {""}
-    at = next((i for i, line in enumerate(lines) if len(line) <= 400 and _words(line) in wanted), None)
-    if at is None:   # the headline shown shorter or longer than the markup's ('…, December 2025')
-        at = next((i for i, line in enumerate(lines) if len(line.split()) >= 4 and len(line) <= 300
-                   and any(_words(line) in w or w in _words(line) for w in wanted if len(w.split()) >= 4)), None)
-    if at is None:
+    seen = [i for i, line in enumerate(lines) if len(line) <= 400 and _words(line) in wanted]
+    if not seen:   # the headline shown shorter or longer than the markup's ('…, December 2025')
+        seen = [i for i, line in enumerate(lines) if len(line.split()) >= 4 and len(line) <= 300
+                and any(_words(line) in w or w in _words(line) for w in wanted if len(w.split()) >= 4)]
+    if not seen:
         return header
+    story = next((i for i, line in enumerate(lines) if opening and line.startswith(opening)), len(lines))
+    at = max((i for i in seen if i < story), default=seen[0])   # the headline right above the story, not a teaser
     above = [line.text for line in read_lines("\n".join(lines[max(0, at - HEADER_ABOVE):at]))]
     below = [line.text for line in read_lines("\n".join(lines[at + 1:at + 1 + HEADER_LINES]))]   # 'Last updated:' + its date
     window = []
@@ -316,12 +319,29 @@ BY_INSIDE = re.compile(r"(?:^|\s|[|·•,])(?:[Ww]ritten |[Pp]osted |[Pp]ublishe
 
 
 def _byline_names(line: str) -> list[str]:
-    """The names a 'By …' line gives, wherever 'by' stands in it ('September 1, 2023 By Jane Doe')."""
-    m = BY_INSIDE.search(line)
-    if not m:
-        return []
-    names = parse_byline("By " + line[m.end():], header=False)
-    return names or []
+    """The names a 'By …' line gives, wherever 'by' stands in it ('September 1, 2023 By Jane Doe'), unless the
+    word before says it credits someone else ('Photo by', 'Reviewed by', 'More articles by')."""
+    for m in BY_INSIDE.finditer(line):
+        before = line[:m.start()].strip()
+        last = before.split()[-1].strip(":|·•,–—-").lower() if before.split() else ""
+        if before and not (before[-1] in "|·•,–—-:" or last in ("written", "posted", "published", "reported", "story",
+                                                                   "words", "text", "article") or has_date(before)):
+            continue   # 'deals announced by Jamf, …': a sentence, not a byline
+        if last and NOT_THE_AUTHOR.match(last):
+            continue
+        rest = line[m.end():]
+        date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
+        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", rest[:date_at].strip())
+        return parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
+    return []
+
+
+DATE_START = re.compile(rf"\s(?=\d|{_MON})", re.I)
+
+
+NOT_THE_AUTHOR = re.compile(r"(?i)^(?:photos?|photographs?|photography|images?|illustrations?|illustrated|videos?|graphics?|"
+                            r"design(?:ed)?|edited|reviewed|checked|verified|produced|articles|posts|stories|more|"
+                            r"other|all|sponsored|presented|powered|supported|courtesy|translated|narrated|read)$")
 
 
 def _a_role(line: str) -> bool:

@@ -144,8 +144,7 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     Each witness's names are split ('By A and B', 'ByA'); an organisation ('ABC News', '… Staff', the site's own
     name) is the outlet, not an author, when a person is named. A name counts when a strong witness (JSON-LD, a
     meta tag, microdata, the visible byline) or two witnesses give it; where the visible byline and the markup
-    name different people, the byline wins (unless two of the markup's own witnesses agree) and the field is
-    marked."""
+    name different people, the byline wins and the field is marked."""
     named: dict[str, tuple[str, set[str], int]] = {}   # key -> (name as given, sources, first place)
     order = {id(w): i for i, w in enumerate(sorted(witnesses, key=lambda w: (w.source != "byline", _rank(w.source))))}
     for w in sorted(witnesses, key=lambda w: (w.source == "byline", _rank(w.source))):
@@ -162,17 +161,18 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     if any(v[1] - {"name-line"} for v in named.values()):
         named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one else speaks
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
+    if len(people) > 1:   # a lone word only the visible header gives ('Updated' glued to a byline) is no name
+        people = [(k, v) for k, v in people if len(k.split()) >= 2 or v[1] - {"byline", "name-line"}] or people
     firms = [(k, v) for k, v in named.items() if is_outlet(v[0], outlets)]
     alone = not any(v[1] & STRONG_AUTHORS for _, v in people)   # only weak witnesses name anyone: they are all there is
     counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone]
     review = ""
     seen = [(k, v) for k, v in counted if "byline" in v[1]]
     markup = [(k, v) for k, v in counted if v[1] - {"byline", "trafilatura", "rel-author", "name-line"}]
-    if seen and markup and not any("byline" in v[1] for _, v in markup):
+    if seen and markup and not any("byline" in v[1] for _, v in markup) and all(len(k.split()) >= 2 for k, _ in seen):
         review = (f"the byline names {', '.join(v[0] for _, v in seen)}; the page's markup "
                   f"{', '.join(v[0] for _, v in markup)}")
-        agreed = [(k, v) for k, v in markup if len(v[1] & {"json-ld", "meta", "microdata"}) >= 2]
-        counted = agreed or seen   # the byline referees, unless the markup's own witnesses agree with each other
+        counted = seen   # the page's markup often names the account that posted it ('admin', an editor)
     outlet = firms[0][1][0] if firms else ""
     if counted:
         return [v[0] for _, v in sorted(counted, key=lambda kv: kv[1][2])][:MAX_AUTHORS], outlet, review
