@@ -170,3 +170,20 @@ def test_a_catalogues_last_first_order_is_read_as_a_name():
     got = convert(page(f'<title>{HEADLINE}</title><meta name="citation_author" content="Okafor, Ruth">'
                        f'<meta name="citation_author" content="Lindqvist, Pavel">', f"<h1>{HEADLINE}</h1>"))
     assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]
+
+
+# ---- the body: nothing of the article dropped, no navigation added ---------------------------------------------------
+
+
+def test_lists_and_tables_right_under_body_are_kept_and_a_menu_is_not():
+    raw = (f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><p>{PARAGRAPHS[0]}</p>"
+           "<p>The new stops are:</p><ul><li>Harbour Gate, by the ferry terminal</li><li>Fish Market, on the old "
+           "quay</li><li>Lighthouse Road, at the end of the line</li></ul>"
+           f"<p>{PARAGRAPHS[1]}</p><table><tr><th>Night</th><th>Last tram</th></tr><tr><td>Friday</td><td>02:00</td>"
+           f"</tr><tr><td>Sunday</td><td>00:30</td></tr></table><p>{PARAGRAPHS[2]}</p>"
+           '<ul><li><a href="/city/">City</a></li><li><a href="/sport/">Sport</a></li></ul>'
+           f"<p>{PARAGRAPHS[3]}</p></body></html>").encode("utf-8")
+    body = convert(raw).body
+    assert "- Harbour Gate, by the ferry terminal\n- Fish Market, on the old quay\n" in body
+    assert body.count("| Friday | 02:00 |") == 1 and "Sport" not in body
+    assert body.index("Harbour Gate") < body.index(PARAGRAPHS[1][:30]) < body.index("| Friday")

@@ -90,6 +90,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         raise BuildError(f"not a web page lxml can read ({exc}): save the page as HTML", shown) from None
     data = page_data(doc, raw, rules.zone)
     body, found = trafilatura_reading(text, data.url, file_time)
+    body = with_dropped_lists(doc, body)
     shown_text = page_text(doc)
     header = visible_header(shown_text, data, found, rules, body)
     if not (data.published or found.published or header.published):
@@ -407,6 +408,87 @@ def _block(el, url: str) -> str:
     if tag in ("graphic", "lb"):
         return ""
     return _inline(el, url)
+
+
+def with_dropped_lists(doc, body: str) -> str:
+    """The body with the lists and tables that stand between two of its paragraphs in the page but that
+    trafilatura left out (a page whose markup has no article container: a list right under <body>), unless
+    they are navigation (in nav, header, footer, aside or a form, or mostly links)."""
+    blocks = [b for b in body.split("\n\n") if b.strip()]
+    if len(blocks) < 2:
+        return body
+    kept = {_key(_plain(b.lstrip("#>-| "))): i for i, b in enumerate(blocks) if len(b.split()) >= 4}
+    if not kept:
+        return body
+    present = " ".join(re.findall(r"\w+", _plain(body).lower()))
+    after: dict[int, list[str]] = {}
+    last, pending = None, []
+    for el in doc.iter("p", "ul", "ol", "table", "h2", "h3", "h4", "blockquote"):
+        if el.tag in ("p", "h2", "h3", "h4", "blockquote"):
+            index = kept.get(_key(el.text_content()))
+            if index is not None:
+                if last is not None and pending:
+                    after.setdefault(last, []).extend(pending)
+                last, pending = index, []
+            continue
+        if last is None or _navigation(el):
+            continue
+        markdown = _list_markdown(el) if el.tag in ("ul", "ol") else _table_markdown(el)
+        if markdown and " ".join(re.findall(r"\w+", _plain(markdown).lower()))[:200] not in present:
+            pending.append(markdown)
+    if not after:
+        return body
+    out = []
+    for i, block in enumerate(blocks):
+        out += [block, *after.get(i, [])]
+    return "\n\n".join(out) + "\n"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))[:120]
+
+
+def _navigation(el) -> bool:
+    """Not the story's: inside navigation, a figure or a widget (by the names pages give such boxes), laid out with
+    blocks, buttons or images inside its items, mostly links, or a list inside another."""
+    for up in el.iterancestors():
+        if up.tag in ("nav", "header", "footer", "aside", "form", "menu", "figure", "figcaption", "ul", "ol", "table") \
+                or WIDGET.search(f"{up.get('class') or ''} {up.get('id') or ''}"):
+            return True
+    if el.tag in ("ul", "ol") and any(x.tag in LAYOUT for li in el for x in li.iter()):
+        return True
+    text = len(_visible(el))
+    links = sum(len(_visible(a)) for a in el.iter("a"))
+    return not text or links > 0.3 * text
+
+
+WIDGET = re.compile(r"(?i)caption|gallery|slide|carousel|related|share|social|promo|newsletter|comment|sidebar|widget|"
+                    r"footer|menu|nav|breadcrumb|\btags?\b|advert|\bads?\b|sponsor|recommend|popular|trending|product")
+LAYOUT = {"div", "section", "article", "figure", "img", "picture", "button", "form", "input", "iframe", "video", "h2",
+          "h3", "h4", "table", "script", "style"}
+
+
+def _visible(el) -> str:
+    """An element's text without its scripts and styles."""
+    return " ".join(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
+                                      "or ancestor::template)]")).split())
+
+
+def _list_markdown(el) -> str:
+    marker = "1." if el.tag == "ol" else "-"
+    items = [escape_markdown(_visible(li)) for li in el if li.tag == "li"]
+    return "\n".join(f"{marker} {i}" for i in items if i)
+
+
+def _table_markdown(el) -> str:
+    rows = [[escape_markdown(_visible(c)).replace("|", "\\|") for c in tr if c.tag in ("td", "th")]
+            for tr in el.iter("tr")]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]])
 
 
 def _table(el, url: str) -> str:
