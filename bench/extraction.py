@@ -352,8 +352,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.saved_pages is not None:
         print(SAVED_HEADER)
+        found, alone = {}, {}
         for root in [args.root, *args.saved_pages]:
-            print(saved_page_rows(root)[1])
+            figures, rows = saved_page_rows(root)
+            found[root.name], alone[root.name] = figures["ours"], figures["trafilatura"]
+            print(rows)
+        if args.ratchet:
+            raise_saved_ratchet(found, alone)
         return 0
     if args.show:
         page = next(p for p in load(args.root) if p.key.startswith(args.show))
@@ -481,6 +486,28 @@ def saved_page_failures(root: Path, field: str) -> list[str]:
                      "refused": lambda: r.refused}[field]
             lines.append(f"{page.key[:12]} {page.site:30} " + (r.refused[:100] if got is None else shown()))
     return lines
+
+
+SAVED_RATCHETED = ("f1", "titles_right", "dates_right", "authors_right")
+
+
+def saved_page_figures(root: Path) -> dict:
+    """Our reading of one set's saved pages, as the ratchet holds it."""
+    results, rate = saved_page_results(load(root), Rules(zone="UTC"))
+    return saved_page_summary(results)
+
+
+def raise_saved_ratchet(found: dict[str, dict], trafilatura: dict[str, dict]) -> None:
+    """bench/ratchet.json's 'saved_pages' floors, each raised to what was found now (never lowered), with
+    trafilatura alone's figures beside them (what the floors must stay ahead of)."""
+    floors = json.loads(RATCHET.read_text(encoding="utf-8")) if RATCHET.exists() else {}
+    saved = floors.get("saved_pages", {})
+    for name, s in found.items():
+        old = saved.get(name, {})
+        saved[name] = {k: max(old.get(k, 0), s[k]) for k in SAVED_RATCHETED}
+        saved[f"{name}_trafilatura"] = {k: trafilatura[name][k] for k in SAVED_RATCHETED}
+    floors["saved_pages"] = dict(sorted(saved.items()))
+    RATCHET.write_text(json.dumps(dict(sorted(floors.items())), indent=1) + "\n", encoding="utf-8")
 
 
 def saved_page_speed(roots: list[Path], count: int = 1000, runs: int = 3) -> dict:
