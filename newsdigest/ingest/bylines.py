@@ -181,9 +181,11 @@ def is_outlet(name: str, outlets: list[str] = ()) -> bool:
 
 
 def _a_name(part: str, loose: bool = False) -> bool:
-    """One to five words with letters in each, no digits, no address; `loose` allows a handle ('aawoods')."""
+    """One to five words with letters in each, no digits, no address; `loose` allows more words and digits (an
+    organisation credited whole: '98 Buck Social')."""
     words = part.split()
-    if not 1 <= len(words) <= (8 if loose else 5) or any(c.isdigit() for c in part) or "@" in part or "://" in part:
+    if not 1 <= len(words) <= (8 if loose else 5) or (any(c.isdigit() for c in part) and not loose) or "@" in part \
+            or "://" in part:
         return False
     if len(words) == 1 and not loose and "." in part:   # 'Ph.D', 'Jr.'
         return False

@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .bylines import is_outlet, split_names
+from .bylines import ROLE_NOUN, ROLE_WORDS, is_outlet, split_names
+from .dates import CALENDAR
 from .markup import Witness
 
 TRUST = ("json-ld", "meta", "social", "microdata", "time", "h1", "byline", "title", "trafilatura", "rel-author", "name-line")
@@ -150,7 +151,8 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     for w in sorted(witnesses, key=lambda w: (w.source == "byline", _rank(w.source))):
         place = order[id(w)]   # the byline's order first, the markup's spelling
         for value in w.value:
-            for name in split_names(str(value)):
+            whole = is_outlet(str(value), outlets) and _key(str(value)) in {_key(o) for o in outlets}
+            for name in [str(value)] if whole else split_names(str(value)):   # 'Morgan & Morgan' is one firm
                 key = _key(name)
                 same = next((k for k in named if _same_person(k, key)), None)
                 if same is None:
@@ -161,6 +163,7 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     if any(v[1] - {"name-line"} for v in named.values()):
         named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one else speaks
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
+    people = [(k, v) for k, v in people if not _no_name(v[0], v[1])]
     if len(people) > 1:   # a lone word only the visible header gives ('Updated' glued to a byline) is no name
         people = [(k, v) for k, v in people if len(k.split()) >= 2 or v[1] - {"byline", "name-line"}] or people
     firms = [(k, v) for k, v in named.items() if is_outlet(v[0], outlets)]
@@ -177,6 +180,21 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     if counted:
         return [v[0] for _, v in sorted(counted, key=lambda kv: kv[1][2])][:MAX_AUTHORS], outlet, review
     return [v[0] for _, v in firms][:2], outlet, review
+
+
+def _no_name(name: str, sources: set[str]) -> bool:
+    """What a weak or visible witness took for a name but is none: a month or weekday ('Dec', read off a dateline),
+    a word like 'The' or 'Updated', or a job title ('Co-founder')."""
+    if sources & {"json-ld", "meta", "microdata"}:
+        return False
+    words = name.lower().replace("-", " ").split()
+    if len(words) == 1 and (words[0].rstrip(".") in CALENDAR["months"] or words[0].rstrip(".") in CALENDAR["weekdays"]
+                            or words[0] in NOT_NAMES):
+        return True
+    return any(w in ROLE_WORDS or ROLE_NOUN.match(w) for w in words) and len(words) <= 3
+
+
+NOT_NAMES = set("the a an and of updated published posted home menu share by admin author staff".split())
 
 
 def _same_person(a: str, b: str) -> bool:
