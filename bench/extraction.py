@@ -20,6 +20,7 @@ import re
 import statistics
 import sys
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -458,11 +459,16 @@ def saved_page_rows(root: Path) -> tuple[dict, str]:
     found = {"ours": saved_page_summary(ours), "trafilatura": saved_page_summary(theirs),
              "ours_pages_per_second": round(our_rate), "trafilatura_pages_per_second": round(their_rate)}
     rows = []
-    for label, key in (("newsdigest", "ours"), ("trafilatura alone", "trafilatura")):
-        s = found[key]
-        authors = f"{s['authors_right']}/{s['authors']}" if s["authors"] else "–"
-        rows.append(f"| {root.name} | {label} | {s['f1']:.3f} | {s['titles_right']}/{s['titles']} | "
-                    f"{s['dates_right']}/{s['dates']} | {authors} | {s['refused']} | {found[key + '_pages_per_second']} |")
+    sites = [p.site for p in pages if p.html]
+    for half in ("", "A", "B"):   # every site; then its sites split in two by a hash of their names
+        keep = [not half or "AB"[zlib.crc32(site.encode()) % 2] == half for site in sites]
+        for label, key, scored in (("newsdigest", "ours", ours), ("trafilatura alone", "trafilatura", theirs)):
+            s = saved_page_summary([x for x, k in zip(scored, keep) if k])
+            authors = f"{s['authors_right']}/{s['authors']}" if s["authors"] else "–"
+            rate = found[key + "_pages_per_second"] if not half else ""
+            rows.append(f"| {root.name}{f' (sites {half})' if half else ''} | {label} | {s['f1']:.3f} | "
+                        f"{s['titles_right']}/{s['titles']} | {s['dates_right']}/{s['dates']} | {authors} | "
+                        f"{s['refused']} | {rate} |")
     return found, "\n".join(rows)
 
 
