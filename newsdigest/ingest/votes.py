@@ -10,7 +10,6 @@ header, then trafilatura's reading of the same markup (extract_metadata: htmldat
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
