@@ -128,8 +128,8 @@ def _word_case(word: str) -> str:
 
 # ---- names in a page's author fields (saved pages: meta tags, JSON-LD, rel="author", the visible byline) ------
 
-BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|^authors?\s*:\s*",
-                       re.I)
+BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
+                       r"^(?:authors?|autor(?:es|a)?|auteur)(?:\s*:\s*|\s+(?-i:(?=[A-Z])))", re.I)
 """'By ', 'Written by: ', and 'By' glued to the name ('ByJane Doe'), but not the start of 'Byron'."""
 NAME_LIST = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*", re.I)
 TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|desk|newsroom|redaktion|redacci[oó]n|reda[cç][aã]o|redazione|"

@@ -166,7 +166,7 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     if len(people) > 1:   # a lone word only the visible header gives ('Updated' glued to a byline) is no name
         people = [(k, v) for k, v in people if len(k.split()) >= 2 or v[1] - {"byline", "name-line"}] or people
     firms = [(k, v) for k, v in named.items() if is_outlet(v[0], outlets)]
-    alone = not any(v[1] & STRONG_AUTHORS for _, v in people)   # only weak witnesses name anyone: they are all there is
+    alone = not any(v[1] & STRONG_AUTHORS for _, v in people + firms)   # only weak witnesses name anyone: all there is
     counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone]
     review = ""
     seen = [(k, v) for k, v in counted if "byline" in v[1]]
