@@ -53,7 +53,7 @@ def decode(raw: bytes, where: str, *, what: str, limit: int, binary: str, declar
     if len(raw) > limit:
         raise BuildError(f"too large for {what} ({len(raw):,} bytes, the limit is {limit:,}); is this the right file?", where)
     text, how = _read(raw, where, binary, declared, detect)
-    junk = Counter(m.group() for m in CONTROL.finditer(text))
+    junk = Counter(m.group() for m in CONTROL.finditer(text)) if CONTROL.search(text) else Counter()
     if how == STRAY:
         junk["\ufffd"] = text.count("\ufffd")
     if sum(junk.values()) > NOT_TEXT * max(1, len(text.strip())):
@@ -65,7 +65,7 @@ def decode(raw: bytes, where: str, *, what: str, limit: int, binary: str, declar
         notes.append(f"{where}: removed {sum(junk.values())} characters that are not text ({named}); check the "
                      f"text where they stood")
         text = text.replace("\ufffd", "") if how == STRAY else text
-    return clean(text), notes
+    return (clean(text) if junk or BREAKS.search(text) else text), notes
 
 
 STRAY = "UTF-8 with stray bytes"

@@ -415,7 +415,8 @@ def with_dropped_lists(doc, body: str) -> str:
     trafilatura left out (a page whose markup has no article container: a list right under <body>), unless
     they are navigation (in nav, header, footer, aside or a form, or mostly links)."""
     blocks = [b for b in body.split("\n\n") if b.strip()]
-    if len(blocks) < 2:
+    candidates = {el for el in doc.iter("ul", "ol", "table") if not _navigation(el)} if len(blocks) >= 2 else set()
+    if not candidates:
         return body
     kept = {_key(_plain(b.lstrip("#>-| "))): i for i, b in enumerate(blocks) if len(b.split()) >= 4}
     if not kept:
@@ -431,7 +432,7 @@ def with_dropped_lists(doc, body: str) -> str:
                     after.setdefault(last, []).extend(pending)
                 last, pending = index, []
             continue
-        if last is None or _navigation(el):
+        if last is None or el not in candidates:
             continue
         markdown = _list_markdown(el) if el.tag in ("ul", "ol") else _table_markdown(el)
         if markdown and " ".join(re.findall(r"\w+", _plain(markdown).lower()))[:200] not in present:
