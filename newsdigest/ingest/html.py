@@ -69,11 +69,11 @@ def parse_page(text: str):
     flatten them too) and the page parsed again."""
     import lxml.html
 
-    parser = lxml.html.HTMLParser()
-    doc = lxml.html.document_fromstring(text, parser=parser)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+    doc = lxml.html.document_fromstring(text, parser=parser)   # as trafilatura parses a page: it reads this tree
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         text = NESTING_RUN.sub(lambda m: m.group()[m.group().rstrip().rfind("<"):], text)
-        doc = lxml.html.document_fromstring(text)
+        doc = lxml.html.document_fromstring(text, parser=parser)
     return doc, text
 
 
@@ -89,7 +89,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     except (ValueError, lxml.etree.ParserError) as exc:
         raise BuildError(f"not a web page lxml can read ({exc}): save the page as HTML", shown) from None
     data = page_data(doc, raw, rules.zone)
-    body, found = trafilatura_reading(text, data.url, file_time)
+    body, found = trafilatura_reading(doc, data.url, file_time)
     body = with_dropped_lists(doc, body)
     shown_text = page_text(doc)
     header = visible_header(shown_text, data, found, rules, body)
@@ -208,7 +208,7 @@ def _a_byline(line: str) -> bool:
 # ---- trafilatura, and the visible header ----------------------------------------------------------------------
 
 
-def trafilatura_reading(text: str, url: str, saved: datetime | None = None) -> tuple[str, PageData]:
+def trafilatura_reading(doc, url: str, saved: datetime | None = None) -> tuple[str, PageData]:
     """(the article's body as our Markdown, '' when trafilatura finds none; trafilatura's metadata as witnesses:
     title, authors, date through htmldate, site name) from one extraction. htmldate looks in the markup, not
     through the text with dateparser (a third of the time, for a date the markup holds anyway), for no date
@@ -219,11 +219,11 @@ def trafilatura_reading(text: str, url: str, saved: datetime | None = None) -> t
     found = PageData()
     dates = {"original_date": True, "extensive_search": False,
              "max_date": (saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01"}
-    xml = trafilatura.extract(text, url=url or None, output_format="xml", with_metadata=True, include_formatting=True,
+    xml = trafilatura.extract(doc, url=url or None, output_format="xml", with_metadata=True, include_formatting=True,
                               include_links=True, include_tables=True, include_comments=False,
                               include_images=False, deduplicate=False, date_extraction_params=dates)
     if not xml:
-        meta = trafilatura.extract_metadata(text, default_url=url or None, date_config=dates, extensive=False)
+        meta = trafilatura.extract_metadata(doc, default_url=url or None, date_config=dates, extensive=False)
         if meta:
             _witnesses_of(found, meta.title, meta.author, meta.date, meta.sitename)
         return "", found
