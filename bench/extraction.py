@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import statistics
 import sys
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -78,6 +80,7 @@ def load(root: Path) -> list[Page]:
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
     pages = []
     for key, t in sorted(truth.items()):
+        t["date"] = _iso_day(t["date"])
         path = root / "text" / f"{key}.txt"
         raw = path.read_bytes()
         html = root / "html" / f"{key}.html.gz"
@@ -86,6 +89,16 @@ def load(root: Path) -> list[Page]:
                           bool(t["date"]) and shows_date(raw.decode("utf-8", "replace"), t["date"]),
                           gzip.decompress(html.read_bytes()) if html.is_file() else b""))
     return pages
+
+
+def _iso_day(text: str | None) -> str | None:
+    """A truth's date as ISO 8601 ('Jan 17, 2025' in one modern page's truth)."""
+    if not text or re.match(r"\d{4}-\d\d-\d\d", text):
+        return text
+    try:
+        return datetime.strptime(text, "%b %d, %Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 def shingles(text: str, n: int = 4) -> Counter:
@@ -324,8 +337,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the held-out run (a minute: 60 fits)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--ratchet", action="store_true", help="raise bench/ratchet.json to the figures found")
+    parser.add_argument("--saved-pages", nargs="*", type=Path, metavar="ROOT",
+                        help="only the saved pages (html/) of root and of these other sets, ours and trafilatura alone")
+    parser.add_argument("--saved-speed", type=int, metavar="N",
+                        help="saved-page ingestion speed over N seeds made from root's (and --saved-pages') html/")
+    parser.add_argument("--saved-failures", metavar="FIELD", choices=("title", "date", "authors", "body", "refused"),
+                        help="list the saved pages whose FIELD we get wrong")
     args = parser.parse_args(argv)
     rules = Rules(zone="UTC")
+    if args.saved_failures:
+        print("\n".join(saved_page_failures(args.root, args.saved_failures)))
+        return 0
+    if args.saved_speed:
+        print(json.dumps(saved_page_speed([args.root, *(args.saved_pages or [])], args.saved_speed)))
+        return 0
+    if args.saved_pages is not None:
+        print(SAVED_HEADER)
+        found, alone = {}, {}
+        for root in [args.root, *args.saved_pages]:
+            figures, rows = saved_page_rows(root)
+            found[root.name], alone[root.name] = figures["ours"], figures["trafilatura"]
+            print(rows)
+        if args.ratchet:
+            raise_saved_ratchet(found, alone)
+        return 0
     if args.show:
         page = next(p for p in load(args.root) if p.key.startswith(args.show))
         converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
@@ -357,6 +392,171 @@ def main(argv: list[str] | None = None) -> int:
                     found["trafilatura_pages_per_second"]))
     print("\n" + found["review"] + (f"\nheld out, {found['held_out_review']}" if "held_out" in found else ""))
     return 0
+
+
+# ---- saved pages (html/): ours and trafilatura alone side by side, with authors ---------------------------------
+
+
+def same_authors(got: list[str], truth: list[str]) -> bool:
+    """Every true name's words stand in a row in one of the authors given (the modernpages README's rule)."""
+    tokens = [TOKEN.findall(name.lower()) for name in got]
+    def stands_in(words: list[str], name: list[str]) -> bool:
+        return any(name == words[i:i + len(name)] for i in range(len(words) - len(name) + 1))
+    return all(any(stands_in(words, TOKEN.findall(name.lower())) for words in tokens) for name in truth)
+
+
+def saved_page_results(pages: list[Page], rules: Rules) -> tuple[list[tuple[Result, bool | None]], float]:
+    """Our reading of every saved page, scored, with the authors' verdict (None where the truth names nobody or
+    has no authors), and pages per second."""
+    pages = [p for p in pages if p.html]
+    started = time.perf_counter()
+    converted = [convert_seed(p.html, f"seeds/{p.key}.html", rules, p.file_time)[0] for p in pages]
+    rate = len(pages) / (time.perf_counter() - started)
+    return [(score(p, c), _authors_right(p, [] if isinstance(c, Exception) else c.authors))
+            for p, c in zip(pages, converted)], rate
+
+
+def trafilatura_saved_pages(pages: list[Page]) -> tuple[list[tuple[Result, bool | None]], float]:
+    """trafilatura 2 alone on the saved pages (extract + extract_metadata: title, date through htmldate, author)."""
+    import trafilatura
+    from types import SimpleNamespace
+    pages = [p for p in pages if p.html]
+    started = time.perf_counter()
+    out = []
+    for page in pages:
+        html = page.html.decode("utf-8", "replace")
+        body = trafilatura.extract(html) or ""
+        meta = trafilatura.extract_metadata(html)
+        when = date.fromisoformat(meta.date[:10]) if meta and meta.date else None
+        authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()] if meta else []
+        out.append((score(page, SimpleNamespace(title=(meta.title if meta else "") or "", date=when, body=body, review={},
+                                                plain=True)), _authors_right(page, authors)))
+    return out, len(pages) / (time.perf_counter() - started)
+
+
+def _authors_right(page: Page, authors: list[str]) -> bool | None:
+    truth = page.truth.get("authors")
+    return same_authors(authors, truth) if truth else None
+
+
+def saved_page_summary(scored: list[tuple[Result, bool | None]]) -> dict:
+    out = summary([r for r, _ in scored])
+    out["authors_right"] = sum(bool(a) for _, a in scored if a is not None)
+    out["authors"] = sum(a is not None for _, a in scored)
+    return out
+
+
+SAVED_HEADER = ("| set | run | body F1 | headlines | dates | authors | refused | pages/s |\n"
+                "|---|---|---:|---:|---:|---:|---:|---:|")
+
+
+def saved_page_rows(root: Path) -> tuple[dict, str]:
+    """The figures for one set's saved pages, ours and trafilatura alone in one run, and their table rows."""
+    pages = load(root)
+    rules = Rules(zone="UTC")
+    ours, our_rate = saved_page_results(pages, rules)
+    theirs, their_rate = trafilatura_saved_pages(pages)
+    found = {"ours": saved_page_summary(ours), "trafilatura": saved_page_summary(theirs),
+             "ours_pages_per_second": round(our_rate), "trafilatura_pages_per_second": round(their_rate)}
+    rows = []
+    sites = [p.site for p in pages if p.html]
+    for half in ("", "A", "B"):   # every site; then its sites split in two by a hash of their names
+        keep = [not half or "AB"[zlib.crc32(site.encode()) % 2] == half for site in sites]
+        for label, key, scored in (("newsdigest", "ours", ours), ("trafilatura alone", "trafilatura", theirs)):
+            s = saved_page_summary([x for x, k in zip(scored, keep) if k])
+            authors = f"{s['authors_right']}/{s['authors']}" if s["authors"] else "–"
+            rate = found[key + "_pages_per_second"] if not half else ""
+            rows.append(f"| {root.name}{f' (sites {half})' if half else ''} | {label} | {s['f1']:.3f} | "
+                        f"{s['titles_right']}/{s['titles']} | {s['dates_right']}/{s['dates']} | {authors} | "
+                        f"{s['refused']} | {rate} |")
+    return found, "\n".join(rows)
+
+
+def saved_page_failures(root: Path, field: str) -> list[str]:
+    """The saved pages whose `field` (title, date, authors, body) we get wrong, with what we gave."""
+    pages = [p for p in load(root) if p.html]
+    rules = Rules(zone="UTC")
+    lines = []
+    for page in pages:
+        c = convert_seed(page.html, f"seeds/{page.key}.html", rules, page.file_time)[0]
+        r = score(page, c)
+        got = None if isinstance(c, Exception) else c
+        wrong = {"title": r.title_right is False, "date": r.date_right is False,
+                 "authors": _authors_right(page, got.authors if got else []) is False, "body": _f1(r) < BODY_WRONG,
+                 "refused": bool(r.refused)}[field]
+        if wrong:
+            shown = {"title": lambda: f"{got.title!r} want {page.truth['titles'][:2]}",
+                     "date": lambda: f"{got.date} want {page.truth['date']}",
+                     "authors": lambda: f"{got.authors} want {page.truth.get('authors')}",
+                     "body": lambda: f"F1={_f1(r):.2f}",
+                     "refused": lambda: r.refused}[field]
+            lines.append(f"{page.key[:12]} {page.site:30} " + (r.refused[:100] if got is None else shown()))
+    return lines
+
+
+SAVED_RATCHETED = ("f1", "titles_right", "dates_right", "authors_right")
+
+
+def saved_page_figures(root: Path) -> dict:
+    """Our reading of one set's saved pages, as the ratchet holds it."""
+    results, rate = saved_page_results(load(root), Rules(zone="UTC"))
+    return saved_page_summary(results)
+
+
+def raise_saved_ratchet(found: dict[str, dict], trafilatura: dict[str, dict]) -> None:
+    """bench/ratchet.json's 'saved_pages' floors, each raised to what was found now (never lowered), with
+    trafilatura alone's figures beside them (what the floors must stay ahead of)."""
+    floors = json.loads(RATCHET.read_text(encoding="utf-8")) if RATCHET.exists() else {}
+    saved = floors.get("saved_pages", {})
+    for name, s in found.items():
+        old = saved.get(name, {})
+        saved[name] = {k: max(old.get(k, 0), s[k]) for k in SAVED_RATCHETED}
+        saved[f"{name}_trafilatura"] = {k: trafilatura[name][k] for k in SAVED_RATCHETED}
+    floors["saved_pages"] = dict(sorted(saved.items()))
+    RATCHET.write_text(json.dumps(dict(sorted(floors.items())), indent=1) + "\n", encoding="utf-8")
+
+
+def saved_page_speed(roots: list[Path], count: int = 1000, runs: int = 3) -> dict:
+    """Saved-page ingestion as a build runs it (ingest_seeds, on every core) over `count` seeds made from the
+    roots' html/ pages (each copy made distinct by a comment), against trafilatura alone (extract +
+    extract_metadata) over the same pages in as many processes, alternating, `runs` times each: median pages/s."""
+    import multiprocessing
+    import shutil
+    import tempfile
+
+    from newsdigest.config import load_config
+    from newsdigest.errors import Problems
+    from newsdigest.ingest import ingest_seeds
+
+    pages = [gzip.decompress(p.read_bytes()) for root in roots for p in sorted((root / "html").glob("*.html.gz"))]
+    raws = [pages[i % len(pages)] + f"\n<!-- copy {i} -->\n".encode() for i in range(count)]
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        (project / "config.yaml").write_text("site:\n  title: Speed\n  url: https://example.org/\n  description: d\n"
+                                             "  language: en\n  timezone: UTC\nsearch: false\n", encoding="utf-8")
+        for run in range(runs):
+            for folder in ("seeds", "content"):
+                shutil.rmtree(project / folder, ignore_errors=True)
+                (project / folder).mkdir()
+            for i, raw in enumerate(raws):
+                (project / "seeds" / f"page-{i:04d}.html").write_bytes(raw)
+            started = time.perf_counter()
+            ingest_seeds(load_config(project / "config.yaml"), Problems())
+            ours.append(count / (time.perf_counter() - started))
+            started = time.perf_counter()
+            with multiprocessing.get_context("fork").Pool(len(os.sched_getaffinity(0))) as pool:
+                pool.map(_trafilatura_alone, raws, chunksize=20)
+            theirs.append(count / (time.perf_counter() - started))
+    return {"pages": count, "ours": round(statistics.median(ours), 1), "trafilatura": round(statistics.median(theirs), 1),
+            "runs": runs, "cores": len(os.sched_getaffinity(0))}
+
+
+def _trafilatura_alone(raw: bytes) -> None:
+    import trafilatura
+    html = raw.decode("utf-8", "replace")
+    trafilatura.extract(html)
+    trafilatura.extract_metadata(html)
 
 
 def _dump(parsed) -> str:

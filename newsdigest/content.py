@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 import yaml
 from markdown_it import MarkdownIt
 
-from .errors import BuildError, Problems, decode_text
+from .decode import clean, decode
+from .errors import BuildError, Problems
 from .markdown import TooSlow, render as render_markdown
 from .parallel import parallel_map
 from .scan import files_below
@@ -68,8 +69,6 @@ MAX_FILE_BYTES = 5_000_000
 MAX_FRONT_MATTER = 65_536
 MAX_FRONT_MATTER_NODES = 10_000
 """Front matter is small; these bound what a hostile file (an alias bomb, a 50 MB paste) can cost."""
-UNSAFE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-"""Control characters HTML and XML cannot carry: removed from the file, and from values YAML escapes made."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,7 +258,8 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
     """One content file -> Article; a BuildError names the file, the line and the key. `publish` ('full' or
     'excerpt') is the site's default; the front matter's 'publish' wins. A key newsdigest does not know
     and `layout_keys` does not declare is a note (a typo, most often)."""
-    text = UNSAFE_CHARACTERS.sub("", decode_text(raw, where, MAX_FILE_BYTES, "an article"))
+    text = decode(raw, where, what="an article", limit=MAX_FILE_BYTES, binary="not text: save it as UTF-8 text",
+                  detect=False)[0]
     meta, body, _ = split_document(text, where)
     lines = _key_lines(text)
 
@@ -380,7 +380,7 @@ def _text(meta: dict, key: str, fail, required: bool = False) -> str:
     value = meta.get(key)
     if value is not None and not isinstance(value, str):
         raise fail(key, f"must be text (got {_yaml_repr(value)}); put it in quotes")
-    value = UNSAFE_CHARACTERS.sub("", value or "").strip()
+    value = clean(value or "").strip()   # what YAML escapes can make
     if not value and required:
         raise fail(key, "is missing")
     return value
@@ -394,7 +394,7 @@ def _text_list(meta: dict, key: str, fail) -> list[str]:
         return [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise fail(key, f"must be a list of text (got {_yaml_repr(value)})")
-    return [UNSAFE_CHARACTERS.sub("", v).strip() for v in value if UNSAFE_CHARACTERS.sub("", v).strip()]
+    return [clean(v).strip() for v in value if clean(v).strip()]
 
 
 def _when(value: Any, zone: ZoneInfo, fail, key: str = "date") -> tuple[datetime, bool]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import errno
 import os
 import re
@@ -40,28 +39,6 @@ class Problems:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
-
-
-class NotUTF8(BuildError):
-    """Bytes that are not UTF-8 (nor UTF-16 with a BOM): content files must be; seeds may be read by detection."""
-
-
-def decode_text(raw: bytes, where: str, limit: int, what: str) -> str:
-    """A file's bytes -> text: UTF-8 (with or without a BOM), or UTF-16 with a BOM as Windows saves it;
-    a BuildError saying what is wrong with anything else."""
-    if len(raw) > limit:
-        raise BuildError(f"too large for {what} ({len(raw):,} bytes, the limit is {limit:,}); is this the right file?", where)
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise BuildError("not valid UTF-16 text: save it as UTF-8", where) from None
-    if b"\x00" in raw:
-        raise BuildError("binary file, not text: save it as UTF-8 text", where)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NotUTF8(f"not UTF-8 text (byte {exc.start}): save it as UTF-8", where) from None
 
 
 class Fault(Exception):

@@ -20,11 +20,11 @@ from feedgen.feed import FeedGenerator
 
 from .config import Config
 from .content import Article
+from .decode import clean   # what XML cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF
 from .digest import Day, Digest
 from .slug import feed_id, slugify, tag_uri
 
 GENERATOR = "newsdigest"
-XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?![a-z][a-z0-9+.-]*:)(?P<url>[^"]*)"', re.I)
 """An attribute after white space: what markdown-it writes (and three times faster to find than after \\b)."""
 STYLESHEET = "static/feed.css"
@@ -142,10 +142,6 @@ def absolute_urls(html: str, base: str) -> str:
     e-mail services have no base."""
     return RELATIVE_URL.sub(lambda m: f'{m["attr"]}="{urljoin(base, m["url"])}"', html)
 
-
-def clean(text: str) -> str:
-    """Remove what XML cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF."""
-    return XML_UNSAFE.sub("", text)
 
 
 # ---- writers ---------------------------------------------------------------------------------------------

@@ -273,7 +273,7 @@ def test_seeds_in_other_encodings_are_read_by_detection(encoding):
 
 
 def test_bytes_that_are_no_text_are_refused():
-    with pytest.raises(BuildError, match="not text in any encoding"):
+    with pytest.raises(BuildError, match="binary file, not text: save it as UTF-8 text"):
         decode_seed(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)), "seeds/x.txt")
 
 

@@ -96,11 +96,11 @@ def test_a_page_without_an_article_is_refused(raw):
 def test_a_latin1_page_that_claims_utf8_and_a_utf8_page_that_claims_latin1():
     article = "<p>Grève à Paris : les écoles resteront fermées jeudi, a annoncé le ministre de l'Éducation.</p>"
     claims_utf8 = f'<html><head><meta charset="utf-8"></head><body>{article}</body></html>'.encode("latin-1")
-    text, note = decode_html(claims_utf8, "seeds/a.html")
-    assert "Grève à Paris" in text and "declared encoding is wrong" in note
+    text, notes = decode_html(claims_utf8, "seeds/a.html")
+    assert "Grève à Paris" in text and notes == ["seeds/a.html: its declared encoding (utf-8) is wrong: read it as cp1252"]
     claims_latin1 = f'<html><head><meta charset="iso-8859-1"></head><body>{article}</body></html>'.encode("utf-8")
-    text, note = decode_html(claims_latin1, "seeds/b.html")
-    assert "Grève à Paris" in text and "Ã" not in text and note == ""
+    text, notes = decode_html(claims_latin1, "seeds/b.html")
+    assert "Grève à Paris" in text and "Ã" not in text and notes == []
 
 
 def test_a_byte_order_mark_wins_over_meta_charset():

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import Config
-from ..content import Article, content_files, dump_document, edited_by_hand, split_document
-from ..errors import BuildError, NotUTF8, Problems, decode_text
+from ..content import MAX_FILE_BYTES, Article, content_files, dump_document, edited_by_hand, split_document
+from ..decode import clean, decode
+from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
@@ -24,10 +25,6 @@ SEED_SUFFIXES = (".txt", ".html", ".htm")
 MAX_SEED_BYTES = 2_000_000
 MAX_PAGE_BYTES = 10_000_000
 """A saved page carries its markup: five times what its text alone may weigh."""
-CONTROL_BYTES = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-"""Characters no text file holds: a 'text' decoded with them is binary read as text."""
-PREFERRED = ["cp1252", "latin_1", "iso8859_15"]
-"""Among encodings that read a seed equally well, the ones Western editors save in, in this order."""
 INGESTED_BY = f"newsdigest {__version__}"
 """Recorded in each content file: an untouched file is converted again when the parser changes."""
 
@@ -141,7 +138,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             problems.warn(f"{shown}: the page shows no date: dated it from the file's time; "
                           f"correct 'date:' in {shown_target} if it is wrong")
         document = draft[1] if draft[0] == target.stem else dump_document(
-            front_matter(parsed, target.stem, name, seed_sha, config), parsed.body)
+            front_matter(parsed, target.stem, name, seed_sha, config), clean(parsed.body))
         if undo:
             undo.before_write(target)
         _write_inside(content_dir, target, document, real)
@@ -197,8 +194,12 @@ def read_seed(seed: Path, rules: Rules, config: Config
         return (stat.st_mtime_ns, stat.st_size), "", parsed, notes, ("", ""), ()
     sha = hashlib.sha256(raw).hexdigest()[:16]
     slug = slugify(parsed.title)
-    return (stat.st_mtime_ns, stat.st_size), sha, parsed, notes, (
-        slug, dump_document(front_matter(parsed, slug, seed.name, sha, config), parsed.body)), sketch(parsed.fingerprint)
+    document = dump_document(front_matter(parsed, slug, seed.name, sha, config), clean(parsed.body))
+    if len(document.encode("utf-8")) > MAX_FILE_BYTES - 4096:   # room for another slug
+        error = BuildError(f"its article would make a content file over {MAX_FILE_BYTES:,} bytes, which no build "
+                           f"loads; is this the right file?", shown)
+        return (stat.st_mtime_ns, stat.st_size), "", error, notes, ("", ""), ()
+    return (stat.st_mtime_ns, stat.st_size), sha, parsed, notes, (slug, document), sketch(parsed.fingerprint)
 
 
 def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed | BuildError, list[str]]:
@@ -209,13 +210,12 @@ def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
             from .html import convert_html   # trafilatura and lxml: only when there are saved pages
 
             return convert_html(raw, shown, rules, file_time)
-        text, encoding = decode_seed(raw, shown)
+        text, notes = decode_seed(raw, shown)
         parsed = parse_seed(text, rules, file_time)
     except BuildError as err:
         return err, []
     except NotAnArticle as exc:
         return BuildError(f"{exc}; is this a news article?", shown), []
-    notes = [f"{shown}: not UTF-8: read it as {encoding}; save it as UTF-8 if anything looks wrong"] if encoding else []
     return parsed, notes
 
 
@@ -225,42 +225,14 @@ def rules_from(config: Config) -> Rules:
                  sections=config.ingest.sections)
 
 
-def decode_seed(raw: bytes, shown: str) -> tuple[str, str]:
-    """Bytes -> (text, '' or the encoding it was detected in), or a BuildError that says what is wrong.
-
-    UTF-8 and UTF-16 with a BOM are read as such; anything else that is text (Windows-1252 from Notepad,
-    Latin-1, Shift-JIS) is read in the encoding charset-normalizer finds for it."""
-    try:
-        text, encoding = decode_text(raw, shown, MAX_SEED_BYTES, "a news article"), ""
-    except NotUTF8:
-        text, encoding = _detected(raw, shown)
+def decode_seed(raw: bytes, shown: str) -> tuple[str, list[str]]:
+    """Bytes -> (text, warnings: the encoding detected, control characters removed), or a BuildError that says
+    what is wrong (decode.decode: UTF-8 or UTF-16 with a BOM as such; anything else that is text, Windows-1252
+    from Notepad, Latin-1, Shift-JIS, in the encoding charset-normalizer finds for it)."""
+    text, notes = decode(raw, shown, what="a news article", limit=MAX_SEED_BYTES, binary="not text: save it as UTF-8 text")
     if not text.strip():
         raise BuildError("empty file: paste the article's text into it, or delete it", shown)
-    return text, encoding
-
-
-def _detected(raw: bytes, shown: str) -> tuple[str, str]:
-    """The text in the encoding charset-normalizer finds; of encodings it cannot tell apart (Windows-1250 and
-    -1252 read most Western text alike), the one Western editors save in."""
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(raw))
-    if not matches:
-        raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
-    best = matches[0]
-    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02]
-    best = min(tied, key=lambda m: PREFERRED.index(m.encoding) if m.encoding in PREFERRED else len(PREFERRED))
-    text = str(best)
-    if CONTROL_BYTES.search(text):
-        raise BuildError("not text in any encoding newsdigest knows: save it as UTF-8 text", shown)
-    return text, next((e for e in PREFERRED if _reads_as(raw, e) == text), best.encoding).replace("_", "-")
-
-
-def _reads_as(raw: bytes, encoding: str) -> str | None:
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    return text, notes
 
 
 def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:
@@ -286,11 +258,31 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "seed_sha256": seed_sha,
         "ingested_by": INGESTED_BY,
     }
-    return _without_empty(meta)
+    return _bounded(_without_empty(meta))
 
 
 def _without_empty(meta: dict) -> dict:
     return {k: v for k, v in meta.items() if v not in (None, "")}
+
+
+MAX_TITLE = 300
+MAX_VALUE = 2_000
+MAX_ITEMS = 20
+"""What one front-matter value may hold: a page's markup can say anything (a 1 MB headline), and a content file
+must stay well within what the loader takes (content.MAX_FRONT_MATTER)."""
+
+
+def _bounded(value, key: str = ""):
+    """Every text cleaned (decode.clean: no control characters, nor lone surrogates from JSON escapes) and cut at
+    a word to its bound; lists cut to MAX_ITEMS."""
+    if isinstance(value, dict):
+        return {k: _bounded(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_bounded(v) for v in value[:MAX_ITEMS]]
+    if not isinstance(value, str):
+        return value
+    value, limit = clean(value), MAX_TITLE if key == "title" else MAX_VALUE
+    return value if len(value) <= limit else value[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 SEED_KEY = re.compile(r"^seed:[ \t]*['\"]?(?P<name>[^'\"\n]+?)['\"]?[ \t]*$", re.M)

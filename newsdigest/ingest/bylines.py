@@ -124,3 +124,69 @@ def normalize_name(name: str) -> str:
 def _word_case(word: str) -> str:
     out = word.lower().title()            # handles hyphens and apostrophes: Jean-Paul, O'Neil
     return "Mc" + out[2:].capitalize() if re.match(r"^Mc[a-z]", out) else out
+
+
+# ---- names in a page's author fields (saved pages: meta tags, JSON-LD, rel="author", the visible byline) ------
+
+BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
+                       r"^(?:authors?|autor(?:es|a)?|auteur)(?:\s*:\s*|\s+(?-i:(?=[A-Z])))", re.I)
+"""'By ', 'Written by: ', and 'By' glued to the name ('ByJane Doe'), but not the start of 'Byron'."""
+NAME_LIST = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*", re.I)
+TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|desk|newsroom|redaktion|redacci[oó]n|reda[cç][aã]o|redazione|"
+                  r"r[ée]daction|equipe|équipe|contributors?|admin)\b|\.(?:com|org|net|io|co)\b|^the\s", re.I)
+
+
+def split_names(text: str) -> list[str]:
+    """The names one author field gives: 'By Jane Doe and Sam Roe' -> both; 'ByJane Doe' -> 'Jane Doe'; what
+    follows a bar or dash ('Jane Doe | The Courier', 'Jane Doe - Staff') is her outlet or role, not a name;
+    after a comma, only another person's name counts ('Jane Doe, Ph.D.', 'Jane Doe, Senior Editor' are one)."""
+    text = BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    head = SEPARATORS.split(text)[0].strip(" ,;:")
+    inverted = LAST_FIRST.match(head)
+    if inverted and not CREDENTIAL.match(inverted["first"]):   # 'Roy, Aniruddha': a catalogue's order
+        head = f"{inverted['first']} {inverted['last']}"
+    names = []
+    for i, chunk in enumerate(head.split(",")):
+        if i and names and CREDENTIAL.match(chunk.strip()):
+            names[-1] += f", {chunk.strip()}"   # 'Jane Doe, Ph.D.': printed with her name
+            continue
+        for part in NAME_LIST.split(chunk):
+            part = part.strip(" .;:")
+            if _a_name(part) and (i == 0 or _a_person(part)):
+                names.append(part)
+    return names if names else ([head] if _a_name(head, loose=True) else [])
+
+
+def _a_person(part: str) -> bool:
+    """Two to four capitalised name words that name no role: 'Sam Roe', not 'Senior Editor' or 'The Courier'."""
+    words = part.split()
+    return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) and words[0].lower() != "the" \
+        and not any(ROLE_NOUN.match(w) or w.lower() in ROLE_MODIFIERS or w.lower() in ROLE_WORDS for w in words)
+
+
+LAST_FIRST = re.compile(r"^(?P<last>[A-ZÀ-Ö][\w'’-]+),\s*(?P<first>[A-ZÀ-Ö][\w'’.-]*(?:\s+[A-ZÀ-Ö][\w'’.-]*)?)$")
+CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.){1,3}$|^[A-Z][A-Z0-9&-]{1,7}(?: \d{2,3})?®?$")
+"""'Ph.D.', 'M.D.', 'MBA', 'CEPF®', 'E-RYT 200': letters after a name."""
+ROLE_WORDS = set("director manager officer founder president ceo cto vp head lead marketing operations sales "
+                 "writer author specialist consultant coordinator strategist expert analyst".split())
+
+
+def is_outlet(name: str, outlets: list[str] = ()) -> bool:
+    """'Reuters', 'ABC News', 'The Currency editors', 'Cleveland Clinic' when the site calls itself so: an
+    organisation credited as a byline, not a person."""
+    key = " ".join(re.findall(r"\w+", name.lower()))
+    if any(key and key == " ".join(re.findall(r"\w+", o.lower())) for o in outlets):
+        return True
+    return is_agency(name) or bool(TEAM.search(name)) or (len(name.split()) > 1 and bool(OUTLET_WORD.search(name)))
+
+
+def _a_name(part: str, loose: bool = False) -> bool:
+    """One to five words with letters in each, no digits, no address; `loose` allows more words and digits (an
+    organisation credited whole: '98 Buck Social')."""
+    words = part.split()
+    if not 1 <= len(words) <= (8 if loose else 5) or (any(c.isdigit() for c in part) and not loose) or "@" in part \
+            or "://" in part:
+        return False
+    if len(words) == 1 and not loose and "." in part:   # 'Ph.D', 'Jr.'
+        return False
+    return all(any(ch.isalpha() for ch in w) for w in words)

@@ -1,6 +1,9 @@
-"""A saved web page -> the fields of an article, in the order of trust: the page's own structured data
-(JSON-LD, OpenGraph and article: meta tags), then trafilatura's reading of its markup for the body, then
-our reading of the page's text as a reader would copy it (parse.py) for what is still missing.
+"""A saved web page -> the fields of an article. Each field has witnesses, every place the page states it:
+its structured data (JSON-LD, OpenGraph, article: and other meta tags, microdata, <time>, rel="author"; markup.py),
+trafilatura's reading of the same markup (the body, and extract_metadata's title, author, date and site name),
+and the visible header (the headline a reader sees, the byline and dateline under it); votes.py decides
+between them. The body is trafilatura's, else our reading of the page's text as a reader would copy it
+(parse.py), which also fills what nothing else gives.
 
 Nothing of the page's markup reaches the content file: the body is rebuilt as our Markdown from
 trafilatura's neutral XML, every text escaped and every link through the Markdown renderer's allow-list,
@@ -9,139 +12,147 @@ resolved against the page's own address (never a <base> element).
 
 from __future__ import annotations
 
-import codecs
-import json
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
-from zoneinfo import ZoneInfo
 
 from . import boilerplate as bp
+from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .dates import find_stamps
-from .header import NOT_SECTIONS
+from .bylines import parse_byline
+from .dates import _MON, find_stamps, has_date, parse_dateline
+from .lines import read_lines
+from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 from .text import escape_markdown, summarize
+from .votes import decide_authors, decide_date, decide_title, without_site
 
 MAX_HTML_BYTES = 10_000_000
 """A saved article page is rarely over 3 MB; a bigger file is refused, never parsed (ingest checks it first)."""
 WALL_WORDS = 400
-SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…。！？]")
-"""Some sentence of at least two words: a body without one (a menu, a list of links) is no article."""
-SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re.I)
-"""What browsers (and build.py add) write at the top of a saved page: where it came from."""
+SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{8,}[。！？.!?]")
+"""Some sentence of at least two words, or of a dozen characters in a script written without spaces (Chinese,
+Japanese): a body without one (a menu, a list of links) is no article."""
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.I)
-ARTICLE_TYPES = re.compile(r"Article$|BlogPosting$|Report$|WebPage$", re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+NESTING_RUN = re.compile(r"(?:<(?:div|span|section|article|main|aside|header|footer|nav|p|a|b|i|em|strong|font|center|"
+                         r"blockquote|ul|ol|li|dl|table|tbody|tr|td)\b[^<>]*>\s*){32,}", re.I)
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "dl", "dt",
           "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "figure", "figcaption", "pre", "form",
-          "address", "hr", "br", "td", "th", "time"}
+          "address", "hr", "br", "td", "th", "time", "legend", "fieldset", "details", "summary", "caption", "center",
+          "hgroup", "dialog", "menu", "thead", "tbody", "tfoot"}
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 """An inline style that hides an element: a reader copying the page does not get its text."""
 SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "select", "option",
            "button", "input", "textarea", "canvas", "video", "audio"}
+HEADER_LINES = 25
+"""How far below the headline the visible header (byline, dateline) may stand, in lines of the page's text
+(a kicker, a dek, a lead image and its caption may come first)."""
+BY_GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?[Bb]y)(?=[A-Z][a-z])")
+"""'ByJane Doe', 'Written byJane Doe': the word glued to the name by inline markup with no space between."""
 
 
-@dataclass
-class PageData:
-    """What a page's markup says about its article, outside the article's text."""
-
-    title: str = ""
-    description: str = ""
-    published: datetime | date | None = None
-    modified: datetime | date | None = None
-    authors: list[str] = field(default_factory=list)
-    section: str = ""
-    keywords: list[str] = field(default_factory=list)
-    image: dict = field(default_factory=dict)
-    url: str = ""
-    site: str = ""
-    crumbs: list[str] = field(default_factory=list)
-
-
-def decode_html(raw: bytes, shown: str) -> tuple[str, str]:
-    """Bytes -> (text, a warning or ''): a BOM wins, then bytes that are valid UTF-8 (a page mislabelled
-    Latin-1 is still UTF-8), then the declared charset, then detection."""
-    if len(raw) > MAX_HTML_BYTES:
-        raise BuildError(f"too large for a saved page ({len(raw):,} bytes, the limit is {MAX_HTML_BYTES:,}); "
-                         f"is this the right file?", shown)
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace").lstrip("\ufeff"), ""
-    if b"\x00" in raw[:4096]:
-        raise BuildError("binary file, not a web page: save the page as HTML", shown)
-    try:
-        return raw.decode("utf-8"), ""
-    except UnicodeDecodeError:
-        pass
+def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:
+    """Bytes -> (text, warnings), by decode.decode with the charset the page declares, less an XML declaration,
+    which lxml refuses in a decoded text."""
     declared = META_CHARSET.search(raw[:4096])
-    if declared:
-        name = declared["enc"].decode("ascii", "replace").lower()
-        try:
-            if codecs.lookup(name).name not in ("utf-8", "utf-16"):
-                return raw.decode(name), ""
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
+    text, notes = decode(raw, shown, what="a saved page", limit=MAX_HTML_BYTES,
+                         binary="not a web page: save the page as HTML",
+                         declared=declared["enc"].decode("ascii", "replace") if declared else "")
+    return XML_DECLARATION.sub("", text, count=1), notes
 
-    best = from_bytes(raw[:2_000_000]).best()
-    if best is None:
-        raise BuildError("not text in any encoding newsdigest knows: save the page as HTML", shown)
-    return raw.decode(best.encoding, errors="replace"), f"{shown}: its declared encoding is wrong: read it as {best.encoding}"
+
+def parse_page(text: str):
+    """(the page's tree, its text as parsed). libxml2 stops at 256 levels of nesting and loses the rest of the page;
+    where it did, each run of dozens of elements opened in a row with nothing in them is cut to one (browsers
+    flatten them too) and the page parsed again."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+    doc = lxml.html.document_fromstring(text, parser=parser)   # as trafilatura parses a page: it reads this tree
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        text = NESTING_RUN.sub(lambda m: m.group()[m.group().rstrip().rfind("<"):], text)
+        doc = lxml.html.document_fromstring(text, parser=parser)
+    return doc, text
 
 
 def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed, list[str]]:
-    """One saved page -> (the article's fields, warnings); a BuildError or NotAnArticle when it holds none."""
+    """One saved page -> (the article's fields, warnings); a BuildError or NotAnArticle when it holds no text."""
     import lxml.html
 
-    text, note = decode_html(raw, shown)
-    notes = [note] if note else []
+    text, notes = decode_html(raw, shown)
+    if not text.strip():
+        raise BuildError("empty file: save the page again, or delete it", shown)
     try:
-        doc = lxml.html.document_fromstring(text)
+        doc, text = parse_page(text)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise BuildError(f"not a web page lxml can read ({exc}): save the page as HTML", shown) from None
     data = page_data(doc, raw, rules.zone)
-    body = extracted_body(text, data.url)
+    body, found = trafilatura_reading(doc, data.url, file_time)
+    body = with_dropped_lists(doc, body)
+    shown_text = page_text(doc)
+    header = visible_header(shown_text, data, found, rules, body)
+    if not (data.published or found.published or header.published):
+        found.published += _searched_date(text, file_time)
     read = None
-    if not (data.title and data.published and data.authors and body and not _wall(body)):
+    if not body or _wall(body) or not (data.titles or found.titles):
         try:   # the page's text as a reader would copy it, for what the markup does not say
-            read = parse_seed(page_text(doc), rules, file_time)
+            read = parse_seed(shown_text, rules, file_time)
         except NotAnArticle:
             if not body:
-                raise
+                raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)") from None
     if read is not None and (not body or _wall(body) and read.body.count("\n\n") >= 2):
         body = read.body   # trafilatura found nothing, or one wall of text: the page's text as read
     if not SENTENCE.search(_plain(body)):
         raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)")
-    title = data.title or (read.title if read else "")
-    labels = {title.lower(), data.section.lower(), *(c.lower() for c in data.crumbs)}
-    blocks = [b for b in body.split("\n\n") if b.strip()]
-    while blocks and _plain(blocks[0].lstrip("# ")).strip().lower() in labels:
-        blocks.pop(0)   # the headline, its kicker or its section above the story
-    body = "\n\n".join(b for b in blocks if _plain(b.lstrip("# ")).strip() != title) + "\n"
-    return assemble(data, body, read, rules), notes
+    return assemble(data, found, header, body, read, rules, file_time), notes
 
 
-def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Parsed:
-    """The fields, each from the most trusted source that has it."""
+def assemble(data: PageData, found: PageData, header: PageData, body: str, read: Parsed | None, rules: Rules,
+             file_time: datetime | None = None) -> Parsed:
+    """The fields, each decided between its witnesses (votes.py); what none gives, from the page's text as read;
+    a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is."""
+    outlets = data.outlets + found.outlets
+    review: dict[str, str] = {}
+    title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url)
+    if why:
+        review["title"] = why
+    title = title or (read.title if read else "")
+    body = _without_header(body, title, data)
     paragraphs = [b for b in body.split("\n\n") if b and not b.startswith(("#", "-", ">", "|", "*"))]
-    published = data.published or (read.date if read and read.date_from == "" else None)
-    title = data.title or (read.title if read else "") or (paragraphs[0][:80] if paragraphs else "Untitled")
+    title = title or (_opening(_plain(paragraphs[0])) if paragraphs else "Untitled")
+    seen = [Witness("byline", read.date)] if read is not None and read.date and read.date_from == "" else []
+    seen = header.published or seen or ([] if data.published else header.modified[:1])   # only an update shown: it dates the page
+    when, why = decide_date(data.published + found.published + seen, rules.zone)
+    if why:
+        review["date"] = why
+    date_from = ""
+    if when is None and read is not None and read.date:
+        when, date_from = read.date, read.date_from   # '3 hours ago', or the file's time
+    elif when is None and file_time:
+        when, date_from = _fixed(file_time), "file"
+    if date_from == "file":
+        review["date"] = "the page shows no date: dated from the seed file's time"
+    elif date_from == "relative":
+        review["date"] = "the page gives only a relative time: dated against the seed file's time"
+    seen = [Witness("byline", tuple(read.authors))] if read is not None and read.authors else []
+    authors, credited, why = decide_authors(data.authors + found.authors + (header.authors or seen), outlets)
+    if why:
+        review["authors"] = why
+    authors = authors or (read.authors if read else [])
+    modified, _ = decide_date(data.modified, rules.zone)
     dek = data.description if data.description and not _opens(body, data.description) else (read.dek if read else "")
-    date_from = "" if published else (read.date_from if read else "file")
-    review = dict(read.review) if read else {}
-    for key, known in (("title", data.title), ("date", data.published), ("body", True)):
-        if known:
-            review.pop(key, None)
     image = data.image
+    if read is not None and "body" in read.review and body == read.body:
+        review["body"] = read.review["body"]
     return Parsed(
         title=title,
         dek=dek,
-        date=published or (read.date if read else None),
-        updated=data.modified if data.modified and data.modified != published else (read.updated if read else None),
-        category=_section(data.section) or _section(data.crumbs[0] if data.crumbs else "") or (read.category if read else ""),
-        authors=data.authors or (read.authors if read else []),
+        date=when,
+        updated=modified if modified and when and modified != when and _later(modified, when) else None,
+        category=section_name(data.section) or section_name(data.crumbs[0] if data.crumbs else "") or (read.category if read else ""),
+        authors=authors,
         tags=_told(data.keywords, data.section, title + " " + body)[:8] or (read.tags if read else []),
         image_caption=image.get("caption") or (read.image_caption if read else ""),
         image_credit=image.get("credit") or (read.image_credit if read else ""),
@@ -154,234 +165,199 @@ def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Pa
         image_url=image.get("url", ""),
         image_width=image.get("width", 0),
         image_height=image.get("height", 0),
-        source_name=data.site,
+        source_name=data.site or credited or next(iter(data.outlets + found.outlets), ""),
     )
 
 
-# ---- the page's structured data ----------------------------------------------------------------------------
+def _opening(text: str, limit: int = 80) -> str:
+    """The first words of a paragraph, cut at a word, for a page with no headline at all."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def page_data(doc, raw: bytes, zone: str = "UTC") -> PageData:
-    """JSON-LD first, then OpenGraph and article: meta tags, then the page's own elements."""
-    data = PageData()
-    meta = _meta_tags(doc)
-    articles: list[tuple[int, dict]] = []
-    for obj in _json_ld(doc):
-        types = obj.get("@type")
-        types = [t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]
-        if "BreadcrumbList" in types:
-            data.crumbs = data.crumbs or _breadcrumbs(obj)
-        elif any(ARTICLE_TYPES.search(t) for t in types):
-            articles.append((len(articles) + (1000 if all(t.endswith("WebPage") for t in types) else 0), obj))
-    if articles:   # the article's own object before the page's ('WebPage' names the page, with the site in it)
-        _from_article(min(articles, key=lambda a: a[0])[1], data, zone)
-    saved = SAVED_FROM.search(raw[:2048])
-    canonical = next((link.get("href", "") for link in doc.iter("link") if "canonical" in (link.get("rel") or "").lower()), "")
-    data.url = _http(saved.group("url").decode("utf-8", "replace") if saved else "") or _http(canonical) \
-        or _http(meta.get("og:url", "")) or _http(data.url)
-    micro = _microdata(doc)
-    data.title = data.title or meta.get("og:title", "") or meta.get("twitter:title", "") or micro.get("headline", "") \
-        or _h1(doc)
-    data.published = data.published or _instant(micro.get("datepublished", ""), zone)
-    data.modified = data.modified or _instant(micro.get("datemodified", ""), zone)
-    data.section = data.section or micro.get("articlesection", "")
-    data.description = data.description or meta.get("og:description", "") or meta.get("description", "")
-    data.published = data.published or _instant(meta.get("article:published_time", ""), zone) \
-        or _instant(meta.get("og:article:published_time", ""), zone)
-    data.modified = data.modified or _instant(meta.get("article:modified_time", ""), zone)
-    data.section = data.section or meta.get("article:section", "")
-    data.keywords = data.keywords or _split_keywords(meta.get("news_keywords", "") or meta.get("keywords", "")) \
-        or meta.get("article:tag:all", [])
-    data.authors = data.authors or [a for a in [meta.get("author", "")] if a and not _http(a)]
-    data.site = data.site or meta.get("og:site_name", "")
-    og_image = _http(urljoin(data.url, meta.get("og:image", ""))) if meta.get("og:image") else ""
-    if not data.image.get("url") and og_image:
-        data.image = {"url": og_image, "caption": meta.get("og:image:alt", ""),
-                      "width": _int(meta.get("og:image:width")), "height": _int(meta.get("og:image:height"))}
-    data.title = _clean(_without_site(data.title, data.site))
-    data.description = _clean(data.description)
-    data.section = _clean(data.section)
-    data.authors = [_clean(a) for a in data.authors if _clean(a)]
-    data.keywords = [_clean(k) for k in data.keywords if _clean(k)]
-    return data
+def _fixed(when: datetime) -> datetime:
+    return when.replace(second=0, microsecond=0, tzinfo=timezone(when.utcoffset() or timedelta(0)))
 
 
-def _json_ld(doc) -> list[dict]:
-    """Every JSON-LD object on the page, @graph members included; malformed blocks are skipped."""
-    out: list[dict] = []
-    for script in doc.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
-            continue
-        source = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|\]\]>\s*$|^\s*<!--|-->\s*$", "", script.text.strip())
-        try:
-            value = json.loads(source)
-        except ValueError:
-            continue
-        stack = value if isinstance(value, list) else [value]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, dict):
-                out.append(item)
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    stack += graph
-            elif isinstance(item, list):
-                stack += item
-    return out
+def _later(a: datetime | date, b: datetime | date) -> bool:
+    """True when `a` is after `b` (a modification time before the publication is no update)."""
+    day = lambda x: x.date() if isinstance(x, datetime) else x   # noqa: E731
+    if isinstance(a, datetime) and isinstance(b, datetime) and a.tzinfo and b.tzinfo:
+        return a > b
+    return day(a) >= day(b)
 
 
-def _from_article(obj: dict, data: PageData, zone: str) -> None:
-    data.title = _text(obj.get("headline")) or _text(obj.get("name"))
-    data.description = _text(obj.get("description"))
-    data.published = _instant(_text(obj.get("datePublished")) or _text(obj.get("dateCreated")), zone)
-    data.modified = _instant(_text(obj.get("dateModified")), zone)
-    data.authors = _names(obj.get("author"))
-    section = obj.get("articleSection")
-    data.section = _text(section[0] if isinstance(section, list) and section else section)
-    keywords = obj.get("keywords")
-    data.keywords = [_text(k) for k in keywords] if isinstance(keywords, list) else _split_keywords(_text(keywords))
-    data.url = _text(obj.get("url")) or _text((obj.get("mainEntityOfPage") or {}).get("@id")
-                                               if isinstance(obj.get("mainEntityOfPage"), dict) else obj.get("mainEntityOfPage"))
-    publisher = obj.get("publisher")
-    data.site = _text(publisher.get("name")) if isinstance(publisher, dict) else ""
-    data.image = _image(obj.get("image"))
+def _without_header(body: str, title: str, data: PageData) -> str:
+    """The body less what stands above the story: the headline, its kicker or section, and the byline and
+    dateline (a paragraph that is only a date is the dateline, not the body's first paragraph)."""
+    labels = {title.lower(), data.section.lower(), *(c.lower() for c in data.crumbs)} - {""}
+    blocks = [b for b in body.split("\n\n") if b.strip()]
+    while blocks and len(blocks) > 1:
+        first = _plain(blocks[0].lstrip("# ")).strip()
+        if first.lower() in labels or parse_dateline(first, "UTC") or _a_byline(first):
+            blocks.pop(0)
+        else:
+            break
+    return "\n\n".join(b for b in blocks if _plain(b.lstrip("# ")).strip() != title) + "\n"
 
 
-def _image(value) -> dict:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, str):
-        return {"url": value} if _http(value) else {}
-    if not isinstance(value, dict) or not _http(_text(value.get("url")) or _text(value.get("contentUrl"))):
-        return {}
-    credit = value.get("creditText") or value.get("copyrightHolder") or value.get("author")
-    return {"url": _text(value.get("url")) or _text(value.get("contentUrl")), "caption": _text(value.get("caption")),
-            "credit": _names(credit)[0] if _names(credit) else "", "width": _int(value.get("width")),
-            "height": _int(value.get("height"))}
+def _a_byline(line: str) -> bool:
+    """'By Lena Fischer', 'By Lena Fischer · 3 June 2025': a short line that names authors, ends in no sentence."""
+    return len(line.split()) <= 16 and not line.endswith((".", "!", "?")) and bool(parse_byline(BY_GLUED.sub(r"\1 ", line), header=False))
 
 
-def _names(value) -> list[str]:
-    """Author names from a JSON-LD author: a string, a Person or Organization, or a list of them."""
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
-        if name and not _http(name) and len(name) <= 80:
-            names.append(name)
-    return names
+# ---- trafilatura, and the visible header ----------------------------------------------------------------------
 
 
-def _breadcrumbs(obj: dict) -> list[str]:
-    items = obj.get("itemListElement")
-    if not isinstance(items, list):
-        return []
-    names = []
-    for item in sorted((i for i in items if isinstance(i, dict)), key=lambda i: _int(i.get("position"))):
-        thing = item.get("item")
-        name = _text(item.get("name")) or (_text(thing.get("name")) if isinstance(thing, dict) else "")
-        if name and name.lower() not in ("home", "news", "homepage", "início", "inicio", "accueil", "startseite"):
-            names.append(name)
-    return names[:-1] if len(names) > 1 else names   # the last crumb is the article itself
+def trafilatura_reading(doc, url: str, saved: datetime | None = None) -> tuple[str, PageData]:
+    """(the article's body as our Markdown, '' when trafilatura finds none; trafilatura's metadata as witnesses:
+    title, authors, date through htmldate, site name) from one extraction. htmldate looks in the markup, not
+    through the text with dateparser (a third of the time, for a date the markup holds anyway), for no date
+    after the page was saved (`saved`: the seed file's time; not the clock's, so a build is repeatable)."""
+    import trafilatura
+    from lxml import etree
 
-
-def _meta_tags(doc) -> dict:
-    """property/name -> content of the page's meta tags (the first of each; every article:tag as a list)."""
-    meta: dict = {}
-    for tag in doc.iter("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
-        value = (tag.get("content") or "").strip()
-        if not key or not value:
-            continue
-        if key == "article:tag":
-            meta.setdefault("article:tag:all", []).append(value)
-        meta.setdefault(key, value)
-    return meta
-
-
-def _microdata(doc) -> dict:
-    """itemprop -> value (its content or datetime attribute, else its text) of the page's schema.org
-    microdata, the first of each."""
-    found: dict = {}
-    for el in doc.xpath("//*[@itemprop]"):
-        key = (el.get("itemprop") or "").strip().lower()
-        if key in ("headline", "datepublished", "datemodified", "articlesection") and key not in found:
-            value = el.get("content") or el.get("datetime") or " ".join(el.text_content().split())
-            if value:
-                found[key] = value.strip()
-    return found
-
-
-def _h1(doc) -> str:
-    heads = [" ".join(h.text_content().split()) for h in doc.iter("h1")]
-    heads = [h for h in heads if len(h.split()) >= 2]
-    return heads[0] if len(heads) == 1 else ""
-
-
-def _instant(text: str, zone: str) -> datetime | date | None:
-    """An ISO 8601 instant as pages declare them ('2019-11-19T07:03:25+00:00', '…Z', '2019-11-19'), else what
-    our date reader finds in it; a time without an offset is in the site's zone."""
-    text = text.strip()
-    if not text:
-        return None
+    found = PageData()
+    dates = {"original_date": True, "extensive_search": False,
+             "max_date": (saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01"}
+    xml = trafilatura.extract(doc, url=url or None, output_format="xml", with_metadata=True, include_formatting=True,
+                              include_links=True, include_tables=True, include_comments=False,
+                              include_images=False, deduplicate=False, date_extraction_params=dates)
+    if not xml:
+        meta = trafilatura.extract_metadata(doc, default_url=url or None, date_config=dates, extensive=False)
+        if meta:
+            _witnesses_of(found, meta.title, meta.author, meta.date, meta.sitename)
+        return "", found
     try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        root = etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return "", found
+    _witnesses_of(found, root.get("title"), root.get("author"), root.get("date"), root.get("sitename"))
+    main = root.find("main")
+    blocks = [_block(el, url) for el in (main if main is not None else root)]
+    blocks = [b for b in blocks if b.strip() and not bp.is_noise(_plain(b).strip("*# "))]   # 'Related: …', 'Advertisement'
+    return ("\n\n".join(blocks) + "\n" if blocks else ""), found
+
+
+def _searched_date(text: str, saved: datetime | None) -> list[Witness]:
+    """htmldate's extensive search (dateparser over the page's text), for a page whose markup dates nothing."""
+    from htmldate import find_date
+
+    day = find_date(text, extensive_search=True, original_date=True,
+                    max_date=(saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01")
+    try:
+        when = date.fromisoformat(day[:10]) if day else None
     except ValueError:
-        stamps = find_stamps(text, zone)
-        return stamps[0].when if stamps else None
-    if when.year < 1990:
-        return None   # '0001-01-01': a placeholder, no date
-    if len(text) == 10:
-        return when.date()
-    if when.tzinfo is None:
-        local = when.replace(tzinfo=ZoneInfo(zone))
-        when = local.replace(tzinfo=timezone(local.utcoffset() or timedelta(0)))
-    return when.replace(microsecond=0, tzinfo=timezone(when.utcoffset() or timedelta(0)))
+        return []
+    return [Witness("trafilatura", when)] if when and when.year >= 1990 else []
 
 
-def _split_keywords(text: str) -> list[str]:
-    return [k.strip() for k in re.split(r"[,;|]", text) if 1 < len(k.strip()) <= 40][:12]
+def _witnesses_of(found: PageData, title: str | None, author: str | None, day: str | None, site: str | None) -> None:
+    if title:
+        found.titles.append(Witness("trafilatura", " ".join(title.split())))
+    if author:
+        found.authors.append(Witness("trafilatura", tuple(a.strip() for a in author.split(";") if a.strip())))
+    if day:
+        try:
+            when = date.fromisoformat(day[:10])
+        except ValueError:
+            when = None
+        if when and when.year >= 1990:
+            found.published.append(Witness("trafilatura", when))
+    if site and site != title:   # trafilatura names the site after the headline when it finds no name
+        found.outlets.append(" ".join(site.split()))
 
 
-def _without_site(title: str, site: str) -> str:
-    """'Headline | Outlet' -> 'Headline' when the outlet is the page's site name."""
-    if site:
-        for sep in (" | ", " - ", " – ", " — ", " :: "):
-            if title.endswith(sep + site):
-                return title[: -len(sep + site)]
-    return title
+def visible_header(text: str, data: PageData, found: PageData, rules: Rules, body: str = "") -> PageData:
+    """What a reader sees at the top of the story: the line of the page's text that is its headline (one the
+    markup names), and the byline and dateline in the lines around it, before the first paragraph of prose.
+
+    A byline is a line that says 'By …' (anywhere in it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe
+    on'); a line that is only a name next to a dateline, a role or a reading time is a weaker witness
+    ('name-line'), heard only when nothing else names anyone."""
+    header = PageData()
+    lines = [line for line in text.split("\n")[:3000] if line.strip()]
+    opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
+    wanted = {_words(without_site(str(w.value), data.outlets + found.outlets, data.url))
+              for w in data.titles + found.titles} - {""}
+    seen = [i for i, line in enumerate(lines) if len(line) <= 400 and _words(line) in wanted]
+    if not seen:   # the headline shown shorter or longer than the markup's ('…, December 2025')
+        seen = [i for i, line in enumerate(lines) if len(line.split()) >= 4 and len(line) <= 300
+                and any(_words(line) in w or w in _words(line) for w in wanted if len(w.split()) >= 4)]
+    if not seen:
+        return header
+    story = next((i for i, line in enumerate(lines) if opening and line.startswith(opening)), len(lines))
+    at = max((i for i in seen if i < story), default=seen[0])   # the headline right above the story, not a teaser
+    above = [line.text for line in read_lines("\n".join(lines[max(0, at - HEADER_ABOVE):at]))]
+    below = [line.text for line in read_lines("\n".join(lines[at + 1:at + 1 + HEADER_LINES]))]   # 'Last updated:' + its date
+    window = []
+    for line in above + below:
+        if len(line.split()) > 25 and line.endswith((".", "!", "?", "…", "。")):
+            break   # the story has begun
+        window.append(line)
+    bare: list[str] = []
+    for i, line in enumerate(window):
+        if len(line.split()) > 30:
+            continue
+        names = _byline_names(line)
+        if names and not header.authors:
+            header.authors.append(Witness("byline", tuple(names)))
+        elif not bare and len(line.split()) <= 6:
+            near = " ".join(window[max(0, i - 1):i] + window[i + 1:i + 2])
+            if has_date(near) or READING_TIME.search(near) or _a_role(near):
+                bare = parse_byline(line, header=True, bare=True) or []
+        if not header.published and has_date(line):
+            stamps = [s for s in find_stamps(line, rules.zone, rules.zones) if not s.relative and not s.yearless]
+            header.published += [Witness("byline", s.when) for s in stamps if not s.updated][:1]
+            header.modified += [Witness("byline", s.when) for s in stamps if s.updated][:1]
+    if bare and not header.authors:
+        header.authors.append(Witness("name-line", tuple(bare)))   # weak: counted only when nothing else names anyone
+    return header
 
 
-def _text(value) -> str:
-    return " ".join(str(value).split()) if isinstance(value, (str, int, float)) else ""
+HEADER_ABOVE = 3
+READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?\.?|mins?)\s*(?:read|de lectura|de leitura|Lesezeit)|\bread(?:ing)? time\b", re.I)
+BY_INSIDE = re.compile(r"(?:^|\s|[|·•,])(?:[Ww]ritten |[Pp]osted |[Pp]ublished |[Rr]eported )?[Bb]y:?\s*(?=[A-Z])|^Authors?:\s*")
 
 
-def _clean(text: str) -> str:
-    import html
+def _byline_names(line: str) -> list[str]:
+    """The names a 'By …' line gives, wherever 'by' stands in it ('September 1, 2023 By Jane Doe'), unless the
+    word before says it credits someone else ('Photo by', 'Reviewed by', 'More articles by')."""
+    for m in BY_INSIDE.finditer(line):
+        before = line[:m.start()].strip()
+        last = before.split()[-1].strip(":|·•,–—-").lower() if before.split() else ""
+        if before and not (before[-1] in "|·•,–—-:" or last in ("written", "posted", "published", "reported", "story",
+                                                                   "words", "text", "article") or has_date(before)):
+            continue   # 'deals announced by Jamf, …': a sentence, not a byline
+        if last and NOT_THE_AUTHOR.match(last):
+            continue
+        rest = line[m.end():]
+        date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
+        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", rest[:date_at].strip())
+        return parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
+    return []
 
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", text)).split())
+
+DATE_START = re.compile(rf"\s(?=\d|{_MON})", re.I)
 
 
-def _int(value) -> int:
-    try:
-        return max(0, int(str(value).strip().removesuffix("px")))
-    except (TypeError, ValueError):
-        return 0
+NOT_THE_AUTHOR = re.compile(r"(?i)^(?:photos?|photographs?|photography|images?|illustrations?|illustrated|videos?|graphics?|"
+                            r"design(?:ed)?|edited|reviewed|checked|verified|produced|articles|posts|stories|more|"
+                            r"other|all|sponsored|presented|powered|supported|courtesy|translated|narrated|read)$")
 
 
-def _http(url: str) -> str:
-    url = (url or "").strip()
-    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else ""
+def _a_role(line: str) -> bool:
+    """'Co-Founder & Marketing Director', 'Senior Reporter': a job title under a name."""
+    words = re.sub(r"[&,|-]", " ", line).split()
+    return 1 <= len(words) <= 6 and bool(re.search(r"(?i)\b(?:editor|reporter|writer|correspondent|director|founder|"
+                                                    r"manager|ceo|author|columnist|journalist|contributor|analyst|"
+                                                    r"professor|executive|specialist|officer|lead|head)\b", line))
 
 
-def _section(name: str) -> str:
-    """A section a reader would browse: the first of a list ('Game,News,Slider'), a few words, none of a
-    site's internal labels ('All', 'Uncategorized')."""
-    name = re.split(r"\s*[,;|]\s*", name.strip())[0] if name else ""
-    if not name or len(name) > 30 or len(name.split()) > 4 or name.lower() in NOT_SECTIONS or "_" in name:
-        return ""
-    if name.isupper() and len(name) > 3 or name.islower():
-        return name[:1].upper() + name[1:].lower()
-    return name
+def _words(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# ---- helpers ----------------------------------------------------------------------------------------------------
 
 
 def _told(keywords: list[str], section: str, story: str) -> list[str]:
@@ -408,27 +384,12 @@ def _plain(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
 
 
+def _http(url: str) -> str:
+    url = (url or "").strip()
+    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else ""
+
+
 # ---- the body ------------------------------------------------------------------------------------------------
-
-
-def extracted_body(text: str, url: str) -> str:
-    """The article's body by trafilatura, as our Markdown ('' when it finds none)."""
-    import trafilatura
-    from lxml import etree
-
-    xml = trafilatura.extract(text, url=url or None, output_format="xml", include_formatting=True,
-                              include_links=True, include_tables=True, include_comments=False,
-                              include_images=False, deduplicate=False)
-    if not xml:
-        return ""
-    try:
-        root = etree.fromstring(xml.encode("utf-8"))
-    except etree.XMLSyntaxError:
-        return ""
-    main = root.find("main")
-    blocks = [_block(el, url) for el in (main if main is not None else root)]
-    blocks = [b for b in blocks if not bp.is_noise(_plain(b).strip("*# "))]   # 'Related: …', 'Advertisement
-    return "\n\n".join(b for b in blocks if b.strip()) + "\n" if any(b.strip() for b in blocks) else ""
 
 
 def _block(el, url: str) -> str:
@@ -447,6 +408,88 @@ def _block(el, url: str) -> str:
     if tag in ("graphic", "lb"):
         return ""
     return _inline(el, url)
+
+
+def with_dropped_lists(doc, body: str) -> str:
+    """The body with the lists and tables that stand between two of its paragraphs in the page but that
+    trafilatura left out (a page whose markup has no article container: a list right under <body>), unless
+    they are navigation (in nav, header, footer, aside or a form, or mostly links)."""
+    blocks = [b for b in body.split("\n\n") if b.strip()]
+    candidates = {el for el in doc.iter("ul", "ol", "table") if not _navigation(el)} if len(blocks) >= 2 else set()
+    if not candidates:
+        return body
+    kept = {_key(_plain(b.lstrip("#>-| "))): i for i, b in enumerate(blocks) if len(b.split()) >= 4}
+    if not kept:
+        return body
+    present = " ".join(re.findall(r"\w+", _plain(body).lower()))
+    after: dict[int, list[str]] = {}
+    last, pending = None, []
+    for el in doc.iter("p", "ul", "ol", "table", "h2", "h3", "h4", "blockquote"):
+        if el.tag in ("p", "h2", "h3", "h4", "blockquote"):
+            index = kept.get(_key(el.text_content()))
+            if index is not None:
+                if last is not None and pending:
+                    after.setdefault(last, []).extend(pending)
+                last, pending = index, []
+            continue
+        if last is None or el not in candidates:
+            continue
+        markdown = _list_markdown(el) if el.tag in ("ul", "ol") else _table_markdown(el)
+        if markdown and " ".join(re.findall(r"\w+", _plain(markdown).lower()))[:200] not in present:
+            pending.append(markdown)
+    if not after:
+        return body
+    out = []
+    for i, block in enumerate(blocks):
+        out += [block, *after.get(i, [])]
+    return "\n\n".join(out) + "\n"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))[:120]
+
+
+def _navigation(el) -> bool:
+    """Not the story's: inside navigation, a figure or a widget (by the names pages give such boxes), laid out with
+    blocks, buttons or images inside its items, mostly links, or a list inside another."""
+    for up in el.iterancestors():
+        if up.tag in ("nav", "header", "footer", "aside", "form", "menu", "figure", "figcaption", "ul", "ol", "table") \
+                or WIDGET.search(f"{up.get('class') or ''} {up.get('id') or ''}"):
+            return True
+    if el.tag in ("ul", "ol") and any(x.tag in LAYOUT for li in el for x in li.iter()):
+        return True
+    text = len(_visible(el))
+    links = sum(len(_visible(a)) for a in el.iter("a"))
+    return not text or links > 0.3 * text
+
+
+WIDGET = re.compile(r"(?i)caption|gallery|slide|carousel|related|share|social|promo|newsletter|comment|sidebar|widget|"
+                    r"footer|menu|nav|breadcrumb|\btags?\b|advert|\bads?\b|sponsor|recommend|popular|trending|product")
+LAYOUT = {"div", "section", "article", "figure", "img", "picture", "button", "form", "input", "iframe", "video", "h2",
+          "h3", "h4", "table", "script", "style"}
+
+
+def _visible(el) -> str:
+    """An element's text without its scripts and styles."""
+    return " ".join(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
+                                      "or ancestor::template)]")).split())
+
+
+def _list_markdown(el) -> str:
+    marker = "1." if el.tag == "ol" else "-"
+    items = [escape_markdown(_visible(li)) for li in el if li.tag == "li"]
+    return "\n".join(f"{marker} {i}" for i in items if i)
+
+
+def _table_markdown(el) -> str:
+    rows = [[escape_markdown(_visible(c)).replace("|", "\\|") for c in tr if c.tag in ("td", "th")]
+            for tr in el.iter("tr")]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]])
 
 
 def _table(el, url: str) -> str:
@@ -493,28 +536,40 @@ def escape_markdown_inline(text: str) -> str:
 
 
 def page_text(doc) -> str:
-    """The page's visible text, a line a block (what innerText gives): input for the copied-text reader."""
-    out: list[str] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIPPED or (tag and (el.get("hidden") is not None or HIDDEN.search(el.get("style") or ""))):
-            if el.tail:
-                out.append(el.tail)
-            return
-        block = tag in BLOCKS
-        if block:
-            out.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure") else "\n")
-        if el.text and tag:
-            out.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            out.append("\n")
-        if el.tail:
-            out.append(el.tail)
+    """The page's visible text, a line a block (what innerText gives): input for the copied-text reader. White
+    space inside a block is one space, as a browser shows it (a page whose source wraps its paragraphs at 72
+    columns gives one line a paragraph); only <pre> keeps its line ends."""
+    from lxml import etree
 
     body = doc.find("body")
-    walk(body if body is not None else doc)
-    text = "".join(out)
-    return "\n".join(line for line in (" ".join(x.split()) for x in text.split("\n")))
+    out: list[str] = []
+    pre = 0
+    walker = etree.iterwalk(body if body is not None else doc, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in SKIPPED or (tag and (el.get("hidden") is not None or HIDDEN.search(el.get("style") or ""))):
+                walker.skip_subtree()
+                out.append(_flow(el.tail, pre))
+                continue
+            if tag in BLOCKS:
+                out.append("\n\n" if tag in PARAGRAPHS else "\n")
+            pre += tag == "pre"
+            if el.text and tag:
+                out.append(_flow(el.text, pre))
+        else:
+            if tag in BLOCKS:
+                out.append("\n")
+            pre -= tag == "pre"
+            out.append(_flow(el.tail, pre))
+    return "\n".join(" ".join(line.split()) for line in "".join(out).split("\n"))
+
+
+PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure"}
+
+
+def _flow(text: str | None, pre: int) -> str:
+    """Text as a browser lays it out: line ends inside it are spaces, except inside <pre>."""
+    if not text:
+        return ""
+    return text if pre else text.replace("\r", " ").replace("\n", " ")

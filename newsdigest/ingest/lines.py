@@ -6,11 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..decode import clean
 from .dates import has_date, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 LABEL_ALONE = re.compile(r"^(?:published|updated|last\s+updated|posted|first\s+published|modified|image\s+source|"
                          r"image\s+caption|photo|caption|source|by|written\s+by|authors?|publish(?:ed)?\s+date|"
                          r"date|posted\s+on|published\s+on)\s*[:,]?$", re.I)
@@ -42,7 +42,7 @@ def read_lines(text: str) -> list[Line]:
     out: list[Line] = []
     gap = True
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = SPACES.sub(" ", CONTROL.sub("", raw)).strip()
+        line = SPACES.sub(" ", clean(raw)).strip()
         if not line:
             gap = True
             continue

@@ -1,0 +1,208 @@
+"""Where a saved page's witnesses disagree (markup.py gathers them): the headline, the publication time and the
+authors, each decided by vote. A witness that agrees with the visible header (the headline a reader sees and
+the byline and dateline under it) wins a disagreement, and the field is marked for review; where the page is
+of one mind, no mark.
+
+Trust, for ties: the article's JSON-LD, then its meta tags, microdata, the <time> by the headline, the visible
+header, then trafilatura's reading of the same markup (extract_metadata: htmldate for the date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from .bylines import ROLE_NOUN, ROLE_WORDS, is_outlet, split_names
+from .dates import CALENDAR
+from .markup import Witness
+
+TRUST = ("json-ld", "meta", "social", "microdata", "time", "h1", "byline", "title", "trafilatura", "rel-author", "name-line")
+SEPARATOR = re.compile(r"\s+[|–—·•»«:/-]\s+|\s+::\s+|\s*\|\s*")
+STRONG_AUTHORS = {"json-ld", "meta", "microdata", "byline"}
+DATE_GROUPS = {"time": "shown", "byline": "shown"}
+"""Date witnesses that copy each other: the visible dateline is most often the <time> element's text."""
+GROUPS = {"social": "sharing", "title": "sharing", "trafilatura": "sharing"}
+"""Headline witnesses that copy each other (og:title, <title> and trafilatura's title, read from those two): one vote."""
+MAX_AUTHORS = 8
+
+
+def _rank(source: str) -> int:
+    return TRUST.index(source) if source in TRUST else len(TRUST)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+
+# ---- the headline ---------------------------------------------------------------------------------------------
+
+
+def without_site(title: str, outlets: list[str], url: str = "") -> str:
+    """The headline less the site's name before or after it ('Water charges rise | Example News'); '' when the
+    title is nothing but the site's name."""
+    names = {_key(o) for o in outlets if _key(o)}
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    if host:
+        names |= {_key(host), _key(host.rsplit(".", 1)[0]), _key(host.split(".")[0])}
+    names.discard("")
+    if _key(title) in names:
+        return ""
+    parts = SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+
+    def site_like(part: str) -> bool:
+        key = _key(part)
+        return bool(key) and (key in names or any(len(n) > 3 and (key.startswith(n) or n.startswith(key)) for n in names)
+                              or key.replace(" ", "") in {n.replace(" ", "") for n in names})
+
+    while len(parts) > 1 and site_like(parts[-1]):
+        parts.pop()
+        title = title[:title.rfind(SEPARATOR.findall(title)[-1])]
+    while len(parts) > 1 and site_like(parts[0]):
+        parts.pop(0)
+        cut = SEPARATOR.search(title)
+        title = title[cut.end():]
+    return title.strip()
+
+
+def decide_title(witnesses: list[Witness], outlets: list[str], url: str) -> tuple[str, str]:
+    """(the headline, '' or why it needs review): each witness less the site's name; the text most independent
+    witnesses give (GROUPS) wins, the most trusted on a tie."""
+    headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
+    outlets = [o for o in outlets if _key(o) not in headlines]   # a site named after the story is no site
+    support: dict[str, set[str]] = {}
+    text_of: dict[str, tuple[int, str]] = {}
+    for w in witnesses:
+        title = without_site(str(w.value), outlets, url)
+        key = _key(title)
+        if not key or len(title.split()) > 60:
+            continue
+        support.setdefault(key, set()).add(w.source)
+        if key not in text_of or _rank(w.source) < text_of[key][0]:
+            text_of[key] = (_rank(w.source), title)
+    if not support:
+        return "", ""
+    best = min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), text_of[k][0]))
+    rivals = [k for k in support if k != best and support[k] & {"json-ld", "social", "h1"}]
+    review = ""
+    if rivals and len(support[best]) == 1:
+        review = (f"the page's headlines differ ({', '.join(sorted(support[best]))}: {text_of[best][1]!r}; "
+                  f"{', '.join(sorted(support[rivals[0]]))}: {text_of[rivals[0]][1]!r})")
+    return text_of[best][1], review
+
+
+# ---- the publication time -------------------------------------------------------------------------------------
+
+
+def _day(when: datetime | date) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
+def decide_date(witnesses: list[Witness], zone: str) -> tuple[datetime | date | None, str]:
+    """(when the page was published, '' or why it needs review). The day most independent witnesses give (the
+    article's JSON-LD; its meta tags; its microdata; what it shows, the <time> by the headline and the visible
+    dateline, which is most often drawn from it; trafilatura's htmldate), the most trusted on a tie, marked
+    for review when they differ; then, of the witnesses on that day, the first by trust that gives a time
+    with its offset (the page's own offset: of two giving the same instant, one not in UTC), else a time
+    without one (in the offset another witness gives, else the site's `zone`), else the day."""
+    if not witnesses:
+        return None, ""
+    groups: dict[date, set[str]] = {}
+    for w in witnesses:
+        groups.setdefault(_day(w.value), set()).add(DATE_GROUPS.get(w.source, w.source))
+    ranked = sorted(groups, key=lambda d: (-len(groups[d]), min(_rank(w.source) for w in witnesses if _day(w.value) == d)))
+    day, review = ranked[0], ""
+    rivals = [d for d in ranked[1:] if abs(d - day) > timedelta(days=1) and groups[d] - {"trafilatura"}]
+    if rivals:
+        review = "the page's dates differ (" + "; ".join(
+            f"{', '.join(sorted(groups[d]))}: {d.isoformat()}" for d in ranked[:3]) + f"): chose {day.isoformat()}"
+    on_day = sorted((w for w in witnesses if _day(w.value) == day), key=lambda w: _rank(w.source))
+    timed = [w.value for w in on_day if isinstance(w.value, datetime)]
+    aware = [t for t in timed if t.tzinfo is not None]
+    if aware:
+        local = [t for t in aware if t.utcoffset() and any(t == u for u in aware)]
+        return (local or aware)[0], review
+    if timed:
+        offset = next((w.value.tzinfo for w in witnesses if isinstance(w.value, datetime) and w.value.tzinfo), None)
+        naive = timed[0]
+        if offset is None:
+            local = naive.replace(tzinfo=ZoneInfo(zone))
+            offset = timezone(local.utcoffset() or timedelta(0))
+        return naive.replace(tzinfo=offset), review
+    return day, review
+
+
+# ---- the authors ----------------------------------------------------------------------------------------------
+
+
+def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[str], str, str]:
+    """(the people who wrote it, the outlet a byline credits ('' if none), '' or why it needs review).
+
+    Each witness's names are split ('By A and B', 'ByA'); an organisation ('ABC News', '… Staff', the site's own
+    name) is the outlet, not an author, when a person is named. A name counts when a strong witness (JSON-LD, a
+    meta tag, microdata, the visible byline) or two witnesses give it; where the visible byline and the markup
+    name different people, the byline wins and the field is marked."""
+    named: dict[str, tuple[str, set[str], int]] = {}   # key -> (name as given, sources, first place)
+    order = {id(w): i for i, w in enumerate(sorted(witnesses, key=lambda w: (w.source != "byline", _rank(w.source))))}
+    for w in sorted(witnesses, key=lambda w: (w.source == "byline", _rank(w.source))):
+        place = order[id(w)]   # the byline's order first, the markup's spelling
+        for value in w.value:
+            whole = is_outlet(str(value), outlets) and _key(str(value)) in {_key(o) for o in outlets}
+            for name in [str(value)] if whole else split_names(str(value)):   # 'Morgan & Morgan' is one firm
+                key = _key(name)
+                same = next((k for k in named if _same_person(k, key)), None)
+                if same is None:
+                    named[key] = (name, {w.source}, place)
+                else:   # the name as the most trusted witness writes it (sorted so: the byline's comes last)
+                    shown, sources, first = named[same]
+                    named[same] = (name if sources == {"byline"} else shown, sources | {w.source}, first)
+    if any(v[1] - {"name-line"} for v in named.values()):
+        named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one else speaks
+    people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
+    people = [(k, v) for k, v in people if not _no_name(v[0], v[1])]
+    if len(people) > 1:   # a lone word only the visible header gives ('Updated' glued to a byline) is no name
+        people = [(k, v) for k, v in people if len(k.split()) >= 2 or v[1] - {"byline", "name-line"}] or people
+    firms = [(k, v) for k, v in named.items() if is_outlet(v[0], outlets)]
+    alone = not any(v[1] & STRONG_AUTHORS for _, v in people + firms)   # only weak witnesses name anyone: all there is
+    counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone]
+    review = ""
+    seen = [(k, v) for k, v in counted if "byline" in v[1]]
+    markup = [(k, v) for k, v in counted if v[1] - {"byline", "trafilatura", "rel-author", "name-line"}]
+    if seen and markup and not any("byline" in v[1] for _, v in markup) and all(len(k.split()) >= 2 for k, _ in seen):
+        review = (f"the byline names {', '.join(v[0] for _, v in seen)}; the page's markup "
+                  f"{', '.join(v[0] for _, v in markup)}")
+        counted = seen   # the page's markup often names the account that posted it ('admin', an editor)
+    outlet = firms[0][1][0] if firms else ""
+    if counted:
+        return [v[0] for _, v in sorted(counted, key=lambda kv: kv[1][2])][:MAX_AUTHORS], outlet, review
+    return [v[0] for _, v in firms][:2], outlet, review
+
+
+def _no_name(name: str, sources: set[str]) -> bool:
+    """What a weak or visible witness took for a name but is none: a month or weekday ('Dec', read off a dateline),
+    a word like 'The' or 'Updated', or a job title ('Co-founder')."""
+    if sources & {"json-ld", "meta", "microdata"}:
+        return False
+    words = name.lower().replace("-", " ").split()
+    if len(words) == 1 and (words[0].rstrip(".") in CALENDAR["months"] or words[0].rstrip(".") in CALENDAR["weekdays"]
+                            or words[0] in NOT_NAMES):
+        return True
+    return any(w in ROLE_WORDS or ROLE_NOUN.match(w) for w in words) and len(words) <= 3
+
+
+NOT_NAMES = set("the a an and of updated published posted home menu share by admin author staff".split())
+
+
+def _same_person(a: str, b: str) -> bool:
+    """'lena fischer' and 'lena fischer' or 'tina flint huffman' and 'tina huffman': one's words all in the other's."""
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter.split()) >= 2 and longer.startswith(shorter):
+        return True   # 'gabby boucherin budget travel': a name glued to what follows it
+    wa, wb = a.split(), b.split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short) >= 2 and all(w in long for w in short)
