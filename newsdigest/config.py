@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .errors import BuildError
+from .errors import BuildError, yaml_problem
 
 
 @dataclass(frozen=True)
@@ -131,13 +131,13 @@ EMAIL = re.compile(r"^[^@\s()<>,;:\"\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 def load_config(path: Path) -> Config:
     """Read and validate config.yaml; every problem is a BuildError naming the file and key."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(text := path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BuildError("config file not found here: run build.py in the project's folder or pass --config PATH",
                          path.absolute()) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BuildError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, mark.line + 1 if mark else None) from None
+        problem, line = yaml_problem(exc, text)
+        raise BuildError(problem, path, line + 1 if line is not None else None) from None
     except UnicodeDecodeError:
         raise BuildError("not UTF-8 text", path) from None
     if not isinstance(raw, dict):

@@ -33,7 +33,7 @@ def test_new_writes_a_draft_that_no_feed_shows_until_published(project, capsys):
     assert run(project, capsys, "new", "Harbour reopens")[0] == 0
     path = project / "content" / "harbour-reopens.md"
     status, out, err = run(project, capsys)
-    assert status == 0 and "left out: 1 drafts" in out
+    assert status == 0 and "left out: 1 draft," in out
     site = project / "site"
     for feed in ("feed.xml", "atom.xml", "feed.json"):
         assert "Write the story here" not in (site / feed).read_text(encoding="utf-8")

@@ -141,7 +141,7 @@ def test_drafts_and_scheduled_articles_are_left_out_unless_asked(project, capsys
     article(project, "b", "Draft piece", "2025-06-18T09:00:00+01:00", draft=True)
     article(project, "c", "Scheduled piece", "2025-08-01T09:00:00+01:00")
     out = build(project, capsys)
-    assert "left out: 1 drafts, 1 scheduled" in out
+    assert "left out: 1 draft, 1 scheduled" in out
     everything = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.*ml"))
     assert "Published piece" in everything and "Draft piece" not in everything and "Scheduled piece" not in everything
     out = build(project, capsys, "--drafts", "--future")

@@ -127,8 +127,9 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             if edited_by_hand(old):
                 kept += 1
                 if old_meta.get("seed_sha256") != seed_sha:   # said on every build (the seed is read again) until settled
-                    problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
-                                  f"(delete it to convert the seed again)")
+                    problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it as it is; "
+                                  f"to convert the seed again, delete {_rel(target, config)}; to keep your version and "
+                                  f"silence this warning, set its 'seed_sha256:' line to {seed_sha}")
                 else:
                     seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
                 continue
