@@ -27,6 +27,9 @@ GENERATOR = "newsdigest"
 XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?![a-z][a-z0-9+.-]*:)(?P<url>[^"]*)"', re.I)
 """An attribute after white space: what markdown-it writes (and three times faster to find than after \\b)."""
+HTML_LOOKING = re.compile(r"</[A-Za-z]|&#?\w+;")
+"""Plain text that a reader guessing at an RSS title's type takes for HTML (feedparser: a closing tag or
+an entity reference)."""
 STYLESHEET = "static/feed.css"
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -151,15 +154,25 @@ def clean(text: str) -> str:
 # ---- writers ---------------------------------------------------------------------------------------------
 
 
+def rss_title(text: str) -> str:
+    """An RSS <title> for plain text. RSS does not say whether a title is text or HTML: readers show it as
+    text (newsboat, feedparser) unless it looks like HTML, when some read it as HTML and lose the words in
+    angle brackets; such a title is escaped once more, so that read as HTML it gives the same words."""
+    return escape(text, quote=False) if HTML_LOOKING.search(text) else text
+
+
 def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> bytes:
-    """RSS 2.0 or Atom through feedgen, with every date and the order set explicitly."""
+    """RSS 2.0 or Atom through feedgen, with every date and the order set explicitly. Texts are plain text
+    in Atom (type="text"); in RSS, a <description> is HTML to every reader, so it carries the text
+    HTML-escaped (the page's words, not markup), and a title as rss_title says; several authors are one
+    <dc:creator>, as the page's byline names them."""
     site = config.site
     fg = FeedGenerator()
     fg.load_extension("dc")
+    rss = feed.format == "rss"
     fg.id(clean(feed.page_url))
-    fg.title(clean(feed.title))
-    fg.description(clean(site.description))
-    fg.subtitle(clean(site.description))
+    fg.title(rss_title(clean(feed.title)) if rss else clean(feed.title))
+    fg.subtitle(escape(clean(site.description), quote=False) if rss else clean(site.description))   # RSS: description
     fg.language(site.language)
     fg.generator(GENERATOR)
     author = site.author
@@ -172,17 +185,16 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
     newest = max((e.updated for e in entries), default=EPOCH)
     fg.updated(newest)
     fg.lastBuildDate(newest)
-    rss = feed.format == "rss"
     for e in reversed(entries):   # feedgen prepends: add the oldest first so the newest ends on top
         fe = fg.add_entry()
         fe.id(e.id)
         fe.guid(e.id, permalink=False)
-        fe.title(e.title)
+        fe.title(rss_title(e.title) if rss else e.title)
         fe.link(href=e.url)
         fe.published(e.published)
         fe.updated(e.updated)
         if rss:
-            fe.description(e.summary)
+            fe.description(escape(e.summary, quote=False))
         else:
             fe.summary(e.summary)
         fe.content(e.content_html, type="CDATA" if rss else "html")
@@ -192,11 +204,10 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
             fe.source(url=e.source_url, title=e.source_name or e.source_url)
         elif e.source_url:
             fe.link(href=e.source_url, rel="via")   # feedgen 1.0 drops an entry link's rel: _via_links adds it
-        for author in e.authors:
-            if rss:
-                fe.dc.dc_creator(author)
-            else:
-                fe.author(name=author)
+        if rss and e.authors:   # one element: readers show the last of several (newsboat, feedparser's author)
+            fe.dc.dc_creator(", ".join(e.authors))
+        for author in e.authors if not rss else ():
+            fe.author(name=author)
     xml = fg.rss_str(pretty=True) if rss else _via_links(fg.atom_str(pretty=True), entries)
     return _with_stylesheet(xml, feed.path)
 
