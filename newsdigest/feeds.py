@@ -96,11 +96,16 @@ def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
 def _article_entry(a: Article, site_url: str, path: str) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
     url = site_url + path
-    return Entry(id=feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem)),
+    return Entry(id=article_id(a, site_url),
                  title=clean(a.title), url=url, published=a.date, updated=max(a.updated or a.date, a.date),
                  summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
                  categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
                  source_url=clean(a.source_url), source_name=clean(a.source_name))
+
+
+def article_id(a: Article, site_url: str) -> str:
+    """The article's one id, in every feed and in its page's JSON-LD (`identifier`): see slug.feed_id."""
+    return feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem))
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from .config import Config
 from .digest import Digest, Group
 from .errors import BuildError
+from .feeds import article_id
 from .slug import slugify
 
 Pages = dict[str, bytes]
@@ -110,7 +111,7 @@ def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, di
         newer, older = digest.neighbours(a)
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "description": a.summary or a.title}
+            "description": a.summary or a.title, "identifier": article_id(a, config.site.url)}
 
 
 def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
