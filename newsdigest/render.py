@@ -107,11 +107,17 @@ def front_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]
 
 
 def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    """Each article, with the section and tag pages it is filed under as those pages name themselves (tags
+    that differ in case alone are one page, one search filter value, one name)."""
+    section_name = {g.slug: g.name for g in digest.sections}
+    tag_name = {g.slug: g.name for g in digest.tags}
     for a in digest.articles:
         newer, older = digest.neighbours(a)
+        tags = tuple(dict.fromkeys(NavItem(tag_name[s], s) for s in map(slugify, a.tags)))
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "description": a.summary or a.title, "identifier": article_id(a, config.site.url)}
+            "description": a.summary or a.title, "identifier": article_id(a, config.site.url),
+            "section_page": NavItem(section_name[slugify(a.category)], slugify(a.category)), "tag_pages": tags}
 
 
 def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
