@@ -28,7 +28,7 @@ RELOAD_SCRIPT = b"""<script>
         "background:#2b0b0b;color:#ffd7d2;font:14px/1.5 monospace;border:2px solid #ff6b5b;z-index:99999;white-space:pre-wrap";
       document.body.appendChild(box);
     }
-    box.textContent = "newsdigest: the last build failed\\n\\n" + error;
+    box.textContent = "newsdigest, the last build:\\n\\n" + error;
   }
   function poll() {
     fetch("/__newsdigest/status", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
@@ -95,8 +95,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None],
           public_url: str = "") -> None:
-    """Serve `output` until interrupted; run `rebuild` (it returns an error text, or "", and never raises but
-    for Ctrl-C) when `watch` changes. A failed rebuild leaves the last good site served, its error shown."""
+    """Serve `output` until Ctrl-C or SIGTERM, which pass on as KeyboardInterrupt; run `rebuild` (it returns
+    an error text, or "", and never raises but for those) when `watch` changes. A failed rebuild leaves the
+    last good site served, its error shown."""
     from watchfiles import watch as watch_changes
 
     status = Status()
@@ -113,11 +114,9 @@ def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(f"serving {output.name}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     stop = threading.Event()
-    try:
-        for _ in watch_changes(*[p for p in watch if p.exists()], stop_event=stop, debounce=200, raise_interrupt=False):
+    try:   # watchfiles turns the signal into a plain KeyboardInterrupt: the caller says what stopping left
+        for _ in watch_changes(*[p for p in watch if p.exists()], stop_event=stop, debounce=200):
             status.record(rebuild())
-    except KeyboardInterrupt:
-        pass
     finally:
         server.shutdown()
         server.server_close()
