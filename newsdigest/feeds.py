@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from html import escape
+from html.entities import entitydefs
 from typing import Callable, Iterator
 from pathlib import PurePosixPath
 from urllib.parse import urljoin
@@ -27,9 +28,14 @@ GENERATOR = "newsdigest"
 XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?![a-z][a-z0-9+.-]*:)(?P<url>[^"]*)"', re.I)
 """An attribute after white space: what markdown-it writes (and three times faster to find than after \\b)."""
-HTML_LOOKING = re.compile(r"</[A-Za-z]|&#?\w+;")
-"""Plain text that a reader guessing at an RSS title's type takes for HTML (feedparser: a closing tag or
-an entity reference)."""
+KEPT_ELEMENTS = frozenset("""
+    a abbr acronym b bdi bdo big br cite code data del dfn em font i ins kbd mark q s samp small span strike strong
+    sub sup time tt u var wbr address article aside blockquote center dd details dialog dir div dl dt figcaption figure
+    footer h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section summary ul caption col colgroup table tbody
+    td tfoot th thead tr button datalist fieldset form input keygen label legend meter optgroup option output progress
+    select textarea area audio canvas img map picture source track video command datagrid event-source m multicol
+    nextid noscript sound spacer""".split())
+"""The elements a feed reader keeps when it reads a text as HTML (script, style, frames and the like it drops)."""
 STYLESHEET = "static/feed.css"
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -163,7 +169,16 @@ def rss_title(text: str) -> str:
     """An RSS <title> for plain text. RSS does not say whether a title is text or HTML: readers show it as
     text (newsboat, feedparser) unless it looks like HTML, when some read it as HTML and lose the words in
     angle brackets; such a title is escaped once more, so that read as HTML it gives the same words."""
-    return escape(text, quote=False) if HTML_LOOKING.search(text) else text
+    return escape(text, quote=False) if looks_like_html(text) else text
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a reader guessing at a text's type takes it for HTML, as feedparser guesses: it holds a closing
+    tag or a character reference, every tag names an element readers keep, every entity is HTML's."""
+    if not re.search(r"</\w+>|&#?\w+;", text):
+        return False
+    return all(t.lower() in KEPT_ELEMENTS for t in re.findall(r"</?([\w-]+)", text)) and \
+        all(e in entitydefs for e in re.findall(r"&(\w+);", text))
 
 
 def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> bytes:
