@@ -14,6 +14,7 @@ import pytest
 
 from newsdigest.cli import _parser, main
 from tests.conftest import GLACIER_SEED as STORY, REPO
+from tests.waiting import HANG
 
 
 
@@ -223,7 +224,7 @@ def test_serve_links_the_feeds_to_the_preview_not_the_public_site(project):
         assert "https://example.org/digest/feed.xml" in (project / "site" / "2025/06/18/a/index.html").read_text()
     finally:
         proc.terminate()
-        proc.communicate(timeout=30)
+        proc.communicate(timeout=HANG)
 
 
 def test_the_readme_documents_every_front_matter_key():
