@@ -119,7 +119,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
     search = {} if search_off else shards(digest.url(a) + "index.html" for a in digest.articles)
-    pages = list(plan_pages(digest, config, tuple(search) or None))
+    pages = list(plan_pages(digest, config, tuple(search) or None, problems))
     feeds = list(all_feeds(digest, config))
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}

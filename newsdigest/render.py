@@ -8,7 +8,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -16,8 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from .config import Config
 from .digest import Digest, Group
-from .errors import BuildError
+from .errors import BuildError, Problems
 from .feeds import article_id
+from .nav import NavItem, header_sections
 from .slug import slugify
 
 Pages = dict[str, bytes]
@@ -42,21 +43,20 @@ class Page:
     context: dict
 
 
-class NavItem(NamedTuple):
-    name: str
-    slug: str
-
-
-def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None) -> Iterator[Page]:
+def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None,
+               problems: Problems | None = None) -> Iterator[Page]:
     """Every page of the site, each with exactly the data its layout shows; with `search` (the search
-    bundles' folders, the primary first), a search page that merges them."""
-    nav = tuple(NavItem(g.name, g.slug) for g in digest.sections)
+    bundles' folders, the primary first), a search page that merges them. Every page's header names the
+    sections nav.py picks (`sections`) and, when it leaves some out, links the Sections page (`more_sections`)."""
+    nav, more = header_sections([(g.name, g.slug, len(g.articles)) for g in digest.sections], config.nav,
+                                problems or Problems())
+    header = {"sections": nav, "more_sections": more}
     for kind in PAGE_KINDS:
         for path, template, context in kind(digest, config):
-            yield Page(path, template, {"sections": nav, "search": bool(search), **context})
+            yield Page(path, template, {**header, "search": bool(search), **context})
     if search:
         yield Page("search/index.html", "search.html", {
-            "sections": nav, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
+            **header, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
             "title": "Search", "description": f"Search every story in {config.site.title}."})
 
 
@@ -138,7 +138,7 @@ def tag_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]
 
 
 def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Config) -> Iterator[tuple[str, str, dict]]:
-    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, "title": f"All {kind}s",
+    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, "title": f"{kind.capitalize()}s",
                                                "description": f"Every {kind} of the digest, with counts."}
     size = config.digest.page_size
     for g in groups:
