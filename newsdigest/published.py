@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 from .content import Article
@@ -28,22 +29,30 @@ def keep_published_urls(articles: list[Article], output: Path, zone: ZoneInfo, s
                         problems: Problems) -> list[Article]:
     """The articles, each with a slug of its own on its day (YYYY/MM/DD/slug/). An article keeps the address
     site/ publishes it at, when that is still its slug or its slug with a number (-2, -3…); the others take
-    their slug when it is free, else the next free number (with a warning), the earliest dated first."""
-    day_of = {a.source: f"{a.date.astimezone(zone):%Y/%m/%d}" for a in articles}
+    their slug when it is free, else the next free number (with a warning), the earliest dated first; an
+    article's own slug goes before another's numbered one."""
+    folder: dict = {}   # a local date -> its folder, YYYY/MM/DD (formatted once a day, not once an article)
+    day_of = {a.source: folder.get(d) or folder.setdefault(d, f"{d:%Y/%m/%d}")
+              for a in articles for d in (a.date.astimezone(zone).date(),)}
     by_source = {a.source: a for a in articles}
     sharing: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for a in articles:
         sharing[(day_of[a.source], a.slug)].append(a)
     taken: dict[tuple[str, str], str] = {}
     """(day, slug) -> the source that holds it."""
-    for (day, slug), source in published_holders(sharing, output, {article_id(a, site_url): a.source for a in articles}):
+    for (day, slug), source in published_holders(sharing, output, lambda: {article_id(a, site_url): a.source for a in articles}):
         a = by_source[source]
         if day == day_of[source] and source not in taken.values() and re.fullmatch(rf"{re.escape(a.slug)}(?:-\d+)?", slug):
             taken[(day, slug)] = source
     slug_of = {source: slug for (day, slug), source in taken.items()}
-    for a in sorted(articles, key=lambda a: (a.date, a.source)):
-        if a.source in slug_of:
-            continue
+    contested = []
+    for a in articles:   # a slug no one else has on its day, free: taken as it is (most articles, most builds)
+        key = (day_of[a.source], a.slug)
+        if a.source not in slug_of and len(sharing[key]) == 1 and key not in taken:
+            taken[key], slug_of[a.source] = a.source, a.slug
+        elif a.source not in slug_of:
+            contested.append(a)
+    for a in sorted(contested, key=lambda a: (a.date, a.source)):
         day, slug, n = day_of[a.source], a.slug, 2
         while (day, slug) in taken:
             slug, n = f"{a.slug}-{n}", n + 1
@@ -61,13 +70,15 @@ def keep_published_urls(articles: list[Article], output: Path, zone: ZoneInfo, s
 
 
 def published_holders(sharing: dict[tuple[str, str], list[Article]], output: Path,
-                      source_of: dict[str, str]) -> list[tuple[tuple[str, str], str]]:
+                      ids: Callable[[], dict[str, str]]) -> list[tuple[tuple[str, str], str]]:
     """((day, slug), source) for each address site/ publishes that an article of `sharing` ({(day, slug):
-    articles}) could claim, when site/ names which article is there (`source_of`: id -> source)."""
+    articles}) could claim, when site/ names which article is there (`ids()`: id -> source, made only when
+    a page is to be read)."""
+    source_of: dict[str, str] | None = None
     listed: dict[str, dict[str, list[str]]] = {}
     """day -> {slug: the folders named slug or slug-N}."""
     found = []
-    for (day, slug), members in sorted(sharing.items()):
+    for (day, slug), members in sharing.items():
         if day not in listed:
             listed[day] = defaultdict(list)
             try:
@@ -81,6 +92,7 @@ def published_holders(sharing: dict[tuple[str, str], list[Article]], output: Pat
         names = listed[day].get(slug, [])
         if len(members) == 1 and names in ([], [slug]):
             continue   # nothing to settle: the one article takes its slug
+        source_of = source_of if source_of is not None else ids()
         for name in names:
             source = source_of.get(page_id(output / day / name / "index.html"))
             if source:

@@ -25,10 +25,12 @@ Pages = dict[str, bytes]
 
 
 def make_environment(layouts: Path, digest: Digest) -> Environment:
-    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest."""
+    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
+    and article_id(article, site.url), its id in the feeds."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(url=digest.url, local=digest.local)
+    env.globals["article_id"] = article_id   # made only where a page is rendered: the article's hash covers it
     env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
     env.filters["slug"] = slugify
     return env
@@ -116,7 +118,7 @@ def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, di
         tags = tuple(dict.fromkeys(NavItem(tag_name[s], s) for s in map(slugify, a.tags)))
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "description": a.summary or a.title, "identifier": article_id(a, config.site.url),
+            "description": a.summary or a.title,
             "section_page": NavItem(section_name[slugify(a.category)], slugify(a.category)), "tag_pages": tags}
 
 
