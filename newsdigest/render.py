@@ -20,6 +20,7 @@ from .errors import BuildError, Problems
 from .feeds import article_id
 from .nav import NavItem, header_sections
 from .slug import slugify
+from .wording import count
 
 Pages = dict[str, bytes]
 
@@ -153,7 +154,7 @@ def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Confi
         yield f"{kind}/{g.slug}/index.html", "list.html", {
             **common, "group": g, "articles": g.articles[:len(g.articles) - numbered * size], "page": 0,
             "newer": None, "older": f"page/{numbered}/" if numbered else None, "title": g.name,
-            "description": f"{label} {g.name}: {len(g.articles)} stories."}
+            "description": f"{label} {g.name}: {count(len(g.articles), 'story', 'stories')}."}
         for n in range(1, numbered + 1):
             yield f"{kind}/{g.slug}/page/{n}/index.html", "list.html", {
                 **common, "group": NavItem(g.name, g.slug), "articles": oldest_first[(n - 1) * size:n * size][::-1],

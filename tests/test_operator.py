@@ -117,7 +117,7 @@ def test_an_emptied_seeds_folder_removes_nothing(project, capsys):
     (project / "seeds" / "glacier.txt").unlink()
     status, out, err = run(project, capsys)
     assert status == 0 and len(list((project / "content").glob("*.md"))) == 1
-    assert "seeds/ holds no seed" in err
+    assert "warning: seeds/ holds no seed: kept the 1 article made from seeds; delete a content file to unpublish it" in err
 
 
 def test_a_near_copy_of_a_seed_is_reported_and_not_published_twice(project, capsys):

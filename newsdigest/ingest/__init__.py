@@ -16,6 +16,7 @@ from ..errors import BuildError, NotUTF8, Problems, decode_text
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
+from ..wording import count
 from .duplicates import NearDuplicates, sketch
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
@@ -160,7 +161,7 @@ def _remove_orphans(made_from: dict[str, Path], present: set[str], config: Confi
     seeds = config.path("seeds").name
     orphans = {name: path for name, path in made_from.items() if name not in present}
     if orphans and not present:
-        problems.warn(f"{seeds}/ holds no seed, and {len(orphans)} articles were made from seeds: kept them all; "
+        problems.warn(f"{seeds}/ holds no seed: kept the {count(len(orphans), 'article')} made from seeds; "
                       f"delete a content file to unpublish it")
         return set(), orphans
     removed, stays = set(), {}
