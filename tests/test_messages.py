@@ -46,7 +46,8 @@ def test_the_review_hint_is_a_command_that_runs_as_printed(project):
     result = shell(project, ["/usr/bin", "/bin"], sys.executable, str(REPO / "build.py"))
     assert result.returncode == 0, result.stderr
     hint = result.stdout.rsplit("; 1 to review: ", 1)[1].rstrip(")\n")
-    assert hint == f"{sys.executable} {REPO / 'build.py'} review"
+    system = Path(sys.executable).parent.resolve() == Path("/usr/bin").resolve()   # tests run by the system's own
+    assert hint == f"{'python3' if system else sys.executable} {REPO / 'build.py'} review"
     listed = shell(project, ["/usr/bin", "/bin"], *shlex.split(hint))
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout == ("content/close-call.md: title: the headline was a close call (now: Pier closes for repairs)\n"
