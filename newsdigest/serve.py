@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import Fault
+from .scan import files_below
 
 RELOAD_SCRIPT = b"""<script>
 (function () {
@@ -93,6 +94,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
+    """Every file below `paths` (folders, or a file) with its mtime and size."""
+    return [(f"{p}/{name}", mtime, size) for p in paths for name, mtime, size in files_below(p, hidden=True)] + \
+        [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file()]
+
+
 def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None],
           public_url: str = "") -> None:
     """Serve `output` until Ctrl-C or SIGTERM, which pass on as KeyboardInterrupt; run `rebuild` (it returns
@@ -108,15 +115,20 @@ def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int
         raise Fault(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; try another --port, or --port 0 for a free one") from None
     try:
         status.record(rebuild())
+        built = stamp(watch)
     except BaseException:
         server.server_close()
         raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(f"serving {output.name}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-    stop = threading.Event()
     try:   # watchfiles turns the signal into a plain KeyboardInterrupt: the caller says what stopping left
-        for _ in watch_changes(*[p for p in watch if p.exists()], stop_event=stop, debounce=200):
-            status.record(rebuild())
+        for changes in watch_changes(*[p for p in watch if p.exists()], debounce=200, rust_timeout=1000,
+                                     yield_on_timeout=True):
+            # The first pass (within a second) finds the watcher watching: anything changed before it started,
+            # since the first build, is built now; later changes come as `changes`.
+            if changes or (built is not None and stamp(watch) != built):
+                status.record(rebuild())
+            built = None
     finally:
         server.shutdown()
         server.server_close()

@@ -21,6 +21,7 @@ from tests.waiting import HANG, wait_for
 from .conftest import Project, assert_one_line, assert_recovers
 
 STOPPED = "stopped; the published site and content/ are unchanged"
+PUBLISHED = "stopped, just after the site was published: it is complete"
 
 
 def children(pid: int) -> list[int]:
@@ -259,6 +260,30 @@ def test_serve_keeps_the_last_good_site_when_a_rebuild_fails(project: Project, t
         out, err = running.communicate(timeout=HANG)
     assert "Traceback" not in err and "cannot serve" not in err, err
     assert running.returncode == 130 and err.endswith(f"{STOPPED}\n"), err
+
+
+def test_serve_builds_what_changed_before_its_watcher_was_up(project: Project):
+    """An edit made as soon as serve says it serves, before its file watcher is watching (slow to start here, as
+    on a busy machine), is built all the same."""
+    running = project.build("serve", "--port", "0", spec={"slow": {"watchfiles.watch": 2}}, wait=False)
+    try:
+        line = ""
+        while "serving" not in line:   # after the first build's summary
+            line = running.stdout.readline()
+            assert line, "serve ended before serving"
+        base = line.split(" at ", 1)[1].split()[0]
+        project.add_seed()
+
+        def front() -> str:
+            with urllib.request.urlopen(base) as r:
+                return r.read().decode()
+
+        wait_for(lambda: "Glacier survey" in front(), running, "the new story on the front page")
+    finally:
+        os.killpg(running.pid, signal.SIGTERM)
+        out, err = running.communicate(timeout=HANG)
+    # (a rebuild may still be running: the content file the seed became is a change too)
+    assert running.returncode == 130 and err in (f"{STOPPED}\n", f"{PUBLISHED}\n"), err
 
 
 def test_serve_names_a_port_it_cannot_have(project: Project):
