@@ -3,7 +3,15 @@
 
 import sys
 
-from newsdigest.cli import main
+try:
+    from newsdigest.cli import main
+except ModuleNotFoundError as missing:   # run by a Python without newsdigest's libraries: say what to run
+    from newsdigest.wording import missing_library
+
+    if not missing_library(missing):
+        raise
+    print(f"error: {missing_library(missing)}", file=sys.stderr)
+    sys.exit(2)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -26,6 +26,7 @@ from .config import Config, load_config
 from .errors import BuildError, Fault, Stopped, describe_os_error
 from .lock import WAIT, project_lock
 from .state import input_state, unchanged_since_last_build
+from .wording import build_command, count, missing_library
 
 
 EXIT_INPUT, EXIT_FAULT, EXIT_BUG, EXIT_STOPPED = 1, 2, 3, 130
@@ -72,16 +73,19 @@ def _stop(number: int, frame: object) -> None:
 
 
 def reporting_faults(config: Config, run: Callable[[], tuple[int, list[str]]]) -> tuple[int, list[str]]:
-    """Run; a fault of the machine or a tool becomes one error line and status 2, a bug its traceback after
-    a line saying so, status 3. Ctrl-C passes through (serve stops on it)."""
+    """Run; a fault of the machine or a tool, or a library this Python lacks, becomes one error line and
+    status 2, a bug its traceback after a line saying so, status 3. Ctrl-C passes through (serve stops on it)."""
     try:
         return run()
     except Fault as fault:
         line = f"error: {fault}"
     except OSError as exc:
         line = f"error: {describe_os_error(exc, config.root)}"
-    except Exception:
+    except Exception as exc:
         Progress.clear(sys.stderr.isatty())
+        if isinstance(exc, ModuleNotFoundError) and (missing := missing_library(exc)):   # not a bug: an installation
+            print(f"error: {missing}", file=sys.stderr)
+            return EXIT_FAULT, [f"error: {missing}"]
         line = (f"error: newsdigest {__version__} stopped on a bug, not on a problem with your files; "
                 f"please report it with the traceback below (README: Reporting a bug)")
         text = traceback.format_exc()
@@ -133,16 +137,18 @@ def _options(parser: argparse.ArgumentParser, add: Callable) -> None:
              "else the current time); it only decides which articles are still scheduled")
 
 
-def build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, list[str]]:
+def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """Build once, when no other build runs in the project, and print what happened; return the exit status
-    and the error lines."""
+    and the error lines. `failed`: error lines printed before the build (pages `add` could not fetch), which
+    its summary counts."""
     def locked() -> tuple[int, list[str]]:
         with project_lock(config.root, args.wait):
-            return _build_and_report(config, args)
+            status, errors = _build_and_report(config, args, len(failed))
+            return (EXIT_INPUT if failed and status == 0 else status), [*failed, *errors]
     return reporting_faults(config, locked)
 
 
-def _build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, list[str]]:
+def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> tuple[int, list[str]]:
     started = time.perf_counter()
     now = args.now or build_instant()
     state = input_state(config, args.drafts, args.future)
@@ -150,8 +156,8 @@ def _build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, li
     if counts is not None:
         articles, pages, feeds, files, drafts, future, seeds, to_review = counts
         if not args.quiet:
-            print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future, 0, 0,
-                          to_review))
+            print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future,
+                          failed, 0, to_review, build_command("review", config=args.config)))
         return 0, []
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
@@ -174,8 +180,8 @@ def _build_and_report(config: Config, args: argparse.Namespace) -> tuple[int, li
         ing = report.ingest
         print(summary(report.articles, report.pages, report.feeds, time.perf_counter() - started, report.written,
                       report.unchanged, (ing.written, ing.unchanged, ing.kept), report.drafts_left_out,
-                      report.future_left_out, len(report.problems.errors), len(report.problems.warnings),
-                      report.to_review))
+                      report.future_left_out, failed + len(report.problems.errors), len(report.problems.warnings),
+                      report.to_review, build_command("review", config=args.config)))
     return (EXIT_INPUT if errors else 0), errors
 
 
@@ -197,13 +203,15 @@ class Progress:
 
 
 def summary(articles: int, pages: int, feeds: int, seconds: float, written: int, unchanged: int,
-            seeds: tuple[int, int, int], drafts: int, future: int, errors: int, warnings: int, to_review: int = 0) -> str:
-    """The one line a build prints."""
-    review = f"; {to_review} to review: python3 build.py review" if to_review else ""
-    return (f"built {articles} articles, {pages} pages, {feeds} feeds in {seconds:.2f} s "
-            f"({written} files written, {unchanged} unchanged; "
+            seeds: tuple[int, int, int], drafts: int, future: int, errors: int, warnings: int, to_review: int = 0,
+            review: str = "python3 build.py review") -> str:
+    """The one line a build prints; `review` is the command that lists the articles to review."""
+    to_check = f"; {to_review} to review: {review}" if to_review else ""
+    return (f"built {count(articles, 'article')}, {count(pages, 'page')}, {count(feeds, 'feed')} in {seconds:.2f} s "
+            f"({count(written, 'file')} written, {unchanged} unchanged; "
             f"seeds: {seeds[0]} converted, {seeds[1]} unchanged, {seeds[2]} kept as edited; "
-            f"left out: {drafts} drafts, {future} scheduled; {errors} errors, {warnings} warnings{review})")
+            f"left out: {count(drafts, 'draft')}, {future} scheduled; {count(errors, 'error')}, "
+            f"{count(warnings, 'warning')}{to_check})")
 
 
 def serve(config: Config, args: argparse.Namespace) -> int:
@@ -220,22 +228,20 @@ def add_pages(config: Config, args: argparse.Namespace) -> int:
     """Fetch each page into seeds/<slug>.html, one line per page, then build; exit 1 if any page failed."""
     from .fetch import FetchError, fetch, save
 
-    failed = False
+    failed = []
     for url in args.urls:
         try:
             path = save(fetch(url), config.path("seeds"))
         except FetchError as exc:
-            print(f"error: {url}: {exc}", file=sys.stderr)
-            failed = True
-            continue
+            failed.append(f"error: {url}: {exc}")
         except OSError as exc:
-            print(f"error: {url}: cannot write to {config.paths.seeds}/: {exc.strerror}", file=sys.stderr)
-            failed = True
+            failed.append(f"error: {url}: cannot write to {config.paths.seeds}/: {exc.strerror}")
+        else:
+            if not args.quiet:
+                print(f"saved {path.relative_to(config.root) if path.is_relative_to(config.root) else path} from {url}")
             continue
-        if not args.quiet:
-            print(f"saved {path.relative_to(config.root) if path.is_relative_to(config.root) else path} from {url}")
-    status, _ = build_and_report(config, args)
-    return 1 if failed else status
+        print(failed[-1], file=sys.stderr)
+    return build_and_report(config, args, tuple(failed))[0]
 
 
 def list_reviews(config: Config) -> int:
@@ -253,7 +259,7 @@ def list_reviews(config: Config) -> int:
             now = f" (now: {meta[field]!s:.80})" if field in meta and field != "body" else ""
             print(f"{where}: {field}: {reason or 'marked for review'}{now}")
         shown += bool(marks)
-    print(f"{shown} files to review" + (": check each, correct what is wrong, then delete its 'review:' lines"
+    print(f"{count(shown, 'file')} to review" + (": check each, correct what is wrong, then delete its 'review:' lines"
                                         if shown else ""))
     return 0
 
@@ -265,12 +271,13 @@ def new_article(config: Config, title: str, section: str, now: datetime) -> int:
     from .slug import slugify, tag_uri
 
     if not title.strip():
-        print('error: the headline is empty: python3 build.py new "The headline"', file=sys.stderr)
+        print(f"error: the headline is empty: {build_command('new', 'The headline')}", file=sys.stderr)
         return EXIT_INPUT
     path = config.path("content") / f"{slugify(title)}.md"
     if path.exists():
         print(f"error: {path.relative_to(config.root)} exists already: choose another title", file=sys.stderr)
         return 1
+    meant = near_miss(section, sections_in_use(config))
     now = now.astimezone(config.zone).replace(microsecond=0, second=0)
     meta = {"id": tag_uri(config.site.url, f"{now:%Y-%m-%d}", path.stem),   # the feeds' id, whatever is edited later
             "title": title.strip(), "dek": "", "date": now.isoformat(), "category": section, "tags": [], "authors": [],
@@ -279,8 +286,53 @@ def new_article(config: Config, title: str, section: str, now: datetime) -> int:
     path.write_text(f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\nWrite the story here.\n",
                     encoding="utf-8")
     print(f"wrote {path.relative_to(config.root)}: a draft, left out of the site and feeds until you delete its "
-          f"'draft: true' line (python3 build.py serve --drafts shows it meanwhile)")
+          f"'draft: true' line ({build_command('serve', '--drafts')} shows it meanwhile)")
+    if meant:
+        name, n = meant
+        print(f"warning: {path.relative_to(config.root)}: section '{section}' is new: did you mean '{name}' "
+              f"({count(n, 'article')})? If so, correct its 'category:' line", file=sys.stderr)
     return 0
+
+
+def sections_in_use(config: Config) -> dict[str, int]:
+    """Each section the content files name (their 'category:' line, or an alias of it) with how many do, and
+    the extra sections config.yaml lists; read from the lines, not through YAML, to stay quick."""
+    import re
+
+    import yaml
+
+    from .content import content_files
+
+    line = re.compile(r"^(?:category|section|categories)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
+    found: dict[str, int] = dict.fromkeys(config.ingest.sections, 0)
+    for path, *_ in content_files(config.path("content"), config.root):
+        try:
+            with path.open(encoding="utf-8", errors="replace") as f:
+                head = f.read(8192).split("\n---", 1)[0]
+            value = yaml.safe_load(m[1]) if (m := line.search(head)) else None
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value.strip():
+            found[value.strip()] = found.get(value.strip(), 0) + 1
+    return found
+
+
+def near_miss(name: str, known: dict[str, int]) -> tuple[str, int] | None:
+    """The known section `name` is a slip of (a close spelling), with its count; None
+    when `name` is one of them already (as its page address spells it) or near none."""
+    import difflib
+
+    from .slug import slugify
+
+    if any(slugify(k) == slugify(name) for k in known):
+        return None
+    by_lower: dict[str, tuple[str, int]] = {}
+    for k, n in sorted(known.items(), key=lambda kn: -kn[1]):   # the most used spelling of each
+        by_lower.setdefault(k.lower(), (k, sum(v for j, v in known.items() if j.lower() == k.lower())))
+    close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.8)
+    return by_lower[close[0]] if close else None
 
 
 def build_instant() -> datetime:

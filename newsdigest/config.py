@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .errors import BuildError
+from .errors import BuildError, yaml_problem
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,9 @@ class Config:
     layout_keys: tuple[str, ...] = ()
     """Front-matter keys newsdigest does not use and the layouts read (article.extra.<key>): they pass
     without the warning an unknown key gets."""
+    nav: tuple[str, ...] | None = None
+    """The sections the header names, in this order (the others are on the Sections page); None: those with the
+    most articles that fit one line on a phone (nav.py)."""
 
     def path(self, name: str) -> Path:
         """Return the absolute folder for 'seeds', 'content', 'layouts' or 'output'."""
@@ -131,20 +134,24 @@ EMAIL = re.compile(r"^[^@\s()<>,;:\"\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 def load_config(path: Path) -> Config:
     """Read and validate config.yaml; every problem is a BuildError naming the file and key."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(text := path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BuildError("config file not found here: run build.py in the project's folder or pass --config PATH",
                          path.absolute()) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BuildError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, mark.line + 1 if mark else None) from None
+        problem, line = yaml_problem(exc, text)
+        raise BuildError(problem, path, line + 1 if line is not None else None) from None
     except UnicodeDecodeError:
         raise BuildError("not UTF-8 text", path) from None
     if not isinstance(raw, dict):
         raise BuildError("must be a mapping with at least a 'site' key", path)
-    unknown = sorted(set(raw) - set(SECTIONS) - {"search", "publish", "layout_keys"})
+    unknown = sorted(set(raw) - set(SECTIONS) - {"search", "publish", "layout_keys", "nav"})
     if unknown:
-        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search, publish, layout_keys)", path)
+        raise BuildError(f"unknown key '{unknown[0]}' (known: {', '.join(SECTIONS)}, search, publish, layout_keys, nav)",
+                         path)
+    nav = raw.pop("nav", None)
+    if nav is not None and not (isinstance(nav, list) and all(isinstance(n, str) and n.strip() for n in nav)):
+        raise BuildError(f"'nav' must be a list of section names, e.g. [World, Business, Sport] (got {nav!r})", path)
     layout_keys = raw.pop("layout_keys", None) or []
     if not isinstance(layout_keys, list) or not all(isinstance(k, str) for k in layout_keys):
         raise BuildError(f"'layout_keys' must be a list of front-matter keys, e.g. [mood, sponsor] (got {layout_keys!r})", path)
@@ -157,7 +164,8 @@ def load_config(path: Path) -> Config:
     if "site" not in raw:
         raise BuildError("missing key 'site' (needs title, url, description)", path)
     parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
-    config = Config(root=path.resolve().parent, search=search, publish=publish, layout_keys=tuple(layout_keys), **parts)
+    config = Config(root=path.resolve().parent, search=search, publish=publish, layout_keys=tuple(layout_keys),
+                    nav=tuple(n.strip() for n in nav) if nav is not None else None, **parts)
     _check_values(path, config)
     return config
 

@@ -16,7 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .decode import clean, decode
-from .errors import BuildError, Problems
+from .errors import BuildError, Problems, yaml_problem
 from .markdown import TooSlow, render as render_markdown
 from .parallel import parallel_map
 from .scan import files_below
@@ -182,9 +182,8 @@ def split_document(text: str, where: str) -> tuple[dict[str, Any], str, int]:
     try:
         meta = yaml.load(head, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BuildError(f"front matter: not valid YAML: {problem}", where, mark.line + 2 if mark else 2) from None
+        problem, line = yaml_problem(exc, head)
+        raise BuildError(f"front matter: {problem}", where, line + 2 if line is not None else 2) from None
     if not isinstance(meta, dict):
         raise BuildError("front matter must be a mapping of keys to values", where, 2)
     if _too_many_nodes(meta, MAX_FRONT_MATTER_NODES):

@@ -83,3 +83,34 @@ def describe_os_error(exc: OSError, root: Path) -> str:
 
 STAGING = re.compile(r"\.([^/]+)\.(?:new|journal|search)-[^/]+(?:/files)?(?:/|$)")
 """A build's staging folder or journal beside the output folder: named as the output folder itself."""
+
+
+QUOTE_PROBLEMS = ("mapping values are not allowed", "that cannot start any token", "expected <block end>, but found",
+                  "did not find expected key", "found undefined alias")
+"""What PyYAML (and libyaml, in its words) says when a plain value holds YAML syntax: ': ' (read as a new key), a leading quote with more
+after it, a leading @ or ` (reserved), a leading * (an alias)."""
+KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([^\s#:'\"][^#:]*?)[ \t]*:[ \t]+(\S.*?)[ \t]*$")
+
+
+def yaml_problem(exc: Exception, text: str) -> tuple[str, int | None]:
+    """A yaml.YAMLError on `text` -> (what is wrong, 0-based line of `text` where it is). When a value holds
+    what YAML reads as syntax (an unquoted colon, most often: `title: Budget: what changes`), say so and show
+    the line with the value in quotes."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return f"not valid YAML: {problem}", None
+    lines, line = text.split("\n"), mark.line
+    if any(p in problem for p in QUOTE_PROBLEMS):
+        for i in range(min(mark.line, len(lines) - 1), max(-1, mark.line - 20), -1):   # a value may run over lines
+            m = KEY_LINE.match(lines[i])
+            if m and (i < mark.line or m.end(2) < mark.column):
+                value = " ".join([m[3], *(l.strip() for l in lines[i + 1:mark.line + 1])])
+                quoted = f"'{value}'" if '"' in value and "'" not in value else \
+                    '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                why = ("holds ': ', which YAML reads as the start of another key" if ": " in value else
+                       "starts with a quote that closes before the value ends" if value[0] in "'\"" else
+                       f"starts with {value[0]}, which YAML reserves" if value[0] in "@`*&!%|>" else
+                       "holds characters YAML reads as its own")
+                return f"not valid YAML: the value of '{m[2]}' {why}: put it in quotes: {m[2]}: {quoted}", i
+    return f"not valid YAML: {problem}", line

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from html import escape
+from html.entities import entitydefs
 from typing import Callable, Iterator
 from pathlib import PurePosixPath
 from urllib.parse import urljoin
@@ -27,6 +28,14 @@ from .slug import feed_id, slugify, tag_uri
 GENERATOR = "newsdigest"
 RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?![a-z][a-z0-9+.-]*:)(?P<url>[^"]*)"', re.I)
 """An attribute after white space: what markdown-it writes (and three times faster to find than after \\b)."""
+KEPT_ELEMENTS = frozenset("""
+    a abbr acronym b bdi bdo big br cite code data del dfn em font i ins kbd mark q s samp small span strike strong
+    sub sup time tt u var wbr address article aside blockquote center dd details dialog dir div dl dt figcaption figure
+    footer h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section summary ul caption col colgroup table tbody
+    td tfoot th thead tr button datalist fieldset form input keygen label legend meter optgroup option output progress
+    select textarea area audio canvas img map picture source track video command datagrid event-source m multicol
+    nextid noscript sound spacer""".split())
+"""The elements a feed reader keeps when it reads a text as HTML (script, style, frames and the like it drops)."""
 STYLESHEET = "static/feed.css"
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -93,11 +102,16 @@ def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
 def _article_entry(a: Article, site_url: str, path: str) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
     url = site_url + path
-    return Entry(id=feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem)),
+    return Entry(id=article_id(a, site_url),
                  title=clean(a.title), url=url, published=a.date, updated=max(a.updated or a.date, a.date),
                  summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
                  categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
                  source_url=clean(a.source_url), source_name=clean(a.source_name))
+
+
+def article_id(a: Article, site_url: str) -> str:
+    """The article's one id, in every feed and in its page's JSON-LD (`identifier`): see slug.feed_id."""
+    return feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem))
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
@@ -147,15 +161,34 @@ def absolute_urls(html: str, base: str) -> str:
 # ---- writers ---------------------------------------------------------------------------------------------
 
 
+def rss_title(text: str) -> str:
+    """An RSS <title> for plain text. RSS does not say whether a title is text or HTML: readers show it as
+    text (newsboat, feedparser) unless it looks like HTML, when some read it as HTML and lose the words in
+    angle brackets; such a title is escaped once more, so that read as HTML it gives the same words."""
+    return escape(text, quote=False) if looks_like_html(text) else text
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a reader guessing at a text's type takes it for HTML, as feedparser guesses: it holds a closing
+    tag or a character reference, every tag names an element readers keep, every entity is HTML's."""
+    if not re.search(r"</\w+>|&#?\w+;", text):
+        return False
+    return all(t.lower() in KEPT_ELEMENTS for t in re.findall(r"</?([\w-]+)", text)) and \
+        all(e in entitydefs for e in re.findall(r"&(\w+);", text))
+
+
 def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> bytes:
-    """RSS 2.0 or Atom through feedgen, with every date and the order set explicitly."""
+    """RSS 2.0 or Atom through feedgen, with every date and the order set explicitly. Texts are plain text
+    in Atom (type="text"); in RSS, a <description> is HTML to every reader, so it carries the text
+    HTML-escaped (the page's words, not markup), and a title as rss_title says; several authors are one
+    <dc:creator>, as the page's byline names them."""
     site = config.site
     fg = FeedGenerator()
     fg.load_extension("dc")
+    rss = feed.format == "rss"
     fg.id(clean(feed.page_url))
-    fg.title(clean(feed.title))
-    fg.description(clean(site.description))
-    fg.subtitle(clean(site.description))
+    fg.title(rss_title(clean(feed.title)) if rss else clean(feed.title))
+    fg.subtitle(escape(clean(site.description), quote=False) if rss else clean(site.description))   # RSS: description
     fg.language(site.language)
     fg.generator(GENERATOR)
     author = site.author
@@ -168,17 +201,16 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
     newest = max((e.updated for e in entries), default=EPOCH)
     fg.updated(newest)
     fg.lastBuildDate(newest)
-    rss = feed.format == "rss"
     for e in reversed(entries):   # feedgen prepends: add the oldest first so the newest ends on top
         fe = fg.add_entry()
         fe.id(e.id)
         fe.guid(e.id, permalink=False)
-        fe.title(e.title)
+        fe.title(rss_title(e.title) if rss else e.title)
         fe.link(href=e.url)
         fe.published(e.published)
         fe.updated(e.updated)
         if rss:
-            fe.description(e.summary)
+            fe.description(escape(e.summary, quote=False))
         else:
             fe.summary(e.summary)
         fe.content(e.content_html, type="CDATA" if rss else "html")
@@ -188,11 +220,10 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
             fe.source(url=e.source_url, title=e.source_name or e.source_url)
         elif e.source_url:
             fe.link(href=e.source_url, rel="via")   # feedgen 1.0 drops an entry link's rel: _via_links adds it
-        for author in e.authors:
-            if rss:
-                fe.dc.dc_creator(author)
-            else:
-                fe.author(name=author)
+        if rss and e.authors:   # one element: readers show the last of several (newsboat, feedparser's author)
+            fe.dc.dc_creator(", ".join(e.authors))
+        for author in e.authors if not rss else ():
+            fe.author(name=author)
     xml = fg.rss_str(pretty=True) if rss else _via_links(fg.atom_str(pretty=True), entries)
     return _with_stylesheet(xml, feed.path)
 

@@ -26,6 +26,7 @@ from .feeds import all_feeds, render_feed
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
+from .published import keep_published_urls
 from .search import BUNDLE, PAGEFIND_VERSION, Indexing, index_shards, indexed_part, shards, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
@@ -106,7 +107,9 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
     progress(f"sorting {len(articles):,} articles")
-    digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems, cache.related)
+    published = keep_published_urls([a for a in articles if a.source not in left_out], output, config.zone, config.site.url,
+                                    problems)
+    digest = make_digest(published, config.zone, problems, cache.related)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
     fingerprint = Fingerprints()
@@ -116,7 +119,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
     search = {} if search_off else shards(digest.url(a) + "index.html" for a in digest.articles)
-    pages = list(plan_pages(digest, config, tuple(search) or None))
+    pages = list(plan_pages(digest, config, tuple(search) or None, problems))
     feeds = list(all_feeds(digest, config))
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}

@@ -8,7 +8,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -16,17 +16,22 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from .config import Config
 from .digest import Digest, Group
-from .errors import BuildError
+from .errors import BuildError, Problems
+from .feeds import article_id
+from .nav import NavItem, header_sections
 from .slug import slugify
+from .wording import count
 
 Pages = dict[str, bytes]
 
 
 def make_environment(layouts: Path, digest: Digest) -> Environment:
-    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest."""
+    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
+    and article_id(article, site.url), its id in the feeds."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(url=digest.url, local=digest.local)
+    env.globals["article_id"] = article_id   # made only where a page is rendered: the article's hash covers it
     env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
     env.filters["slug"] = slugify
     return env
@@ -41,21 +46,20 @@ class Page:
     context: dict
 
 
-class NavItem(NamedTuple):
-    name: str
-    slug: str
-
-
-def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None) -> Iterator[Page]:
+def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None,
+               problems: Problems | None = None) -> Iterator[Page]:
     """Every page of the site, each with exactly the data its layout shows; with `search` (the search
-    bundles' folders, the primary first), a search page that merges them."""
-    nav = tuple(NavItem(g.name, g.slug) for g in digest.sections)
+    bundles' folders, the primary first), a search page that merges them. Every page's header names the
+    sections nav.py picks (`sections`) and, when it leaves some out, links the Sections page (`more_sections`)."""
+    nav, more = header_sections([(g.name, g.slug, len(g.articles)) for g in digest.sections], config.nav,
+                                problems or Problems())
+    header = {"sections": nav, "more_sections": more}
     for kind in PAGE_KINDS:
         for path, template, context in kind(digest, config):
-            yield Page(path, template, {"sections": nav, "search": bool(search), **context})
+            yield Page(path, template, {**header, "search": bool(search), **context})
     if search:
         yield Page("search/index.html", "search.html", {
-            "sections": nav, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
+            **header, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
             "title": "Search", "description": f"Search every story in {config.site.title}."})
 
 
@@ -106,11 +110,17 @@ def front_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]
 
 
 def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    """Each article, with the section and tag pages it is filed under as those pages name themselves (tags
+    that differ in case alone are one page, one search filter value, one name)."""
+    section_name = {g.slug: g.name for g in digest.sections}
+    tag_name = {g.slug: g.name for g in digest.tags}
     for a in digest.articles:
         newer, older = digest.neighbours(a)
+        tags = tuple(dict.fromkeys(NavItem(tag_name[s], s) for s in map(slugify, a.tags)))
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "description": a.summary or a.title}
+            "description": a.summary or a.title,
+            "section_page": NavItem(section_name[slugify(a.category)], slugify(a.category)), "tag_pages": tags}
 
 
 def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
@@ -131,7 +141,7 @@ def tag_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]
 
 
 def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Config) -> Iterator[tuple[str, str, dict]]:
-    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, "title": f"All {kind}s",
+    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, "title": f"{kind.capitalize()}s",
                                                "description": f"Every {kind} of the digest, with counts."}
     size = config.digest.page_size
     for g in groups:
@@ -144,7 +154,7 @@ def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Confi
         yield f"{kind}/{g.slug}/index.html", "list.html", {
             **common, "group": g, "articles": g.articles[:len(g.articles) - numbered * size], "page": 0,
             "newer": None, "older": f"page/{numbered}/" if numbered else None, "title": g.name,
-            "description": f"{label} {g.name}: {len(g.articles)} stories."}
+            "description": f"{label} {g.name}: {count(len(g.articles), 'story', 'stories')}."}
         for n in range(1, numbered + 1):
             yield f"{kind}/{g.slug}/page/{n}/index.html", "list.html", {
                 **common, "group": NavItem(g.name, g.slug), "articles": oldest_first[(n - 1) * size:n * size][::-1],

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import Fault
+from .scan import files_below
 
 RELOAD_SCRIPT = b"""<script>
 (function () {
@@ -28,7 +29,7 @@ RELOAD_SCRIPT = b"""<script>
         "background:#2b0b0b;color:#ffd7d2;font:14px/1.5 monospace;border:2px solid #ff6b5b;z-index:99999;white-space:pre-wrap";
       document.body.appendChild(box);
     }
-    box.textContent = "newsdigest: the last build failed\\n\\n" + error;
+    box.textContent = "newsdigest, the last build:\\n\\n" + error;
   }
   function poll() {
     fetch("/__newsdigest/status", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
@@ -93,10 +94,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
+    """Every file below `paths` (folders, or a file) with its mtime and size."""
+    return [(f"{p}/{name}", mtime, size) for p in paths for name, mtime, size in files_below(p, hidden=True)] + \
+        [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file()]
+
+
 def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None],
           public_url: str = "") -> None:
-    """Serve `output` until interrupted; run `rebuild` (it returns an error text, or "", and never raises but
-    for Ctrl-C) when `watch` changes. A failed rebuild leaves the last good site served, its error shown."""
+    """Serve `output` until Ctrl-C or SIGTERM, which pass on as KeyboardInterrupt; run `rebuild` (it returns
+    an error text, or "", and never raises but for those) when `watch` changes. A failed rebuild leaves the
+    last good site served, its error shown."""
     from watchfiles import watch as watch_changes
 
     status = Status()
@@ -107,17 +115,20 @@ def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int
         raise Fault(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; try another --port, or --port 0 for a free one") from None
     try:
         status.record(rebuild())
+        built = stamp(watch)
     except BaseException:
         server.server_close()
         raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(f"serving {output.name}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-    stop = threading.Event()
-    try:
-        for _ in watch_changes(*[p for p in watch if p.exists()], stop_event=stop, debounce=200, raise_interrupt=False):
-            status.record(rebuild())
-    except KeyboardInterrupt:
-        pass
+    try:   # watchfiles turns the signal into a plain KeyboardInterrupt: the caller says what stopping left
+        for changes in watch_changes(*[p for p in watch if p.exists()], debounce=200, rust_timeout=1000,
+                                     yield_on_timeout=True):
+            # The first pass (within a second) finds the watcher watching: anything changed before it started,
+            # since the first build, is built now; later changes come as `changes`.
+            if changes or (built is not None and stamp(watch) != built):
+                status.record(rebuild())
+            built = None
     finally:
         server.shutdown()
         server.server_close()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.waiting import HANG
+
 REPO = Path(__file__).resolve().parent.parent
 
 CONFIG = """\
@@ -66,5 +68,26 @@ def browser():
         require(False, "Playwright for Python")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
+        yield Patient(b)
         b.close()
+
+
+class Patient:
+    """A Playwright browser whose pages wait for what they wait for as long as a busy machine needs
+    (tests/waiting.py), not Playwright's 30 s."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)
+        page.set_default_timeout(HANG * 1000)
+        return page
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.set_default_timeout(HANG * 1000)
+        return context
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)

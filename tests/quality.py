@@ -16,7 +16,7 @@ CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-INSTALL = "run .ci/run once, or: apt-get install chromium default-jre-headless && npm install && pip install playwright"
+INSTALL = "run .ci/run once, or: apt-get install chromium default-jre-headless newsboat && npm install && pip install playwright"
 
 
 def require(ok: bool, what: str) -> None:

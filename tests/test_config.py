@@ -29,7 +29,8 @@ def test_a_good_config_loads_with_defaults(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("site:\n  title: T\n  description: D\n", "config.yaml: missing key 'site.url'"),
     (GOOD + "  titel: x\n", "config.yaml: unknown key 'site.titel' (known: title, url, description, language, timezone, author)"),
-    (GOOD + "theme: dark\n", "config.yaml: unknown key 'theme' (known: site, paths, digest, feeds, links, ingest, search, publish, layout_keys)"),
+    (GOOD + "nav: World\n", "config.yaml: 'nav' must be a list of section names, e.g. [World, Business, Sport] (got 'World')"),
+    (GOOD + "theme: dark\n", "config.yaml: unknown key 'theme' (known: site, paths, digest, feeds, links, ingest, search, publish, layout_keys, nav)"),
     (GOOD.replace("https://example.org/news", "example.org"), "config.yaml: 'site.url' must be an absolute http(s) URL (got 'example.org')"),
     (GOOD + "  timezone: Mars/Olympus\n", "config.yaml: 'site.timezone' is not an IANA time zone like Europe/London (got 'Mars/Olympus')"),
     (GOOD + "digest:\n  page_size: lots\n", "config.yaml: 'digest.page_size' must be a whole number of 1 or more (got 'lots')"),

@@ -44,7 +44,7 @@ def test_a_date_only_article_has_no_time():
     ("---\ntitle: 2024-01-01\ndate: 2025-01-01\n---\n", "content/x.md:2: front matter: 'title' must be text (got a date, 2024-01-01); put it in quotes"),
     ("---\ntitle: x\ndate: yesterday\n---\n", "content/x.md:3: front matter: 'date' is not a date (got 'yesterday'); write it like 2025-06-18T11:10:00+05:30"),
     ("---\ntitle: x\ndate: 2024-13-45\n---\n", "content/x.md:3: front matter: 'date' is not a date (got '2024-13-45'); write it like 2025-06-18T11:10:00+05:30"),
-    ("---\ntitle: Breaking: news\ndate: 2025-01-01\n---\n", "content/x.md:2: front matter: not valid YAML: mapping values are not allowed in this context"),
+    ("---\ntitle: Breaking: news\ndate: 2025-01-01\n---\n", "content/x.md:2: front matter: not valid YAML: the value of 'title' holds ': ', which YAML reads as the start of another key: put it in quotes: title: \"Breaking: news\""),
     ("---\ntitle: x\ndate: 2025-01-01\ntags: {a: 1}\n---\n", "content/x.md:4: front matter: 'tags' must be a list of text (got {'a': 1})"),
     ("---\ntitle: x\ndate: 2025-01-01\nslug: ../../etc\n---\n", "content/x.md:4: front matter: 'slug' must be lowercase letters, digits and hyphens (got '../../etc')"),
     ("---\ntitle: x\n---\n", "content/x.md:2: front matter: 'date' is missing: add a line like 'date: 2025-06-18T11:10:00+05:30'"),

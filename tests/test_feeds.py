@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -60,8 +61,8 @@ def test_rss_items_carry_every_field(site):
     content = harbour.content[0].value
     assert "Ships return." in content and "Cranes at dawn." in content and "Photo: A. Lee" in content and "Body text" in content
     assert [t.term for t in harbour.tags] == ["World", "Ports"]
-    assert harbour.author == "Jane Doe, Sam Roe" or [a.name for a in harbour.authors] == ["Jane Doe", "Sam Roe"]
-    assert b"<dc:creator>Jane Doe</dc:creator>" in (site / "feed.xml").read_bytes()
+    assert harbour.author == "Jane Doe, Sam Roe"
+    assert b"<dc:creator>Jane Doe, Sam Roe</dc:creator>" in (site / "feed.xml").read_bytes()
 
 
 def test_atom_has_summary_content_and_updated(site):
@@ -164,3 +165,106 @@ def test_feeds_are_byte_identical_across_builds(site, project):
     first = {p: (site / p).read_bytes() for p in ("feed.xml", "atom.xml", "feed.json", "digest.xml")}
     build(project)
     assert {p: (site / p).read_bytes() for p in first} == first
+
+
+# ---- what a reader shows: the page's words (issue 25) ---------------------------------------------------------
+
+class Text(HTMLParser):
+    """The words an HTML fragment shows."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def shown(detail) -> str:
+    """What a reader shows of a feedparser text construct: the text itself, or what its HTML says."""
+    if detail.type == "text/plain":
+        return detail.value
+    words = Text()
+    words.feed(detail.value)
+    words.close()
+    return "".join(words.parts)
+
+
+WORDY = {
+    "tags": dict(title="Why the <video> tag replaced plug-ins", summary="Support for <marquee> & <blink> ends; AT&T said so.",
+                 date="2025-06-18T09:00:00+01:00", category="Tech & <Web>", tags=["<canvas>", "R&D"]),
+    "entity": dict(title="The </p> bug, & the &nbsp; trap", summary="Writing &amp; by hand is a <b>bold</b> choice.",
+                   date="2025-06-18T08:00:00+01:00", category="Tech & <Web>"),
+}
+
+
+@pytest.fixture
+def wordy(project):
+    config = project / "config.yaml"
+    config.write_text(config.read_text().replace("title: Test Digest", 'title: "News & <Views>"')
+                      .replace("description: A digest for tests.", 'description: "Links <b>daily</b> & more, 1 < 2"'))
+    for name, meta in WORDY.items():
+        article(project, name, **meta)
+    return build(project)
+
+
+def test_every_text_field_reaches_a_feed_reader_as_the_words_the_page_shows(wordy):
+    pages = {name: (wordy / f"2025/06/18/{name}/index.html").read_text(encoding="utf-8") for name in WORDY}
+    for name, meta in WORDY.items():
+        assert f"<h1>{escape(meta['title'], quote=False)}</h1>" in pages[name]
+    for path in ("feed.xml", "atom.xml", "section/tech-and-web/feed.xml", "tag/canvas/feed.xml"):
+        feed = parse(wordy, path)
+        assert shown(feed.feed.title_detail).endswith("News & <Views>"), path
+        assert shown(feed.feed.subtitle_detail) == "Links <b>daily</b> & more, 1 < 2", path
+        for entry in feed.entries:
+            meta = WORDY[entry.link.split("/")[-2]]
+            assert shown(entry.title_detail) == meta["title"], (path, entry.title_detail)
+            assert shown(entry.summary_detail) == meta["summary"], (path, entry.summary_detail)
+            assert [t.term for t in entry.tags] == [meta["category"], *meta.get("tags", [])], path
+    digest = parse(wordy, "digest.xml").entries[0]
+    assert shown(digest.summary_detail) == "; ".join(WORDY[n]["title"] for n in ("tags", "entity"))
+    assert shown(digest.content[0]).count("Support for <marquee> & <blink> ends") == 1
+    doc = json.loads((wordy / "feed.json").read_text(encoding="utf-8"))
+    assert [(i["title"], i["summary"]) for i in doc["items"]] == [(m["title"], m["summary"]) for m in WORDY.values()]
+
+
+def test_co_authors_are_all_credited(project):
+    names = ["Ann Okafor", "Bo Lindqvist", "Chen Wei"]
+    article(project, "trio", title="Three reporters, one story", date="2025-06-18T09:00:00+01:00", authors=names)
+    site = build(project)
+    page = (site / "2025/06/18/trio/index.html").read_text(encoding="utf-8")
+    assert "By Ann Okafor, Bo Lindqvist, Chen Wei" in page
+    rss = parse(site, "feed.xml").entries[0]
+    assert rss.author == "Ann Okafor, Bo Lindqvist, Chen Wei"
+    atom = parse(site, "atom.xml").entries[0]
+    assert [a.name for a in atom.authors] == names
+    assert [a["name"] for a in json.loads((site / "feed.json").read_text())["items"][0]["authors"]] == names
+
+
+def newsboat(feed: Path) -> list[tuple[str, str]]:
+    """(title, author) of each item as newsboat, a terminal feed reader, shows them: it reads the feed file into
+    its cache, where the item list and the article view read them from."""
+    import shutil
+    import sqlite3
+    import subprocess
+    import tempfile
+
+    from tests.quality import require
+
+    require(shutil.which("newsboat") is not None, "newsboat (apt-get install newsboat)")
+    with tempfile.TemporaryDirectory() as home:
+        (Path(home) / "urls").write_text(f"file://{feed.resolve()}\n")
+        subprocess.run(["newsboat", "-u", f"{home}/urls", "-c", f"{home}/cache.db", "-C", "/dev/null", "-x", "reload"],
+                       env={"HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, check=True, capture_output=True)
+        with sqlite3.connect(f"{home}/cache.db") as db:
+            return db.execute("SELECT title, author FROM rss_item ORDER BY pubDate DESC").fetchall()
+
+
+def test_newsboat_shows_every_author_and_the_titles_as_written(project):
+    article(project, "trio", title="Three reporters, one story", date="2025-06-18T09:00:00+01:00",
+            authors=["Ann Okafor", "Bo Lindqvist", "Chen Wei"])
+    article(project, "tags", **WORDY["tags"])
+    site = build(project)
+    for path in ("feed.xml", "atom.xml"):
+        assert newsboat(site / path) == [("Three reporters, one story", "Ann Okafor, Bo Lindqvist, Chen Wei"),
+                                         (WORDY["tags"]["title"], "")], path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -86,8 +87,10 @@ def test_a_hand_edited_file_is_never_overwritten(project):
     seed.write_text(seed.read_text(encoding="utf-8") + "More text arrived.\n", encoding="utf-8")
     problems = ingest(project)
     assert path.read_text(encoding="utf-8") == edited
-    assert problems.warnings == [f"seeds/a.txt changed, but content/{path.name} was edited by hand: kept it "
-                                 f"(delete it to convert the seed again)"]
+    sha = hashlib.sha256(seed.read_bytes()).hexdigest()[:16]
+    assert problems.warnings == [f"seeds/a.txt changed, but content/{path.name} was edited by hand: kept it as it is; "
+                                 f"to convert the seed again, delete content/{path.name}; to keep your version and "
+                                 f"silence this warning, set its 'seed_sha256:' line to {sha}"]
 
 
 def test_the_same_article_saved_twice_gives_one_file_and_a_warning(project):

@@ -50,7 +50,7 @@ def test_search_from_disk_says_it_needs_the_site_served(local_site, browser):
     page.wait_for_load_state()
     assert page.url.split("?")[0].endswith("/search/index.html")
     note = page.locator(".search-unavailable")
-    note.wait_for(timeout=5000)
+    note.wait_for()
     assert "python3 build.py serve" in note.inner_text()
     assert "Searching" not in page.inner_text("main") and errors == []
     page.close()
@@ -68,7 +68,7 @@ def test_a_lead_image_that_does_not_load_leaves_its_caption_not_a_broken_box(loc
     page = browser.new_page()
     article = next(local_site.glob("20*/*/*/river-ferries-*/index.html"))
     page.goto(article.as_uri())
-    page.wait_for_function("document.querySelector('figure.photo img').hidden === true", timeout=10000)
+    page.wait_for_function("document.querySelector('figure.photo img').hidden === true")
     assert page.locator("figure.photo figcaption").inner_text().startswith("The Marsh Queen at the town quay")
     assert "with-image" not in page.get_attribute("figure.photo", "class")
     page.close()

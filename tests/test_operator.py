@@ -14,6 +14,7 @@ import pytest
 
 from newsdigest.cli import _parser, main
 from tests.conftest import GLACIER_SEED as STORY, REPO
+from tests.waiting import HANG
 
 
 
@@ -33,7 +34,7 @@ def test_new_writes_a_draft_that_no_feed_shows_until_published(project, capsys):
     assert run(project, capsys, "new", "Harbour reopens")[0] == 0
     path = project / "content" / "harbour-reopens.md"
     status, out, err = run(project, capsys)
-    assert status == 0 and "left out: 1 drafts" in out
+    assert status == 0 and "left out: 1 draft," in out
     site = project / "site"
     for feed in ("feed.xml", "atom.xml", "feed.json"):
         assert "Write the story here" not in (site / feed).read_text(encoding="utf-8")
@@ -116,7 +117,7 @@ def test_an_emptied_seeds_folder_removes_nothing(project, capsys):
     (project / "seeds" / "glacier.txt").unlink()
     status, out, err = run(project, capsys)
     assert status == 0 and len(list((project / "content").glob("*.md"))) == 1
-    assert "seeds/ holds no seed" in err
+    assert "warning: seeds/ holds no seed: kept the 1 article made from seeds; delete a content file to unpublish it" in err
 
 
 def test_a_near_copy_of_a_seed_is_reported_and_not_published_twice(project, capsys):
@@ -223,7 +224,7 @@ def test_serve_links_the_feeds_to_the_preview_not_the_public_site(project):
         assert "https://example.org/digest/feed.xml" in (project / "site" / "2025/06/18/a/index.html").read_text()
     finally:
         proc.terminate()
-        proc.communicate(timeout=30)
+        proc.communicate(timeout=HANG)
 
 
 def test_the_readme_documents_every_front_matter_key():

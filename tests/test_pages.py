@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,7 @@ def test_drafts_and_scheduled_articles_are_left_out_unless_asked(project, capsys
     article(project, "b", "Draft piece", "2025-06-18T09:00:00+01:00", draft=True)
     article(project, "c", "Scheduled piece", "2025-08-01T09:00:00+01:00")
     out = build(project, capsys)
-    assert "left out: 1 drafts, 1 scheduled" in out
+    assert "left out: 1 draft, 1 scheduled" in out
     everything = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.*ml"))
     assert "Published piece" in everything and "Draft piece" not in everything and "Scheduled piece" not in everything
     out = build(project, capsys, "--drafts", "--future")
@@ -155,3 +156,43 @@ def test_colliding_slugs_get_a_suffix_and_a_warning(project, capsys):
     err = capsys.readouterr().err
     assert err == "warning: content/b.md: slug 'same-title' is taken on 2025/06/18 by content/a.md; using 'same-title-2'\n"
     assert (project / "site/2025/06/18/same-title-2/index.html").exists()
+
+
+class Metas(HTMLParser):
+    """<meta property|name=… content=…> of a page's head."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "content" in attrs and (attrs.get("property") or attrs.get("name")):
+            self.found[attrs.get("property") or attrs["name"]] = attrs["content"]
+
+
+def metas(project: Path, path: str) -> dict[str, str]:
+    parser = Metas()
+    parser.feed(read(project, path))
+    return parser.found
+
+
+def test_a_lead_image_is_offered_to_link_previews(project, capsys):
+    article(project, "quay", "New quay opens", "2025-06-18T09:00:00+01:00",
+            image={"url": "https://pictures.example.net/quay.jpg?w=1600&fit=crop", "width": 1600, "height": 900,
+                   "caption": 'The new quay, "Berth 4", at low tide', "credit": "Photo: L. Moss"})
+    article(project, "plain", "Council meets", "2025-06-18T10:00:00+01:00")
+    build(project, capsys)
+    quay = metas(project, "2025/06/18/quay/index.html")
+    assert quay["twitter:card"] == "summary_large_image"
+    assert quay["og:image"] == quay["twitter:image"] == "https://pictures.example.net/quay.jpg?w=1600&fit=crop"
+    assert (quay["og:image:width"], quay["og:image:height"]) == ("1600", "900")
+    assert quay["og:image:alt"] == quay["twitter:image:alt"] == 'The new quay, "Berth 4", at low tide'
+    ld = json.loads(read(project, "2025/06/18/quay/index.html").split('<script type="application/ld+json">')[1]
+                    .split("</script>")[0])
+    assert ld["image"] == ["https://pictures.example.net/quay.jpg?w=1600&fit=crop"]
+    plain = metas(project, "2025/06/18/plain/index.html")
+    assert plain["twitter:card"] == "summary" and not any(k.endswith(":image") for k in plain)
+    assert "image" not in json.loads(read(project, "2025/06/18/plain/index.html")
+                                     .split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert metas(project, "index.html")["twitter:card"] == "summary"

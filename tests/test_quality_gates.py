@@ -19,6 +19,7 @@ import pytest
 from newsdigest.cli import main
 from tests.conftest import CONFIG, REPO
 from tests.quality import AXE_JS, SCREENSHOTS, VNU_JAR, java, require
+from tests.waiting import HANG
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +72,7 @@ def pages_of_each_kind(site: Path) -> dict[str, str]:
 def test_every_page_passes_the_nu_html_checker(site):
     require(java() is not None and VNU_JAR.exists(), "Java or vnu.jar (npm vnu-jar)")
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=HANG)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == []
@@ -82,7 +83,7 @@ def test_every_page_passes_the_nu_html_checker(site):
 def test_the_stylesheet_passes_the_css_checker(site):
     require(java() is not None and VNU_JAR.exists(), "Java or vnu.jar (npm vnu-jar)")
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--css", str(site / "static" / "style.css")],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=HANG)
     assert result.returncode == 0, result.stderr
 
 

@@ -10,6 +10,7 @@ Needs the network to PyPI, as the Quick start does.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import shutil
@@ -37,14 +38,44 @@ def test_the_readme_has_two_quick_start_commands_and_ci_runs_the_second_verbatim
 
 
 def project_copy(dest: Path) -> Path:
-    """The project's tracked files as they are in the working tree (no .venv, site, cache)."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in filter(None, listed.decode().split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
+    """The project's files as a new operator gets them (no .venv, site, cache): those git tracks, or, in a copy
+    without git (a release tarball, Download ZIP, `git archive`), every file that .gitignore does not exclude."""
+    for name in project_files(ROOT):
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, dest / name)
     return dest
+
+
+def project_files(root: Path) -> list[str]:
+    git = shutil.which("git")
+    listed = subprocess.run([git, "ls-files", "-z"], cwd=root, capture_output=True) if git else None
+    if listed is not None and listed.returncode == 0 and (root / ".git").exists():
+        return [n for n in listed.stdout.decode().split("\0") if n and (root / n).is_file()]
+    ignored = [line.strip() for line in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")] if (root / ".gitignore").exists() else []
+    return sorted(path.relative_to(root).as_posix() for path in _walk(root, root, ignored + [".git/"]))
+
+
+def _walk(root: Path, folder: Path, ignored: list[str]):
+    """Files below `folder` that no pattern of `ignored` (.gitignore's: `/x` at the top only, `x/` a folder) names."""
+    for path in sorted(folder.iterdir()):
+        rel = path.relative_to(root).as_posix()
+        if any(_ignores(pattern, rel, path.is_dir()) for pattern in ignored):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            yield from _walk(root, path, ignored)
+        elif path.is_file():
+            yield path
+
+
+def _ignores(pattern: str, rel: str, is_dir: bool) -> bool:
+    if pattern.endswith("/"):
+        if not is_dir:
+            return False
+        pattern = pattern[:-1]
+    if pattern.startswith("/"):
+        return fnmatch.fnmatchcase(rel, pattern[1:])
+    return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern) if "/" not in pattern else fnmatch.fnmatchcase(rel, pattern)
 
 
 def system_python_shell(tmp_path: Path) -> dict[str, str]:
@@ -60,10 +91,10 @@ def system_python_shell(tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_both_quick_start_commands_work_with_the_system_python3(tmp_path):
-    if not SYSTEM_PYTHON.exists() or shutil.which("git") is None:
+    if not SYSTEM_PYTHON.exists():
         if os.environ.get("CI") == "true":
-            pytest.fail("CI needs /usr/bin/python3 and git to try the Quick start")
-        pytest.skip("no /usr/bin/python3 (or git) here to try the Quick start with")
+            pytest.fail("CI needs /usr/bin/python3 to try the Quick start")
+        pytest.skip("no /usr/bin/python3 here to try the Quick start with")
     project = project_copy(tmp_path / "fresh")
     env = system_python_shell(tmp_path)
     managed = subprocess.run(["python3", "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"],
@@ -81,3 +112,25 @@ def test_both_quick_start_commands_work_with_the_system_python3(tmp_path):
     tested = subprocess.run(["sh", "-c", setup_and_test], cwd=project, env=env, capture_output=True, text=True)
     assert tested.returncode == 0, tested.stdout[-2000:] + tested.stderr[-2000:]
     assert re.search(r"^\d+ tests collected", tested.stdout, re.M), tested.stdout[-2000:]
+
+
+def test_a_copy_without_git_holds_what_git_tracks(tmp_path):
+    """A release tarball, Download ZIP or `git archive` has no .git: the copy is made from .gitignore then."""
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("this copy has no git history to compare with (it is itself such a copy)")
+    tracked = project_files(ROOT)
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    exported = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(archive)], input=exported, check=True)
+    for name in tracked:   # the working tree's versions of the files, as the Quick start test copies them
+        if (ROOT / name).is_file():
+            (archive / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, archive / name)
+    junk = [".venv/bin/python", "site/index.html", ".cache/build.pickle", "tests/__pycache__/x.pyc",
+            "node_modules/x/index.js", "bench/corpus/a.md", "test-artifacts/screenshots/a.png"]
+    for name in junk:
+        (archive / name).parent.mkdir(parents=True, exist_ok=True)
+        (archive / name).write_text("made by a run, not part of the project\n")
+    copied = project_files(archive)
+    assert set(tracked) <= set(copied) and not set(junk) & set(copied)

@@ -71,6 +71,66 @@ def test_without_the_binary_the_site_builds_with_one_warning_and_no_search_box(s
     assert not (site / "search").exists() and "site-search" not in (site / "index.html").read_text(encoding="utf-8")
 
 
+# ---- filters ------------------------------------------------------------------------------------------------
+
+def cbor(data: bytes, at: int = 0):
+    """Decode the CBOR subset Pagefind's filter files use (unsigned integers, text, arrays): (value, next offset)."""
+    kind, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info >= 24:
+        size = 1 << (info - 24)
+        info, at = int.from_bytes(data[at:at + size], "big"), at + size
+    if kind == 0:
+        return info, at
+    if kind in (2, 3):
+        return data[at:at + info].decode("utf-8"), at + info
+    if kind == 4:
+        items = []
+        for _ in range(info):
+            item, at = cbor(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(f"CBOR major type {kind} at {at}")
+
+
+def filters(bundle: Path) -> dict[str, dict[str, int]]:
+    """{filter: {value: pages}} as Pagefind's search offers them, read from the bundle's filter files."""
+    import gzip
+
+    found = {}
+    for path in sorted((bundle / "filter").glob("*.pf_filter")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        (name, values), _ = cbor(data, len(b"pagefind_dcd"))
+        found[name] = {value: len(pages) for value, pages in values}
+    return found
+
+
+def test_a_tag_or_section_spelled_in_other_cases_is_one_filter_value_named_as_its_page(searchable, capsys):
+    def story(name: str, day: int, section: str, tags: list[str]) -> None:
+        meta = {"title": f"Story {name}", "date": f"2025-06-2{day}T10:00:00+01:00", "category": section, "tags": tags}
+        (searchable / "content" / f"{name}.md").write_text(
+            "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items()) + "---\n\nBody.\n", encoding="utf-8")
+
+    def page_name(kind: str, slug: str) -> str:
+        return (searchable / "site" / kind / slug / "index.html").read_text(encoding="utf-8").split("<h1>")[1].split("</h1>")[0]
+
+    story("p", 1, "markets", ["EV", "Batteries"])
+    story("q", 2, "Markets", ["ev", "batteries"])
+    assert build(searchable, capsys) == (0, "")
+    found = filters(searchable / "site" / "pagefind")
+    assert found["tag"] == {page_name("tag", "ev"): 2, page_name("tag", "batteries"): 2}
+    assert found["section"] == {"World": 2, page_name("section", "markets"): 2}
+    story("r", 3, "MARKETS", ["Ev"])          # a newer spelling renames the pages: the filters follow, incrementally
+    assert build(searchable, capsys) == (0, "")
+    found = filters(searchable / "site" / "pagefind")
+    assert page_name("tag", "ev") == "Ev" and found["tag"] == {"Ev": 3, page_name("tag", "batteries"): 2}
+    assert found["section"] == {"World": 2, "MARKETS": 3}
+    for name in "pqr":   # and each article page shows them so
+        html = (searchable / "site" / "2025" / "06" / f"2{'pqr'.index(name) + 1}" / name / "index.html").read_text()
+        assert 'data-pagefind-filter="section">MARKETS</a>' in html and 'data-pagefind-filter="tag">Ev</a>' in html
+
+
 # ---- shards ------------------------------------------------------------------------------------------------
 
 def pages(*days_and_counts: tuple[str, int]) -> list[str]:

@@ -17,6 +17,7 @@ from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
 from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
+from ..wording import count
 from .duplicates import NearDuplicates, sketch
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
@@ -124,8 +125,9 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             if edited_by_hand(old):
                 kept += 1
                 if old_meta.get("seed_sha256") != seed_sha:   # said on every build (the seed is read again) until settled
-                    problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it "
-                                  f"(delete it to convert the seed again)")
+                    problems.warn(f"{shown} changed, but {_rel(target, config)} was edited by hand: kept it as it is; "
+                                  f"to convert the seed again, delete {_rel(target, config)}; to keep your version and "
+                                  f"silence this warning, set its 'seed_sha256:' line to {seed_sha}")
                 else:
                     seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
                 continue
@@ -156,7 +158,7 @@ def _remove_orphans(made_from: dict[str, Path], present: set[str], config: Confi
     seeds = config.path("seeds").name
     orphans = {name: path for name, path in made_from.items() if name not in present}
     if orphans and not present:
-        problems.warn(f"{seeds}/ holds no seed, and {len(orphans)} articles were made from seeds: kept them all; "
+        problems.warn(f"{seeds}/ holds no seed: kept the {count(len(orphans), 'article')} made from seeds; "
                       f"delete a content file to unpublish it")
         return set(), orphans
     removed, stays = set(), {}

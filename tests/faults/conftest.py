@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GLACIER_SEED as NEW_SEED
+from tests.waiting import HANG
 
 REPO = Path(__file__).resolve().parents[2]
 INJECT = Path(__file__).resolve().parent / "inject.py"
-SCRATCH_ROOTS = ("/dev/shm", "/tmp")
 
 CONFIG = """\
 site:
@@ -41,7 +41,7 @@ class Project:
     def site(self) -> Path:
         return self.root / "out" / "site"
 
-    def build(self, *args: str, spec: dict | None = None, env: dict | None = None, timeout: float = 180,
+    def build(self, *args: str, spec: dict | None = None, env: dict | None = None, timeout: float = HANG,
               wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:
         """build.py (through inject.py) in its own session, so that a signal to its group stays there."""
         command = [sys.executable, str(INJECT), json.dumps(spec or {}), "--config", str(self.root / "config.yaml"), *args]
@@ -66,10 +66,6 @@ class Project:
                 continue
             found[rel] = None if path.is_dir() or rel == ".cache/build.lock" else path.read_bytes()   # the lock: its holder's pid
         return found
-
-
-def scratch_leftovers() -> set[str]:
-    return {str(p) for root in SCRATCH_ROOTS if os.path.isdir(root) for p in Path(root).glob("newsdigest-search-*")}
 
 
 @pytest.fixture

@@ -16,9 +16,12 @@ import pytest
 
 from bench.corpus import content_text, seed_text
 
-from .conftest import Project, assert_one_line, assert_recovers, scratch_leftovers
+from tests.waiting import HANG, wait_for
+
+from .conftest import Project, assert_one_line, assert_recovers
 
 STOPPED = "stopped; the published site and content/ are unchanged"
+PUBLISHED = "stopped, just after the site was published: it is complete"
 
 
 def children(pid: int) -> list[int]:
@@ -32,7 +35,7 @@ def stop(running: subprocess.Popen) -> None:
     """Make sure a build started by a test is gone, whatever the test did."""
     if running.poll() is None:
         os.killpg(running.pid, signal.SIGKILL)
-    running.communicate(timeout=30)
+    running.communicate(timeout=HANG)
 
 
 def many_articles(project: Project, n: int = 160) -> None:
@@ -40,13 +43,6 @@ def many_articles(project: Project, n: int = 160) -> None:
     for i in range(n):
         (project.root / "content" / f"bulk-{i:03d}.md").write_text(content_text(i), encoding="utf-8")
     assert project.build().returncode == 0
-
-
-def wait_for(condition, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 # ---- a worker killed -------------------------------------------------------------------------------------
@@ -67,10 +63,10 @@ def test_a_worker_killed(project: Project, stage):
     before = project.tree()
     running = project.build("--clean", spec={"slow": slow}, wait=False)
     try:
-        wait_for(lambda: len(children(running.pid)) >= 2)
+        wait_for(lambda: len(children(running.pid)) >= 2, running, "worker processes")
         time.sleep(0.5)
         os.kill(children(running.pid)[0], signal.SIGKILL)
-        out, err = running.communicate(timeout=120)
+        out, err = running.communicate(timeout=HANG)
     finally:
         stop(running)
     result = subprocess.CompletedProcess(running.args, running.returncode, out, err)
@@ -84,23 +80,33 @@ def test_a_worker_killed(project: Project, stage):
 FAKES = {
     "exits 1": ("#!/bin/sh\necho 'Error: index is corrupt' >&2\nexit 1\n", ("exited with status 1", "index is corrupt")),
     "crashes": ("#!/bin/sh\nkill -SEGV $$\n", ("crashed (signal 11)",)),
-    "hangs": ("#!/bin/sh\nexec sleep 60\n", ("did not finish in 2 s",)),
+    "hangs": ("#!/bin/sh\necho $$ > {pid}\nexec sleep 3600\n", ("did not finish in 2 s",)),
 }
+
+
+def gone(pid: int) -> bool:
+    """The process has ended (or is a zombie nobody waits for: it runs no more)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except OSError:
+        return True
 
 
 @pytest.mark.parametrize("how", list(FAKES))
 def test_pagefind_fails(search_project: Project, tmp_path, how):
     script, words = FAKES[how]
-    fake = tmp_path / "pagefind"
-    fake.write_text(script)
+    fake, pid, scratch = tmp_path / "pagefind", tmp_path / "pagefind.pid", tmp_path / "scratch"
+    fake.write_text(script.format(pid=pid))
     fake.chmod(0o755)
+    scratch.mkdir()
     search_project.add_seed()
-    before, scratch = search_project.tree(), scratch_leftovers()
-    started = time.monotonic()
-    result = search_project.build(env={"PAGEFIND_BINARY_PATH": str(fake), "NEWSDIGEST_PAGEFIND_TIMEOUT": "2"})
-    assert time.monotonic() - started < 30
+    before = search_project.tree()
+    result = search_project.build(env={"PAGEFIND_BINARY_PATH": str(fake), "NEWSDIGEST_PAGEFIND_TIMEOUT": "2"},
+                                  spec={"scratch": str(scratch)})
     assert_one_line(result, 2, "search: Pagefind", str(fake), *words, "pagefind[bin]", "search: false")
-    assert search_project.tree() == before and scratch_leftovers() == scratch
+    if pid.exists():   # the hung one was stopped, not waited for: the build could not have ended otherwise
+        assert gone(int(pid.read_text()))
+    assert search_project.tree() == before and list(scratch.iterdir()) == []   # nothing left in its own scratch
     assert_recovers(search_project)
 
 
@@ -108,16 +114,21 @@ def test_ctrl_c_while_pagefind_runs(search_project: Project, tmp_path):
     """Ctrl-C reaches Pagefind too (one process group): it stops, and so does the build, leaving nothing."""
     ran = tmp_path / "ran"
     fake = tmp_path / "pagefind"
-    fake.write_text(f"#!/bin/sh\ntouch {ran}\nexec sleep 60\n")
+    fake.write_text(f"#!/bin/sh\ntouch {ran}\nexec sleep 3600\n")
     fake.chmod(0o755)
+    scratch = tmp_path / "scratch"   # the build's own: other builds on this machine use /dev/shm too
+    scratch.mkdir()
     search_project.add_seed()
-    before, scratch = search_project.tree(), scratch_leftovers()
-    running = search_project.build(env={"PAGEFIND_BINARY_PATH": str(fake)}, wait=False)
-    wait_for(ran.exists)
-    os.killpg(running.pid, signal.SIGINT)
-    out, err = running.communicate(timeout=30)
+    before = search_project.tree()
+    running = search_project.build(env={"PAGEFIND_BINARY_PATH": str(fake)}, spec={"scratch": str(scratch)}, wait=False)
+    try:
+        wait_for(ran.exists, running, "Pagefind started")
+        os.killpg(running.pid, signal.SIGINT)
+        out, err = running.communicate(timeout=HANG)
+    finally:
+        stop(running)
     assert_one_line(subprocess.CompletedProcess(running.args, running.returncode, out, err), 130, STOPPED)
-    assert search_project.tree() == before and scratch_leftovers() == scratch
+    assert search_project.tree() == before and list(scratch.iterdir()) == []
     assert_recovers(search_project)
 
 
@@ -143,10 +154,10 @@ def test_ctrl_c_while_workers_render(project: Project):
     before = project.tree()
     running = project.build("--clean", spec={"slow": {"newsdigest.pipeline.render_page": 0.02}}, wait=False)
     try:
-        wait_for(lambda: len(children(running.pid)) >= 2)
+        wait_for(lambda: len(children(running.pid)) >= 2, running, "worker processes")
         time.sleep(0.5)
         os.killpg(running.pid, signal.SIGINT)
-        out, err = running.communicate(timeout=60)
+        out, err = running.communicate(timeout=HANG)
     finally:
         stop(running)
     assert_one_line(subprocess.CompletedProcess(running.args, running.returncode, out, err), 130, STOPPED)
@@ -170,7 +181,8 @@ def test_a_build_killed_outright_is_finished_by_the_next(project: Project):
     project.add_seed()
     running = project.build("--clean", spec={"slow": {"newsdigest.pipeline.render_page": 0.02}}, wait=False)
     try:
-        wait_for(lambda: any(project.root.joinpath("out").glob(".site.*")) and (project.root / ".cache" / "undo").exists())
+        wait_for(lambda: any(project.root.joinpath("out").glob(".site.*")) and (project.root / ".cache" / "undo").exists(),
+                 running, "the staging folder")
         time.sleep(0.3)
         os.killpg(running.pid, signal.SIGKILL)
     finally:
@@ -190,7 +202,7 @@ def test_25_pairs_of_builds_started_together(project: Project):
                          encoding="utf-8")
         pair = [project.build(*args, wait=False) for args in ([], ["--clean"])]
         for running in pair:
-            out, err = running.communicate(timeout=120)
+            out, err = running.communicate(timeout=HANG)
             assert running.returncode == 0 and "Traceback" not in err and "error" not in err, (n, err)
     assert "note 24</a>" in (project.site / "index.html").read_text(encoding="utf-8")
     assert_recovers(project)
@@ -205,8 +217,8 @@ def test_a_build_waits_a_bounded_time_then_names_the_one_running(project: Projec
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         before = project.tree()
         started = time.monotonic()
-        result = project.build("--wait", "0.5")
-        assert 0.5 <= time.monotonic() - started < 10
+        result = project.build("--wait", "0.5")    # the lock is never let go here: ending at all shows the bound
+        assert time.monotonic() - started >= 0.5
         assert_one_line(result, 2, f"another build is running (pid {os.getpid()})", "--wait")
         assert project.tree() == before
     finally:
@@ -238,16 +250,40 @@ def test_serve_keeps_the_last_good_site_when_a_rebuild_fails(project: Project, t
         good = front()
         flag.touch()
         project.add_seed()
-        wait_for(lambda: "no space left" in status()["error"])
+        wait_for(lambda: "no space left" in status()["error"], running, "the failed rebuild")
         assert "Glacier survey" not in front() and front() == good
         flag.unlink()
         project.add_seed(text=(project.root / "seeds" / "glacier.txt").read_text() + "\nOne more line of the story.\n")
-        wait_for(lambda: status()["error"] == "" and "Glacier survey" in front())
+        wait_for(lambda: status()["error"] == "" and "Glacier survey" in front(), running, "the good rebuild")
     finally:
         os.killpg(running.pid, signal.SIGINT)
-        out, err = running.communicate(timeout=30)
+        out, err = running.communicate(timeout=HANG)
     assert "Traceback" not in err and "cannot serve" not in err, err
-    assert running.returncode in (0, 130)
+    assert running.returncode == 130 and err.endswith(f"{STOPPED}\n"), err
+
+
+def test_serve_builds_what_changed_before_its_watcher_was_up(project: Project):
+    """An edit made as soon as serve says it serves, before its file watcher is watching (slow to start here, as
+    on a busy machine), is built all the same."""
+    running = project.build("serve", "--port", "0", spec={"slow": {"watchfiles.watch": 2}}, wait=False)
+    try:
+        line = ""
+        while "serving" not in line:   # after the first build's summary
+            line = running.stdout.readline()
+            assert line, "serve ended before serving"
+        base = line.split(" at ", 1)[1].split()[0]
+        project.add_seed()
+
+        def front() -> str:
+            with urllib.request.urlopen(base) as r:
+                return r.read().decode()
+
+        wait_for(lambda: "Glacier survey" in front(), running, "the new story on the front page")
+    finally:
+        os.killpg(running.pid, signal.SIGTERM)
+        out, err = running.communicate(timeout=HANG)
+    # (a rebuild may still be running: the content file the seed became is a change too)
+    assert running.returncode == 130 and err in (f"{STOPPED}\n", f"{PUBLISHED}\n"), err
 
 
 def test_serve_names_a_port_it_cannot_have(project: Project):

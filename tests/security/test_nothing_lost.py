@@ -31,8 +31,7 @@ def test_kill_9_in_the_middle_of_writing_leaves_the_last_site_intact(project):
     for attempt in range(5):   # kill as soon as the staging folder appears: the build is writing the new site
         proc = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "--clean"],
                                 cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while proc.poll() is None and time.monotonic() < deadline:
+        while proc.poll() is None:   # however slow the machine: the build ends, or is killed while writing
             if list(project.glob(".site.new-*")):
                 os.kill(proc.pid, signal.SIGKILL)
                 killed_while_writing = True
