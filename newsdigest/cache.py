@@ -15,9 +15,10 @@ from typing import Any
 
 from . import __version__
 from .content import Article
-from .digest import Day, Group, RelatedLists
+from .digest import Day, Entry, Group, Listing
+from .stories import Story, StoryIndex
 
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass
@@ -36,8 +37,8 @@ class BuildCache:
     """Output path -> hash of the bytes written."""
     site: tuple[int, int] | None = None
     """(inode, mtime_ns) of the output folder's marker when this cache was saved: tells a replaced site."""
-    related: RelatedLists | None = None
-    """The digest's related lists, updated by the next build rather than made again."""
+    stories: StoryIndex | None = None
+    """The digest's stories and related lists, updated by the next build rather than made again."""
     indexed: dict[str, str] = field(default_factory=dict)
     """Article page -> hash of what Pagefind reads of it (search.indexed_part)."""
 
@@ -98,7 +99,13 @@ class Fingerprints:
         if kind is Group:
             parts: list[str] = ["G", repr(value.name), value.slug, *self._each(value.articles)]
         elif kind is Day:
-            parts = ["D", repr(value.day), *self._each(value.sections)]
+            parts = ["D", repr(value.day), *self._each(value.sections), *self._each(value.listings)]
+        elif kind is Story:
+            parts = ["S", value.id, *self._each(value.articles)]
+        elif kind is Entry:
+            parts = ["E", *self._each((value.lead, value.story, *value.also))]
+        elif kind is Listing:
+            parts = ["L", repr(value.name), value.slug, *self._each(value.entries)]
         elif isinstance(value, dict):
             parts = ["{", *value, *self._each(value.values())]
         elif isinstance(value, (list, tuple)):

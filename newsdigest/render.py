@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import traceback
@@ -15,18 +16,20 @@ from xml.sax.saxutils import escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 
 from .config import Config
-from .digest import Digest, Group
+from .digest import Digest, Group, front_days
 from .errors import BuildError
 from .slug import slugify
+from .stories import language_of
 
 Pages = dict[str, bytes]
 
 
-def make_environment(layouts: Path, digest: Digest) -> Environment:
-    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest."""
+def make_environment(layouts: Path, digest: Digest, site_title: str = "") -> Environment:
+    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
+    and outlet(article): who published it (its source's name, else `site_title`: the digest's own)."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(url=digest.url, local=digest.local)
+    env.globals.update(url=digest.url, local=digest.local, outlet=lambda a: a.source_name or site_title)
     env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
     env.filters["slug"] = slugify
     return env
@@ -101,7 +104,7 @@ def _layout_error(exc: TemplateError, layouts: Path, page: Page) -> BuildError:
 def front_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
     days = digest.days[: config.digest.front_page_days]
     older = digest.days[len(days)] if len(digest.days) > len(days) else None
-    yield "index.html", "index.html", {"days": days, "older": older, "title": None,
+    yield "index.html", "index.html", {"days": front_days(days, digest.zone), "older": older, "title": None,
                                       "description": config.site.description}
 
 
@@ -110,7 +113,17 @@ def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, di
         newer, older = digest.neighbours(a)
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "description": a.summary or a.title}
+            "story": digest.story_of[a.source], "coverage": digest.coverage(a), "description": a.summary or a.title}
+
+
+def story_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    for story in digest.stories:
+        if story.page:
+            first, last = story.articles[0], story.articles[-1]
+            yield f"story/{story.id}/index.html", "story.html", {
+                "story": story, "title": story.headline,
+                "description": f"{len(story.articles)} articles on this story from {first.date:%d %B %Y}"
+                               + (f" to {last.date:%d %B %Y}" if last.date.date() != first.date.date() else "") + "."}
 
 
 def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
@@ -119,7 +132,7 @@ def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]
             "day": day, "title": f"{day.day:%A}, {day.day.day} {day.day:%B %Y}",
             "newer": digest.days[i - 1] if i > 0 else None,
             "older": digest.days[i + 1] if i + 1 < len(digest.days) else None,
-            "description": f"The digest for {day.day.day} {day.day:%B %Y}: {day.count} stories."}
+            "description": f"The digest for {day.day.day} {day.day:%B %Y}: {day.stories} {'story' if day.stories == 1 else 'stories'}."}
 
 
 def section_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
@@ -165,7 +178,7 @@ def not_found_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, d
 
 
 PAGE_KINDS: list[Callable[[Digest, Config], Iterator[tuple[str, str, dict]]]] = [
-    front_page, article_pages, day_pages, section_pages, tag_pages, archive_page, not_found_page,
+    front_page, article_pages, story_pages, day_pages, section_pages, tag_pages, archive_page, not_found_page,
 ]
 
 
@@ -181,6 +194,21 @@ def sitemap_and_robots(paths: Iterable[str], digest: Digest, config: Config) -> 
            + "\n".join(entries) + "\n</urlset>\n")
     robots = f"User-agent: *\nAllow: /\nSitemap: {config.site.url}sitemap.xml\n"
     return {"sitemap.xml": xml.encode("utf-8"), "robots.txt": robots.encode("utf-8")}
+
+
+def stories_json(digest: Digest, config: Config) -> bytes:
+    """site/stories.json: every story, the newest first, with its articles oldest first: for other tools."""
+    site = config.site
+
+    def article(a) -> dict:
+        return {"url": site.url + digest.url(a), "title": a.title, "date": a.date.isoformat(),
+                "outlet": a.source_name or site.title, "language": language_of(a, site.language),
+                **({"source_url": a.source_url} if a.source_url else {})}
+
+    stories = [{"id": s.id, "headline": s.headline, "first": s.articles[0].date.isoformat(),
+                "last": s.articles[-1].date.isoformat(), "url": f"{site.url}story/{s.id}/" if s.page else None,
+                "articles": [article(a) for a in s.articles]} for s in digest.stories]
+    return (json.dumps({"version": 1, "stories": stories}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def static_files(layouts: Path) -> Pages:
