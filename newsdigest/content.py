@@ -124,8 +124,9 @@ class Article:
     """Warnings about the file (an unknown front-matter key), repeated on every build until it changes."""
     story: str = ""
     """Front matter `story`: the id of the story it belongs to, 'none' to keep it out of any, or '' (its text decides)."""
-    terms: str = ""
-    """What stories and related lists compare it by (stories.index_terms): the rarest words of its title, dek and lead."""
+    terms: tuple[str, bytes] = ("", b"\0")
+    """What stories and related lists compare it by (stories.index_terms): the rarest words of its title, dek and
+    lead, and their weights."""
 
     @property
     def reading_minutes(self) -> int:

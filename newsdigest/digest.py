@@ -120,12 +120,13 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, pre
     suffix and a warning. `previous` (the last build's story index) saves comparing again the articles that
     did not change; `window_hours` and `language` (the site's) are the stories' (stories.find_stories)."""
     ordered, urls = _unique_urls(articles, zone, problems)
-    found = find_stories(ordered, zone, window_hours, language, previous)
+    found = find_stories(ordered, zone, window_hours, language, previous,
+                         ids={s: url[:-1].replace("/", "-") for s, url in urls.items()})   # story_id, cheaper
     by_day: dict[date, list[Article]] = defaultdict(list)
     for a in ordered:
         by_day[a.date.astimezone(zone).date()].append(a)
-    days = tuple(Day(d, _groups(by_day[d], lambda a: [a.category], keep_order=True), _listings(by_day[d], found.story_of))
-                 for d in sorted(by_day, reverse=True))
+    days = tuple(Day(d, groups, _listings(by_day[d], groups, found.story_of)) for d in sorted(by_day, reverse=True)
+                 for groups in [_groups(by_day[d], lambda a: [a.category], keep_order=True)])
     sections = _groups(ordered, lambda a: [a.category])
     tags = _groups(ordered, lambda a: list(a.tags))
     return Digest(
@@ -143,12 +144,14 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, pre
     )
 
 
-def _listings(articles: list[Article], story_of: dict[str, Story]) -> tuple[Listing, ...]:
+def _listings(articles: list[Article], sections: tuple[Group, ...], story_of: dict[str, Story]) -> tuple[Listing, ...]:
     """A day's articles (newest first) as one entry per story, in the section of its lead, in order of each
-    entry's newest article."""
+    entry's newest article. (`sections`: the same articles by section.)"""
     by_story: dict[str, list[Article]] = {}
     for a in articles:
         by_story.setdefault(story_of[a.source].id, []).append(a)
+    if len(by_story) == len(articles):          # no story has two articles this day: its sections as they are
+        return tuple(Listing(g.name, g.slug, tuple(Entry(a, (), story_of[a.source]) for a in g.articles)) for g in sections)
     entries = []
     for group in by_story.values():
         lead = lead_of(group)

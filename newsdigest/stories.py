@@ -93,17 +93,21 @@ TAGS = re.compile(r"<[^>]+>")
 # ---- terms (at load time, in the loading workers) ---------------------------------------------------------
 
 
-def index_terms(title: str, dek: str, body_text: str, language: str, params: Params = PARAMS) -> str:
-    """The terms an article is compared by, as text: its `params.terms` rarest distinct terms (weights in
-    `language`) among those of its title, dek and the first `params.lead_words` words of its body, the
-    rarest first, space-separated; those of the title or dek marked with a leading '^'."""
+def index_terms(title: str, dek: str, body_text: str, language: str, params: Params = PARAMS) -> tuple[str, bytes]:
+    """The terms an article is compared by: its `params.terms` rarest distinct terms (weights in `language`)
+    among those of its title, dek and the first `params.lead_words` words of its body, the rarest first,
+    space-separated; and as bytes, how many of the first are key terms, then each term's weight in 20ths
+    (times `head_boost` for those of the title or dek). Made once, when the article is loaded."""
     weigh = weights_for(language, params)
     memo = weigh.memo
     head = dict.fromkeys(tokens(f"{title}\n{dek}"))
     lead = body_text[:params.lead_words * 12].split()[:params.lead_words]      # words are rarely over 12 letters
     terms = dict.fromkeys([*head, *tokens(" ".join(lead))])
-    ranked = sorted((-(memo[t] if t in memo else weigh(t)), t) for t in terms)[:params.terms]
-    return " ".join(f"^{t}" if t in head else t for w, t in ranked if w < 0)
+    ranked = [(w, t) for w, t in sorted((-(memo[t] if t in memo else weigh(t)), t) for t in terms)[:params.terms]
+              if w < -0.025]
+    keys = sum(1 for w, _ in ranked[:params.keys] if -w >= params.key_weight)
+    packed = [min(255, round(-w * 20 * (params.head_boost if t in head else 1))) for w, t in ranked]
+    return " ".join(t for _, t in ranked), bytes([keys, *packed])
 
 
 def tokens(text: str) -> list[str]:
@@ -192,22 +196,13 @@ class Profile:
 
     __slots__ = ("article", "when", "language", "vector", "norm", "keys", "links")
 
-    def __init__(self, article: Article, language: str, weights: Weights, params: Params = PARAMS) -> None:
+    def __init__(self, article: Article, language: str) -> None:
         self.article, self.when, self.language = article, article.date.timestamp(), language
-        memo, weigh = weights.memo, weights
-        vector: dict[str, float] = {}
-        keys = []
-        for t in article.terms.split():     # the rarest first
-            if t[0] == "^":
-                t = t[1:]
-                w = memo[t] if t in memo else weigh(t)
-                vector[t] = w * params.head_boost
-            else:
-                w = vector[t] = memo[t] if t in memo else weigh(t)
-            if len(keys) < params.keys and w >= params.key_weight:
-                keys.append(t)
-        self.vector, self.keys = vector, frozenset(keys)
-        self.norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        text, packed = article.terms
+        terms = text.split(" ") if text else []
+        self.vector = dict(zip(terms, packed[1:]))
+        self.keys = frozenset(terms[:packed[0]])
+        self.norm = math.hypot(*packed[1:]) or 1.0
         self.links = article.story == ""
         """Whether text may put it in a story (not when its front matter names one, or none)."""
 
@@ -253,6 +248,8 @@ class StoryIndex:
     related: dict[str, tuple[tuple[str, float], ...]]
     splits: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
     """How each linked group of two articles or more was cut, by its members."""
+    stories: dict[str, Story]
+    """The stories, by id: the next build keeps those whose articles are the same objects (loaded from the cache)."""
 
 
 @dataclass(frozen=True)
@@ -270,38 +267,44 @@ class Stories:
 
 def lead_of(articles: Iterable[Article]) -> Article:
     """The article with the most text; ties: the earliest, then by source."""
-    return min(articles, key=lambda a: (-a.words, a.date.timestamp(), a.source))
+    articles = tuple(articles)
+    return articles[0] if len(articles) == 1 else min(articles, key=lambda a: (-a.words, a.date.timestamp(), a.source))
 
 
 def language_of(article: Article, site_language: str) -> str:
     """Its front matter's `lang`, else the site's language."""
-    lang = article.extra.get("lang")
+    lang = article.extra.get("lang") if article.extra else None
     return lang.strip() if isinstance(lang, str) and lang.strip() else site_language
 
 
 def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int, site_language: str,
-                 previous: StoryIndex | None = None, params: Params = PARAMS) -> Stories:
+                 previous: StoryIndex | None = None, params: Params = PARAMS, ids: dict[str, str] | None = None
+                 ) -> Stories:
     """Group `articles` (slugs unique per day) into stories and make their related lists. With `previous` (the
     last build's index), only the articles new or changed since are compared with their neighbours in time;
-    the result is the same as without it."""
-    articles = sorted(articles, key=lambda a: (a.date.timestamp(), a.source))
+    the result is the same as without it. `ids`: each article's story_id (made from `zone` if not given)."""
+    when = {a.source: a.date.timestamp() for a in articles}
+    articles = sorted(articles, key=lambda a: (when[a.source], a.source))
     by_source = {a.source: a for a in articles}
-    shapes = {a.source: (a.terms, a.date.timestamp(), language_of(a, site_language), a.story) for a in articles}
+    ids = ids or {a.source: story_id(a, zone) for a in articles}
+    shapes = {s: (a.terms, when[s], language_of(a, site_language), a.story, ids[s]) for s, a in by_source.items()}
     graph = _Graph(articles, shapes, window_hours * 3600, params)
     changed = [s for s, shape in shapes.items() if not previous or previous.shapes.get(s) != shape]
     gone = {s for s, shape in previous.shapes.items() if shapes.get(s) != shape} if previous else set()
     if previous is not None:
         moved_now = set(changed) | gone
         graph.known_splits = {k: v for k, v in previous.splits.items() if moved_now.isdisjoint(k)}
-    if previous is None or len(changed) + len(gone) > len(articles) // 2:    # a cold build, or much changed
+    if previous is not None and not changed and not gone:                     # nothing to compare again
+        graph.links, graph.splits, members, lists = previous.links, previous.splits, previous.members, previous.related
+    elif previous is None or len(changed) + len(gone) > len(articles) // 2:    # a cold build, or much changed
         candidates = graph.sweep()
-        members = _members(articles, graph.links, zone, graph.split)
+        members = _members(articles, graph.links, ids, graph.split)
         lists = {a.source: graph.related_list(a.source, candidates[a.source], members) for a in articles}
     else:
         graph.links = {s: kept for s, links in previous.links.items()
                        if s not in gone and (kept := {o: x for o, x in links.items() if o not in gone})}
         found = {s: graph.query(s) for s in changed}
-        members = _members(articles, graph.links, zone, graph.split)
+        members = _members(articles, graph.links, ids, graph.split)
         moved = {s for s in shapes if members[s] != previous.members.get(s)} | gone
         lists = {}
         for s in shapes:
@@ -316,12 +319,12 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
         for s in shapes:
             if s not in lists:
                 lists[s] = graph.related_list(s, found[s] if s in found else graph.query(s), members)
-    stories = _stories(members, by_source)
+    stories = _stories(members, by_source, previous.stories if previous else {})
     return Stories(
-        stories=tuple(sorted(stories.values(), key=lambda st: (-st.articles[-1].date.timestamp(), st.id))),
+        stories=tuple(sorted(stories.values(), key=lambda st: (-when[st.articles[-1].source], st.id))),
         story_of={a.source: stories[members[a.source][0]] for a in articles},
         related_to={s: tuple(by_source[o] for o, _ in lists[s]) for s in shapes},
-        index=StoryIndex(shapes, graph.links, members, lists, graph.splits),
+        index=StoryIndex(shapes, graph.links, members, lists, graph.splits, stories),
     )
 
 
@@ -331,8 +334,7 @@ class _Graph:
     def __init__(self, articles: list[Article], shapes: dict[str, tuple], window: float, params: Params) -> None:
         self.articles, self.shapes, self.window, self.params = articles, shapes, window, params
         self.horizon = max(params.related_days * 86400, window)
-        self.times = [a.date.timestamp() for a in articles]
-        self.weights: dict[str, Weights] = {}
+        self.times = [shapes[a.source][1] for a in articles]
         self.profiles: dict[str, Profile] = {}
         self.links: dict[str, dict[str, float]] = {}
         self.known_splits: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
@@ -341,9 +343,7 @@ class _Graph:
     def profile(self, article: Article) -> Profile:
         p = self.profiles.get(article.source)
         if p is None:
-            language = self.shapes[article.source][2]
-            weights = self.weights.get(language) or self.weights.setdefault(language, Weights(language, self.params))
-            p = self.profiles[article.source] = Profile(article, language, weights, self.params)
+            p = self.profiles[article.source] = Profile(article, self.shapes[article.source][2])
         return p
 
     def _pair(self, a: Profile, b: Profile) -> float:
@@ -459,16 +459,16 @@ class _Graph:
         return self.shapes[new][2] == language and any(self.shapes[o][2] != language for o, _ in kept)
 
 
-def _members(articles: list[Article], links: dict[str, dict[str, float]], zone: ZoneInfo, split
+def _members(articles: list[Article], links: dict[str, dict[str, float]], ids: dict[str, str], split
              ) -> dict[str, tuple[str, ...]]:
     """Each article's story as (story id, the sources of its members oldest first), one tuple shared by all its
     members. Linked articles form a group, which `split` may cut in parts: each part is a story, named by its
-    earliest; front matter `story: <id>` puts an article in that story (a new one if no story has that id),
-    `story: none` in one of its own."""
-    parent = {a.source: a.source for a in articles}
+    earliest (`ids`); front matter `story: <id>` puts an article in that story (a new one if no story has that
+    id), `story: none` in one of its own."""
+    parent: dict[str, str] = {}
 
     def root(s: str) -> str:
-        while parent[s] != s:
+        while parent.setdefault(s, s) != s:
             parent[s] = parent[parent[s]]
             s = parent[s]
         return s
@@ -479,17 +479,22 @@ def _members(articles: list[Article], links: dict[str, dict[str, float]], zone: 
             if a != b:
                 parent[max(a, b)] = min(a, b)
     groups: dict[str, list[Article]] = {}
+    alone: dict[str, Article] = {}
+    pinned = []
     for a in articles:                          # oldest first: a group's first member names it
-        if not a.story:
+        if a.story:
+            pinned.append(a)
+        elif a.source in parent:
             groups.setdefault(root(a.source), []).append(a)
-    stories = {story_id(part[0], zone): part for group in groups.values()
-               for part in (split(group) if len(group) > 1 else [group])}
-    for a in articles:
-        if a.story == NONE:
-            stories[story_id(a, zone)] = [a]
-        elif a.story:
-            stories.setdefault(a.story, []).append(a)
-    out: dict[str, tuple[str, ...]] = {}
+        else:
+            alone[ids[a.source]] = a
+    stories = {ids[part[0].source]: part for group in groups.values() for part in split(group)}
+    for a in pinned:
+        key = ids[a.source] if a.story == NONE else a.story
+        if key not in stories and key in alone:
+            stories[key] = [alone.pop(key)]
+        stories.setdefault(key, []).append(a)
+    out: dict[str, tuple[str, ...]] = {a.source: (sid, a.source) for sid, a in alone.items()}
     for sid, group in stories.items():
         group.sort(key=lambda a: (a.date.timestamp(), a.source))
         entry = (sid, *(a.source for a in group))
@@ -503,11 +508,15 @@ def story_id(article: Article, zone: ZoneInfo) -> str:
     return f"{article.date.astimezone(zone):%Y-%m-%d}-{article.slug}"
 
 
-def _stories(members: dict[str, tuple[str, ...]], by_source: dict[str, Article]) -> dict[str, Story]:
-    """One Story per id."""
+def _stories(members: dict[str, tuple[str, ...]], by_source: dict[str, Article], known: dict[str, Story]) -> dict[str, Story]:
+    """One Story per id; a `known` one when it holds these very articles."""
     out: dict[str, Story] = {}
     for entry in members.values():
         if entry[0] not in out:
-            group = tuple(by_source[s] for s in entry[1:])
-            out[entry[0]] = Story(entry[0], group, lead_of(group))
+            story = known.get(entry[0])
+            if story is None or len(story.articles) != len(entry) - 1 or any(
+                    a is not by_source.get(s) for a, s in zip(story.articles, entry[1:])):
+                group = tuple(by_source[s] for s in entry[1:])
+                story = Story(entry[0], group, lead_of(group))
+            out[entry[0]] = story
     return out

@@ -9,8 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings, strategies as st
 
 from newsdigest.content import Article
-from newsdigest.stories import (PARAMS, RELATED, Profile, find_stories, index_terms, language_of, similarity, tokens,
-                                weights_for)
+from newsdigest.stories import PARAMS, RELATED, Profile, find_stories, index_terms, language_of, similarity, tokens
 
 UTC = ZoneInfo("UTC")
 START = datetime(2025, 3, 1, tzinfo=timezone.utc)
@@ -62,7 +61,7 @@ def test_related_lists_match_their_definition(rows):
     any is."""
     articles = [article(i, *row) for i, row in enumerate(rows)]
     found = find_stories(articles, UTC, 72, "en")
-    profiles = {a.source: Profile(a, language_of(a, "en"), weights_for(language_of(a, "en"))) for a in articles}
+    profiles = {a.source: Profile(a, language_of(a, "en")) for a in articles}
     for a in articles:
         p, own = profiles[a.source], found.story_of[a.source].id
         similar = []
