@@ -101,7 +101,8 @@ def scores(items: list[Item], predicted: dict[str, str]) -> dict[str, float]:
 
 def indexed(items: list[Item], params: Params, memo: dict | None = None) -> list[Item]:
     """The items with their terms made with `params` (as the loader makes them with the shipped ones)."""
-    key = (params.lead_words, params.zipf_zero, params.zipf_floor, params.terms)
+    key = (params.lead_words, params.zipf_zero, params.zipf_floor, params.terms, params.keys, params.key_weight,
+           params.head_boost)
     if memo is not None and key in memo:
         return memo[key]
     terms = lambda i: index_terms(i.article.title, i.article.dek, i.text, i.article.extra.get("lang", "en"), params)
