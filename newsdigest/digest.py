@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from .content import Article
 from .errors import Problems
 from .slug import slugify
-from .stories import RELATED, Story, StoryIndex, find_stories, lead_of  # noqa: F401 (RELATED: the lists' length)
+from .stories import Story, StoryIndex, find_stories, lead_of
 
 
 @dataclass(frozen=True)

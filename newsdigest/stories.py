@@ -1,18 +1,19 @@
 """Articles -> stories (the coverage of one event by many outlets, grouped) and related articles, by text similarity.
 
-Each article is read as a weighted set of terms from its title, dek and lead (`index_terms`, at load time): a
-word weighs by how rare it is in its language, from wordfreq's general word frequencies (so "Mathare",
-"desalination" or "6000" weigh much, "council" a little, "said" nothing), and the title's and dek's words a
-little more. Two articles are compared only when they share a *key* term (a rare one) and lie within
-`Params.related_days` of each other: an inverted index by term in the cold build, a scan of the articles
-near in time for the articles a rebuild adds or changes, never the whole archive. Their similarity is the
-cosine of the two weighted sets: a pure function of the two articles, so the last build's links stay true
-and a rebuild computes only the links of what changed.
+Each article is read as a weighted set of its 40 rarest terms of its title, dek and lead (`index_terms`, at
+load time, in the loading workers): a word weighs by how rare it is in its language, from wordfreq's
+general word frequencies (so "Mathare", "desalination" or "6000" weigh much, "council" a little, "said"
+nothing), and the title's and dek's words a little more. Two articles are compared only when they share
+two *key* terms (their rarest) and lie within `Params.related_days` of each other: through an index of the
+key terms in a cold build, by a scan of the articles near in time for those a rebuild adds or changes,
+never the whole archive. Their similarity is the cosine of the two weighted sets: a pure function of the
+two articles, so the last build's links stay true and a rebuild computes only the links of what changed.
 
 - **Stories**: two articles within the window (`stories.window_hours`, 72 by default) whose similarity is at
-  least `Params.same_story` and that share `Params.shared_keys` key terms report the same event; a story is a
-  connected group of such links (a follow-up links to the first reports, so a story may run longer than
-  the window). Front matter `story: <id>` puts an article in that story instead, `story: none` keeps it alone.
+  least `Params.same_story` and that share `Params.shared_keys` key terms are linked; linked articles form a
+  group (a follow-up links to the first reports, so a story may run longer than the window), which average
+  linkage cuts where its parts are not similar enough on average (`Params.cohesion`): each part is a story.
+  Front matter `story: <id>` puts an article in that story instead, `story: none` keeps it alone.
   A story's id is its earliest article's day and slug (`2025-06-18-night-trams`); its lead is the article
   with the most text.
 - **Related**: up to five other stories, each shown by its most similar article, in order of similarity,
@@ -31,7 +32,6 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -81,7 +81,7 @@ NONE = "none"
 """Front matter `story: none`: the article is a story of its own."""
 
 PUNCTUATION = "\"'“”‘’„«»‹›()[]{}<>.,;:!?¡¿…—–-/\\*#|=+&%$€£¥@~`^_·•"
-"""Cut from both ends of a word (a term never starts with '^', which marks a headline's terms)."""
+"""Cut from both ends of a word."""
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 """Kana and Han: written without spaces, read as overlapping pairs of characters."""
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
