@@ -18,7 +18,7 @@ from .content import Article
 from .digest import Day, Entry, Group, Listing
 from .stories import Story, StoryIndex
 
-FORMAT = 4
+FORMAT = 5
 
 
 @dataclass
@@ -41,6 +41,8 @@ class BuildCache:
     """The digest's stories and related lists, updated by the next build rather than made again."""
     indexed: dict[str, str] = field(default_factory=dict)
     """Article page -> hash of what Pagefind reads of it (search.indexed_part)."""
+    story_lines: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Story id -> (fingerprint of the Story, its line of stories.json)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         return self.inputs.get(path) == fingerprint

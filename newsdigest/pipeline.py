@@ -127,9 +127,9 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     for feed in feeds:
         inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items))
         makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
-    inputs["stories.json"] = fingerprint(("stories.json", digest.stories))
-    makers["stories.json"] = lambda: stories_json(digest, config)
-    extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts"))}
+    story_lines = cache.story_lines if incremental else {}
+    listed, story_lines = stories_json(digest, config, story_lines, fingerprint)
+    extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts")), "stories.json": listed}
     for path, data in extras.items():
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
@@ -169,7 +169,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         progress(f"putting {len(changed):,} new files in place")
         site = writing.identity()
         staged = stage_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.story_index,
-                                                    indexed))
+                                                    indexed, story_lines))
         with interrupts_deferred():   # the site, content/ and the cache move on together
             try:
                 writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))

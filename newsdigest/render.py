@@ -196,8 +196,11 @@ def sitemap_and_robots(paths: Iterable[str], digest: Digest, config: Config) -> 
     return {"sitemap.xml": xml.encode("utf-8"), "robots.txt": robots.encode("utf-8")}
 
 
-def stories_json(digest: Digest, config: Config) -> bytes:
-    """site/stories.json: every story, the newest first, with its articles oldest first: for other tools."""
+def stories_json(digest: Digest, config: Config, known: dict[str, tuple[str, str]], fingerprint: Callable[[object], str]
+                 ) -> tuple[bytes, dict[str, tuple[str, str]]]:
+    """site/stories.json: every story, the newest first, each on a line, with its articles oldest first: for other
+    tools. `known`: the last build's line of each story, by id, with the fingerprint of the Story it was made
+    from, kept when it is the same; returned for the next build."""
     site = config.site
 
     def article(a) -> dict:
@@ -205,10 +208,18 @@ def stories_json(digest: Digest, config: Config) -> bytes:
                 "outlet": a.source_name or site.title, "language": language_of(a, site.language),
                 **({"source_url": a.source_url} if a.source_url else {})}
 
-    stories = [{"id": s.id, "headline": s.headline, "first": s.articles[0].date.isoformat(),
-                "last": s.articles[-1].date.isoformat(), "url": f"{site.url}story/{s.id}/" if s.page else None,
-                "articles": [article(a) for a in s.articles]} for s in digest.stories]
-    return (json.dumps({"version": 1, "stories": stories}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    lines: dict[str, tuple[str, str]] = {}
+    for s in digest.stories:
+        made_from = fingerprint(s)
+        last_from, line = known.get(s.id) or ("", "")
+        if last_from != made_from:
+            articles = [article(a) for a in s.articles]
+            line = json.dumps({"id": s.id, "headline": s.headline, "first": articles[0]["date"], "last": articles[-1]["date"],
+                               "url": f"{site.url}story/{s.id}/" if s.page else None, "articles": articles},
+                              ensure_ascii=False)
+        lines[s.id] = (made_from, line)
+    text = '{"version": 1, "stories": [\n' + ",\n".join(line for _, line in lines.values()) + "\n]}\n"
+    return text.encode("utf-8"), lines
 
 
 def static_files(layouts: Path) -> Pages:

@@ -31,7 +31,7 @@ import importlib.util
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -249,7 +249,8 @@ class StoryIndex:
     splits: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
     """How each linked group of two articles or more was cut, by its members."""
     stories: dict[str, Story]
-    """The stories, by id: the next build keeps those whose articles are the same objects (loaded from the cache)."""
+    """The stories by id, in their order: the next build keeps those whose articles are the same objects (loaded from
+    the cache)."""
 
 
 @dataclass(frozen=True)
@@ -283,20 +284,20 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
     """Group `articles` (slugs unique per day) into stories and make their related lists. With `previous` (the
     last build's index), only the articles new or changed since are compared with their neighbours in time;
     the result is the same as without it. `ids`: each article's story_id (made from `zone` if not given)."""
-    when = {a.source: a.date.timestamp() for a in articles}
-    articles = sorted(articles, key=lambda a: (when[a.source], a.source))
     by_source = {a.source: a for a in articles}
-    ids = ids or {a.source: story_id(a, zone) for a in articles}
-    shapes = {s: (a.terms, when[s], language_of(a, site_language), a.story, ids[s]) for s, a in by_source.items()}
+    ids = ids or {s: story_id(a, zone) for s, a in by_source.items()}
+    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language), a.story, ids[s]) for s, a in by_source.items()}
+    if previous is not None and shapes == previous.shapes:          # nothing to compare again: the last build's result
+        stories = _stories(previous.members, by_source, previous.stories)
+        return _result(stories, previous.related, by_source, replace(previous, stories=stories))
+    articles = sorted(by_source.values(), key=lambda a: (shapes[a.source][1], a.source))
     graph = _Graph(articles, shapes, window_hours * 3600, params)
     changed = [s for s, shape in shapes.items() if not previous or previous.shapes.get(s) != shape]
     gone = {s for s, shape in previous.shapes.items() if shapes.get(s) != shape} if previous else set()
     if previous is not None:
         moved_now = set(changed) | gone
         graph.known_splits = {k: v for k, v in previous.splits.items() if moved_now.isdisjoint(k)}
-    if previous is not None and not changed and not gone:                     # nothing to compare again
-        graph.links, graph.splits, members, lists = previous.links, previous.splits, previous.members, previous.related
-    elif previous is None or len(changed) + len(gone) > len(articles) // 2:    # a cold build, or much changed
+    if previous is None or len(changed) + len(gone) > len(articles) // 2:    # a cold build, or much changed
         candidates = graph.sweep()
         members = _members(articles, graph.links, ids, graph.split)
         lists = {a.source: graph.related_list(a.source, candidates[a.source], members) for a in articles}
@@ -320,12 +321,15 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
             if s not in lists:
                 lists[s] = graph.related_list(s, found[s] if s in found else graph.query(s), members)
     stories = _stories(members, by_source, previous.stories if previous else {})
-    return Stories(
-        stories=tuple(sorted(stories.values(), key=lambda st: (-when[st.articles[-1].source], st.id))),
-        story_of={a.source: stories[members[a.source][0]] for a in articles},
-        related_to={s: tuple(by_source[o] for o, _ in lists[s]) for s in shapes},
-        index=StoryIndex(shapes, graph.links, members, lists, graph.splits, stories),
-    )
+    stories = {st.id: st for st in sorted(stories.values(), key=lambda st: (-shapes[st.articles[-1].source][1], st.id))}
+    return _result(stories, lists, by_source, StoryIndex(shapes, graph.links, members, lists, graph.splits, stories))
+
+
+def _result(stories: dict[str, Story], lists: dict[str, tuple[tuple[str, float], ...]], by_source: dict[str, Article],
+            index: StoryIndex) -> Stories:
+    story_of = {a.source: st for st in stories.values() for a in st.articles}
+    return Stories(stories=tuple(stories.values()), story_of=story_of, index=index,
+                   related_to={s: tuple(by_source[o] for o, _ in picked) if picked else () for s, picked in lists.items()})
 
 
 class _Graph:
@@ -509,14 +513,17 @@ def story_id(article: Article, zone: ZoneInfo) -> str:
 
 
 def _stories(members: dict[str, tuple[str, ...]], by_source: dict[str, Article], known: dict[str, Story]) -> dict[str, Story]:
-    """One Story per id; a `known` one when it holds these very articles."""
+    """One Story per id (in the order of `known` for those it has); a `known` one when it holds these very articles."""
     out: dict[str, Story] = {}
+    for sid, story in known.items():
+        entry = members.get(story.articles[0].source)
+        if entry and entry[0] == sid and entry[1:] == tuple(a.source for a in story.articles):
+            if any(a is not by_source[a.source] for a in story.articles):     # the same members, one edited
+                group = tuple(by_source[s] for s in entry[1:])
+                story = Story(sid, group, lead_of(group))
+            out[sid] = story
     for entry in members.values():
         if entry[0] not in out:
-            story = known.get(entry[0])
-            if story is None or len(story.articles) != len(entry) - 1 or any(
-                    a is not by_source.get(s) for a, s in zip(story.articles, entry[1:])):
-                group = tuple(by_source[s] for s in entry[1:])
-                story = Story(entry[0], group, lead_of(group))
-            out[entry[0]] = story
+            group = tuple(by_source[s] for s in entry[1:])
+            out[entry[0]] = Story(entry[0], group, lead_of(group))
     return out
