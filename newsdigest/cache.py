@@ -100,14 +100,20 @@ class Fingerprints:
             return digest
         if kind is Group:
             parts: list[str] = ["G", repr(value.name), value.slug, *self._each(value.articles)]
-        elif kind is Day:
-            parts = ["D", repr(value.day), *self._each(value.sections), *self._each(value.listings)]
+        elif kind is Day:   # its listings hold its articles and their stories, as its sections do
+            parts = ["D", repr(value.day), *self._each(value.listings)]
+        elif kind is Story and len(value.articles) == 1:
+            digest = f"S:{value.id}:{self._hash(value.articles[0])}"
+            self._memo[id(value)] = (value, digest)
+            return digest
         elif kind is Story:
             parts = ["S", value.id, *self._each(value.articles)]
         elif kind is Entry:
             parts = ["E", *self._each((value.lead, value.story, *value.also))]
-        elif kind is Listing:
-            parts = ["L", repr(value.name), value.slug, *self._each(value.entries)]
+        elif kind is Listing:   # its entries in line, rather than a hash each
+            parts = ["L", repr(value.name), value.slug]
+            for e in value.entries:
+                parts += ["E", *self._each((e.lead, e.story, *e.also))]
         elif isinstance(value, dict):
             parts = ["{", *value, *self._each(value.values())]
         elif isinstance(value, (list, tuple)):

@@ -101,10 +101,6 @@ class Digest:
         """Up to five articles of other stories, the most similar first (stories.py)."""
         return self.related_to[article.source]
 
-    def coverage(self, article: Article) -> tuple[Article, ...]:
-        """The other articles of its story, oldest first."""
-        return tuple(a for a in self.story_of[article.source].articles if a is not article)
-
     @property
     def _position(self) -> dict[str, int]:
         cached = self.__dict__.get("_positions")

@@ -113,7 +113,7 @@ def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, di
         newer, older = digest.neighbours(a)
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "story": digest.story_of[a.source], "coverage": digest.coverage(a), "description": a.summary or a.title}
+            "story": digest.story_of[a.source], "description": a.summary or a.title}
 
 
 def story_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
