@@ -286,7 +286,8 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
     the result is the same as without it. `ids`: each article's story_id (made from `zone` if not given)."""
     by_source = {a.source: a for a in articles}
     ids = ids or {s: story_id(a, zone) for s, a in by_source.items()}
-    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language), a.story, ids[s]) for s, a in by_source.items()}
+    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language) if a.extra else site_language, a.story, ids[s])
+              for s, a in by_source.items()}
     if previous is not None and shapes == previous.shapes:          # nothing to compare again: the last build's result
         stories = _stories(previous.members, by_source, previous.stories)
         return _result(stories, previous.related, by_source, replace(previous, stories=stories))
@@ -516,8 +517,12 @@ def _stories(members: dict[str, tuple[str, ...]], by_source: dict[str, Article],
     """One Story per id (in the order of `known` for those it has); a `known` one when it holds these very articles."""
     out: dict[str, Story] = {}
     for sid, story in known.items():
-        entry = members.get(story.articles[0].source)
-        if entry and entry[0] == sid and entry[1:] == tuple(a.source for a in story.articles):
+        first = story.articles[0]
+        entry = members.get(first.source)
+        if entry and len(entry) == 2 == len(story.articles) + 1 and entry[0] == sid:     # a story of one, the most
+            a = by_source[first.source]
+            out[sid] = story if a is first else Story(sid, (a,), a)
+        elif entry and entry[0] == sid and entry[1:] == tuple(a.source for a in story.articles):
             if any(a is not by_source[a.source] for a in story.articles):     # the same members, one edited
                 group = tuple(by_source[s] for s in entry[1:])
                 story = Story(sid, group, lead_of(group))
