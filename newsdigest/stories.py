@@ -77,6 +77,7 @@ class Params:
 PARAMS = Params()
 RELATED = 5
 MAX_GROUP = 60
+"""Linked groups larger than this are first cut at their weakest links (_Graph.chunks)."""
 NONE = "none"
 """Front matter `story: none`: the article is a story of its own."""
 
@@ -402,29 +403,72 @@ class _Graph:
         return found
 
     def split(self, group: list[Article]) -> list[list[Article]]:
-        """Cut a linked group (oldest first) by average linkage: join the two parts whose articles are the most
-        similar on average while that average is at least `cohesion`; parts oldest first. A group of more
-        than MAX_GROUP articles is kept whole (the cost grows with the cube of its size)."""
+        """Cut a linked group (oldest first) into stories, parts oldest first: a group of more than MAX_GROUP
+        articles first at its weakest links (`chunks`), then each part by average linkage (`linkage`)."""
         key = tuple(a.source for a in group)
         cut = self.known_splits.get(key)
         if cut is None:
-            parts = [[i] for i in range(len(group))]
-            if len(group) <= MAX_GROUP:
-                profiles = [self.profile(a) for a in group]
-                sim = {(i, j): similarity(profiles[i], profiles[j])[0] for i in range(len(group)) for j in range(i)}
-                while len(parts) > 1:   # the most similar pair of parts; among equals the first
-                    best, x, y = min((-sum(sim[max(i, j), min(i, j)] for i in parts[x] for j in parts[y])
-                                      / (len(parts[x]) * len(parts[y])), x, y)
-                                     for x in range(len(parts)) for y in range(x + 1, len(parts)))
-                    if -best < self.params.cohesion:
-                        break
-                    parts[x] += parts.pop(y)
-            else:
-                parts = [list(range(len(group)))]
-            cut = tuple(tuple(key[i] for i in sorted(part)) for part in sorted(parts, key=min))
+            position = {s: i for i, s in enumerate(key)}
+            parts = [part for chunk in self.chunks(group) for part in self.linkage(chunk)]
+            cut = tuple(sorted((tuple(a.source for a in part) for part in parts), key=lambda part: position[part[0]]))
         self.splits[key] = cut
         by_source = {a.source: a for a in group}
         return [[by_source[s] for s in part] for part in cut]
+
+    def chunks(self, group: list[Article]) -> list[list[Article]]:
+        """A group of at most MAX_GROUP articles whole; a larger one (text that links everything says little about
+        events) in the groups its links form from the lowest score at which none holds more than MAX_GROUP."""
+        if len(group) <= MAX_GROUP:
+            return [group]
+        inside = {a.source for a in group}
+        edges = sorted((x, a.source, o) for a in group for o, x in self.links.get(a.source, {}).items()
+                       if o in inside and a.source < o)
+
+        def components(start: int) -> list[list[Article]]:
+            parent = {a.source: a.source for a in group}
+
+            def root(s: str) -> str:
+                while parent[s] != s:
+                    parent[s] = parent[parent[s]]
+                    s = parent[s]
+                return s
+
+            for _, a, b in edges[start:]:
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+            out: dict[str, list[Article]] = {}
+            for a in group:
+                out.setdefault(root(a.source), []).append(a)
+            return list(out.values())
+
+        lo, hi = 0, len(edges)               # the fewest weakest links to drop: parts shrink as more are dropped
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if max(map(len, components(mid))) <= MAX_GROUP:
+                hi = mid
+            else:
+                lo = mid + 1
+        return components(lo)
+
+    def linkage(self, group: list[Article]) -> list[list[Article]]:
+        """Average linkage: join the two parts whose articles are the most similar on average while that average is
+        at least `cohesion` (among equals, the first pair); keeps each pair of parts' sum of similarities."""
+        profiles = [self.profile(a) for a in group]
+        parts = {i: [i] for i in range(len(group))}
+        sums = {i: {j: similarity(profiles[i], profiles[j])[0] for j in range(len(group)) if j != i} for i in parts}
+        while len(parts) > 1:
+            best, x, y = min((-sums[x][y] / (len(parts[x]) * len(parts[y])), x, y) for x in parts for y in parts if x < y)
+            if -best < self.params.cohesion:
+                break
+            parts[x] += parts.pop(y)
+            merged = sums.pop(y)
+            del sums[x][y]
+            for z in parts:
+                if z != x:
+                    sums[x][z] = sums[z][x] = sums[x][z] + merged[z]
+                    del sums[z][y]
+        return [[group[i] for i in sorted(part)] for part in parts.values()]
 
     def _article(self, source: str) -> Article:
         when = self.shapes[source][1]

@@ -147,3 +147,15 @@ def test_the_development_set_scores_as_fitted():
     items = indexed(load_set(), PARAMS)
     assert len({i.event for i in items if not i.event.startswith("singles")}) >= 30
     assert scores(items, group(items, PARAMS))["F1"] >= 0.94
+
+
+def test_a_linked_group_too_large_to_be_one_event_is_cut_at_its_weakest_links():
+    """70 near-identical reports within hours all link; no story may hold more than MAX_GROUP of them."""
+    from newsdigest.stories import MAX_GROUP
+
+    words = ["zorvane", "mirelta", "kastrop", "ubelin", "hasquen", "trovimar", "peldask", "ixoran"]
+    articles = [article(i, i % 24, words[: 5 + i % 4]) for i in range(MAX_GROUP + 10)]
+    found = find_stories(articles, UTC, 72, "en")
+    sizes = sorted(len(s.articles) for s in found.stories)
+    assert max(sizes) <= MAX_GROUP and sum(sizes) == len(articles) and max(sizes) > 1
+    assert view(find_stories(articles[::-1], UTC, 72, "en")) == view(found)      # whatever the input order
