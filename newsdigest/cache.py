@@ -18,7 +18,7 @@ from .content import Article
 from .digest import Day, Entry, Group, Listing
 from .stories import Story, StoryIndex
 
-FORMAT = 5
+FORMAT = 7
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .content import Article
@@ -22,9 +23,9 @@ class Group:
     articles: tuple[Article, ...]
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One story in a day's list: its lead (of that day's articles, the one with the most text) and the others."""
+class Entry(NamedTuple):
+    """One story in a day's list: its lead (of that day's articles, the one with the most text) and the others.
+    (A named tuple: a build makes one for every article.)"""
 
     lead: Article
     also: tuple[Article, ...]
@@ -177,7 +178,7 @@ def front_days(days: tuple[Day, ...], zone: ZoneInfo) -> tuple[Day, ...]:
                 shown_articles = [a for a in e.story.articles if a.date.astimezone(zone).date() in shown]
                 if len(shown_articles) > 1 + len(e.also):
                     lead = lead_of(shown_articles)
-                    e = replace(e, lead=lead, also=tuple(a for a in shown_articles if a is not lead))
+                    e = e._replace(lead=lead, also=tuple(a for a in shown_articles if a is not lead))
                 entries.append(e)
             if entries:
                 listings.append(replace(listing, entries=tuple(entries)))

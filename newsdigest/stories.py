@@ -31,10 +31,10 @@ import importlib.util
 import json
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
@@ -217,9 +217,8 @@ def similarity(a: Profile, b: Profile) -> tuple[float, int]:
 # ---- stories -----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
-class Story:
-    """The articles that report one event."""
+class Story(NamedTuple):
+    """The articles that report one event. (A named tuple: a build makes one for every article, 10,000 at a time.)"""
 
     id: str
     """Its earliest article's day and slug (2025-06-18-night-trams), or the id front matter gave."""
@@ -249,9 +248,8 @@ class StoryIndex:
     related: dict[str, tuple[tuple[str, float], ...]]
     splits: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
     """How each linked group of two articles or more was cut, by its members."""
-    stories: dict[str, Story]
-    """The stories by id, in their order: the next build keeps those whose articles are the same objects (loaded from
-    the cache)."""
+    order: tuple[tuple[str, ...], ...]
+    """The stories as `members` gives them, the one with the newest article first (then by id)."""
 
 
 @dataclass(frozen=True)
@@ -287,11 +285,10 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
     the result is the same as without it. `ids`: each article's story_id (made from `zone` if not given)."""
     by_source = {a.source: a for a in articles}
     ids = ids or {s: story_id(a, zone) for s, a in by_source.items()}
-    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language) if a.extra else site_language, a.story, ids[s])
-              for s, a in by_source.items()}
+    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language) if a.extra else site_language, a.story, a.slug)
+              for s, a in by_source.items()}      # its time and slug make its id (the slug: the article's own object)
     if previous is not None and shapes == previous.shapes:          # nothing to compare again: the last build's result
-        stories = _stories(previous.members, by_source, previous.stories)
-        return _result(stories, previous.related, by_source, replace(previous, stories=stories))
+        return _result(_stories(previous.order, by_source), previous.related, by_source, previous)
     articles = sorted(by_source.values(), key=lambda a: (shapes[a.source][1], a.source))
     graph = _Graph(articles, shapes, window_hours * 3600, params)
     changed = [s for s, shape in shapes.items() if not previous or previous.shapes.get(s) != shape]
@@ -322,9 +319,8 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
         for s in shapes:
             if s not in lists:
                 lists[s] = graph.related_list(s, found[s] if s in found else graph.query(s), members)
-    stories = _stories(members, by_source, previous.stories if previous else {})
-    stories = {st.id: st for st in sorted(stories.values(), key=lambda st: (-shapes[st.articles[-1].source][1], st.id))}
-    return _result(stories, lists, by_source, StoryIndex(shapes, graph.links, members, lists, graph.splits, stories))
+    order = tuple(sorted({e[0]: e for e in members.values()}.values(), key=lambda e: (-shapes[e[-1]][1], e[0])))
+    return _result(_stories(order, by_source), lists, by_source, StoryIndex(shapes, graph.links, members, lists, graph.splits, order))
 
 
 def _result(stories: dict[str, Story], lists: dict[str, tuple[tuple[str, float], ...]], by_source: dict[str, Article],
@@ -557,22 +553,15 @@ def story_id(article: Article, zone: ZoneInfo) -> str:
     return f"{article.date.astimezone(zone):%Y-%m-%d}-{article.slug}"
 
 
-def _stories(members: dict[str, tuple[str, ...]], by_source: dict[str, Article], known: dict[str, Story]) -> dict[str, Story]:
-    """One Story per id (in the order of `known` for those it has); a `known` one when it holds these very articles."""
-    out: dict[str, Story] = {}
-    for sid, story in known.items():
-        first = story.articles[0]
-        entry = members.get(first.source)
-        if entry and len(entry) == 2 == len(story.articles) + 1 and entry[0] == sid:     # a story of one, the most
-            a = by_source[first.source]
-            out[sid] = story if a is first else Story(sid, (a,), a)
-        elif entry and entry[0] == sid and entry[1:] == tuple(a.source for a in story.articles):
-            if any(a is not by_source[a.source] for a in story.articles):     # the same members, one edited
-                group = tuple(by_source[s] for s in entry[1:])
-                story = Story(sid, group, lead_of(group))
-            out[sid] = story
-    for entry in members.values():
-        if entry[0] not in out:
+def _stories(order: tuple[tuple[str, ...], ...], by_source: dict[str, Article]) -> dict[str, Story]:
+    """The Story of each entry of `order` ((id, sources)), by id, in that order. (Made again on every build:
+    unpickling 10,000 of them from the cache costs more.)"""
+    stories: dict[str, Story] = {}
+    for entry in order:
+        if len(entry) == 2:
+            a = by_source[entry[1]]
+            stories[entry[0]] = Story(entry[0], (a,), a)
+        else:
             group = tuple(by_source[s] for s in entry[1:])
-            out[entry[0]] = Story(entry[0], group, lead_of(group))
-    return out
+            stories[entry[0]] = Story(entry[0], group, lead_of(group))
+    return stories
