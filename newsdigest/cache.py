@@ -15,9 +15,10 @@ from typing import Any
 
 from . import __version__
 from .content import Article
-from .digest import Day, Group, RelatedLists
+from .digest import Day, Entry, Group, Listing
+from .stories import Story, StoryIndex
 
-FORMAT = 3
+FORMAT = 7
 
 
 @dataclass
@@ -36,10 +37,12 @@ class BuildCache:
     """Output path -> hash of the bytes written."""
     site: tuple[int, int] | None = None
     """(inode, mtime_ns) of the output folder's marker when this cache was saved: tells a replaced site."""
-    related: RelatedLists | None = None
-    """The digest's related lists, updated by the next build rather than made again."""
+    stories: StoryIndex | None = None
+    """The digest's stories and related lists, updated by the next build rather than made again."""
     indexed: dict[str, str] = field(default_factory=dict)
     """Article page -> hash of what Pagefind reads of it (search.indexed_part)."""
+    story_lines: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Story id -> (fingerprint of the Story, its line of stories.json)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         return self.inputs.get(path) == fingerprint
@@ -97,8 +100,20 @@ class Fingerprints:
             return digest
         if kind is Group:
             parts: list[str] = ["G", repr(value.name), value.slug, *self._each(value.articles)]
-        elif kind is Day:
-            parts = ["D", repr(value.day), *self._each(value.sections)]
+        elif kind is Day:   # its listings hold its articles and their stories, as its sections do
+            parts = ["D", repr(value.day), *self._each(value.listings)]
+        elif kind is Story and len(value.articles) == 1:
+            digest = f"S:{value.id}:{self._hash(value.articles[0])}"
+            self._memo[id(value)] = (value, digest)
+            return digest
+        elif kind is Story:
+            parts = ["S", value.id, *self._each(value.articles)]
+        elif kind is Entry:
+            parts = ["E", *self._each((value.lead, value.story, *value.also))]
+        elif kind is Listing:   # its entries in line, rather than a hash each
+            parts = ["L", repr(value.name), value.slug]
+            for e in value.entries:
+                parts += ["E", *self._each((e.lead, e.story, *e.also))]
         elif isinstance(value, dict):
             parts = ["{", *value, *self._each(value.values())]
         elif isinstance(value, (list, tuple)):

@@ -62,6 +62,15 @@ class DigestOptions:
 
 
 @dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped into stories (stories.py)."""
+
+    window_hours: int = 72
+    """Articles report the same event only if published at most this many hours apart (a story whose
+    follow-ups link to each other may run longer)."""
+
+
+@dataclass(frozen=True)
 class FeedOptions:
     limit: int = 50
     """How many items, newest first, a feed carries."""
@@ -101,6 +110,7 @@ class Config:
     site: Site
     paths: Paths = field(default_factory=Paths)
     digest: DigestOptions = field(default_factory=DigestOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
     feeds: FeedOptions = field(default_factory=FeedOptions)
     links: LinkOptions = field(default_factory=LinkOptions)
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -125,8 +135,8 @@ class Config:
         return ZoneInfo(self.site.timezone)
 
 
-SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "feeds": FeedOptions, "links": LinkOptions,
-            "ingest": IngestOptions}
+SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "stories": StoryOptions, "feeds": FeedOptions,
+            "links": LinkOptions, "ingest": IngestOptions}
 OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 EMAIL = re.compile(r"^[^@\s()<>,;:\"\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 

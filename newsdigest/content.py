@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from html import unescape as html_unescape
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -21,6 +22,7 @@ from .markdown import TooSlow, render as render_markdown
 from .parallel import parallel_map
 from .scan import files_below
 from .slug import slugify
+from .stories import index_terms
 
 try:
     _SafeLoader, _Dumper = yaml.CSafeLoader, yaml.CSafeDumper
@@ -55,7 +57,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 FENCE = "---"
 GENERATED_KEY = "generated_sha256"
 KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "date_from", "updated", "category", "tags", "authors", "image",
-              "source_url", "source_name", "publish", "review", "slug",
+              "source_url", "source_name", "publish", "review", "slug", "story",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 ALIASES = {"section": "category", "categories": "category", "subtitle": "dek", "standfirst": "dek",
            "description": "summary", "byline": "authors", "keywords": "tags", "published": "date",
@@ -119,6 +121,11 @@ class Article:
     """Only its first paragraph is published (publish: excerpt), with the link to the original."""
     notes: tuple[str, ...] = ()
     """Warnings about the file (an unknown front-matter key), repeated on every build until it changes."""
+    story: str = ""
+    """Front matter `story`: the id of the story it belongs to, 'none' to keep it out of any, or '' (its text decides)."""
+    terms: tuple[str, bytes] = ("", b"\0")
+    """What stories and related lists compare it by (stories.index_terms): the rarest words of its title, dek and
+    lead, and their weights."""
 
     @property
     def reading_minutes(self) -> int:
@@ -208,8 +215,8 @@ def _too_many_nodes(value: Any, budget: int) -> bool:
 
 
 def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems,
-                  cached: dict[str, tuple[int, int, Article]], publish: str = "full", layout_keys: tuple[str, ...] = ()
-                  ) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
+                  cached: dict[str, tuple[int, int, Article]], publish: str = "full", layout_keys: tuple[str, ...] = (),
+                  language: str = "en") -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
     """Load every content/**/*.md; a file whose size and mtime are as `cached` saw them is not read again.
 
     Return the articles and the new cache entries. A bad file is reported; if the last build had it, that
@@ -223,7 +230,7 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     def load(item: tuple) -> Article | BuildError:
         path, where = item[0], item[1]
         try:
-            return load_article(path.read_bytes(), where, zone, markdown, publish, layout_keys)
+            return load_article(path.read_bytes(), where, zone, markdown, publish, layout_keys, language)
         except BuildError as err:
             return BuildError(str(err))   # pickles whole across processes
 
@@ -253,10 +260,11 @@ def content_files(content_dir: Path, root: Path) -> list[tuple[Path, str, int, i
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full",
-                 layout_keys: tuple[str, ...] = ()) -> Article:
+                 layout_keys: tuple[str, ...] = (), language: str = "en") -> Article:
     """One content file -> Article; a BuildError names the file, the line and the key. `publish` ('full' or
     'excerpt') is the site's default; the front matter's 'publish' wins. A key newsdigest does not know
-    and `layout_keys` does not declare is a note (a typo, most often)."""
+    and `layout_keys` does not declare is a note (a typo, most often). `language` is the site's: the
+    article's unless its front matter's `lang` says otherwise (for the terms stories compare it by)."""
     text = decode(raw, where, what="an article", limit=MAX_FILE_BYTES, binary="not text: save it as UTF-8 text",
                   detect=False)[0]
     meta, body, _ = split_document(text, where)
@@ -290,7 +298,11 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
         html = render_markdown(markdown, excerpt_of(body) if mode == "excerpt" else body)
     except TooSlow as exc:
         raise BuildError(f"the Markdown body {exc} to render; is it malformed (thousands of '[' or '*')?", where) from None
-    words = len(re.sub(r"<[^>]+>", " ", html).split())
+    text = re.sub(r"<[^>]+>", " ", html)
+    words = len(text.split())
+    story = _text(meta, "story", fail).lower()
+    if story and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", story):
+        raise fail("story", f"must be none or a story's id from stories.json, e.g. 2025-06-18-night-trams (got {story!r})")
     return Article(
         source=where,
         id=_text(meta, "id", fail),
@@ -321,6 +333,9 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
         source_url=source_url,
         source_name=_text(meta, "source_name", fail) or (urlsplit(source_url).hostname or "").removeprefix("www."),
         excerpt=mode == "excerpt",
+        story=story,
+        terms=index_terms(title, _text(meta, "dek", fail), html_unescape(text),
+                          meta["lang"] if isinstance(meta.get("lang"), str) and meta["lang"].strip() else language),
     )
 
 
@@ -332,7 +347,7 @@ def _unknown_key(key: str, where: str, line: int) -> str:
 
 
 USER_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "source_url",
-             "source_name", "publish", "review", "slug", "draft", "seed")
+             "source_name", "publish", "review", "slug", "draft", "seed", "story")
 
 
 def _size(value: Any) -> int:

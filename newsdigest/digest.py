@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
-from itertools import combinations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Iterator
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .content import Article
 from .errors import Problems
 from .slug import slugify
-
-RELATED = 5
+from .stories import Story, StoryIndex, find_stories, lead_of
 
 
 @dataclass(frozen=True)
@@ -26,25 +23,42 @@ class Group:
     articles: tuple[Article, ...]
 
 
+class Entry(NamedTuple):
+    """One story in a day's list: its lead (of that day's articles, the one with the most text) and the others.
+    (A named tuple: a build makes one for every article.)"""
+
+    lead: Article
+    also: tuple[Article, ...]
+    """Oldest first."""
+    story: Story
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A section of a day, one entry per story, the newest first."""
+
+    name: str
+    slug: str
+    entries: tuple[Entry, ...]
+
+
 @dataclass(frozen=True)
 class Day:
     """One day of the digest: its sections in order of their newest story, the top story first."""
 
     day: date
     sections: tuple[Group, ...]
+    listings: tuple[Listing, ...] = ()
+    """The same sections, one entry per story: what pages show."""
 
     @property
     def count(self) -> int:
+        """Articles."""
         return sum(len(g.articles) for g in self.sections)
 
-
-@dataclass(frozen=True)
-class RelatedLists:
-    """The related lists by source, and the shape of each article they were made from (when, section, tags,
-    slug): the next build keeps every list that no new, changed or removed article can enter or leave."""
-
-    shapes: dict[str, tuple]
-    lists: dict[str, tuple[str, ...]]
+    @property
+    def stories(self) -> int:
+        return sum(len(listing.entries) for listing in self.listings)
 
 
 @dataclass(frozen=True)
@@ -66,8 +80,12 @@ class Digest:
     """Site-relative URL of each article (2025/06/18/slug/), by its source path."""
     related_to: dict[str, tuple[Article, ...]]
     """Up to five related articles of each article, by its source path."""
-    related_lists: RelatedLists
-    """The same by source only, for the next build."""
+    stories: tuple[Story, ...]
+    """Every story, the one with the newest article first."""
+    story_of: dict[str, Story]
+    """By source path."""
+    story_index: StoryIndex
+    """What the stories were found from, for the next build."""
 
     def url(self, article: Article) -> str:
         return self.urls[article.source]
@@ -81,7 +99,7 @@ class Digest:
         return (self.articles[i - 1] if i > 0 else None, self.articles[i + 1] if i + 1 < len(self.articles) else None)
 
     def related(self, article: Article) -> tuple[Article, ...]:
-        """Up to five: most shared tags, then same section; among equals nearest in time, newer, by slug."""
+        """Up to five articles of other stories, the most similar first (stories.py)."""
         return self.related_to[article.source]
 
     @property
@@ -93,17 +111,21 @@ class Digest:
         return cached
 
 
-def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, previous: RelatedLists | None = None) -> Digest:
-    """Sort and group the articles; slugs that collide on one day get a numbered suffix and a warning.
-    `previous` (the last build's related lists) saves making again the lists that cannot have changed."""
+def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, previous: StoryIndex | None = None,
+                window_hours: int = 72, language: str = "en") -> Digest:
+    """Sort and group the articles by day, section, tag and story; slugs that collide on one day get a numbered
+    suffix and a warning. `previous` (the last build's story index) saves comparing again the articles that
+    did not change; `window_hours` and `language` (the site's) are the stories' (stories.find_stories)."""
     ordered, urls = _unique_urls(articles, zone, problems)
+    found = find_stories(ordered, zone, window_hours, language, previous,
+                         ids={s: url[:-1].replace("/", "-") for s, url in urls.items()})   # story_id, cheaper
     by_day: dict[date, list[Article]] = defaultdict(list)
     for a in ordered:
         by_day[a.date.astimezone(zone).date()].append(a)
-    days = tuple(Day(d, _groups(by_day[d], lambda a: [a.category], keep_order=True)) for d in sorted(by_day, reverse=True))
+    days = tuple(Day(d, groups, _listings(by_day[d], groups, found.story_of)) for d in sorted(by_day, reverse=True)
+                 for groups in [_groups(by_day[d], lambda a: [a.category], keep_order=True)])
     sections = _groups(ordered, lambda a: [a.category])
     tags = _groups(ordered, lambda a: list(a.tags))
-    related_to, related_lists = _related(ordered, sections, tags, previous or RelatedLists({}, {}))
     return Digest(
         articles=tuple(ordered),
         days=days,
@@ -112,120 +134,57 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, pre
         updated=max((a.updated or a.date for a in ordered), default=None),
         zone=zone,
         urls=urls,
-        related_to=related_to,
-        related_lists=related_lists,
+        related_to=found.related_to,
+        stories=found.stories,
+        story_of=found.story_of,
+        story_index=found.index,
     )
 
 
-def _related(ordered: list[Article], sections: tuple[Group, ...], tags: tuple[Group, ...],
-             previous: RelatedLists) -> tuple[dict[str, tuple[Article, ...]], RelatedLists]:
-    """For each article, up to five others: those sharing most tags, then those of its section;
-    among equals the nearest in time, then the newer, then by slug. That is, the first five by
-    rank_of(a, x) among the articles that share a tag or the section with `a`.
-
-    Nearest in time keeps related lists stable: a new article changes the lists of its recent
-    neighbours only, so a daily rebuild re-renders a few article pages, not all of them. A list of
-    `previous` whose articles are all still there, as they were, can only change by taking in the
-    articles that are new or changed: it is merged with those, not made again.
-    """
-    when = {a: a.date.timestamp() for a in ordered}
-    section_of = {a: g.slug for g in sections for a in g.articles}
-    tags_of: dict[Article, list[str]] = defaultdict(list)
-    for g in tags:
-        for a in g.articles:
-            tags_of[a].append(g.slug)
-    tag_set = {a: frozenset(tags_of[a]) for a in ordered}
-    shapes = {a.source: (when[a], section_of[a], tag_set[a], a.slug) for a in ordered}
-    by_source = {a.source: a for a in ordered}
-    if shapes == previous.shapes:    # no article new, gone, or moved in time, section or tags
-        return {s: tuple(map(by_source.__getitem__, picked)) for s, picked in previous.lists.items()}, previous
-    rank = {a: i for i, a in enumerate(ordered)}           # digest order: newest first, then slug
-    fresh = [a for a in ordered if previous.shapes.get(a.source) != shapes[a.source]] if previous.lists else []
-    gone = {s for s, shape in previous.shapes.items() if shapes.get(s) != shape}
-    fresh_near: dict[tuple[str, str], list[Article]] = defaultdict(list)   # new or changed articles, by section and tag
-    for x in fresh:
-        for key in {("s", section_of[x]), *(("t", t) for t in tag_set[x])}:
-            fresh_near[key].append(x)
-
-    def rank_of(a: Article, x: Article) -> tuple:
-        return -len(tag_set[a] & tag_set[x]), section_of[x] != section_of[a], abs(when[x] - when[a]), rank[x]
-
-    lists: dict[str, tuple[Article, ...]] = {}
-    maker = None
-    for a in ordered:
-        kept = previous.lists.get(a.source) if previous.shapes.get(a.source) == shapes[a.source] else None
-        if kept is None or gone.intersection(kept):
-            maker = maker or _RelatedMaker(rank, when, section_of, tag_set, tags, sections)
-            lists[a.source] = maker(a)
-            continue
-        near = {x for key in [("s", section_of[a]), *(("t", t) for t in tag_set[a])] for x in fresh_near.get(key, ()) if x is not a}
-        picked = [by_source[s] for s in kept]
-        lists[a.source] = tuple(sorted(picked + list(near), key=lambda x: rank_of(a, x))[:RELATED]) if near else tuple(picked)
-    return lists, RelatedLists(shapes, {s: tuple(x.source for x in picked) for s, picked in lists.items()})
+def _listings(articles: list[Article], sections: tuple[Group, ...], story_of: dict[str, Story]) -> tuple[Listing, ...]:
+    """A day's articles (newest first) as one entry per story, in the section of its lead, in order of each
+    entry's newest article. (`sections`: the same articles by section.)"""
+    by_story: dict[str, list[Article]] = {}
+    for a in articles:
+        by_story.setdefault(story_of[a.source].id, []).append(a)
+    if len(by_story) == len(articles):          # no story has two articles this day: its sections as they are
+        return tuple(Listing(g.name, g.slug, tuple(Entry(a, (), story_of[a.source]) for a in g.articles)) for g in sections)
+    entries = []
+    for group in by_story.values():
+        lead = lead_of(group)
+        entries.append(Entry(lead, tuple(a for a in reversed(group) if a is not lead), story_of[lead.source]))
+    return tuple(Listing(g.name, g.slug, tuple(e for e in entries if e.lead in members))
+                 for g in _groups([e.lead for e in entries], lambda a: [a.category], keep_order=True)
+                 for members in [set(g.articles)])
 
 
-class _RelatedMaker:
-    """One article's related list made from scratch, walking outwards in time through its tags and section."""
-
-    def __init__(self, rank, when, section_of, tag_set, tags, sections) -> None:
-        self.rank, self.when, self.section_of, self.tag_set = rank, when, section_of, tag_set
-        self.places: dict[Article, list[tuple[tuple[Article, ...], int]]] = defaultdict(list)
-        for g in tags:
-            for i, a in enumerate(g.articles):
-                self.places[a].append((g.articles, i))
-        self.by_pair: dict[tuple[str, str], list[Article]] = defaultdict(list)
-        for a, slugs in tag_set.items():
-            for pair in combinations(sorted(slugs), 2):
-                self.by_pair[pair].append(a)
-        self.section_place = {a: (g.articles, i) for g in sections for i, a in enumerate(g.articles)}
-
-    def __call__(self, a: Article) -> tuple[Article, ...]:
-        rank, when, section_of, tag_set = self.rank, self.when, self.section_of, self.tag_set
-        mine, section = tag_set[a], section_of[a]
-        many = {x for pair in combinations(sorted(mine), 2) for x in self.by_pair[pair] if x is not a}
-        picked = sorted(many, key=lambda x: (-len(mine & tag_set[x]), section_of[x] != section,
-                                             abs(when[x] - when[a]), rank[x]))[:RELATED]
-        if len(picked) < RELATED:                           # sharing one tag: own section first
-            same, other = [], []
-            for x in _outwards(a, self.places[a], when, rank):
-                if x in many:
+def front_days(days: tuple[Day, ...], zone: ZoneInfo) -> tuple[Day, ...]:
+    """Days as the front page shows them: each story once, on the newest of these days it has an article, led by
+    its article with the most text of these days, the others after it; a day left with no entry is left out."""
+    newest: dict[str, date] = {}
+    for day in days:
+        for listing in day.listings:
+            for e in listing.entries:
+                newest.setdefault(e.story.id, day.day)
+    shown = {d.day for d in days}
+    out = []
+    for day in days:
+        listings = []
+        for listing in day.listings:
+            entries = []
+            for e in listing.entries:
+                if newest[e.story.id] != day.day:
                     continue
-                (same if section_of[x] == section else other).append(x)
-                if len(picked) + len(same) >= RELATED:
-                    break
-            picked += (same + other)[: RELATED - len(picked)]
-        if len(picked) < RELATED:                           # then the section's nearest sharing no tag
-            for x in _outwards(a, [self.section_place[a]], when, rank):
-                if not (mine & tag_set[x]):
-                    picked.append(x)
-                    if len(picked) >= RELATED:
-                        break
-        return tuple(picked)
-
-
-def _outwards(a: Article, places: list[tuple[tuple[Article, ...], int]], when: dict, rank: dict) -> Iterator[Article]:
-    """The members of lists that hold `a` (each newest first), nearest to `a` in time first, each once."""
-    heap: list = []
-    for n, (members, i) in enumerate(places):
-        for step in (-1, 1):
-            j = i + step
-            if 0 <= j < len(members):
-                x = members[j]
-                heapq.heappush(heap, (abs(when[x] - when[a]), rank[x], n, j, step))
-    seen = {a}
-    while heap:
-        batch, delta = [], heap[0][0]
-        while heap and heap[0][0] == delta:    # everything this near, from every list, before ordering by rank
-            _, r, n, j, step = heapq.heappop(heap)
-            members = places[n][0]
-            if members[j] not in seen:
-                seen.add(members[j])
-                batch.append((r, members[j]))
-            j += step
-            if 0 <= j < len(members):
-                y = members[j]
-                heapq.heappush(heap, (abs(when[y] - when[a]), rank[y], n, j, step))
-        yield from (x for _, x in sorted(batch, key=lambda item: item[0]))
+                shown_articles = [a for a in e.story.articles if a.date.astimezone(zone).date() in shown]
+                if len(shown_articles) > 1 + len(e.also):
+                    lead = lead_of(shown_articles)
+                    e = e._replace(lead=lead, also=tuple(a for a in shown_articles if a is not lead))
+                entries.append(e)
+            if entries:
+                listings.append(replace(listing, entries=tuple(entries)))
+        if listings:
+            out.append(replace(day, listings=tuple(listings)))
+    return tuple(out)
 
 
 def _groups(articles: list[Article], keys, keep_order: bool = False) -> tuple[Group, ...]:

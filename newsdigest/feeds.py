@@ -58,6 +58,8 @@ class Entry:
     source_url: str = ""
     """Where the story came from: RSS <source url>, Atom <link rel="via">, JSON Feed external_url."""
     source_name: str = ""
+    story: str = ""
+    """The id of the article's story (stories.py): JSON Feed's extension "_newsdigest": {"story": id}."""
 
 
 @dataclass(frozen=True)
@@ -95,18 +97,18 @@ def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
-    return _article_entry(a, config.site.url, digest.url(a))
+    return _article_entry(a, config.site.url, digest.url(a), digest.story_of[a.source].id)
 
 
 @lru_cache(maxsize=4096)
-def _article_entry(a: Article, site_url: str, path: str) -> Entry:
+def _article_entry(a: Article, site_url: str, path: str, story: str) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
     url = site_url + path
     return Entry(id=article_id(a, site_url),
                  title=clean(a.title), url=url, published=a.date, updated=max(a.updated or a.date, a.date),
                  summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
                  categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
-                 source_url=clean(a.source_url), source_name=clean(a.source_name))
+                 source_url=clean(a.source_url), source_name=clean(a.source_name), story=story)
 
 
 def article_id(a: Article, site_url: str) -> str:
@@ -115,19 +117,24 @@ def article_id(a: Article, site_url: str) -> str:
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
-    """A day of the digest as one item: its stories by section, each linked, with its summary."""
+    """A day of the digest as one item: its stories by section, each its lead linked, with its outlet and summary,
+    then the other outlets that reported it that day."""
     url = f"{config.site.url}{day.day:%Y/%m/%d}/"
     articles = [a for g in day.sections for a in g.articles]
+    link = lambda a, text: f'<a href="{escape(config.site.url + digest.url(a))}">{escape(text)}</a>'
+    outlet = lambda a: a.source_name or config.site.title
     parts = []
-    for g in day.sections:
-        parts.append(f"<h2>{escape(g.name)}</h2>\n<ul>")
-        for a in g.articles:
-            parts.append(f'<li><a href="{escape(config.site.url + digest.url(a))}">{escape(a.title)}</a>'
-                         + (f"<br>{escape(a.summary)}" if a.summary else "") + "</li>")
+    for listing in day.listings:
+        parts.append(f"<h2>{escape(listing.name)}</h2>\n<ul>")
+        for e in listing.entries:
+            a = e.lead
+            parts.append(f"<li>{link(a, a.title)}" + (f" ({escape(outlet(a))})" if e.also else "")
+                         + (f"<br>{escape(a.summary)}" if a.summary else "")
+                         + (f"<br>Also: {', '.join(link(o, outlet(o)) for o in e.also)}" if e.also else "") + "</li>")
         parts.append("</ul>")
     newest = max(a.date for a in articles)
     return Entry(id=tag_uri(config.site.url, day.day.isoformat(), "digest"), title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
-                 f"{day.count} {'story' if day.count == 1 else 'stories'}", url=url, published=newest,
+                 f"{day.stories} {'story' if day.stories == 1 else 'stories'}", url=url, published=newest,
                  updated=max(a.updated or a.date for a in articles), summary=clean("; ".join(a.title for a in articles)),
                  content_html=clean("\n".join(parts)))
 
@@ -277,6 +284,7 @@ def write_json_feed(feed: Feed, entries: tuple[Entry, ...], config: Config) -> b
                 **({"authors": [{"name": a} for a in e.authors]} if e.authors else {}),
                 **({"tags": list(e.categories)} if e.categories else {}),
                 **({"external_url": e.source_url} if e.source_url else {}),
+                **({"_newsdigest": {"story": e.story}} if e.story else {}),
             }
             for e in entries
         ],

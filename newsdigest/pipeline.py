@@ -29,7 +29,7 @@ from .parallel import parallel_map
 from .published import keep_published_urls
 from .search import BUNDLE, PAGEFIND_VERSION, Indexing, index_shards, indexed_part, shards, unavailable
 from .state import save_state
-from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
+from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
 from .write import Writing, site_identity
 
@@ -102,18 +102,19 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
     articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
-                                     config.publish, config.layout_keys)
+                                     config.publish, config.layout_keys, config.site.language)
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
     progress(f"sorting {len(articles):,} articles")
     published = keep_published_urls([a for a in articles if a.source not in left_out], output, config.zone, config.site.url,
                                     problems)
-    digest = make_digest(published, config.zone, problems, cache.related)
+    digest = make_digest(published, config.zone, problems, cache.stories, config.stories.window_hours,
+                         config.site.language)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
     fingerprint = Fingerprints()
-    env = make_environment(config.path("layouts"), digest)
+    env = make_environment(config.path("layouts"), digest, config.site.title)
     layouts = folder_fingerprint(config.path("layouts"))
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
@@ -129,7 +130,9 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     for feed in feeds:
         inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items))
         makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
-    extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts"))}
+    story_lines = cache.story_lines if incremental else {}
+    listed, story_lines = stories_json(digest, config, story_lines, fingerprint)
+    extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts")), "stories.json": listed}
     for path, data in extras.items():
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
@@ -168,8 +171,8 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
         progress(f"putting {len(changed):,} new files in place")
         site = writing.identity()
-        staged = stage_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.related_lists,
-                                                    indexed))
+        staged = stage_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.story_index,
+                                                    indexed, story_lines))
         with interrupts_deferred():   # the site, content/ and the cache move on together
             try:
                 writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))

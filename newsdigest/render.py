@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import traceback
@@ -15,22 +16,24 @@ from xml.sax.saxutils import escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 
 from .config import Config
-from .digest import Digest, Group
+from .digest import Digest, Group, front_days
 from .errors import BuildError, Problems
 from .feeds import article_id
 from .nav import NavItem, header_sections
 from .slug import slugify
+from .stories import language_of
 from .wording import count
 
 Pages = dict[str, bytes]
 
 
-def make_environment(layouts: Path, digest: Digest) -> Environment:
+def make_environment(layouts: Path, digest: Digest, site_title: str = "") -> Environment:
     """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
-    and article_id(article, site.url), its id in the feeds."""
+    outlet(article): who published it (its source's name, else `site_title`: the digest's own), and
+    article_id(article, site.url), its id in the feeds."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(url=digest.url, local=digest.local)
+    env.globals.update(url=digest.url, local=digest.local, outlet=lambda a: a.source_name or site_title)
     env.globals["article_id"] = article_id   # made only where a page is rendered: the article's hash covers it
     env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
     env.filters["slug"] = slugify
@@ -105,7 +108,7 @@ def _layout_error(exc: TemplateError, layouts: Path, page: Page) -> BuildError:
 def front_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
     days = digest.days[: config.digest.front_page_days]
     older = digest.days[len(days)] if len(digest.days) > len(days) else None
-    yield "index.html", "index.html", {"days": days, "older": older, "title": None,
+    yield "index.html", "index.html", {"days": front_days(days, digest.zone), "older": older, "title": None,
                                       "description": config.site.description}
 
 
@@ -119,8 +122,18 @@ def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, di
         tags = tuple(dict.fromkeys(NavItem(tag_name[s], s) for s in map(slugify, a.tags)))
         yield digest.url(a) + "index.html", "article.html", {
             "article": a, "newer": newer, "older": older, "related": digest.related(a), "title": a.title,
-            "description": a.summary or a.title,
+            "story": digest.story_of[a.source], "description": a.summary or a.title,
             "section_page": NavItem(section_name[slugify(a.category)], slugify(a.category)), "tag_pages": tags}
+
+
+def story_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    for story in digest.stories:
+        if story.page:
+            first, last = story.articles[0], story.articles[-1]
+            yield f"story/{story.id}/index.html", "story.html", {
+                "story": story, "title": story.headline,
+                "description": f"{len(story.articles)} articles on this story from {first.date:%d %B %Y}"
+                               + (f" to {last.date:%d %B %Y}" if last.date.date() != first.date.date() else "") + "."}
 
 
 def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
@@ -129,7 +142,7 @@ def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]
             "day": day, "title": f"{day.day:%A}, {day.day.day} {day.day:%B %Y}",
             "newer": digest.days[i - 1] if i > 0 else None,
             "older": digest.days[i + 1] if i + 1 < len(digest.days) else None,
-            "description": f"The digest for {day.day.day} {day.day:%B %Y}: {day.count} stories."}
+            "description": f"The digest for {day.day.day} {day.day:%B %Y}: {day.stories} {'story' if day.stories == 1 else 'stories'}."}
 
 
 def section_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
@@ -175,7 +188,7 @@ def not_found_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, d
 
 
 PAGE_KINDS: list[Callable[[Digest, Config], Iterator[tuple[str, str, dict]]]] = [
-    front_page, article_pages, day_pages, section_pages, tag_pages, archive_page, not_found_page,
+    front_page, article_pages, story_pages, day_pages, section_pages, tag_pages, archive_page, not_found_page,
 ]
 
 
@@ -191,6 +204,32 @@ def sitemap_and_robots(paths: Iterable[str], digest: Digest, config: Config) -> 
            + "\n".join(entries) + "\n</urlset>\n")
     robots = f"User-agent: *\nAllow: /\nSitemap: {config.site.url}sitemap.xml\n"
     return {"sitemap.xml": xml.encode("utf-8"), "robots.txt": robots.encode("utf-8")}
+
+
+def stories_json(digest: Digest, config: Config, known: dict[str, tuple[str, str]], fingerprint: Callable[[object], str]
+                 ) -> tuple[bytes, dict[str, tuple[str, str]]]:
+    """site/stories.json: every story, the newest first, each on a line, with its articles oldest first: for other
+    tools. `known`: the last build's line of each story, by id, with the fingerprint of the Story it was made
+    from, kept when it is the same; returned for the next build."""
+    site = config.site
+
+    def article(a) -> dict:
+        return {"url": site.url + digest.url(a), "title": a.title, "date": a.date.isoformat(),
+                "outlet": a.source_name or site.title, "language": language_of(a, site.language),
+                **({"source_url": a.source_url} if a.source_url else {})}
+
+    lines: dict[str, tuple[str, str]] = {}
+    for s in digest.stories:
+        made_from = fingerprint(s)
+        last_from, line = known.get(s.id) or ("", "")
+        if last_from != made_from:
+            articles = [article(a) for a in s.articles]
+            line = json.dumps({"id": s.id, "headline": s.headline, "first": articles[0]["date"], "last": articles[-1]["date"],
+                               "url": f"{site.url}story/{s.id}/" if s.page else None, "articles": articles},
+                              ensure_ascii=False)
+        lines[s.id] = (made_from, line)
+    text = '{"version": 1, "stories": [\n' + ",\n".join(line for _, line in lines.values()) + "\n]}\n"
+    return text.encode("utf-8"), lines
 
 
 def static_files(layouts: Path) -> Pages:

@@ -100,3 +100,16 @@ def test_drafts_are_left_out(project, capsys):
     build(project, capsys)
     everything = b"".join(snapshot(project / "site").values())
     assert b"Public piece" in everything and b"Secret draft" not in everything
+
+
+def test_the_sample_s_three_outlets_on_one_event_are_one_entry_on_the_front_page(sample_project, capsys):
+    build(sample_project, capsys)
+    html = (sample_project / "site" / "index.html").read_text(encoding="utf-8")
+    titles = ["Rotterdam switches on Europe's largest floating solar farm",
+              "72,000 panels on the water: the Waalhaven's new neighbours",
+              "Waalhaven floating PV: the numbers behind Europe's biggest floating array"]
+    cards = [c for c in html.split('<article class="card')[1:] if any(t.replace("'", "&#39;") in c for t in titles)]
+    assert len(cards) == 1                                              # one entry, led by the article with the most text
+    also = re.search(r'<p class="also">Also: (.*?)</p>', cards[0])[1]
+    assert len(re.findall(r"<a href=", also)) == 3 and "all 3 articles" in also    # two outlets and the story's page
+    assert "northwire.example" in also and "gridnotes.example" in also

@@ -24,16 +24,19 @@ def test_a_good_config_loads_with_defaults(tmp_path):
     config = load_config(tmp_path / "config.yaml")
     assert config.site.url == "https://example.org/news/"      # a trailing slash is added
     assert config.site.timezone == "UTC" and config.digest.page_size == 20 and config.feeds.limit == 50
+    assert config.stories.window_hours == 72
 
 
 @pytest.mark.parametrize("text, message", [
     ("site:\n  title: T\n  description: D\n", "config.yaml: missing key 'site.url'"),
     (GOOD + "  titel: x\n", "config.yaml: unknown key 'site.titel' (known: title, url, description, language, timezone, author)"),
     (GOOD + "nav: World\n", "config.yaml: 'nav' must be a list of section names, e.g. [World, Business, Sport] (got 'World')"),
-    (GOOD + "theme: dark\n", "config.yaml: unknown key 'theme' (known: site, paths, digest, feeds, links, ingest, search, publish, layout_keys, nav)"),
+    (GOOD + "theme: dark\n", "config.yaml: unknown key 'theme' (known: site, paths, digest, stories, feeds, links, ingest, search, publish, layout_keys, nav)"),
     (GOOD.replace("https://example.org/news", "example.org"), "config.yaml: 'site.url' must be an absolute http(s) URL (got 'example.org')"),
     (GOOD + "  timezone: Mars/Olympus\n", "config.yaml: 'site.timezone' is not an IANA time zone like Europe/London (got 'Mars/Olympus')"),
     (GOOD + "digest:\n  page_size: lots\n", "config.yaml: 'digest.page_size' must be a whole number of 1 or more (got 'lots')"),
+    (GOOD + "stories:\n  window_hours: 0\n", "config.yaml: 'stories.window_hours' must be a whole number of 1 or more (got 0)"),
+    (GOOD + "stories:\n  window: 48\n", "config.yaml: unknown key 'stories.window' (known: window_hours)"),
     (GOOD + "ingest:\n  timezones: {KTM: '5:45'}\n", "config.yaml: 'ingest.timezones.KTM' must be an offset like +05:45 (got '5:45')"),
     ("site: [1, 2\n", "config.yaml:2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
     ("just text\n", "config.yaml: must be a mapping with at least a 'site' key"),

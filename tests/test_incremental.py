@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdigest.cli import main
+from tests.test_story_pages import REPORTS
 
 NOW = "2025-07-01T00:00:00+00:00"
 
@@ -38,11 +39,24 @@ def digest(sample_project):
     for i in range(6):
         write(sample_project, f"h{i}", title=f"Hand story {i}", date=f"2025-06-1{i}T10:00:00+01:00",
               category=["World", "Science"][i % 2], tags=[f"T{i % 3}", "Shared"])
+    for name, *_ in REPORTS[:2]:          # two outlets' reports of one event: a story
+        report(sample_project, name)
     build(sample_project)
     return sample_project
 
 
+def report(project: Path, name: str, **extra) -> None:
+    """One outlet's report of the Zestaponi floods (tests/test_story_pages.py)."""
+    _, outlet, date, title, body = next(r for r in REPORTS if r[0] == name)
+    write(project, name, title=title, date=date, category="World", source_name=outlet, body=body, **extra)
+
+
 CHANGES = {
+    "a report joins a story (which gets its page)": lambda p: report(p, "blog"),
+    "a report leaves its story (story: none)": lambda p: report(p, "herald", story="none"),
+    "a report is put in a story (story: id)": lambda p: write(p, "h5", title="Hand story 5", date="2025-06-15T10:00:00+01:00",
+                                                              category="Science", story="2025-06-11-wire"),
+    "a report of a story deleted": lambda p: (p / "content" / "herald.md").unlink(),
     "body edited": lambda p: write(p, "h1", title="Hand story 1", date="2025-06-11T10:00:00+01:00", category="Science",
                                    tags=["T1", "Shared"], body="A much longer body. " * 300),
     "title edited": lambda p: write(p, "h2", title="Hand story two, retitled", date="2025-06-12T10:00:00+01:00",
@@ -136,6 +150,32 @@ def test_a_touched_seed_finds_its_content_file_through_the_cache_and_is_not_conv
     assert f"seeds: 1 converted, {len(seeds)} unchanged" in out
     after = snapshot(digest / "content")
     assert {k: v for k, v in after.items() if k in before} == before and len(after) == len(before) + 1
+
+
+def test_a_report_that_joins_a_story_rewrites_that_story_s_pages_and_no_other_story_s(project, capsys):
+    for name, *_ in REPORTS[:2]:
+        report(project, name)
+    others = [("Tanker leaks fuel oil off Sardinia's Sinis coast", "The tanker Aurelia Grace struck rocks off Oristano and "
+               "leaked 400 tonnes of fuel oil; a slick six kilometres long drifts towards the Sinis peninsula."),
+              ("Sinis beaches brace for the Aurelia Grace slick", "Booms were laid around the Sinis peninsula near Oristano "
+               "as 400 tonnes of fuel oil from the tanker Aurelia Grace drifted in a slick six kilometres long."),
+              ("Aurelia Grace spill: volunteers clean Is Arutas", "Volunteers cleaned the first beach of the Sinis "
+               "peninsula reached by the fuel oil of the tanker Aurelia Grace, after 400 tonnes leaked off Oristano.")]
+    for i, (title, body) in enumerate(others):
+        write(project, f"spill{i}", title=title, date=f"2025-06-2{i}T09:00:00+00:00", category="Europe", body=body)
+    assert main(["--config", str(project / "config.yaml"), "--now", NOW]) == 0
+    assert (project / "site" / "story" / "2025-06-20-spill0" / "index.html").exists()
+    capsys.readouterr()
+    report(project, "blog")
+    assert main(["--config", str(project / "config.yaml"), "--now", NOW, "--verbose"]) == 0
+    written = {line.removeprefix("wrote site/") for line in capsys.readouterr().out.splitlines() if line.startswith("wrote ")}
+    assert {"2025/06/11/wire/index.html", "2025/06/11/herald/index.html", "2025/06/12/blog/index.html",
+            "story/2025-06-11-wire/index.html", "stories.json"} <= written
+    # The other story's page and articles are as they were, but for its first article: the new report is its
+    # "Older" neighbour now (the newer/older links, as before stories).
+    assert [path for path in written if "spill" in path] == ["2025/06/20/spill0/index.html"]
+    page = (project / "site" / "2025/06/20/spill0/index.html").read_text(encoding="utf-8")
+    assert 'rel="next" class="older" href="../../../../2025/06/12/blog/"' in page
 
 
 CHANGES_SEED = ("World\nFerry crews agree a new rota after a week of talks\nJune 29, 2025 / 09:00 IST\n"

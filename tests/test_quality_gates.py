@@ -61,7 +61,8 @@ def pages_of_each_kind(site: Path) -> dict[str, str]:
     tag = next(p for p in sorted(site.glob("tag/*/index.html")))
     rel = lambda p: p.relative_to(site).as_posix().removesuffix("index.html")
     day = next(p for p in sorted(site.glob("20*/*/*/index.html")))
-    return {"front": "", "article": rel(article), "day": rel(day), "section": rel(section), "tag": rel(tag),
+    story = next(p for p in sorted(site.glob("story/*/index.html")))      # the sample's three outlets on one event
+    return {"front": "", "article": rel(article), "day": rel(day), "story": rel(story), "section": rel(section), "tag": rel(tag),
             "sections": "section/", "tags": "tag/", "archive": "archive/", "404": "404.html", "search": "search/?q=Kursk"}
 
 
@@ -117,11 +118,13 @@ def test_axe_finds_no_violations(browser, server, site, scheme, width):
 @pytest.mark.browser
 def test_screenshots_of_the_front_page_and_an_article(browser, server, site):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    article = pages_of_each_kind(site)["article"]
+    kinds = pages_of_each_kind(site)
+    story_article = next(p for p in sorted(site.glob("20*/*/*/*/index.html")) if 'id="coverage-heading"' in p.read_text())
     for width in (390, 1280):
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        for name, path in (("front", ""), ("article", article)):
+        for name, path in (("front", ""), ("article", kinds["article"]), ("story", kinds["story"]),
+                           ("story-article", story_article.relative_to(site).as_posix().removesuffix("index.html"))):
             page.goto(server + path)
             target = SCREENSHOTS / f"{name}-{width}.png"
             page.screenshot(path=str(target), full_page=True)
