@@ -58,6 +58,7 @@ class PageData:
     url: str = ""
     site: str = ""
     crumbs: list[str] = field(default_factory=list)
+    lang: str = ""
 
 
 def decode_html(raw: bytes, shown: str) -> tuple[str, str]:
@@ -155,6 +156,7 @@ def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Pa
         image_width=image.get("width", 0),
         image_height=image.get("height", 0),
         source_name=data.site,
+        lang=data.lang,
     )
 
 
@@ -194,6 +196,7 @@ def page_data(doc, raw: bytes, zone: str = "UTC") -> PageData:
         or meta.get("article:tag:all", [])
     data.authors = data.authors or [a for a in [meta.get("author", "")] if a and not _http(a)]
     data.site = data.site or meta.get("og:site_name", "")
+    data.lang = (doc.get("lang") or doc.get("xml:lang") or meta.get("og:locale") or "").strip()
     og_image = _http(urljoin(data.url, meta.get("og:image", ""))) if meta.get("og:image") else ""
     if not data.image.get("url") and og_image:
         data.image = {"url": og_image, "caption": meta.get("og:image:alt", ""),
