@@ -5,13 +5,14 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from itertools import combinations
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from .content import Article
 from .errors import Problems
+from .i18n import Language, load_language
 from .slug import slugify
 
 RELATED = 5
@@ -68,6 +69,8 @@ class Digest:
     """Up to five related articles of each article, by its source path."""
     related_lists: RelatedLists
     """The same by source only, for the next build."""
+    language: Language = field(default_factory=lambda: load_language("en"))
+    """The site's language: the words of the pages and feeds, and the forms of their dates and numbers."""
 
     def url(self, article: Article) -> str:
         return self.urls[article.source]
@@ -93,9 +96,11 @@ class Digest:
         return cached
 
 
-def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, previous: RelatedLists | None = None) -> Digest:
+def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, previous: RelatedLists | None = None,
+                language: Language | None = None) -> Digest:
     """Sort and group the articles; slugs that collide on one day get a numbered suffix and a warning.
-    `previous` (the last build's related lists) saves making again the lists that cannot have changed."""
+    `previous` (the last build's related lists) saves making again the lists that cannot have changed;
+    `language` is the site's (default English)."""
     ordered, urls = _unique_urls(articles, zone, problems)
     by_day: dict[date, list[Article]] = defaultdict(list)
     for a in ordered:
@@ -114,6 +119,7 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, pre
         urls=urls,
         related_to=related_to,
         related_lists=related_lists,
+        **({"language": language} if language else {}),
     )
 
 

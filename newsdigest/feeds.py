@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from .config import Config
 from .content import Article
 from .digest import Day, Digest
+from .i18n import Language, primary
 from .slug import feed_id, slugify, tag_uri
 
 GENERATOR = "newsdigest"
@@ -49,6 +50,8 @@ class Entry:
     source_url: str = ""
     """Where the story came from: RSS <source url>, Atom <link rel="via">, JSON Feed external_url."""
     source_name: str = ""
+    language: str = ""
+    """Its language when it is not the feed's: RSS dc:language, Atom xml:lang, JSON Feed language."""
 
 
 @dataclass(frozen=True)
@@ -82,22 +85,24 @@ def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
         for g in groups:
             yield Feed(f"{kind}/{g.slug}/feed.xml", "rss", f"{g.name} · {site.title}", f"{site.url}{kind}/{g.slug}/",
                        g.articles[:limit])
-    yield Feed("digest.xml", "rss", f"{site.title}: one post a day", site.url, digest.days[:limit])
+    yield Feed("digest.xml", "rss", digest.language.gettext("%(site)s: one post a day", site=site.title), site.url,
+               digest.days[:limit])
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
-    return _article_entry(a, config.site.url, digest.url(a))
+    return _article_entry(a, config.site.url, digest.url(a), digest.language)
 
 
 @lru_cache(maxsize=4096)
-def _article_entry(a: Article, site_url: str, path: str) -> Entry:
+def _article_entry(a: Article, site_url: str, path: str, language: Language) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
     url = site_url + path
     return Entry(id=feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem)),
                  title=clean(a.title), url=url, published=a.date, updated=max(a.updated or a.date, a.date),
-                 summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
+                 summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a, language), url)),
                  categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
-                 source_url=clean(a.source_url), source_name=clean(a.source_name))
+                 source_url=clean(a.source_url), source_name=clean(a.source_name),
+                 language=a.lang if a.lang and primary(a.lang) != language.primary else "")
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
@@ -112,15 +117,17 @@ def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
                          + (f"<br>{escape(a.summary)}" if a.summary else "") + "</li>")
         parts.append("</ul>")
     newest = max(a.date for a in articles)
-    return Entry(id=tag_uri(config.site.url, day.day.isoformat(), "digest"), title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
-                 f"{day.count} {'story' if day.count == 1 else 'stories'}", url=url, published=newest,
+    language = digest.language
+    title = language.ngettext("%(date)s: %(num)s story", "%(date)s: %(num)s stories", day.count,
+                              date=language.long_date(day.day))
+    return Entry(id=tag_uri(config.site.url, day.day.isoformat(), "digest"), title=title, url=url, published=newest,
                  updated=max(a.updated or a.date for a in articles), summary=clean("; ".join(a.title for a in articles)),
                  content_html=clean("\n".join(parts)))
 
 
-def content_html(a: Article) -> str:
+def content_html(a: Article, language: Language) -> str:
     """The article for a feed reader: dek, lead image, its caption and credit, body (or its excerpt), and where
-    the story came from."""
+    the story came from (in the site's language)."""
     parts = []
     if a.dek:
         parts.append(f"<p><strong>{escape(a.dek)}</strong></p>")
@@ -132,8 +139,10 @@ def content_html(a: Article) -> str:
         parts.append(f"<p><em>{escape(a.image_caption)}</em>{credit}</p>")
     parts.append(a.body_html)
     if a.source_url:
-        lead = "Read the whole story at" if a.excerpt else "Read the original at"
-        parts.append(f'<p>{lead} <a href="{escape(a.source_url)}">{escape(a.source_name or a.source_url)}</a></p>')
+        link = f'<a href="{escape(a.source_url)}">{escape(a.source_name or a.source_url)}</a>'
+        lead = (language.gettext("Read the whole story at %(outlet)s") if a.excerpt
+                else language.gettext("Read the original at %(outlet)s"))
+        parts.append(f"<p>{escape(lead).replace('%(outlet)s', link)}</p>")
     return "\n".join(parts)
 
 
@@ -197,13 +206,16 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
                 fe.dc.dc_creator(author)
             else:
                 fe.author(name=author)
+        if e.language and rss:
+            fe.dc.dc_language(e.language)
     xml = fg.rss_str(pretty=True) if rss else _via_links(fg.atom_str(pretty=True), entries)
     return _with_stylesheet(xml, feed.path)
 
 
 def _via_links(xml: bytes, entries: tuple[Entry, ...]) -> bytes:
-    """Mark each Atom entry's link to its source rel="via" (feedgen writes entry links without their rel)."""
-    if not any(e.source_url for e in entries):
+    """Mark each Atom entry's link to its source rel="via" (feedgen writes entry links without their rel), and
+    give an entry in another language than the feed's its xml:lang (feedgen sets it on the feed alone)."""
+    if not any(e.source_url or e.language for e in entries):
         return xml
     from lxml import etree
 
@@ -212,6 +224,8 @@ def _via_links(xml: bytes, entries: tuple[Entry, ...]) -> bytes:
     sources = {e.id: e for e in entries}
     for entry in root.iter(f"{atom}entry"):
         e = sources.get(entry.findtext(f"{atom}id"))
+        if e and e.language:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", e.language)
         for link in entry.iter(f"{atom}link") if e and e.source_url else ():
             if link.get("href") == e.source_url and link.get("rel") is None:
                 link.set("rel", "via")
@@ -250,6 +264,7 @@ def write_json_feed(feed: Feed, entries: tuple[Entry, ...], config: Config) -> b
                 **({"authors": [{"name": a} for a in e.authors]} if e.authors else {}),
                 **({"tags": list(e.categories)} if e.categories else {}),
                 **({"external_url": e.source_url} if e.source_url else {}),
+                **({"language": e.language} if e.language else {}),
             }
             for e in entries
         ],

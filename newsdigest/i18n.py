@@ -7,8 +7,16 @@ A language tag here is BCP 47 with an ISO 639 primary subtag ('de', 'pt-BR', 'zh
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import BuildError
 
 TAG = re.compile(r"^([A-Za-z]{2,3})((?:[-_][A-Za-z]{4})?)((?:[-_](?:[A-Za-z]{2}|\d{3}))?)((?:[-_][A-Za-z0-9]{5,8})*)$")
 """language [-script] [-region] [-variant…]: what a page, a person or a config file writes."""
@@ -59,3 +67,141 @@ def direction(tag: str) -> str:
         except (UnknownLocaleError, ValueError):
             continue
     return "ltr"
+
+
+# ---- the site's language: its catalog of the layouts' words, and CLDR's dates and numbers -------------------
+
+LOCALES = Path(__file__).parent / "locales"
+"""The shipped catalogs: locales/<language>/LC_MESSAGES/newsdigest.po, made from locales/newsdigest.pot."""
+DOMAIN = "newsdigest"
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """The site's language, for the layouts and the feeds: its words (gettext, from the shipped catalog with
+    the operator's file merged over it) and CLDR's forms of its dates, times and numbers."""
+
+    tag: str
+    """As site.language gives it, normalized: 'de', 'pt-BR'."""
+    locale: Any
+    """babel.Locale."""
+    translations: Any
+    """babel.support.Translations (gettext and ngettext with the language's plural rule)."""
+    catalogs: tuple[str, ...]
+    """The .po files merged, the shipped one first, for messages."""
+    version: str
+    """A hash of the catalogs' bytes: a page made with other words is made again."""
+
+    @property
+    def dir(self) -> str:
+        """'rtl' or 'ltr': the direction the site is written in."""
+        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+
+    @property
+    def primary(self) -> str:
+        return primary(self.tag)
+
+    def gettext(self, message: str, **values: Any) -> str:
+        """The translation of `message`, with %(name)s filled from `values`."""
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
+        """The form of the message for `n` by the language's plural rule; %(num)s is `n` as the language writes it."""
+        return self.translations.ngettext(singular, plural, n) % {"num": self.number(n), **values}
+
+    # Dates and times: each made once per process, for a site shows each date many times over.
+
+    @lru_cache(maxsize=65536)
+    def long_date(self, day: date) -> str:
+        """With the weekday: 'Tuesday, 10 March 2026' (en-GB), 'martes, 10 de marzo de 2026', '2026年3月10日火曜日'."""
+        from babel.dates import format_date
+        return format_date(day, "full", locale=self.locale)
+
+    @lru_cache(maxsize=65536)
+    def date(self, day: date) -> str:
+        """Without the weekday: '10 March 2026' (en-GB), '10 de marzo de 2026', '10. März 2026', '2026年3月10日'."""
+        from babel.dates import format_date
+        return format_date(day, "long", locale=self.locale)
+
+    @lru_cache(maxsize=65536)
+    def short_date(self, day: date) -> str:
+        """'10 Mar 2026' (en-GB), '10. März 2026', '10 مارس 2026', '2026年3月10日'."""
+        from babel.dates import format_skeleton
+        return format_skeleton("yMMMd", day, locale=self.locale)
+
+    @lru_cache(maxsize=4096)
+    def month(self, day: date) -> str:
+        """The month and year, as a heading names it: 'March 2026', 'März 2026', 'март 2026 г.', '2026年3月'."""
+        from babel.dates import format_skeleton
+        return format_skeleton("yMMMM", day, locale=self.locale)
+
+    @lru_cache(maxsize=65536)
+    def clock(self, when: datetime) -> str:
+        """The time of day and its zone, as the reader's locale writes them: '09:00 BST' (en-GB), '9:00 AM IST'
+        (en-IN), '09:00 MESZ' (de), '9:00 ص GMT+03:00' (ar): CLDR's short name of the zone where the language
+        has one, else its offset from GMT."""
+        from babel.dates import format_datetime, format_time, get_timezone_gmt
+        zone = format_datetime(when, "z", locale=self.locale)
+        if zone[:1] in "+-":
+            zone = get_timezone_gmt(when, "long", locale=self.locale)
+        return f"{format_time(when, 'short', locale=self.locale)} {zone}"
+
+    def date_and_time(self, day: str, time: str) -> str:
+        """A date and a time joined as the language joins them: '…, 09:00 BST', '…، 9:00 ص', '… 9:00'."""
+        return self.locale.datetime_formats["full"].replace("{1}", day).replace("{0}", time)
+
+    def number(self, n: int) -> str:
+        """1234 -> '1,234' (en), '1.234' (de), '1 234' (fr)."""
+        from babel.numbers import format_decimal
+        return format_decimal(n, locale=self.locale)
+
+
+def load_language(tag: str, own: Path | None = None) -> Language:
+    """The Language of `tag`: the shipped catalog of its language (of 'pt' for 'pt-BR', of none for a
+    language newsdigest does not ship: its words stay English), with the operator's `own`/<tag>.po (or
+    <language>.po) merged over it, so that a message there adds to or replaces the shipped one. A file
+    that is not a valid .po file is a BuildError naming it and the line."""
+    from babel import Locale
+    from babel.support import NullTranslations
+
+    locale = Locale.parse(tag, sep="-")
+    shipped = [LOCALES / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in _catalog_names(locale)]
+    mine = [own / f"{name}.po" for name in (tag, tag.replace("-", "_"), primary(tag))] if own else []
+    files = [p for p in shipped if p.is_file()][:1] + [p for p in mine if p.is_file()][:1]
+    translations, digest = None, hashlib.sha256()
+    for path in files:
+        raw = path.read_bytes()
+        digest.update(raw)
+        compiled = _compiled(raw, path, locale)
+        translations = compiled if translations is None else translations.merge(compiled)
+    return Language(tag, locale, translations or NullTranslations(), tuple(str(p) for p in files),
+                    digest.hexdigest()[:16])
+
+
+def _catalog_names(locale: Any) -> list[str]:
+    """The shipped catalogs that fit a locale, the closest first: pt_BR, then pt. Chinese in its traditional
+    script (zh-Hant, zh-TW, zh-HK, zh-MO) does not fall back to the simplified catalog."""
+    traditional = locale.language == "zh" and (locale.script == "Hant" or locale.territory in ("TW", "HK", "MO"))
+    names = [str(locale)] + ([] if traditional else [locale.language])
+    return list(dict.fromkeys(names))
+
+
+def _compiled(raw: bytes, path: Path, locale: Any) -> Any:
+    """A .po file's bytes -> Translations: read with Babel's parser, compiled to .mo in memory (no .mo file is
+    shipped or written: the .po file is the only source, and the Quick start needs no compile step)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import PoFileError, read_po
+    from babel.support import Translations
+
+    try:
+        catalog = read_po(io.BytesIO(raw), locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        line = getattr(exc, "lineno", None)
+        raise BuildError(f"not a valid translation catalog (.po file): {exc}", path, line) from None
+    except UnicodeDecodeError:
+        raise BuildError("not UTF-8 text: save the catalog as UTF-8", path) from None
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)

@@ -23,6 +23,7 @@ from .content import load_articles
 from .digest import make_digest
 from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
+from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
@@ -106,12 +107,13 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
     progress(f"sorting {len(articles):,} articles")
-    digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems, cache.related)
+    language = load_language(config.site.language, config.path("translations"))
+    digest = make_digest([a for a in articles if a.source not in left_out], config.zone, problems, cache.related, language)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
     fingerprint = Fingerprints()
     env = make_environment(config.path("layouts"), digest)
-    layouts = folder_fingerprint(config.path("layouts"))
+    layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
@@ -124,7 +126,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         inputs[page.path] = fingerprint((layouts, page.template, page.path, page.context))
         makers[page.path] = lambda page=page: render_page(env, page, digest, config)
     for feed in feeds:
-        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items))
+        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version))
         makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
     extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts"))}
     for path, data in extras.items():

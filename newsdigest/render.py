@@ -17,18 +17,24 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from .config import Config
 from .digest import Digest, Group
 from .errors import BuildError
+from .i18n import Language
 from .slug import slugify
 
 Pages = dict[str, bytes]
 
 
 def make_environment(layouts: Path, digest: Digest) -> Environment:
-    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest."""
+    """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
+    language (the site's: .tag, .dir), the gettext calls of Jinja's i18n extension over the site's catalog
+    (_("Archive"), ngettext(...)), and the filters that write dates and numbers in its language."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(url=digest.url, local=digest.local)
-    env.filters["longdate"] = lambda d: f"{d:%A}, {d.day} {d:%B %Y}"
-    env.filters["slug"] = slugify
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      extensions=["jinja2.ext.i18n"])
+    language = digest.language
+    env.install_gettext_translations(language.translations, newstyle=True)
+    env.globals.update(url=digest.url, local=digest.local, language=language)
+    env.filters.update(longdate=language.long_date, date=language.date, shortdate=language.short_date, month=language.month,
+                       clock=language.clock, number=language.number, slug=slugify)
     return env
 
 
@@ -54,9 +60,10 @@ def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None) -
         for path, template, context in kind(digest, config):
             yield Page(path, template, {"sections": nav, "search": bool(search), **context})
     if search:
+        _ = digest.language.gettext
         yield Page("search/index.html", "search.html", {
             "sections": nav, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
-            "title": "Search", "description": f"Search every story in {config.site.title}."})
+            "title": _("Search"), "description": _("Search every story in %(site)s.", site=config.site.title)})
 
 
 def render_page(env: Environment, page: Page, digest: Digest, config: Config) -> bytes:
@@ -114,25 +121,33 @@ def article_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, di
 
 
 def day_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    language = digest.language
     for i, day in enumerate(digest.days):
         yield f"{day.day:%Y/%m/%d}/index.html", "day.html", {
-            "day": day, "title": f"{day.day:%A}, {day.day.day} {day.day:%B %Y}",
+            "day": day, "title": language.long_date(day.day),
             "newer": digest.days[i - 1] if i > 0 else None,
             "older": digest.days[i + 1] if i + 1 < len(digest.days) else None,
-            "description": f"The digest for {day.day.day} {day.day:%B %Y}: {day.count} stories."}
+            "description": language.ngettext("The digest for %(date)s: %(num)s story.",
+                                              "The digest for %(date)s: %(num)s stories.", day.count,
+                                              date=language.date(day.day))}
 
 
 def section_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
-    yield from _group_pages("section", "Section", digest.sections, config)
+    _ = digest.language.gettext
+    yield from _group_pages("section", _("Section"), digest.sections, config, digest.language, {
+        "title": _("All sections"), "description": _("Every section of the digest, with counts.")})
 
 
 def tag_pages(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
-    yield from _group_pages("tag", "Tag", digest.tags, config)
+    _ = digest.language.gettext
+    yield from _group_pages("tag", _("Tag"), digest.tags, config, digest.language, {
+        "title": _("All tags"), "description": _("Every tag of the digest, with counts.")})
 
 
-def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Config) -> Iterator[tuple[str, str, dict]]:
-    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, "title": f"All {kind}s",
-                                               "description": f"Every {kind} of the digest, with counts."}
+def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Config, language: Language,
+                 index: dict[str, str]) -> Iterator[tuple[str, str, dict]]:
+    _ = language.gettext
+    yield f"{kind}/index.html", "groups.html", {"kind": kind, "groups": groups, **index}
     size = config.digest.page_size
     for g in groups:
         # Older pages are numbered from the oldest and hold `size` stories each, so a new story changes the
@@ -140,28 +155,32 @@ def _group_pages(kind: str, label: str, groups: tuple[Group, ...], config: Confi
         # bytes and caches.
         numbered = max(0, len(g.articles) // size - 1)
         oldest_first = g.articles[::-1]
-        common = {"kind": kind, "label": label, "description": f"{label} {g.name}: older stories."}
+        common = {"kind": kind, "label": label,
+                  "description": _("%(label)s %(name)s: older stories.", label=label, name=g.name)}
         yield f"{kind}/{g.slug}/index.html", "list.html", {
             **common, "group": g, "articles": g.articles[:len(g.articles) - numbered * size], "page": 0,
             "newer": None, "older": f"page/{numbered}/" if numbered else None, "title": g.name,
-            "description": f"{label} {g.name}: {len(g.articles)} stories."}
+            "description": language.ngettext("%(label)s %(name)s: %(num)s story.", "%(label)s %(name)s: %(num)s stories.",
+                                             len(g.articles), label=label, name=g.name)}
         for n in range(1, numbered + 1):
             yield f"{kind}/{g.slug}/page/{n}/index.html", "list.html", {
                 **common, "group": NavItem(g.name, g.slug), "articles": oldest_first[(n - 1) * size:n * size][::-1],
                 "page": n, "newer": f"page/{n + 1}/" if n < numbered else "", "older": f"page/{n - 1}/" if n > 1 else None,
-                "title": f"{g.name} (page {n})"}
+                "title": _("%(name)s (page %(page)s)", name=g.name, page=language.number(n))}
 
 
 def archive_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
+    _ = digest.language.gettext
     months: dict[str, list] = {}
     for day in digest.days:
-        months.setdefault(f"{day.day:%B %Y}", []).append(day)
-    yield "archive/index.html", "archive.html", {"months": months, "title": "Archive",
-                                                 "description": "Every day of the digest."}
+        months.setdefault(digest.language.month(day.day), []).append(day)
+    yield "archive/index.html", "archive.html", {"months": months, "title": _("Archive"),
+                                                 "description": _("Every day of the digest.")}
 
 
 def not_found_page(digest: Digest, config: Config) -> Iterator[tuple[str, str, dict]]:
-    yield "404.html", "404.html", {"title": "Page not found", "description": "This page does not exist."}
+    _ = digest.language.gettext
+    yield "404.html", "404.html", {"title": _("Page not found"), "description": _("This page does not exist.")}
 
 
 PAGE_KINDS: list[Callable[[Digest, Config], Iterator[tuple[str, str, dict]]]] = [
