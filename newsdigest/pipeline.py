@@ -27,7 +27,7 @@ from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
-from .search import BUNDLE, PAGEFIND_VERSION, Indexing, index_shards, indexed_part, shards, unavailable
+from .search import BUNDLE, PAGEFIND_VERSION, Indexing, bundle_languages, index_shards, indexed_part, shards, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files
 from .undo import ContentUndo
@@ -118,7 +118,8 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
     search = {} if search_off else shards(digest.url(a) + "index.html" for a in digest.articles)
-    pages = list(plan_pages(digest, config, tuple(search) or None))
+    page_language = {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
+    pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None))
     feeds = list(all_feeds(digest, config))
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}

@@ -52,9 +52,9 @@ class NavItem(NamedTuple):
     slug: str
 
 
-def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None) -> Iterator[Page]:
+def plan_pages(digest: Digest, config: Config, search: tuple[tuple[str, str], ...] | None) -> Iterator[Page]:
     """Every page of the site, each with exactly the data its layout shows; with `search` (the search
-    bundles' folders, the primary first), a search page that merges them."""
+    bundles' folders, the primary first, each with its languages), a search page that merges them."""
     nav = tuple(NavItem(g.name, g.slug) for g in digest.sections)
     for kind in PAGE_KINDS:
         for path, template, context in kind(digest, config):
@@ -62,7 +62,8 @@ def plan_pages(digest: Digest, config: Config, search: tuple[str, ...] | None) -
     if search:
         _ = digest.language.gettext
         yield Page("search/index.html", "search.html", {
-            "sections": nav, "search": True, "bundles": search, "base_path": urlsplit(config.site.url).path,
+            "sections": nav, "search": True, "bundles": tuple(folder for folder, codes in search),
+            "bundle_languages": tuple(codes for folder, codes in search), "base_path": urlsplit(config.site.url).path,
             "title": _("Search"), "description": _("Search every story in %(site)s.", site=config.site.title)})
 
 
