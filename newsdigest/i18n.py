@@ -151,6 +151,16 @@ class Language:
         """A date and a time joined as the language joins them: '…, 09:00 BST', '…، 9:00 ص', '… 9:00'."""
         return self.locale.datetime_formats["full"].replace("{1}", day).replace("{0}", time)
 
+    @property
+    def arrows(self) -> tuple[str, str]:
+        """('←', '→'): back to newer, on to older, pointing the way the page reads (mirrored right to left)."""
+        return ("→", "←") if self.dir == "rtl" else ("←", "→")
+
+    def names(self, items: list[str] | tuple[str, ...]) -> str:
+        """A list as the language writes one: 'A, B and C' (en-GB), 'A, B und C', 'A وB وC'."""
+        from babel.lists import format_list
+        return format_list(list(items), locale=self.locale) if items else ""
+
     def number(self, n: int) -> str:
         """1234 -> '1,234' (en), '1.234' (de), '1 234' (fr)."""
         from babel.numbers import format_decimal

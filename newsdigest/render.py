@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import traceback
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from dataclasses import dataclass
@@ -13,11 +14,13 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from markupsafe import Markup
 
 from .config import Config
 from .digest import Digest, Group
 from .errors import BuildError
-from .i18n import Language
+from .content import Article
+from .i18n import Language, direction, primary
 from .slug import slugify
 
 Pages = dict[str, bytes]
@@ -32,10 +35,53 @@ def make_environment(layouts: Path, digest: Digest) -> Environment:
                       extensions=["jinja2.ext.i18n"])
     language = digest.language
     env.install_gettext_translations(language.translations, newstyle=True)
-    env.globals.update(url=digest.url, local=digest.local, language=language)
+    voice = Voices(language)
+    env.globals.update(url=digest.url, local=digest.local, language=language, article_lang=voice.article,
+                       site_lang=voice.site)
     env.filters.update(longdate=language.long_date, date=language.date, shortdate=language.short_date, month=language.month,
                        clock=language.clock, number=language.number, slug=slugify)
     return env
+
+
+class Voices:
+    """The lang and dir attributes that keep an article's words in its language and the site's words in the
+    site's: article(a) on the article's element (a story, a card), site(a) on the site's words inside it
+    (its section, date and reading time, the credit line). Both are empty for an article in the site's
+    language and direction. An article whose front matter gives no language is in the site's, and takes
+    the direction its headline is written in (an Arabic story in a hand-written file reads right to left)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.cache: dict[Article, tuple[Markup, Markup]] = {}
+
+    def article(self, a: Article) -> Markup:
+        return self._attributes(a)[0]
+
+    def site(self, a: Article) -> Markup:
+        return self._attributes(a)[1]
+
+    def _attributes(self, a: Article) -> tuple[Markup, Markup]:
+        found = self.cache.get(a)
+        if found is None:
+            site = self.language
+            other_language = bool(a.lang) and primary(a.lang) != site.primary
+            way = direction(a.lang) if a.lang else written_direction(f"{a.title} {a.dek}", site.dir)
+            own = (f' lang="{a.lang}"' if other_language else "") + (f' dir="{way}"' if way != site.dir else "")
+            ours = (f' lang="{site.tag}"' if other_language else "") + (f' dir="{site.dir}"' if way != site.dir else "")
+            found = self.cache[a] = (Markup(own), Markup(ours))
+        return found
+
+
+def written_direction(text: str, default: str) -> str:
+    """'rtl' or 'ltr' as the first letter of `text` that has a direction reads (the Unicode bidirectional
+    algorithm's rule for dir="auto"), `default` when none does."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return default
 
 
 @dataclass(frozen=True)
