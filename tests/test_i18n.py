@@ -214,3 +214,14 @@ def test_feeds_name_the_language_of_each_item_in_another(german):
     assert daily.feed.title == "Test Digest: ein Beitrag pro Tag"
     assert daily.entries[0].title == "Dienstag, 10. März 2026: 2 Artikel"
     assert re.search(r"<pubDate>Tue, 10 Mar 2026 \d\d:\d\d:00 \+0100</pubDate>", text(german, "feed.xml"))   # RFC 822 stays
+
+
+def test_editing_your_catalog_rebuilds_the_pages_that_show_its_words(project):
+    (project / "content" / "a.md").write_text("---\ntitle: A\ndate: 2026-03-10\n---\nText.\n", encoding="utf-8")
+    build = ["--config", str(project / "config.yaml"), "--now", NOW, "--quiet"]
+    assert main(build) == 0 and ">Archive</a>" in text(project / "site", "index.html")
+    (project / "translations").mkdir()
+    (project / "translations" / "en-GB.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Archive"\nmsgstr "Back issues"\n',
+        encoding="utf-8")
+    assert main(build) == 0 and ">Back issues</a>" in text(project / "site", "index.html")   # not taken for a no-op
