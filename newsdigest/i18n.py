@@ -156,11 +156,13 @@ class Language:
         """('←', '→'): back to newer, on to older, pointing the way the page reads (mirrored right to left)."""
         return ("→", "←") if self.dir == "rtl" else ("←", "→")
 
-    def names(self, items: list[str] | tuple[str, ...]) -> str:
+    @lru_cache(maxsize=16384)
+    def names(self, items: tuple[str, ...]) -> str:
         """A list as the language writes one: 'A, B and C' (en-GB), 'A, B und C', 'A وB وC'."""
         from babel.lists import format_list
         return format_list(list(items), locale=self.locale) if items else ""
 
+    @lru_cache(maxsize=4096)
     def number(self, n: int) -> str:
         """1234 -> '1,234' (en), '1.234' (de), '1 234' (fr)."""
         from babel.numbers import format_decimal
