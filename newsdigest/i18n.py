@@ -110,6 +110,16 @@ class Language:
         """The form of the message for `n` by the language's plural rule; %(num)s is `n` as the language writes it."""
         return self.translations.ngettext(singular, plural, n) % {"num": self.number(n), **values}
 
+    @lru_cache(maxsize=1024)
+    def minutes_read(self, n: int) -> str:
+        """'4 min read', '4 Min. Lesezeit', 'قراءة في 4 دقائق': an article's reading time."""
+        return self.ngettext("%(num)s min read", "%(num)s min read", n)
+
+    @lru_cache(maxsize=4096)
+    def stories(self, n: int) -> str:
+        """'1 story', '12 stories', '12 Artikel', '12 خبرًا': a count of articles."""
+        return self.ngettext("%(num)s story", "%(num)s stories", n)
+
     # Dates and times: each made once per process, for a site shows each date many times over.
 
     @lru_cache(maxsize=65536)
@@ -146,6 +156,11 @@ class Language:
         if zone[:1] in "+-":
             zone = get_timezone_gmt(when, "long", locale=self.locale)
         return f"{format_time(when, 'short', locale=self.locale)} {zone}"
+
+    @lru_cache(maxsize=65536)
+    def long_date_time(self, when: datetime) -> str:
+        """long_date and clock joined as the language joins a date and a time: 'Tuesday, 10 March 2026, 09:15 GMT'."""
+        return self.date_and_time(self.long_date(when), self.clock(when))
 
     def date_and_time(self, day: str, time: str) -> str:
         """A date and a time joined as the language joins them: '…, 09:00 BST', '…، 9:00 ص', '… 9:00'."""
