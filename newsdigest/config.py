@@ -254,13 +254,10 @@ def _check_values(path: Path, config: Config) -> None:
 
 
 def _cldr_language(text: str) -> str:
-    """`text` as a normalized language tag when Babel has CLDR data for it, else ''."""
-    from babel import Locale, UnknownLocaleError
+    """`text` as a normalized language tag when Babel has CLDR data for its language, else ''."""
+    from babel.localedata import exists
 
-    from .i18n import language_tag
+    from .i18n import normalized_tag, primary
 
-    tag = language_tag(text)
-    try:
-        return tag if tag and Locale.parse(tag, sep="-") else ""
-    except (UnknownLocaleError, ValueError):
-        return ""
+    tag = normalized_tag(text)
+    return tag if tag and exists(primary(tag)) else ""

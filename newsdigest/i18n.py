@@ -34,8 +34,14 @@ def _language_names() -> dict[str, str]:
 def language_tag(text: str) -> str:
     """'PT_br' -> 'pt-BR', 'zh-hant' -> 'zh-Hant'; '' when `text` is no language tag, or names a language
     CLDR does not know ('xx', 'english')."""
+    tag = normalized_tag(text)
+    return tag if tag and primary(tag) in _language_names() else ""
+
+
+def normalized_tag(text: str) -> str:
+    """'PT_br' -> 'pt-BR', written as a tag is, without asking CLDR (cheap: for config.yaml on every build)."""
     m = TAG.match(text.strip())
-    if not m or m[1].lower() not in _language_names():
+    if not m:
         return ""
     script, region = m[2][1:].title(), m[3][1:].upper()
     return "-".join(part for part in (m[1].lower(), script, region, *m[4][1:].replace("_", "-").split("-")) if part)
@@ -189,10 +195,13 @@ def load_language(tag: str, own: Path | None = None) -> Language:
     language newsdigest does not ship: its words stay English), with the operator's `own`/<tag>.po (or
     <language>.po) merged over it, so that a message there adds to or replaces the shipped one. A file
     that is not a valid .po file is a BuildError naming it and the line."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
     from babel.support import NullTranslations
 
-    locale = Locale.parse(tag, sep="-")
+    try:
+        locale = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):   # a region or script CLDR has no data for: the language's own
+        locale = Locale.parse(primary(tag))
     shipped = [LOCALES / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in _catalog_names(locale)]
     mine = [own / f"{name}.po" for name in (tag, tag.replace("-", "_"), primary(tag))] if own else []
     files = [p for p in shipped if p.is_file()][:1] + [p for p in mine if p.is_file()][:1]
