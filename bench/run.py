@@ -1,6 +1,6 @@
 """Benchmark: build a synthetic news corpus and time what operators do, with peak memory.
 
-    python3 bench/run.py --articles 1000,10000 [--runs 3] [--compare pelican,hugo]
+    python3 bench/run.py --articles 1000,10000 [--runs 3] [--compare pelican,hugo] [--baseline OTHER_COPY]
 
 Prints, per corpus size, the median, min-max and peak memory (all the build's processes together) of
 each scenario over --runs runs, all measured in this one run on this machine. Builds have search on,
@@ -35,19 +35,31 @@ TODAY = datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc)
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
+CPU: dict[int, float] = {}
+"""CPU seconds (user + system) of each run's whole process tree, by the id of its result (see run)."""
+
+
 def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Run a command; return (seconds, peak MB): the most memory its processes held at once, all of them
-    (the build's workers and Pagefind's processes too), sampled every 50 ms from /proc."""
+    (the build's workers and Pagefind's processes too), sampled every 50 ms from /proc. The CPU seconds its
+    processes used, which other work on a shared machine disturbs far less than the seconds on the clock,
+    are kept in CPU under the id of the returned tuple."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     peak = 0
-    while proc.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.05)
     seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
-    return seconds, peak / 2**20
+    result = (seconds, peak / 2**20)
+    CPU[id(result)] = usage.ru_utime + usage.ru_stime
+    return result
 
 
 def _tree_rss(pid: int) -> int:
@@ -67,15 +79,15 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def ours(project: Path, *args: str, config: str = "config.yaml") -> list[str]:
-    return [sys.executable, str(REPO / "build.py"), "--config", str(project / config), "--now", NOW, "--quiet", *args]
+def ours(project: Path, *args: str, config: str = "config.yaml", code: Path = REPO) -> list[str]:
+    return [sys.executable, str(code / "build.py"), "--config", str(project / config), "--now", NOW, "--quiet", *args]
 
 
-def make_project(root: Path, n: int, seeds: bool = False) -> Path:
+def make_project(root: Path, n: int, seeds: bool = False, code: Path = REPO) -> Path:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    shutil.copytree(REPO / "layouts", root / "layouts")
+    shutil.copytree(code / "layouts", root / "layouts")
     (root / "config.yaml").write_text(CONFIG, encoding="utf-8")
     (root / "config-no-search.yaml").write_text(NO_SEARCH_CONFIG, encoding="utf-8")
     (root / "content").mkdir()
@@ -133,18 +145,54 @@ def row(name: str, results: list[tuple[float, float]], extra: str = "") -> str:
             f"{max(m for _, m in results):.0f} |{extra}")
 
 
-def ingestion(root: Path, n: int, runs: int) -> tuple[list[tuple[float, float]], float]:
+def ingestion(root: Path, n: int, runs: int, code: Path = REPO) -> tuple[list[tuple[float, float]], float]:
     """Convert n seeds into content files (a build from seeds alone): seconds and seeds per second."""
     results = []
     for i in range(runs):
-        project = make_project(root / "ingest", 0)
+        project = make_project(root / "ingest", 0, code=code)
         write_corpus(project, n, seeds=True)
-        script = (f"import sys, time; sys.path.insert(0, {str(REPO)!r})\n"
+        script = (f"import sys, time; sys.path.insert(0, {str(code)!r})\n"
                   "from pathlib import Path\nfrom newsdigest.config import load_config\nfrom newsdigest.errors import Problems\n"
                   "from newsdigest.ingest import ingest_seeds\n"
                   f"ingest_seeds(load_config(Path({str(project / 'config.yaml')!r})), Problems())\n")
         results.append(run([sys.executable, "-c", script], project))
     return results, n / statistics.median(t for t, _ in results)
+
+
+def side_by_side(root: Path, n: int, runs: int, baseline: Path) -> None:
+    """The cold builds (search on, search off) and the ingestion of this code and of `baseline` (another copy
+    of newsdigest, e.g. `git archive main | tar -x -C /tmp/base`), each on its own copy of one corpus with
+    its own layouts, run by run in turn (A, B, A, B, …) so that both see the machine in the same state;
+    prints both and the ratio of the medians."""
+    codes = {"this code": REPO, "baseline": baseline}
+    projects = {name: make_project(root / f"ab-{i}", n, code=code) for i, (name, code) in enumerate(codes.items())}
+    print(f"\n### {n:,} articles, side by side with {baseline}\n\n| scenario | code | median s | min–max s | "
+          "median CPU s, all processes | peak MB |\n|---|---|---:|---:|---:|---:|")
+    for scenario, config, output in (("cold build (no cache)", "config.yaml", "site"),
+                                     ("cold build, search off", "config-no-search.yaml", "site-no-search")):
+        results: dict[str, list] = {name: [] for name in codes}
+        for i in range(runs):
+            for name, code in codes.items():
+                shutil.rmtree(projects[name] / output, ignore_errors=True)
+                shutil.rmtree(projects[name] / ".cache", ignore_errors=True)
+                results[name].append(run(ours(projects[name], config=config, code=code), projects[name]))
+        _ratio_rows(scenario, results)
+    results = {name: [] for name in codes}
+    for i in range(runs):
+        for name, code in codes.items():
+            results[name] += ingestion(root / f"ab-ingest-{name.replace(' ', '-')}", n, 1, code=code)[0]
+    _ratio_rows(f"ingestion of {n:,} seeds", results)
+
+
+def _ratio_rows(scenario: str, results: dict[str, list]) -> None:
+    medians = {name: statistics.median(t for t, _ in found) for name, found in results.items()}
+    cpu = {name: statistics.median(CPU.get(id(r), 0.0) for r in found) for name, found in results.items()}
+    for name, found in results.items():
+        times = [t for t, _ in found]
+        print(f"| {scenario} | {name} | {medians[name]:.2f} | {min(times):.2f}–{max(times):.2f} | {cpu[name]:.2f} | "
+              f"{max(m for _, m in found):.0f} |", flush=True)
+    print(f"| {scenario} | this code / baseline | {medians['this code'] / medians['baseline']:.3f} | | "
+          f"{cpu['this code'] / cpu['baseline']:.3f} | |", flush=True)
 
 
 def main() -> None:
@@ -153,14 +201,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (default 3)")
     parser.add_argument("--compare", default="", help="pelican,hugo: build the same corpus with them too")
     parser.add_argument("--ingestion-only", action="store_true", help="time only the conversion of seeds")
+    parser.add_argument("--baseline", type=Path, help="another copy of newsdigest: time its cold builds and "
+                                                      "ingestion side by side with this code's, in turn")
     args = parser.parse_args()
     sizes = [int(n) for n in args.articles.split(",")]
     others = [x for x in args.compare.split(",") if x]
     print(f"newsdigest benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.runs} runs per scenario")
     print(f"command: python3 bench/run.py --articles {args.articles} --runs {args.runs}"
-          + (f" --compare {args.compare}" if args.compare else "") + (" --ingestion-only" if args.ingestion_only else ""))
+          + (f" --compare {args.compare}" if args.compare else "") + (" --ingestion-only" if args.ingestion_only else "")
+          + (f" --baseline {args.baseline}" if args.baseline else ""))
     for n in sizes:
         root = HERE / "corpus" / str(n)
+        if args.baseline:
+            side_by_side(root, n, args.runs, args.baseline.resolve())
+            continue
         if args.ingestion_only:
             results, rate = ingestion(root, n, args.runs)
             print("\n| scenario | median s | min–max s | peak MB, all processes |\n|---|---:|---:|---:|")

@@ -218,7 +218,8 @@ def serve(config: Config, args: argparse.Namespace) -> int:
     """The dev loop (pass --drafts and --future to see work in progress)."""
     from .serve import serve as serve_forever
 
-    inputs = [config.path("seeds"), config.path("content"), config.path("layouts"), Path(args.config)]
+    inputs = [config.path("seeds"), config.path("content"), config.path("layouts"), config.path("translations"),
+              Path(args.config)]
     serve_forever(config.path("output"), inputs, lambda: "\n".join(build_and_report(config, args)[1]), args.port,
                   lambda line: print(line, flush=True), config.site.url)
     return 0

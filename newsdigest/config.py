@@ -34,7 +34,9 @@ class Site:
     description: str
     """One sentence for the front page and the feeds."""
     language: str = "en"
-    """BCP 47 language tag for <html lang> and the feeds."""
+    """The language tag of the site's readers ('en', 'de', 'pt-BR', 'ar'): <html lang>, the feeds' language,
+    the layouts' words (newsdigest/locales/, and paths.translations), CLDR's dates and numbers, and the
+    direction of the pages (right to left for Arabic, Hebrew, Persian, Urdu, …)."""
     timezone: str = "UTC"
     """IANA zone for datelines that name no zone, and for hand-written dates without one."""
     author: Person | None = None
@@ -49,6 +51,8 @@ class Paths:
     content: str = "content"
     layouts: str = "layouts"
     output: str = "site"
+    translations: str = "translations"
+    """Your own catalogs, <language>.po: their messages add to or replace the shipped ones."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,7 @@ class Config:
     most articles that fit one line on a phone (nav.py)."""
 
     def path(self, name: str) -> Path:
-        """Return the absolute folder for 'seeds', 'content', 'layouts' or 'output'."""
+        """Return the absolute folder for 'seeds', 'content', 'layouts', 'output' or 'translations'."""
         return (self.root / getattr(self.paths, name)).resolve()
 
     @property
@@ -243,12 +247,17 @@ def _check_values(path: Path, config: Config) -> None:
         raise BuildError(f"'site.author.email' must be an e-mail address like news@example.org (got {author.email!r})", path)
     if author.url and not re.match(r"^https?://[^\s/]+", author.url):
         raise BuildError(f"'site.author.url' must be an absolute http(s) URL (got {author.url!r})", path)
+    tag = _cldr_language(config.site.language)
+    if not tag:
+        raise BuildError(f"'site.language' is not a language code that Unicode's CLDR knows, like en, en-GB, de, ar or "
+                         f"pt-BR (got {config.site.language!r})", path)
+    object.__setattr__(config.site, "language", tag)
     try:
         ZoneInfo(config.site.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise BuildError(f"'site.timezone' is not an IANA time zone like Europe/London (got {config.site.timezone!r})", path) from None
     output = config.path("output")
-    inputs = [config.path(name) for name in ("seeds", "content", "layouts")] + [config.root]
+    inputs = [config.path(name) for name in ("seeds", "content", "layouts", "translations")] + [config.root]
     if any(folder == output or folder.is_relative_to(output) for folder in inputs):
         raise BuildError(f"'paths.output' must be a folder of its own, not one holding the project's inputs "
                          f"(got {config.paths.output!r})", path)
@@ -260,3 +269,13 @@ def _check_values(path: Path, config: Config) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise BuildError(f"'ingest.boilerplate' pattern {pattern!r} is not a valid regular expression: {exc}", path) from None
+
+
+def _cldr_language(text: str) -> str:
+    """`text` as a normalized language tag when Babel has CLDR data for its language, else ''."""
+    from babel.localedata import exists
+
+    from .i18n import normalized_tag, primary
+
+    tag = normalized_tag(text)
+    return tag if tag and exists(primary(tag)) else ""

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from .decode import clean, decode
 from .errors import BuildError, Problems, yaml_problem
+from .i18n import code_for_name, language_tag
 from .markdown import TooSlow, render as render_markdown
 from .parallel import parallel_map
 from .scan import files_below
@@ -56,12 +57,13 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 FENCE = "---"
 GENERATED_KEY = "generated_sha256"
-KNOWN_KEYS = ("id", "title", "dek", "summary", "date", "date_from", "updated", "category", "tags", "authors", "image",
+KNOWN_KEYS = ("id", "title", "dek", "summary", "lang", "date", "date_from", "updated", "category", "tags", "authors", "image",
               "source_url", "source_name", "publish", "review", "slug", "story",
               "draft", "seed", "seed_sha256", "ingested_by", GENERATED_KEY)
 ALIASES = {"section": "category", "categories": "category", "subtitle": "dek", "standfirst": "dek",
            "description": "summary", "byline": "authors", "keywords": "tags", "published": "date",
-           "pubdate": "date", "modified": "updated", "lastmod": "updated", "url": "source_url", "source": "source_url"}
+           "pubdate": "date", "modified": "updated", "lastmod": "updated", "url": "source_url", "source": "source_url",
+           "language": "lang", "locale": "lang"}
 """Keys other generators and habits use, and ours that mean the same."""
 WORDS_PER_MINUTE = 230
 PUBLISH_MODES = ("full", "excerpt")
@@ -119,6 +121,9 @@ class Article:
     """The outlet that published it ('Reuters'), else the source's host."""
     excerpt: bool = False
     """Only its first paragraph is published (publish: excerpt), with the link to the original."""
+    lang: str = ""
+    """The language it is written in, a language tag ('de', 'pt-BR'); '' when its front matter gives none:
+    then it is in the site's language."""
     notes: tuple[str, ...] = ()
     """Warnings about the file (an unknown front-matter key), repeated on every build until it changes."""
     story: str = ""
@@ -291,6 +296,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
     source_url = _text(meta, "source_url", fail)
     if source_url and not re.match(r"^https?://[^\s/]+", source_url):
         raise fail("source_url", f"must be an http or https address (got {source_url!r})")
+    lang = _language(_text(meta, "lang", fail), fail)
     image_url = _text(image, "url", lambda k, m: fail("image", f"'{k}' {m}"))
     if image_url and not re.match(r"^https?://[^\s/]+", image_url):
         raise fail("image", f"'url' must be an http or https address (got {image_url!r})")
@@ -334,9 +340,21 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
         source_name=_text(meta, "source_name", fail) or (urlsplit(source_url).hostname or "").removeprefix("www."),
         excerpt=mode == "excerpt",
         story=story,
-        terms=index_terms(title, _text(meta, "dek", fail), html_unescape(text),
-                          meta["lang"] if isinstance(meta.get("lang"), str) and meta["lang"].strip() else language),
+        terms=index_terms(title, _text(meta, "dek", fail), html_unescape(text), lang or language),
+        lang=lang,
     )
+
+
+def _language(value: str, fail) -> str:
+    """The front matter's 'lang' as a normalized tag ('PT_br' -> 'pt-BR'), or '' when it has none."""
+    if not value:
+        return ""
+    tag = language_tag(value)
+    if not tag:
+        named = code_for_name(value)
+        hint = f"'{named}' for {value}" if named else "'de' for German, 'ar' for Arabic, 'pt-BR' for Brazilian Portuguese"
+        raise fail("lang", f"is not a language code (got {value!r}): write its ISO 639-1 code, e.g. {hint}")
+    return tag
 
 
 def _unknown_key(key: str, where: str, line: int) -> str:
@@ -346,7 +364,7 @@ def _unknown_key(key: str, where: str, line: int) -> str:
             f"article.extra); if a layout reads it, list it under layout_keys in config.yaml or start it with x_")
 
 
-USER_KEYS = ("id", "title", "dek", "summary", "date", "updated", "category", "tags", "authors", "image", "source_url",
+USER_KEYS = ("id", "title", "dek", "summary", "lang", "date", "updated", "category", "tags", "authors", "image", "source_url",
              "source_name", "publish", "review", "slug", "draft", "seed", "story")
 
 

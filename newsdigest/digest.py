@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .content import Article
 from .errors import Problems
+from .i18n import Language, load_language
 from .slug import slugify
 from .stories import Story, StoryIndex, find_stories, lead_of
 
@@ -86,6 +87,8 @@ class Digest:
     """By source path."""
     story_index: StoryIndex
     """What the stories were found from, for the next build."""
+    language: Language = field(default_factory=lambda: load_language("en"))
+    """The site's language: the words of the pages and feeds, and the forms of their dates and numbers."""
 
     def url(self, article: Article) -> str:
         return self.urls[article.source]
@@ -112,12 +115,13 @@ class Digest:
 
 
 def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, previous: StoryIndex | None = None,
-                window_hours: int = 72, language: str = "en") -> Digest:
+                window_hours: int = 72, language: Language | None = None) -> Digest:
     """Sort and group the articles by day, section, tag and story; slugs that collide on one day get a numbered
     suffix and a warning. `previous` (the last build's story index) saves comparing again the articles that
-    did not change; `window_hours` and `language` (the site's) are the stories' (stories.find_stories)."""
+    did not change; `window_hours` is the stories' (stories.find_stories); `language` is the site's (default
+    English): its tag is the language of the articles whose front matter gives none."""
     ordered, urls = _unique_urls(articles, zone, problems)
-    found = find_stories(ordered, zone, window_hours, language, previous,
+    found = find_stories(ordered, zone, window_hours, language.tag if language else "en", previous,
                          ids={s: url[:-1].replace("/", "-") for s, url in urls.items()})   # story_id, cheaper
     by_day: dict[date, list[Article]] = defaultdict(list)
     for a in ordered:
@@ -138,6 +142,7 @@ def make_digest(articles: list[Article], zone: ZoneInfo, problems: Problems, pre
         stories=found.stories,
         story_of=found.story_of,
         story_index=found.index,
+        **({"language": language} if language else {}),
     )
 
 

@@ -23,6 +23,7 @@ from .config import Config
 from .content import Article
 from .decode import clean   # what XML cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF
 from .digest import Day, Digest
+from .i18n import Language, primary
 from .slug import feed_id, slugify, tag_uri
 
 GENERATOR = "newsdigest"
@@ -60,6 +61,8 @@ class Entry:
     source_name: str = ""
     story: str = ""
     """The id of the article's story (stories.py): JSON Feed's extension "_newsdigest": {"story": id}."""
+    language: str = ""
+    """Its language when it is not the feed's: RSS dc:language, Atom xml:lang, JSON Feed language."""
 
 
 @dataclass(frozen=True)
@@ -93,22 +96,24 @@ def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
         for g in groups:
             yield Feed(f"{kind}/{g.slug}/feed.xml", "rss", f"{g.name} · {site.title}", f"{site.url}{kind}/{g.slug}/",
                        g.articles[:limit])
-    yield Feed("digest.xml", "rss", f"{site.title}: one post a day", site.url, digest.days[:limit])
+    yield Feed("digest.xml", "rss", digest.language.gettext("%(site)s: one post a day", site=site.title), site.url,
+               digest.days[:limit])
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
-    return _article_entry(a, config.site.url, digest.url(a), digest.story_of[a.source].id)
+    return _article_entry(a, config.site.url, digest.url(a), digest.story_of[a.source].id, digest.language)
 
 
 @lru_cache(maxsize=4096)
-def _article_entry(a: Article, site_url: str, path: str, story: str) -> Entry:
+def _article_entry(a: Article, site_url: str, path: str, story: str, language: Language) -> Entry:
     """Made once for all the feeds an article is in (the site's, its section's, its tags')."""
     url = site_url + path
     return Entry(id=article_id(a, site_url),
                  title=clean(a.title), url=url, published=a.date, updated=max(a.updated or a.date, a.date),
-                 summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a), url)),
+                 summary=clean(a.summary or a.title), content_html=clean(absolute_urls(content_html(a, language), url)),
                  categories=tuple(map(clean, (a.category, *a.tags))), authors=tuple(map(clean, a.authors)),
-                 source_url=clean(a.source_url), source_name=clean(a.source_name), story=story)
+                 source_url=clean(a.source_url), source_name=clean(a.source_name), story=story,
+                 language=a.lang if a.lang and primary(a.lang) != language.primary else "")
 
 
 def article_id(a: Article, site_url: str) -> str:
@@ -123,6 +128,8 @@ def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
     articles = [a for g in day.sections for a in g.articles]
     link = lambda a, text: f'<a href="{escape(config.site.url + digest.url(a))}">{escape(text)}</a>'
     outlet = lambda a: a.source_name or config.site.title
+    language = digest.language
+    also = escape(language.gettext("Also:"))
     parts = []
     for listing in day.listings:
         parts.append(f"<h2>{escape(listing.name)}</h2>\n<ul>")
@@ -130,18 +137,19 @@ def day_entry(day: Day, digest: Digest, config: Config) -> Entry:
             a = e.lead
             parts.append(f"<li>{link(a, a.title)}" + (f" ({escape(outlet(a))})" if e.also else "")
                          + (f"<br>{escape(a.summary)}" if a.summary else "")
-                         + (f"<br>Also: {', '.join(link(o, outlet(o)) for o in e.also)}" if e.also else "") + "</li>")
+                         + (f"<br>{also} {', '.join(link(o, outlet(o)) for o in e.also)}" if e.also else "") + "</li>")
         parts.append("</ul>")
     newest = max(a.date for a in articles)
-    return Entry(id=tag_uri(config.site.url, day.day.isoformat(), "digest"), title=f"{day.day:%A}, {day.day.day} {day.day:%B %Y}: "
-                 f"{day.stories} {'story' if day.stories == 1 else 'stories'}", url=url, published=newest,
+    title = language.ngettext("%(date)s: %(num)s story", "%(date)s: %(num)s stories", day.stories,
+                              date=language.long_date(day.day))
+    return Entry(id=tag_uri(config.site.url, day.day.isoformat(), "digest"), title=title, url=url, published=newest,
                  updated=max(a.updated or a.date for a in articles), summary=clean("; ".join(a.title for a in articles)),
                  content_html=clean("\n".join(parts)))
 
 
-def content_html(a: Article) -> str:
+def content_html(a: Article, language: Language) -> str:
     """The article for a feed reader: dek, lead image, its caption and credit, body (or its excerpt), and where
-    the story came from."""
+    the story came from (in the site's language)."""
     parts = []
     if a.dek:
         parts.append(f"<p><strong>{escape(a.dek)}</strong></p>")
@@ -153,8 +161,10 @@ def content_html(a: Article) -> str:
         parts.append(f"<p><em>{escape(a.image_caption)}</em>{credit}</p>")
     parts.append(a.body_html)
     if a.source_url:
-        lead = "Read the whole story at" if a.excerpt else "Read the original at"
-        parts.append(f'<p>{lead} <a href="{escape(a.source_url)}">{escape(a.source_name or a.source_url)}</a></p>')
+        link = f'<a href="{escape(a.source_url)}">{escape(a.source_name or a.source_url)}</a>'
+        lead = (language.gettext("Read the whole story at %(outlet)s") if a.excerpt
+                else language.gettext("Read the original at %(outlet)s"))
+        parts.append(f"<p>{escape(lead).replace('%(outlet)s', link)}</p>")
     return "\n".join(parts)
 
 
@@ -231,13 +241,16 @@ def write_feedgen(feed: Feed, entries: tuple[Entry, ...], config: Config) -> byt
             fe.dc.dc_creator(", ".join(e.authors))
         for author in e.authors if not rss else ():
             fe.author(name=author)
+        if e.language and rss:
+            fe.dc.dc_language(e.language)
     xml = fg.rss_str(pretty=True) if rss else _via_links(fg.atom_str(pretty=True), entries)
     return _with_stylesheet(xml, feed.path)
 
 
 def _via_links(xml: bytes, entries: tuple[Entry, ...]) -> bytes:
-    """Mark each Atom entry's link to its source rel="via" (feedgen writes entry links without their rel)."""
-    if not any(e.source_url for e in entries):
+    """Mark each Atom entry's link to its source rel="via" (feedgen writes entry links without their rel), and
+    give an entry in another language than the feed's its xml:lang (feedgen sets it on the feed alone)."""
+    if not any(e.source_url or e.language for e in entries):
         return xml
     from lxml import etree
 
@@ -246,6 +259,8 @@ def _via_links(xml: bytes, entries: tuple[Entry, ...]) -> bytes:
     sources = {e.id: e for e in entries}
     for entry in root.iter(f"{atom}entry"):
         e = sources.get(entry.findtext(f"{atom}id"))
+        if e and e.language:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", e.language)
         for link in entry.iter(f"{atom}link") if e and e.source_url else ():
             if link.get("href") == e.source_url and link.get("rel") is None:
                 link.set("rel", "via")
@@ -285,6 +300,7 @@ def write_json_feed(feed: Feed, entries: tuple[Entry, ...], config: Config) -> b
                 **({"tags": list(e.categories)} if e.categories else {}),
                 **({"external_url": e.source_url} if e.source_url else {}),
                 **({"_newsdigest": {"story": e.story}} if e.story else {}),
+                **({"language": e.language} if e.language else {}),
             }
             for e in entries
         ],

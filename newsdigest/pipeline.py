@@ -23,11 +23,12 @@ from .content import load_articles
 from .digest import make_digest
 from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
+from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
 from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
-from .search import BUNDLE, PAGEFIND_VERSION, Indexing, index_shards, indexed_part, shards, unavailable
+from .search import BUNDLE, PAGEFIND_VERSION, Indexing, bundle_languages, index_shards, indexed_part, shards, unavailable
 from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
@@ -107,20 +108,21 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
     progress(f"sorting {len(articles):,} articles")
+    language = load_language(config.site.language, config.path("translations"))
     published = keep_published_urls([a for a in articles if a.source not in left_out], output, config.zone, config.site.url,
                                     problems)
-    digest = make_digest(published, config.zone, problems, cache.stories, config.stories.window_hours,
-                         config.site.language)
+    digest = make_digest(published, config.zone, problems, cache.stories, config.stories.window_hours, language)
 
     incremental = cache.site is not None and site_identity(output) == cache.site
     fingerprint = Fingerprints()
     env = make_environment(config.path("layouts"), digest, config.site.title)
-    layouts = folder_fingerprint(config.path("layouts"))
+    layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
     search = {} if search_off else shards(digest.url(a) + "index.html" for a in digest.articles)
-    pages = list(plan_pages(digest, config, tuple(search) or None, problems))
+    page_language = {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
+    pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None, problems))
     feeds = list(all_feeds(digest, config))
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
@@ -128,7 +130,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         inputs[page.path] = fingerprint((layouts, page.template, page.path, page.context))
         makers[page.path] = lambda page=page: render_page(env, page, digest, config)
     for feed in feeds:
-        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items))
+        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version))
         makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
     story_lines = cache.story_lines if incremental else {}
     listed, story_lines = stories_json(digest, config, story_lines, fingerprint)

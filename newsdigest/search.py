@@ -72,6 +72,7 @@ def unavailable() -> str:
 
 
 LANG = re.compile(rb'<html[^>]*\slang="([^"<>]*)"')
+OWN_LANG = re.compile(rb'\slang="([^"<>]*)"')
 INDEXED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-body\b")
 
 
@@ -191,12 +192,12 @@ class Indexing:
 
 def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], scratch: Path, bundles: Path,
                  language: str, indexing: Indexing | None = None) -> dict[str, list[str]]:
-    """Run Pagefind once per shard ({bundle folder: page paths}), on every core, writing each bundle into
-    `bundles`/<folder>; return {folder: the files written, as output paths}. Pagefind reads each page as
+    """Run Pagefind once per shard ({bundle folder: page paths}; `language`: the site's), on every core, writing
+    each bundle into `bundles`/<folder>; return {folder: the files written, as output paths}. Pagefind reads each page as
     `for_pagefind` cuts it from `html_of(path)`, in a temporary folder of the shard's pages alone; its
     bundle goes to a folder in `scratch` (on the output's file system), then into place. A Pagefind that
     fails, crashes or hangs (TIME_LIMIT) is a Fault."""
-    command = [str(binary()), "--silent", "--force-language", language.split("-")[0]]
+    command = [str(binary()), "--silent"]
     indexing = indexing or Indexing()
 
     def run(job: tuple[str, list[str]]) -> tuple[str, list[str]]:
@@ -206,7 +207,7 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
         # primary, whose folder holds the others, is written beside and moved in.
         out = Path(tempfile.mkdtemp(dir=scratch)) if folder == BUNDLE else bundles / folder
         try:
-            write_tree(pages, {path: for_pagefind(html_of(path)) for path in paths})
+            write_tree(pages, {path: for_pagefind(html_of(path), language) for path in paths})
             result = indexing.run([*command, "--site", str(pages), "--output-path", str(out)])
             if result.returncode != 0:
                 said = (result.stderr or result.stdout).strip().splitlines()
@@ -245,9 +246,27 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
             raise
 
 
-def for_pagefind(html: bytes) -> bytes:
+def for_pagefind(html: bytes, language: str = "en") -> bytes:
     """A page as Pagefind needs it: its language and what it indexes. A quarter less for Pagefind to read
-    than the whole page, and the same index."""
-    lang = LANG.search(html)
-    return (b'<!DOCTYPE html><html lang="' + (lang.group(1) if lang else b"en") + b'"><head><meta charset="utf-8"></head>'
+    than the whole page, and the same index.
+
+    The language is the article's (the lang of the element marked data-pagefind-body), else the page's,
+    by its primary subtag (`language`, the site's, for a page that says none): Pagefind keeps one index per
+    language in a bundle, each stemmed by its own language's rules ('Häuser' and 'Haus' meet in the German
+    index), and the search page merges them all."""
+    body = INDEXED.search(html)
+    own = OWN_LANG.search(html, body.start(), html.index(b">", body.start())) if body else None
+    lang = own or LANG.search(html)
+    code = (lang.group(1) if lang else language.encode()).split(b"-")[0].lower()
+    return (b'<!DOCTYPE html><html lang="' + code + b'"><head><meta charset="utf-8"></head>'
             b"<body>" + indexed_part(html) + b"</body></html>")
+
+
+def bundle_languages(plan: dict[str, list[str]], language_of: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """(bundle folder, its languages' primary subtags, space-separated, the commonest first) for the search
+    page, which loads each language index of each bundle: `language_of` gives an article page's language."""
+    found = []
+    for folder, paths in plan.items():
+        counts = Counter(language_of(path).split("-")[0].lower() for path in paths)
+        found.append((folder, " ".join(sorted(counts, key=lambda code: (-counts[code], code)))))
+    return tuple(found)

@@ -8,16 +8,29 @@ import re
 import unicodedata
 from urllib.parse import quote, urlsplit
 
-SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
-                         "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i", "&": " and ", "₹": " rs ",
-                         "€": " eur ", "$": " usd ", "£": " gbp ", "%": " percent "})
+SYMBOLS = str.maketrans({"&": " and ", "₹": " rs ", "€": " eur ", "$": " usd ", "£": " gbp ", "%": " percent "})
 MAX_LENGTH = 80
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+"""Japanese writing: its kanji would be transliterated by their Chinese readings, which a Japanese reader does
+not know, so a Japanese headline keeps its Latin words alone (or becomes item-…)."""
 
 
 @lru_cache(maxsize=65536)   # tags and sections repeat across thousands of articles
 def slugify(text: str) -> str:
-    """'Córdoba: 6,000 votes' -> 'cordoba-6000-votes'; never empty, never a path."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(SPECIAL)).encode("ascii", "ignore").decode()
+    """'Córdoba: 6,000 votes' -> 'cordoba-6000-votes', 'Москва готовится к зиме' -> 'moskva-gotovitsia-k-zime',
+    '北京' -> 'bei-jing'; never empty (a headline with nothing to transliterate: 'item-' and 8 hex digits of its
+    hash), never a path.
+
+    Letters outside ASCII are transliterated by text-unidecode (Sean Burke's Text::Unidecode tables: Latin
+    letters lose their accents, ß is ss, Cyrillic, Greek, Arabic, Hebrew, Hangul, Devanagari and Chinese are
+    romanized); punctuation outside ASCII is dropped, so a slug of a Latin headline is what it always was."""
+    from text_unidecode import unidecode
+
+    composed = unicodedata.normalize("NFKC", text.translate(SYMBOLS))
+    if KANA.search(composed):
+        ascii_text = "".join(ch if ch.isascii() else " " for ch in composed)
+    else:
+        ascii_text = unidecode("".join(ch for ch in composed if ch.isascii() or unicodedata.category(ch)[0] in "LMN"))
     words = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text.lower())
     slug = "-".join(re.findall(r"[a-z0-9]+", words))
     if len(slug) > MAX_LENGTH:

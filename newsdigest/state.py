@@ -18,7 +18,7 @@ FILE = Path(".cache") / "state.json"
 def input_state(config: Config, drafts: bool, future: bool) -> str:
     """A hash of every input's name, size and mtime, the config and the options."""
     h = hashlib.blake2b(f"{config!r} {drafts} {future}".encode(), digest_size=16)
-    for folder in (config.path("seeds"), config.path("content"), config.path("layouts")):
+    for folder in (config.path("seeds"), config.path("content"), config.path("layouts"), config.path("translations")):
         h.update(f"{folder}\n".encode())
         for path, mtime, size in files_below(folder, hidden=True):
             h.update(f"{path}\0{size}\0{mtime}\n".encode())

@@ -273,8 +273,7 @@ def lead_of(articles: Iterable[Article]) -> Article:
 
 def language_of(article: Article, site_language: str) -> str:
     """Its front matter's `lang`, else the site's language."""
-    lang = article.extra.get("lang") if article.extra else None
-    return lang.strip() if isinstance(lang, str) and lang.strip() else site_language
+    return article.lang or site_language
 
 
 def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int, site_language: str,
@@ -285,7 +284,7 @@ def find_stories(articles: Iterable[Article], zone: ZoneInfo, window_hours: int,
     the result is the same as without it. `ids`: each article's story_id (made from `zone` if not given)."""
     by_source = {a.source: a for a in articles}
     ids = ids or {s: story_id(a, zone) for s, a in by_source.items()}
-    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language) if a.extra else site_language, a.story, a.slug)
+    shapes = {s: (a.terms, a.date.timestamp(), language_of(a, site_language), a.story, a.slug)
               for s, a in by_source.items()}      # its time and slug make its id (the slug: the article's own object)
     if previous is not None and shapes == previous.shapes:          # nothing to compare again: the last build's result
         return _result(_stories(previous.order, by_source), previous.related, by_source, previous)

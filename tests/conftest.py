@@ -16,7 +16,7 @@ site:
   title: Test Digest
   url: https://example.org/digest/
   description: A digest for tests.
-  language: en
+  language: en-GB       # British dates and times, as the tests expect them (CLDR: "en" is American English)
   timezone: Europe/London
 search: false       # Pagefind costs a second a build; the search tests turn it on
 """

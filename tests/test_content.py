@@ -48,6 +48,12 @@ def test_a_date_only_article_has_no_time():
     ("---\ntitle: x\ndate: 2025-01-01\ntags: {a: 1}\n---\n", "content/x.md:4: front matter: 'tags' must be a list of text (got {'a': 1})"),
     ("---\ntitle: x\ndate: 2025-01-01\nslug: ../../etc\n---\n", "content/x.md:4: front matter: 'slug' must be lowercase letters, digits and hyphens (got '../../etc')"),
     ("---\ntitle: x\n---\n", "content/x.md:2: front matter: 'date' is missing: add a line like 'date: 2025-06-18T11:10:00+05:30'"),
+    ("---\ntitle: x\ndate: 2025-01-01\nlang: German\n---\n",
+     "content/x.md:4: front matter: 'lang' is not a language code (got 'German'): write its ISO 639-1 code, e.g. 'de' for German"),
+    ("---\ntitle: x\ndate: 2025-01-01\nlang: xx\n---\n",
+     "content/x.md:4: front matter: 'lang' is not a language code (got 'xx'): write its ISO 639-1 code, e.g. 'de' for German, "
+     "'ar' for Arabic, 'pt-BR' for Brazilian Portuguese"),
+    ("---\ntitle: x\ndate: 2025-01-01\nlang: no\n---\n", "content/x.md:4: front matter: 'lang' must be text (got false); put it in quotes"),
 ])
 def test_front_matter_errors(text, message):
     assert error(text) == message
@@ -57,3 +63,10 @@ def test_raw_html_in_markdown_is_text():
     a = load("---\ntitle: x\ndate: 2025-01-01\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")
     assert "<script>" not in a.body_html and "&lt;script&gt;" in a.body_html
     assert 'href="javascript' not in a.body_html
+
+
+def test_lang_is_a_normalized_language_tag_and_absent_means_the_sites_language():
+    assert load("---\ntitle: x\ndate: 2025-01-01\nlang: ar\n---\nx\n").lang == "ar"
+    assert load("---\ntitle: x\ndate: 2025-01-01\nlang: PT_br\n---\nx\n").lang == "pt-BR"
+    assert load("---\ntitle: x\ndate: 2025-01-01\nlang: 'no'\n---\nx\n").lang == "no"
+    assert load("---\ntitle: x\ndate: 2025-01-01\n---\nx\n").lang == ""

@@ -48,7 +48,7 @@ def site(project, capsys):
 def test_rss_items_carry_every_field(site):
     feed = parse(site, "feed.xml")
     assert feed.version == "rss20"
-    assert feed.feed.title == "Test Digest" and feed.feed.link == URL and feed.feed.language == "en"
+    assert feed.feed.title == "Test Digest" and feed.feed.link == URL and feed.feed.language == "en-GB"
     assert feed.feed.generator == "newsdigest"
     assert [l.href for l in feed.feed.links if l.rel == "self"] == [URL + "feed.xml"]
     assert feed.feed.updated == "Wed, 18 Jun 2025 09:00:00 +0530"          # the newest item's date, not the clock

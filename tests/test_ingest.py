@@ -50,8 +50,9 @@ def test_converted_file_has_the_front_matter_keys(project):
     shutil.copy(SHIPPED, project / "seeds")
     assert ingest(project).errors == []
     [(meta, body)] = content_files(project).values()
-    for key in ("id", "title", "dek", "summary", "date", "category", "tags", "slug", "image", "seed"):
+    for key in ("id", "title", "dek", "summary", "lang", "date", "category", "tags", "slug", "image", "seed"):
         assert key in meta, key
+    assert meta["lang"] == "en"     # detected from the copied text
     assert meta["seed"] == SHIPPED.name
     assert meta["date"].isoformat() == "2025-06-18T11:10:00+05:30"
     assert meta["image"] == {"caption": meta["image"]["caption"], "credit": "KCNA via REUTERS"}

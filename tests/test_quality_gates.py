@@ -215,3 +215,107 @@ def test_indexing_attributes_are_on_article_pages_only(site):
     for listing in ("index.html", "archive/index.html", "section/index.html", "tag/index.html"):
         assert "data-pagefind-body" not in (site / listing).read_text(encoding="utf-8")
     assert (site / "pagefind" / "pagefind-ui.js").exists() and (site / "search" / "index.html").exists()
+
+
+# ---- a German site and an Arabic one, each with articles in six languages ------------------------------------
+
+
+@pytest.fixture(scope="module", params=["ar", "de"])
+def multilingual(request, tmp_path_factory):
+    """(language, site folder, base URL) of a site in `language` holding the articles of
+    tests/fixtures/multilingual (en, de, ar, fr, es, ru), with search, served on 127.0.0.1."""
+    from tests.test_i18n import multilingual_site
+
+    site = multilingual_site(tmp_path_factory.mktemp(f"multilingual-{request.param}"), request.param, search=True)
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield request.param, site, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def multilingual_pages(site: Path, language: str) -> dict[str, str]:
+    """Every page kind, with the article pages that matter most: a story in the other direction than the
+    site's (Arabic in the German site, English in the Arabic one) and one in the site's language."""
+    kinds = pages_of_each_kind(site)
+    other, own = ("2026/03/10/night-trains/", "2026/03/09/maktaba/") if language == "ar" else \
+        ("2026/03/09/maktaba/", "2026/03/10/neue-haeuser/")
+    return {**kinds, "article": other, "article in the site's language": own, "search": "search/?q=Haus"}
+
+
+@pytest.mark.browser
+def test_multilingual_sites_pass_the_nu_html_checker(multilingual):
+    require(java() is not None and VNU_JAR.exists(), "Java or vnu.jar (npm vnu-jar)")
+    _, site, _ = multilingual
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_multilingual_sites_have_no_axe_violations_and_are_photographed(browser, multilingual, scheme, width):
+    require(AXE_JS.exists(), "axe-core (npm axe-core)")
+    language, site, server = multilingual
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for kind, path in multilingual_pages(site, language).items():
+        page.goto(server + path)
+        if kind == "search":
+            page.wait_for_selector(".pagefind-ui__result")
+        if kind in ("front", "article"):
+            page.screenshot(path=str(SCREENSHOTS / f"{language}-site-{kind}-{width}-{scheme}.png"), full_page=True)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width     # nothing sticks out sideways
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", AXE_RULES)
+        violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+        if violations:
+            found[kind] = violations
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.browser
+def test_a_story_in_the_other_direction_is_laid_out_in_its_own(browser, multilingual):
+    language, site, server = multilingual
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + multilingual_pages(site, language)["article"])
+    side = page.evaluate("""() => {
+        const story = document.querySelector('article.story'), h1 = story.querySelector('h1');
+        const p = story.querySelector('.body p'), meta = story.querySelector('.meta');
+        const box = e => e.getBoundingClientRect(), range = document.createRange();
+        range.selectNodeContents(p.firstChild);
+        return {direction: getComputedStyle(p).direction, html: getComputedStyle(document.documentElement).direction,
+                story: [box(story).left, box(story).right], text: [range.getBoundingClientRect().left, range.getBoundingClientRect().right],
+                meta: getComputedStyle(meta).direction};
+    }""")
+    page.close()
+    story_dir = "rtl" if language == "de" else "ltr"
+    assert side["direction"] == story_dir and side["html"] == ("rtl" if language == "ar" else "ltr")
+    assert side["meta"] == side["html"]                               # the site's words about it keep the site's direction
+    left, right = side["story"]
+    # the first line of the body starts on the story's own side
+    assert (abs(side["text"][1] - right) < 2) if story_dir == "rtl" else (abs(side["text"][0] - left) < 2)
+
+
+@pytest.mark.browser
+def test_search_finds_a_german_story_by_its_stem_and_an_arabic_one(browser, multilingual):
+    language, site, server = multilingual
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    arabic_query = "المكتبات" if language == "ar" else "مكتبة"   # Pagefind applies the search page's language's query rules
+    for query, found in (("Haus", "Stadt baut neue Häuser am Flussufer"),      # the story says Häuser, never Haus
+                         (arabic_query, "افتتاح مكتبة عامة جديدة قرب الميناء"),
+                         ("каток", "В городском парке открылся новый каток")):
+        page.goto(server + f"search/?q={query}")
+        first = page.wait_for_selector(".pagefind-ui__result-link")
+        assert first.inner_text() == found, query
+    # the search page's own words, and Pagefind's, are in the site's language
+    assert page.get_attribute("#search", "data-label") == ("ابحث في كل الأخبار، ثم ضيّق النتائج حسب القسم أو الوسم أو السنة"
+                                                           if language == "ar" else
+                                                           "Alle Artikel durchsuchen, dann nach Rubrik, Schlagwort oder Jahr eingrenzen")
+    page.close()

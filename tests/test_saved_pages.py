@@ -250,3 +250,11 @@ def test_adding_the_same_address_again_replaces_the_saved_page(project, server, 
     assert build(project, "add", f"{server}/ferry.html") == 0
     assert build(project, "add", f"{server}/ferry.html") == 0
     assert sorted(p.name for p in (project / "seeds").iterdir()) == [f"{SLUG}.html"]
+
+
+def test_the_language_a_saved_page_declares_is_the_articles_unless_its_text_says_otherwise(project):
+    assert convert(FERRY.replace(b'<html lang="en">', b'<html lang="en-GB">')).lang == "en-GB"
+    # a page that says lang="de" around an English story: the text wins, the model being sure of it
+    (project / "seeds" / "ferry.html").write_bytes(FERRY.replace(b'<html lang="en">', b'<html lang="de">'))
+    build(project)
+    assert front_matter(project)[0]["lang"] == "en"

@@ -36,7 +36,7 @@ def test_search_is_built_for_a_site_under_a_sub_path(searchable, capsys):
     site = searchable / "site"
     assert (site / "pagefind" / "pagefind-ui.js").exists() and (site / "pagefind" / "pagefind-entry.json").exists()
     page = (site / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'data-bundles="../pagefind/" data-base-url="/digest/"' in page
+    assert 'data-bundles="../pagefind/"\n     data-languages="en" data-base-url="/digest/"' in page
     assert '<script src="../static/search.js" defer></script>' in page and (site / "static" / "search.js").exists()
     assert "<noscript>" in page and 'href="../archive/"' in page
     assert 'action="search/"' in (site / "index.html").read_text(encoding="utf-8")

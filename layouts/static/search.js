@@ -1,5 +1,8 @@
 // The search page: Pagefind's UI over the archive's bundles (the newest period's first, then the older
-// periods', merged), given in the page's data-bundles. A file, not inline, so a strict
+// periods', merged), given in the page's data-bundles, each with its languages in data-languages: a
+// bundle holds one index per language (each stemmed by its own rules), and every one of them is merged,
+// so a query finds stories in every language. Pagefind's UI speaks the page's language (<html lang>);
+// our own sentences come translated in data-label and data-offline. A file, not inline, so a strict
 // Content-Security-Policy (script-src 'self') holds.
 (function () {
   "use strict";
@@ -8,8 +11,7 @@
   if (location.protocol === "file:") {   // browsers do not let a page read from disk load Pagefind's index
     var note = document.createElement("p");
     note.className = "search-unavailable";
-    note.textContent = "Search needs the site served over HTTP: a browser will not run it on pages opened from disk. " +
-      "Run python3 build.py serve and open the address it prints, or browse the archive, sections and tags.";
+    note.textContent = box.dataset.offline;
     box.replaceWith(note);
     return;
   }
@@ -17,9 +19,20 @@
   var bundles = box.dataset.bundles.split(" ").map(function (relative) {
     return new URL(relative, document.baseURI).pathname;   // absolute: Pagefind's worker resolves from its own URL
   });
+  var languages = box.dataset.languages.split(" ").map(function (codes) { return codes.split(","); });
+  var site = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+  // The primary bundle's index in the site's language is loaded first, with its language's query rules.
+  var first = languages[0].indexOf(site) >= 0 ? site : languages[0][0];
+  var merged = [];
+  bundles.forEach(function (path, i) {
+    languages[i].forEach(function (code) {
+      if (i === 0 && code === first) { return; }
+      // Pagefind skips merging a bundle at the primary's own path: its other languages come by an alias of it.
+      merged.push({ bundlePath: i === 0 ? path + "./" : path, language: code });
+    });
+  });
   var ui = new PagefindUI({
-    element: box, bundlePath: bundles[0], baseUrl: box.dataset.baseUrl,
-    mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
+    element: box, bundlePath: bundles[0], baseUrl: box.dataset.baseUrl, language: first, mergeIndex: merged,
     showImages: false, showSubResults: false, resetStyles: false, autofocus: true, debounceTimeoutMs: 120,
     processResult: function (result) {   // Pagefind lists every meta as "key: value": readers see the date alone
       result.meta = { title: result.meta.title, date: result.meta.date };
@@ -33,7 +46,7 @@
     var text = document.createElement("label");
     text.htmlFor = "search-query";
     text.className = "search-label";
-    text.textContent = "Search every story, then narrow by section, tag or year";
+    text.textContent = box.dataset.label;
     box.before(text);
   })();
   var q = new URLSearchParams(location.search).get("q");

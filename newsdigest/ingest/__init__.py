@@ -19,6 +19,7 @@ from ..slug import slugify, tag_uri
 from ..undo import ContentUndo
 from ..wording import count
 from .duplicates import NearDuplicates, sketch
+from .language import article_language
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
@@ -244,6 +245,7 @@ def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, confi
         "title": parsed.title,
         "dek": parsed.dek,
         "summary": parsed.summary,
+        "lang": article_language(parsed.lang, f"{parsed.title}\n\n{parsed.body}"),
         "date": parsed.date,
         "updated": parsed.updated,
         "date_from": parsed.date_from,

@@ -166,6 +166,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
         image_width=image.get("width", 0),
         image_height=image.get("height", 0),
         source_name=data.site or credited or next(iter(data.outlets + found.outlets), ""),
+        lang=data.lang,
     )
 
 

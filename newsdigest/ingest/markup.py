@@ -65,6 +65,8 @@ class PageData:
     site: str = ""
     """The outlet's own name for itself (og:site_name, else the JSON-LD publisher)."""
     crumbs: list[str] = field(default_factory=list)
+    lang: str = ""
+    """The language the page declares (<html lang>, xml:lang, og:locale), as given."""
 
 
 def page_data(doc, raw: bytes, zone: str = "UTC") -> PageData:
@@ -117,6 +119,7 @@ def page_data(doc, raw: bytes, zone: str = "UTC") -> PageData:
     data.keywords = data.keywords or _split_keywords(meta.get("news_keywords", "") or meta.get("keywords", "")) \
         or meta.get("article:tag:all", [])
     data.site = meta.get("og:site_name", "") or data.site
+    data.lang = (doc.get("lang") or doc.get("xml:lang") or meta.get("og:locale") or "").strip()
     data.outlets += [n for n in (meta.get("og:site_name", ""), meta.get("application-name", ""), data.site,
                                  *_home_links(doc, data.url)) if n]
     og_image = _http(urljoin(data.url, meta.get("og:image", ""))) if meta.get("og:image") else ""

@@ -82,6 +82,8 @@ class Parsed:
     image_height: int = 0
     source_name: str = ""
     """The outlet, from a saved page ('Reuters')."""
+    lang: str = ""
+    """The language a saved page declares (its <html lang>, else og:locale), as it wrote it ('en-GB')."""
 
 
 class NotAnArticle(ValueError):
