@@ -233,7 +233,7 @@ def test_co_authors_are_all_credited(project):
     article(project, "trio", title="Three reporters, one story", date="2025-06-18T09:00:00+01:00", authors=names)
     site = build(project)
     page = (site / "2025/06/18/trio/index.html").read_text(encoding="utf-8")
-    assert "By Ann Okafor, Bo Lindqvist, Chen Wei" in page
+    assert "By Ann Okafor, Bo Lindqvist and Chen Wei" in page   # the site language's list (CLDR, en-GB)
     rss = parse(site, "feed.xml").entries[0]
     assert rss.author == "Ann Okafor, Bo Lindqvist, Chen Wei"
     atom = parse(site, "atom.xml").entries[0]
