@@ -50,7 +50,7 @@ def test_nav_names_the_header_sections_in_its_order_and_the_sections_page_has_th
                                ("section/", "Sections")]
     assert header(project, "section/india/index.html")[-1] == ("../../section/", "Sections")   # every page, relative
     listed = (project / "site" / "section" / "index.html").read_text(encoding="utf-8").split("<main", 1)[1]
-    assert "<h1>Sections</h1>" in listed
+    assert "<h1>All sections</h1>" in listed
     assert re.findall(r'<li><a href="\.\./section/([^/]+)/">', listed) == [
         "business-and-economy", "entertainment", "india", "science", "sport", "world"]
     config.write_text(config.read_text().replace("nav: [Science, world, Sport, Sprot]",

@@ -22,7 +22,7 @@ def article(i: int, hours: int, words: list[str], lang: str = "en", story: str =
     title = " ".join(words)
     return Article(source=f"content/a{i:02d}.md", id=str(i), title=title, slug=f"a{i:02d}", body_html=f"<p>{body}</p>",
                    summary="", date=START + timedelta(hours=hours), has_time=True, category="World",
-                   words=len(words) + len(body.split()), story=story, extra={"lang": lang} if lang != "en" else {},
+                   words=len(words) + len(body.split()), story=story, lang=lang if lang != "en" else "",
                    terms=index_terms(title, "", body, lang))
 
 

@@ -57,7 +57,7 @@ def test_the_front_page_shows_one_entry_for_the_story_with_the_other_outlets(dig
     assert html.count("Zestaponi floods: toll") == 0 and html.count("A river rises in the night") == 1
     entry = html.split("A river rises in the night")[1].split("</article>")[0]       # the lead: the most text
     assert '<span class="outlet">The Meridian Herald</span>' in entry
-    assert re.search(r'<p class="also">Also: <a href="2025/06/11/wire/">Northwire</a> \(11 Jun\), '
+    assert re.search(r'<p class="also">Also: <a href="2025/06/11/wire/">Northwire</a> \(11 Jun 2025\), '
                      r'<a href="2025/06/12/blog/">Caucasus Dispatch</a> · <a href="story/2025-06-11-wire/">all 3 '
                      r'articles</a></p>', entry)
     assert "Zestaponi ferroalloy plant" in html                         # the same town's other news is its own entry
@@ -84,9 +84,9 @@ def test_stories_json_and_the_feeds(digest):
     assert (story["first"], story["last"]) == ("2025-06-11T09:45:00+00:00", "2025-06-12T06:00:00+00:00")
     assert story["url"] == "https://example.org/digest/story/2025-06-11-wire/"
     assert [(a["url"], a["outlet"], a["language"]) for a in story["articles"]] == [
-        ("https://example.org/digest/2025/06/11/wire/", "Northwire", "en"),
-        ("https://example.org/digest/2025/06/11/herald/", "The Meridian Herald", "en"),
-        ("https://example.org/digest/2025/06/12/blog/", "Caucasus Dispatch", "en")]
+        ("https://example.org/digest/2025/06/11/wire/", "Northwire", "en-GB"),
+        ("https://example.org/digest/2025/06/11/herald/", "The Meridian Herald", "en-GB"),
+        ("https://example.org/digest/2025/06/12/blog/", "Caucasus Dispatch", "en-GB")]
     assert {s["id"] for s in doc["stories"]} == {"2025-06-11-wire", "2025-06-12-plant"}
     feed = json.loads(read(digest, "feed.json"))
     assert len(feed["items"]) == 4                                      # one item per article
