@@ -308,12 +308,13 @@ def test_search_finds_a_german_story_by_its_stem_and_an_arabic_one(browser, mult
     language, site, server = multilingual
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     arabic_query = "المكتبات" if language == "ar" else "مكتبة"   # Pagefind applies the search page's language's query rules
-    for query, found in (("Haus", "Stadt baut neue Häuser am Flussufer"),      # the story says Häuser, never Haus
-                         (arabic_query, "افتتاح مكتبة عامة جديدة قرب الميناء"),
-                         ("каток", "В городском парке открылся новый каток")):
+    houses = {"Stadt baut neue Häuser am Flussufer", "Dreihundert Wohnungen am Flussufer beschlossen",
+              "Gemeinderat stimmt für Häuser und Uferweg am alten Hafen"}      # the three say Häuser, never Haus
+    for query, found in (("Haus", houses), (arabic_query, {"افتتاح مكتبة عامة جديدة قرب الميناء"}),
+                         ("каток", {"В городском парке открылся новый каток"})):
         page.goto(server + f"search/?q={query}")
         first = page.wait_for_selector(".pagefind-ui__result-link")
-        assert first.inner_text() == found, query
+        assert first.inner_text() in found, query
     # the search page's own words, and Pagefind's, are in the site's language
     assert page.get_attribute("#search", "data-label") == ("ابحث في كل الأخبار، ثم ضيّق النتائج حسب القسم أو الوسم أو السنة"
                                                            if language == "ar" else
