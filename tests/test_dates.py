@@ -55,3 +55,15 @@ def test_extra_zones_from_config():
 @pytest.mark.parametrize("line", ["Updated 2 hours ago", "3 mins ago", "Published: 1 day ago", "Yesterday", "just now"])
 def test_relative_stamps_are_recognised(line):
     assert is_relative(line)
+
+
+@pytest.mark.parametrize("text, order", [
+    ("Posted 11.24.2025 and 09.10.2024", "mdy"),
+    ("Posted 24/11/2025 and 09/10/2024", "dmy"),
+    ("Posted 09.10.2024", ""),
+    ("Posted 24.11.2025, 11.24.2025", ""),
+    ("Version 2.1.13.2025 of the app", ""),
+])
+def test_a_pages_numeric_dates_settle_their_order_only_when_one_cannot_be_read_the_other_way(text, order):
+    from newsdigest.ingest.dates import numeric_order
+    assert numeric_order(text) == order

@@ -112,7 +112,7 @@ def test_witnesses_that_disagree_on_the_day_are_marked_for_review():
     graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T09:00:00+01:00"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script>'
                        f'<meta property="article:published_time" content="2025-09-10T09:00:00+01:00">',
-                       f'<h1>{HEADLINE}</h1><time datetime="2024-02-01T10:00:00+01:00">1 February 2024</time>'))
+                       f'<h1>{HEADLINE}</h1><time datetime="2025-11-20T10:00:00+01:00">20 November 2025</time>'))
     assert got.date.isoformat() == "2025-09-10T09:00:00+01:00" and "date" in got.review
 
 
@@ -187,3 +187,109 @@ def test_lists_and_tables_right_under_body_are_kept_and_a_menu_is_not():
     assert "- Harbour Gate, by the ferry terminal\n- Fish Market, on the old quay\n" in body
     assert body.count("| Friday | 02:00 |") == 1 and "Sport" not in body
     assert body.index("Harbour Gate") < body.index(PARAGRAPHS[1][:30]) < body.index("| Friday")
+
+
+# ---- the date a page shows, beside the one its markup declares and shows nowhere ----------------------------------------
+
+
+def _dated(header: str) -> bytes:
+    graph = ('{"@type": "BlogPosting", "headline": "%s", "datePublished": "2023-03-01T08:00:00+00:00", '
+             '"dateModified": "2025-06-12T16:30:00+02:00"}' % HEADLINE)
+    return page(f'<script type="application/ld+json">{graph}</script>'
+                f'<meta property="article:published_time" content="2023-03-01T08:00:00+00:00">', f"<h1>{HEADLINE}</h1>{header}")
+
+
+@pytest.mark.parametrize("shown", ["Last updated: June 12, 2025", "June 12, 2025", "By Ruth Okafor"])
+def test_a_page_that_shows_only_a_later_date_or_none_keeps_the_publication_its_markup_declares(shown):
+    got = convert(_dated(f"<p>{shown}</p>"))
+    assert got.date.isoformat() == "2023-03-01T08:00:00+00:00" and got.updated.isoformat() == "2025-06-12T16:30:00+02:00"
+
+
+def test_a_dateline_earlier_than_a_publication_shown_nowhere_is_the_original_publication():
+    got = convert(_dated("<p>By Ruth Okafor · 14 November 2021</p>"))
+    day = got.date.date() if isinstance(got.date, datetime) else got.date
+    assert day.isoformat() == "2021-11-14" and "2023-03-01" in got.review["date"]
+
+
+def test_a_page_that_shows_both_dates_keeps_the_publication():
+    got = convert(_dated("<p>Published March 1, 2023 · Updated June 12, 2025</p><p>More: 14 November 2021</p>"))
+    assert got.date.isoformat() == "2023-03-01T08:00:00+00:00" and got.updated.isoformat() == "2025-06-12T16:30:00+02:00"
+
+
+# ---- a name a reader sees, where the markup names only the outlet or no one -------------------------------------------
+
+
+def test_a_name_under_the_headline_beside_a_job_title_outranks_an_outlet_as_author():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "author": {"@type": "Organization", "name": "Harbour Gazette Ltd"}}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>',
+                       f"<p>12 min read</p><p>City desk</p><h1>{HEADLINE}</h1><p>Ruth Okafor</p><p>Transport Correspondent</p>"))
+    assert got.authors == ["Ruth Okafor"] and got.source_name
+
+
+def test_a_name_under_a_one_paragraph_dek_is_still_in_the_header():
+    dek = ("Trams will now run late into the night to the harbour district, where shop owners and restaurants have long "
+           "said that the last bus home leaves far too early for their customers.")
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>{dek}</p><p>Pavel Lindqvist</p>"
+                       f"<p>10.09.2025 · 4 min read</p>"))
+    assert got.authors == ["Pavel Lindqvist"]
+
+
+def test_an_author_box_under_the_story_names_the_writer_when_nothing_else_does():
+    box = ('<aside><p>Pavel Lindqvist</p><p>Senior writer</p><p>Pavel Lindqvist covers transport and city planning for '
+           'the gazette and has ridden every night bus in the region at least once.</p></aside>')
+    assert convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>", STORY + box)).authors == ["Pavel Lindqvist"]
+    assert convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Ruth Okafor">', f"<h1>{HEADLINE}</h1>",
+                        STORY + box)).authors == ["Ruth Okafor"]
+
+
+@pytest.mark.parametrize("line", ["Learn More", "Table Of Contents", "Top Stories"])
+def test_page_furniture_beside_a_reading_time_is_no_name(line):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>{line}</p><p>4 min read</p>"))
+    assert got.authors == []
+
+
+def test_a_heading_over_a_paragraph_that_repeats_it_is_no_author_box():
+    story = STORY + ("<h2>Night Services</h2><p>Night services on other lines will be reviewed next year, when the "
+                     "department has counted how many riders the harbour route carries after midnight.</p>")
+    assert convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>", story)).authors == []
+
+
+def test_every_citation_authors_tag_is_heard():
+    got = convert(page(f'<title>{HEADLINE}</title><meta name="citation_authors" content="Ruth Okafor">'
+                       f'<meta name="citation_authors" content="Pavel Lindqvist">', f"<h1>{HEADLINE}</h1>"))
+    assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]
+
+
+def test_a_numeric_dateline_is_read_in_the_order_the_pages_other_dates_settle():
+    more = "<ul><li>Tram fares frozen · 11.24.2025</li><li>New ferry pier · 10.28.2025</li></ul>"
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>09.10.2024</p>", STORY + more))
+    day = got.date.date() if isinstance(got.date, datetime) else got.date
+    assert day.isoformat() == "2024-09-10"
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>09.10.2024</p>", STORY + more.replace("11.24", "24.11")))
+    day = got.date.date() if isinstance(got.date, datetime) else got.date
+    assert day.isoformat() == "2024-10-09"
+
+
+def test_written_by_on_a_line_of_its_own_under_a_two_paragraph_dek():
+    deks = "".join(f"<p>{p}</p>" for p in [
+        "Trams will now run late into the night to the harbour district, where shop owners and restaurants have long "
+        "said that the last bus home leaves far too early for their customers.",
+        "What does the new route change for riders, for the district's businesses and for the city's budget, and when "
+        "will the first night tram leave the depot on its way to the quay?"])
+    raw = (f"<html><head><title>{HEADLINE}</title></head><body><div class='hero'><h1>{HEADLINE}</h1>{deks}"
+           f"<div>Posted on</div><div>10 September 2025</div><div>Written by</div><div>Pavel Lindqvist - Transport "
+           f"writer</div></div><div class='post-content'>{STORY}</div></body></html>").encode("utf-8")
+    got = convert(raw)
+    assert got.authors == ["Pavel Lindqvist"] and got.body.startswith(PARAGRAPHS[0][:40])
+
+
+@pytest.mark.parametrize("line", ["Pavel J. Lindqvist · 10 September 2025 · 4 min read", "Sep 10, 2025Pavel J. Lindqvist"])
+def test_a_name_on_the_dateline_without_by(line):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>{line.replace('2025P', '2025</span><span>P')}</p>"))
+    assert got.authors == ["Pavel J. Lindqvist"]
+
+
+def test_a_section_on_the_dateline_is_no_name():
+    got = convert(page(f'<title>{HEADLINE}</title><meta property="article:section" content="City Transport">',
+                       f"<h1>{HEADLINE}</h1><p>10 September 2025 · City Transport</p>"))
+    assert got.authors == [] and got.category == "City Transport"

@@ -318,6 +318,16 @@ def _parts(g: dict, order: str, text: str) -> tuple[int | None, int, int]:
     return month, int(g["d"]), year
 
 
+NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)[./-]([0-3]?\d)[./-](?:19|20)\d\d(?!\d)")
+
+
+def numeric_order(text: str) -> str:
+    """'mdy' or 'dmy' where a page's numeric dates settle how it writes them (one with a day over 12 first or
+    second: '11.24.2025' is mdy, and none the other way), else ''."""
+    found = {"dmy" if int(a) > 12 else "mdy" for a, b in NUMERIC_DATE.findall(text) if (int(a) > 12) != (int(b) > 12)}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _order_of(text: str) -> str:
     """'mdy' where the line keeps American time (AM/PM, a US zone), else 'dmy'."""
     if re.search(r"\d\s*[ap]\.?\s?m\b", text, re.I) or any(re.search(rf"\b{z}\b", text) for z in US_ZONES):

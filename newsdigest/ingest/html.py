@@ -21,10 +21,11 @@ from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .bylines import parse_byline
-from .dates import _MON, find_stamps, has_date, parse_dateline
+from .dates import _MON, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
+from .score import FURNITURE, STOP
 from .text import escape_markdown, summarize
 from .votes import decide_authors, decide_date, decide_title, without_site
 
@@ -92,9 +93,14 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     body, found = trafilatura_reading(doc, data.url, file_time)
     body = with_dropped_lists(doc, body)
     shown_text = page_text(doc)
-    header = visible_header(shown_text, data, found, rules, body)
+    order = numeric_order(shown_text)
+    header = visible_header(shown_text, data, found, rules, body, order)
+    if not header.authors:
+        header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)] if names]
     if not (data.published or found.published or header.published):
         found.published += _searched_date(text, file_time)
+    dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
+    shown = shown_days(shown_text, {_day(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
     if not body or _wall(body) or not (data.titles or found.titles):
         try:   # the page's text as a reader would copy it, for what the markup does not say
@@ -106,13 +112,16 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         body = read.body   # trafilatura found nothing, or one wall of text: the page's text as read
     if not SENTENCE.search(_plain(body)):
         raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)")
-    return assemble(data, found, header, body, read, rules, file_time), notes
+    return assemble(data, found, header, body, read, rules, file_time, shown), notes
 
 
 def assemble(data: PageData, found: PageData, header: PageData, body: str, read: Parsed | None, rules: Rules,
-             file_time: datetime | None = None) -> Parsed:
+             file_time: datetime | None = None, shown: set[date] | None = None) -> Parsed:
     """The fields, each decided between its witnesses (votes.py); what none gives, from the page's text as read;
-    a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is."""
+    a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is. `shown`: the days
+    the page's visible text shows (shown_days); a publication day the page shows nowhere gives way to an earlier
+    one its dateline shows (the page first published then, moved or reposted later), marked for review. A later
+    one shown (most often labelled 'Updated') stays the update: the publication is what the markup declares."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
     title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url)
@@ -127,6 +136,12 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     when, why = decide_date(data.published + found.published + seen, rules.zone)
     if why:
         review["date"] = why
+    if when is not None and shown and not any(abs(d - _day(when)) <= timedelta(days=1) for d in shown):
+        earlier = [w for w in header.published if _day(w.value) < _day(when) - timedelta(days=1)]
+        if earlier:   # the markup's 'publication' is when the page was moved or reposted, the dateline the original
+            declared, when = _day(when), earlier[0].value
+            review["date"] = (f"the page shows {_day(when).isoformat()} under its headline, not the later "
+                              f"{declared.isoformat()} its markup declares: chose the date shown")
     date_from = ""
     if when is None and read is not None and read.date:
         when, date_from = read.date, read.date_from   # '3 hours ago', or the file's time
@@ -168,6 +183,22 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
         source_name=data.site or credited or next(iter(data.outlets + found.outlets), ""),
         lang=data.lang,
     )
+
+
+def shown_days(text: str, days: set[date], rules: Rules, order: str = "") -> set[date]:
+    """The days, each of `days` or a day either side (a time zone apart), that the page's visible text (page_text)
+    names in a date of its own ('Updated December 16, 2025', '16.12.2025'): only lines holding the year are read."""
+    years = {str(d.year) for d in days}
+    found: set[date] = set()
+    for line in text.split("\n"):
+        if len(line) <= 400 and any(y in line for y in years):
+            found.update(_day(s.when) for s in find_stamps(line, rules.zone, rules.zones, order=order)
+                         if not s.relative and not s.yearless)
+    return {d for d in found if any(abs(d - day) <= timedelta(days=1) for day in days)}
+
+
+def _day(when: datetime | date) -> date:
+    return when.date() if isinstance(when, datetime) else when
 
 
 def _opening(text: str, limit: int = 80) -> str:
@@ -268,13 +299,17 @@ def _witnesses_of(found: PageData, title: str | None, author: str | None, day: s
         found.outlets.append(" ".join(site.split()))
 
 
-def visible_header(text: str, data: PageData, found: PageData, rules: Rules, body: str = "") -> PageData:
+def visible_header(text: str, data: PageData, found: PageData, rules: Rules, body: str = "",
+                   order: str = "") -> PageData:
     """What a reader sees at the top of the story: the line of the page's text that is its headline (one the
     markup names), and the byline and dateline in the lines around it, before the first paragraph of prose.
 
-    A byline is a line that says 'By …' (anywhere in it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe
-    on'); a line that is only a name next to a dateline, a role or a reading time is a weaker witness
-    ('name-line'), heard only when nothing else names anyone."""
+    The header runs from a few lines above the headline to the story's first paragraph (or, where that is not
+    found, to two paragraphs of prose in a row: a dek is one). A byline is a line that says 'By …' (anywhere in
+    it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
+    next); a line that is only a name next to a dateline, a role or a reading time, or a name in the dateline
+    itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
+    person; one under the headline first. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
     header = PageData()
     lines = [line for line in text.split("\n")[:3000] if line.strip()]
     opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
@@ -291,23 +326,40 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     above = [line.text for line in read_lines("\n".join(lines[max(0, at - HEADER_ABOVE):at]))]
     below = [line.text for line in read_lines("\n".join(lines[at + 1:at + 1 + HEADER_LINES]))]   # 'Last updated:' + its date
     window = []
-    for line in above + below:
-        if len(line.split()) > 25 and line.endswith((".", "!", "?", "…", "。")):
-            break   # the story has begun
+    prose = lambda line: len(line.split()) > 25 and line.endswith((".", "!", "?", "…", "。"))   # noqa: E731
+    around = above + [""] + below   # "": the headline, which no name line stands beside
+    begun = not at < story < len(lines)   # where the story's first paragraph stands below, all above it is header
+    for i, line in enumerate(around):
+        begun = begun or line.startswith(opening)
+        if begun and prose(line) and (i + 1 == len(around) or prose(around[i + 1])):
+            break   # the story has begun (one paragraph alone is a dek, with the byline under it)
         window.append(line)
     bare: list[str] = []
+    bare_at = -1
+    labels = {_words(x) for x in [data.section, *data.crumbs, *data.keywords]}   # a section on the dateline is no name
+    headline = window.index("") if "" in window else len(window)
     for i, line in enumerate(window):
         if len(line.split()) > 30:
             continue
-        names = _byline_names(line)
+        names = _byline_names(f"By {window[i + 1]}" if BY_ALONE.match(line) and i + 1 < len(window) else line)
         if names and not header.authors:
             header.authors.append(Witness("byline", tuple(names)))
-        elif not bare and len(line.split()) <= 6:
-            near = " ".join(window[max(0, i - 1):i] + window[i + 1:i + 2])
-            if has_date(near) or READING_TIME.search(near) or _a_role(near):
-                bare = parse_byline(line, header=True, bare=True) or []
+        elif (not bare or i > headline > bare_at) and 0 < len(line.split()) <= 6:   # one under the headline first
+            near = window[max(0, i - 1):i] + window[i + 1:i + 2]
+            if any(has_date(x) or READING_TIME.search(x) or _a_role(x) for x in near):
+                names = parse_byline(line, header=True, bare=True)
+                if names and all(_name_like(n.split()) for n in names):
+                    bare, bare_at = names, i
+        if not bare and has_date(line):   # 'Jane Doe · June 3, 2025 · 5 min read', 'Dec 17, 2025Jane Doe'
+            parts = DATELINE_PARTS.split(GLUED_YEAR.sub(r"\1 · ", line))
+            names = [n for part in parts if 2 <= len(part.split()) <= 4 and not has_date(part)
+                     and not READING_TIME.search(part) and _words(part) not in labels
+                     for n in parse_byline(f"By {part}", header=False) or [] if _name_like(n.split())]
+            if names and len(parts) > 1:
+                bare, bare_at = names, i
         if not header.published and has_date(line):
-            stamps = [s for s in find_stamps(line, rules.zone, rules.zones) if not s.relative and not s.yearless]
+            stamps = [s for s in find_stamps(line, rules.zone, rules.zones, order=order)
+                      if not s.relative and not s.yearless]
             header.published += [Witness("byline", s.when) for s in stamps if not s.updated][:1]
             header.modified += [Witness("byline", s.when) for s in stamps if s.updated][:1]
     if bare and not header.authors:
@@ -315,7 +367,43 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     return header
 
 
+def author_box(text: str, body: str) -> tuple[str, ...]:
+    """The name an author box gives ('Jane Doe' over 'Jane Doe is a reporter who…', a job title between at most): a
+    short line, not a heading of the story's, opening with a name, and at most two lines under it a paragraph
+    opening with that name and then a word in lower case. () when none."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    headings = {_words(b) for b in body.split("\n\n") if b.startswith("#")}
+    for i, bio in enumerate(lines):
+        if not bio[:1].isupper() or bio.count(" ") < 11:
+            continue
+        opening = bio.split(maxsplit=4)[:4]
+        if not _name_like(opening[:1]):
+            continue
+        for line in lines[max(0, i - 2):i]:
+            words = line.split()
+            if not 2 <= len(words) <= 10 or words[0] != opening[0] or _words(line) in headings:
+                continue
+            name = words[:3] if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[1]) else words[:2]
+            if not all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*", w) for w in name):
+                continue
+            if opening[:len(name)] == name and len(opening) > len(name) and opening[len(name)][:1].islower() \
+                    and _name_like(name) and parse_byline(" ".join(name), header=True, bare=True):
+                return (" ".join(name),)
+    return ()
+
+
+def _name_like(words: list[str]) -> bool:
+    """No word of page furniture ('Learn More', 'Top Stories', 'LinkedIn') and no capitalised stop word ('Table Of
+    Contents') in what a weak witness gives as a name."""
+    return not any(w.lower() in FURNITURE or w[:1].isupper() and w.lower() in STOP for w in words)
+
+
 HEADER_ABOVE = 3
+DATELINE_PARTS = re.compile(r"\s*[|·•]\s*")
+GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=[A-Z][a-z])")
+"""'Dec 17, 2025Jane Doe': a date and a name in two elements with no space between."""
+BY_ALONE = re.compile(r"(?i)^(?:(?:written|posted|published) )?by:?$|^authors?:?$")
+"""'Written by' on a line of its own, the names on the next."""
 READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?\.?|mins?)\s*(?:read|de lectura|de leitura|Lesezeit)|\bread(?:ing)? time\b", re.I)
 BY_INSIDE = re.compile(r"(?:^|\s|[|·•,])(?:[Ww]ritten |[Pp]osted |[Pp]ublished |[Rr]eported )?[Bb]y:?\s*(?=[A-Z])|^Authors?:\s*")
 

@@ -30,7 +30,7 @@ NOT_PUBLISHED = re.compile(r"modif|updat|expir|revis|lastmod|copyright|valid|sta
 'parsely-pub-date', 'field-name-post-date', 'citation_date', 'publish-date'; not a modification, an expiry, an
 event's or a copyright's date."""
 AUTHOR_META = re.compile(r"^(?:author|article:author|og:article:author|dc\.creator|dcterms\.creator|dc:creator|"
-                         r"parsely-author|sailthru\.author|byl|cxenseparse:author|citation_author|twitter:creator)$", re.I)
+                         r"parsely-author|sailthru\.author|byl|cxenseparse:author|citation_authors?|twitter:creator)$", re.I)
 PUBLISHED_TIME = ("article:published_time", "og:article:published_time", "og:published_time")
 
 

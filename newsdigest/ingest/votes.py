@@ -159,15 +159,15 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
                 else:   # the name as the most trusted witness writes it (sorted so: the byline's comes last)
                     shown, sources, first = named[same]
                     named[same] = (name if sources == {"byline"} else shown, sources | {w.source}, first)
-    if any(v[1] - {"name-line"} for v in named.values()):
-        named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one else speaks
+    if any(v[1] - {"name-line"} for v in named.values() if not is_outlet(v[0], outlets) and not _no_name(*v[:2])):
+        named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one names a person
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
     people = [(k, v) for k, v in people if not _no_name(v[0], v[1])]
     if len(people) > 1:   # a lone word only the visible header gives ('Updated' glued to a byline) is no name
         people = [(k, v) for k, v in people if len(k.split()) >= 2 or v[1] - {"byline", "name-line"}] or people
     firms = [(k, v) for k, v in named.items() if is_outlet(v[0], outlets)]
     alone = not any(v[1] & STRONG_AUTHORS for _, v in people + firms)   # only weak witnesses name anyone: all there is
-    counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone]
+    counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone or "name-line" in v[1]]
     review = ""
     seen = [(k, v) for k, v in counted if "byline" in v[1]]
     markup = [(k, v) for k, v in counted if v[1] - {"byline", "trafilatura", "rel-author", "name-line"}]
