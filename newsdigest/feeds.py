@@ -134,6 +134,8 @@ def content_html(a: Article) -> str:
     if a.source_url:
         lead = "Read the whole story at" if a.excerpt else "Read the original at"
         parts.append(f'<p>{lead} <a href="{escape(a.source_url)}">{escape(a.source_name or a.source_url)}</a></p>')
+    elif a.source_name:
+        parts.append(f"<p>{'This is the opening of the story. ' if a.excerpt else ''}From {escape(a.source_name)}.</p>")
     return "\n".join(parts)
 
 

@@ -131,7 +131,8 @@ def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Pa
     dek = data.description if data.description and not _opens(body, data.description) else (read.dek if read else "")
     date_from = "" if published else (read.date_from if read else "file")
     review = dict(read.review) if read else {}
-    for key, known in (("title", data.title), ("date", data.published), ("body", True)):
+    for key, known in (("title", data.title), ("date", data.published), ("body", True),
+                       ("source", data.url or data.site or (read.source_name if read else ""))):
         if known:
             review.pop(key, None)
     image = data.image
@@ -154,7 +155,7 @@ def assemble(data: PageData, body: str, read: Parsed | None, rules: Rules) -> Pa
         image_url=image.get("url", ""),
         image_width=image.get("width", 0),
         image_height=image.get("height", 0),
-        source_name=data.site,
+        source_name=data.site or (read.source_name if read else ""),
     )
 
 
