@@ -331,7 +331,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
     # the rest of the header: below the headline, and the datelines and bylines just above it
     after = [k for k in range(max(0, t - lo - 3), len(rows)) if lo + k != t and texts[lo + k] != title_text]
-    dek = next((texts[lo + k] for k in after if labels[k] == "dek" and lo + k > t and not bp.is_noise(texts[lo + k])), "")
+    dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k])
+                and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
+    # a page has one headline: a line under the one chosen that the best path also calls a headline is its dek
     b, d = at["byline"], at["dateline"]
     authors: list[str] = []
     authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
