@@ -30,6 +30,13 @@ ABOVE = setting("header", "above")
 """How many lines above the article the header region reaches (data/settings.json)."""
 INSIDE = setting("header", "inside")
 """How many of the article's first lines belong to the region too: a headline or byline read as prose."""
+META_ABOVE = setting("header", "meta_above")
+"""How far above the article the byline or dateline under the headline may stand (layout_title)."""
+WALK = setting("header", "walk")
+LAYOUT_VETO = setting("header", "layout_veto")
+"""The layout's headline is taken over the CRF's choice only when the CRF gives it at least this share of the
+headline probability it gives its own choice (data/settings.json)."""
+"""How far above its byline or dateline the headline may stand in layout_title (deks, captions, share buttons)."""
 
 SECTIONS = """World|Business|Markets|Economy|Technology|Tech|Science|Health|Sport|Sports|Politics|Opinion|Culture|
 Arts|Entertainment|Lifestyle|Travel|Climate|Environment|Education|India|US|UK|Europe|Asia|Africa|Americas|
@@ -317,12 +324,24 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     at = {name: k for k, name in enumerate(crf.labels)}
     texts = [line.text for line in lines]
     labels = [crf.labels[y] for y in path]
-    # the headline: the line likeliest to be it (its first copy), and how sure, over its copies
+    # the headline: where the layout leaves no doubt, the line it places; else the line likeliest to be it (its
+    # first copy), and how sure, over its copies
     h = at["headline"]
     best = max(range(len(rows)), key=lambda k: (probs[k][h], -k)) if rows else 0
+    layout, anchored = layout_title(texts, reading, lo)
+    anchored = anchored and lo <= layout < hi and (
+        _copies(probs, texts, lo, layout, h) >= LAYOUT_VETO * _copies(probs, texts, lo, lo + best, h))
+    if anchored:
+        best = layout - lo
     t = lo + best
     title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
-    sure = min(1.0, sum(probs[k][h] for k in range(len(rows)) if texts[lo + k] == title_text)) if rows else 0.0
+    # how sure: the headline's probability over its copies, as a share of the headline probability the region
+    # holds when that is under one (a page has one headline: a weak one that no other line rivals is no close call)
+    region_mass = min(1.0, sum(p[h] for p in probs)) if rows else 1.0
+    sure = 1.0 if anchored else (min(1.0, _copies(probs, texts, lo, t, h) / region_mass) if rows else 0.0)
+    labels = [("furniture" if label == "headline" and lo + k < t else label) for k, label in enumerate(labels)]
+    if rows:
+        labels[best] = "headline"
     while t > 0 and texts[t - 1] == title_text:
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
@@ -397,6 +416,103 @@ def _bare_name(text: str) -> bool:
     """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture."""
     return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
             and not any(w.lower() in STOP for w in text.split()))
+
+
+# ---- the headline as the layout places it ------------------------------------------------------------------
+
+
+def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | None, bool]:
+    """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored): a hand
+    rule, taken over the CRF's choice when anchored (its held-out effect is in bench/README.md).
+
+    1. The byline or dateline under the headline: a 'By …' line among the article's first lines, else the
+       nearest byline or dateline above the article.
+    2. The headline: the first line above it shaped like one and about the story (sharing a word with it),
+       past captions, breadcrumbs and furniture; of a headline and its dek in sentence case, the first, when
+       the headline stands out (much shorter, in Title Case, printed twice, or not the last of a list of
+       title-like lines).
+    3. Anchored: only its dek, share buttons and more bylines or datelines stand between it and the byline,
+       and no lone line right above it could be the headline as well (the last of a list of teasers is fine)."""
+    run, words = reading.run, reading.words
+    body = {w for i in range(run.start, min(run.end, run.start + 200)) for w in _content_words(texts[i])}
+
+    def about(j: int) -> bool:   # shares a word with the story
+        return not _content_words(texts[j]).isdisjoint(body)
+
+    def meta_line(j: int) -> bool:   # a dateline, or a byline ('By …', 'Name Role', an agency, a bare name near the story)
+        text = texts[j]
+        return words[j] <= 20 and (has_date(text) or is_relative(text) or (
+            not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
+                                                 or (run.start - 8 <= j < run.start and _bare_name(text)))))
+
+    def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
+        return (j >= lo and title_like(texts[j], words[j]) and words[j] >= 4 and not meta_line(j)
+                and not parse_dateline(texts[j], "UTC"))
+
+    def headline_shaped(j: int) -> bool:
+        return (title_like(texts[j], words[j]) and not meta_line(j) and not _caption(texts, j)
+                and not is_crumb_trail(texts[j]) and about(j))
+
+    def stands_out(title: int, dek: int) -> bool:
+        return (headline_shaped(title) and words[title] >= 3 and not texts[title].isupper()
+                and words[dek] >= 8 and _capitalized(texts[dek]) < 0.6
+                and (words[title] * 1.5 <= words[dek] or _capitalized(texts[title]) >= 0.7
+                     or _up(texts, title) < title - 1 or not titled(_up(texts, title))))
+
+    top_meta = max(lo, run.start - META_ABOVE)
+    signed = [j for j in range(run.start, min(run.end, run.start + INSIDE)) if parse_byline(texts[j], header=False)]
+    meta = signed[-1] if signed else next((j for j in range(run.start - 1, top_meta - 1, -1) if meta_line(j)), None)
+    j = (run.start if meta is None else meta) - 1
+    while j >= top_meta and meta_line(j):
+        j -= 1
+    top, highest = j, max(lo, j - WALK)
+    while j >= highest and not headline_shaped(j):
+        j -= 1
+    if j < highest:
+        return None, False
+    above = _up(texts, j)
+    title = above if above >= lo and stands_out(above, j) else j
+    rival = _up(texts, title)
+    clear = rival < lo or not (titled(rival) and about(rival)) or titled(_up(texts, rival))
+    between = range(_down(texts, title, words), top + 1)
+    return title, meta is not None and clear and all(
+        meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 for k in between)
+
+
+def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int) -> float:
+    """The CRF's probability that line i's text is the headline, over its copies in the region."""
+    return min(1.0, sum(p[h] for k, p in enumerate(probs) if texts[lo + k] == texts[i]))
+
+
+def _caption(texts: list[str], j: int) -> bool:
+    """A photo caption: marked as one ('(left)', 'Photo: …', '… / Reuters'), or over a credit line."""
+    text, below = texts[j], texts[j + 1] if j + 1 < len(texts) else ""
+    return bool(CAPTION_MARK.search(text) or bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text)
+                or bp.split_credit(text) or bp.LONE_CREDIT.match(below) or bp.NAMED_CREDIT.match(below))
+
+
+def _up(texts: list[str], j: int) -> int:
+    """The line above line j, past copies of it (perhaps glued to breadcrumbs: 'HomeWorldNorth Korea to …')."""
+    above = j - 1
+    while above >= 0 and texts[above].endswith(texts[j]):
+        above -= 1
+    return above
+
+
+def _down(texts: list[str], title: int, words: list[int]) -> int:
+    """The first line under the headline past its copies and its dek (a line of five words or more)."""
+    j = title + 1
+    while j < len(texts) and texts[j] == texts[title]:
+        j += 1
+    return j + 1 if j < len(texts) and words[j] >= 5 else j
+
+
+@lru_cache(maxsize=16384)
+def _capitalized(text: str) -> float:
+    letters = letter_words(text)
+    upper = sum(1 for w in letters if w[0].isupper())
+    cased = upper + sum(1 for w in letters if w[0].islower())
+    return upper / cased if cased else 0.5
 
 
 # ---- breadcrumbs -----------------------------------------------------------------------------------------
