@@ -36,6 +36,9 @@ LONG_LAST = setting("article", "long_last")
 """The page's last line, a sentence of this many words at least right under the article, is its last paragraph
 (data/settings.json: a clean copy ends with its story, and the line model, fitted on pages that end in footers,
 doubts it)."""
+EDGE_WORDS = 3
+"""The article does not end on a line of this many words at most that is not prose by itself ('Share this
+guide'): its neighbours' company lifted it over the threshold, nothing after it did."""
 LONGEST = 150
 """A line counts for at most this many words: one pasted block of 400 words must not outweigh a whole story."""
 LONG = 15
@@ -182,6 +185,8 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     threshold (the first paragraph under a dateline, the last above a share bar), and the list that the
     run's last line announces ('The tour dates:')."""
     start, end = run.start, run.end
+    while end - 1 > start and own[end - 1] <= threshold and words[end - 1] <= EDGE_WORDS:
+        end -= 1   # a short line that only its neighbours' company lifted: a share bar's label under the story
     while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
         start -= 1
     while True:

@@ -46,7 +46,7 @@ PUNCTUATION = re.compile(r"[.,;:!?()\"“”«»、，。！？：；]")
 LINE_FEATURES = (
     "log_words", "short", "long", "ends_sentence", "sentences", "commas", "capitalized", "all_caps", "starts_lower",
     "digits", "linkish", "noise", "furniture", "byline_or_dateline", "repeated", "separators", "gap_before", "gap_after",
-    "position", "word_length", "quote", "bullet", "unpunctuated", "stop_words", "edge",
+    "position", "word_length", "quote", "bullet", "unpunctuated", "stop_words", "edge", "caption",
 )
 
 
@@ -159,8 +159,8 @@ def line_features(lines: list[Line], noise: tuple[re.Pattern, ...] = ()) -> list
     last = max(1, n - 1)
     for i, line in enumerate(lines):
         own = _text_features(line.text, noise)
-        rows.append((*own[:14], float(counts[line.text] > 1), own[14], gaps[i], gaps[i + 1], i / last, *own[15:],
-                     min(i, n - 1 - i) / last))
+        rows.append((*own[:14], float(counts[line.text] > 1), own[14], gaps[i], gaps[i + 1], i / last, *own[15:-1],
+                     min(i, n - 1 - i) / last, own[-1]))
     return rows
 
 
@@ -199,6 +199,7 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
         float(bool(BULLET_START.match(text))),
         float(words >= 12 and not PUNCTUATION.search(text)),
         sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
+        float(bool(bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text) or bp.split_credit(text))),
     )
 
 
