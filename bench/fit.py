@@ -122,7 +122,8 @@ def _saved_authors(page: extraction.Page) -> list[str] | None:
     import lxml.html
     from newsdigest.ingest.html import decode_html, page_data
     try:
-        return page_data(lxml.html.document_fromstring(decode_html(page.html, page.key)[0]), page.html).authors or None
+        witnesses = page_data(lxml.html.document_fromstring(decode_html(page.html, page.key)[0]), page.html).authors
+        return list(witnesses[0].value) if witnesses else None   # the first witness: JSON-LD where the page has it
     except Exception:   # a page lxml cannot read: no authors known
         return None
 

@@ -179,6 +179,11 @@ def run_rows(lines: list[Line], words: list[int], own: list[float], runs: list[R
     return runs, rows
 
 
+def _caption(text: str) -> bool:
+    """A photo's caption or credit line ('Photo: …', 'Name/Agency', a sentence ending in its credit)."""
+    return bool(bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text) or bp.split_credit(text))
+
+
 def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], prose: list[float], threshold: float
            ) -> Run:
     """Take in the prose lines just outside the run that their neighbours' company pulled below the
@@ -187,8 +192,15 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     start, end = run.start, run.end
     while end - 1 > start and own[end - 1] <= threshold and words[end - 1] <= EDGE_WORDS:
         end -= 1   # a short line that only its neighbours' company lifted: a share bar's label under the story
-    while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
-        start -= 1
+    while True:
+        while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
+            start -= 1
+        above = start
+        while above > 0 and _caption(lines[above - 1].text):
+            above -= 1   # a photo's caption and credit inside the story: the lead above them is the story's too
+        if above == start or above == 0 or not (own[above - 1] > threshold and prose[above - 1] > threshold - GROW):
+            break
+        start = above - 1
     while True:
         while end < len(own) and own[end] > threshold and prose[end] > threshold - GROW:
             end += 1
