@@ -479,8 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         print(SAVED_HEADER)
         found, alone = {}, {}
         for root in [args.root, *args.saved_pages]:
-            figures, rows = saved_page_rows(root)
-            found[root.name], alone[root.name] = figures["ours"], figures["trafilatura"]
+            both, rows = saved_page_rows(root)
+            found[root.name], alone[root.name] = both["ours"], both["trafilatura"]
             print(rows)
         if args.ratchet:
             raise_saved_ratchet(found, alone)

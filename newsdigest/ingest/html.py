@@ -571,8 +571,13 @@ def _list_markdown(el) -> str:
 
 
 def _table_markdown(el) -> str:
-    rows = [[escape_markdown(_visible(c)).replace("|", "\\|") for c in tr if c.tag in ("td", "th")]
-            for tr in el.iter("tr")]
+    """An HTML <table> trafilatura dropped, as a Markdown table."""
+    return _markdown_table([[escape_markdown(_visible(c)).replace("|", "\\|") for c in tr if c.tag in ("td", "th")]
+                            for tr in el.iter("tr")])
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    """Rows of cell texts (already escaped) -> a Markdown table, the first row its head; '' with no cell text."""
     rows = [r for r in rows if any(r)]
     if not rows:
         return ""
@@ -582,16 +587,8 @@ def _table_markdown(el) -> str:
 
 
 def _table(el, url: str) -> str:
-    rows = [[_inline(cell, url).replace("|", "\\|") for cell in row if cell.tag in ("cell", "head")]
-            for row in el.iter("row")]
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        return ""
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    return "\n".join(lines)
+    return _markdown_table([[_inline(cell, url).replace("|", "\\|") for cell in row if cell.tag in ("cell", "head")]
+                            for row in el.iter("row")])
 
 
 def _inline(el, url: str) -> str:
