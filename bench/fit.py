@@ -1,13 +1,26 @@
 """Fit the reader's models on real pages and on our fixtures; report how they do on sites left out.
 
-    python3 -m bench.fit ../shared/realpages            # fit on every page, write newsdigest/ingest/data/params.json
-    python3 -m bench.fit ../shared/realpages --held-out # leave each site out in turn: fit on the others, read it
+    python3 -m bench.fit             # fit on every page of both development sets, write data/params.json
+    python3 -m bench.fit --held-out  # sites in FOLDS groups: fit on the other groups, read the group's pages
 
 Three small logistic models, each a handful of named features (newsdigest/ingest/score.py, smooth.py,
-header.py): a line alone is prose or furniture; a line in its neighbours' company; a line is the headline.
-Labels come from the benchmark's ground truth (a line is article text when most of its word 4-grams are in
-the true body; the headline is a line equal to one of the true titles) and from tests/fixtures/seeds.
-Needs numpy (requirements-dev.txt); the build itself only reads the fitted numbers.
+article.py): a line alone is prose or furniture; a line in its neighbours' company; a run of prose is the
+article. Then a linear-chain CRF labels the header region (header.py), fitted with python-crfsuite.
+
+Labels come from the development sets' truth, weakly (a line's label is what the truth says of its text, not
+what a person said of the line), and from tests/fixtures/seeds:
+- body: most of the line's word 4-grams are in the true body (a short line: it is in the true body's text,
+  between the first and last long body lines);
+- headline: the line equals one of the true titles;
+- byline: a line of at most 25 words holding a true author's name, its words in a row (modernpages' truth;
+  realpages names none: there, the authors its saved page's structured data names);
+- caption: a line shaped as a photo caption or credit (boilerplate's credit and caption patterns), before a
+  dateline: a caption often dates its photo;
+- dateline: a line of at most 25 words showing the true day (bench.extraction.shows_date);
+- section: a short crumb-like line among the 4 above the headline (a trail, a known section, shouted words);
+- dek: the first line of 6 words or more between the headline and the first body line;
+- furniture: every other line.
+Needs numpy and python-crfsuite (requirements-dev.txt); the build itself only reads the fitted numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +29,8 @@ import argparse
 import json
 import re
 import sys
+import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +44,12 @@ from newsdigest.content import split_document  # noqa: E402
 from newsdigest.ingest import decode_seed  # noqa: E402
 from newsdigest.ingest import article  # noqa: E402
 from newsdigest.ingest.article import RUN_FEATURES, read_article, run_rows  # noqa: E402
-from newsdigest.ingest.header import TITLE_FEATURES, title_rows  # noqa: E402
+from newsdigest.ingest import boilerplate as bp  # noqa: E402
+from newsdigest.ingest.header import (ABOVE, HEADER_FEATURES, LABELS, _is_crumb_line, _sections, header_rows,  # noqa: E402
+                                      is_crumb_trail)
+from newsdigest.ingest.score import linkish  # noqa: E402
 from newsdigest.ingest.lines import Line, read_lines  # noqa: E402
-from newsdigest.ingest.parse import Rules  # noqa: E402
+from newsdigest.ingest.parse import Rules, _addresses_out  # noqa: E402
 from newsdigest.ingest.score import DATA, LINE_FEATURES, line_features, line_logits, params_from, word_count  # noqa: E402
 from newsdigest.ingest.smooth import CONTEXT_FEATURES, context_features  # noqa: E402
 
@@ -40,10 +58,14 @@ THRESHOLD = 0.5
 """A line is in the article when the model thinks it more likely than not: not tuned."""
 SHORT_WORDS = 3
 L2 = 1.0
-TITLE_L2 = 3.0
-"""The headline model has many features for few pages: it is held closer to zero (chosen on held-out sites)."""
-FIXTURE_WEIGHT = 10.0
-"""Our fixtures stand for seeds copied cleanly (no menus, often no blank lines): few lines, so they count more."""
+CRF_C2 = 1.0
+CRF_C1 = 0.05
+"""The header CRF's L2 and L1 penalties (hand-set; held-out effect in bench/README.md)."""
+FIXTURE_WEIGHT = 40.0
+"""Our fixtures stand for seeds copied cleanly (no menus, often no blank lines): few lines, so they count more
+(40 since modernpages joined: the same share of the fit as 10 had beside realpages alone)."""
+FIXTURE_COPIES = 10
+"""How many times each fixture's header counts in the CRF's fit (crfsuite weighs sequences alike)."""
 
 
 @dataclass
@@ -57,6 +79,8 @@ class Sample:
     titles: list[str]
     page: extraction.Page | None
     """The real page, for scoring; None for a fixture."""
+    header: list[str] = None
+    """Each line's header label (LABELS), weak: see the module's docstring."""
     rows: list = None
     """The lines' features (they do not depend on the fitted numbers)."""
 
@@ -65,7 +89,7 @@ class Sample:
 
 
 def label_real(page: extraction.Page) -> Sample:
-    lines = read_lines(decode_seed(page.raw, page.key)[0])
+    lines = _addresses_out(read_lines(decode_seed(page.raw, page.key)[0]))[0]
     truth = page.truth["articleBody"]
     truth_shingles = extraction.shingles(truth)
     truth_lower = truth.lower()
@@ -86,23 +110,79 @@ def label_real(page: extraction.Page) -> Sample:
         if labels[i] == -1:
             inside = lo <= i <= hi and re.search(rf"(?<!\w){re.escape(line.text.lower())}(?!\w)", truth_lower)
             labels[i] = int(bool(inside))
-    return Sample(page.site, lines, labels, page.truth["titles"], page)
+    authors = page.truth.get("authors") if "authors" in page.truth else _saved_authors(page)
+    return Sample(page.site, lines, labels, page.truth["titles"], page,
+                  header_labels(lines, labels, page.truth["titles"], authors, page.truth.get("date")))
+
+
+def _saved_authors(page: extraction.Page) -> list[str] | None:
+    """The authors the saved page's structured data names (for a set whose truth names none)."""
+    if not page.html:
+        return None
+    import lxml.html
+    from newsdigest.ingest.html import decode_html, page_data
+    try:
+        witnesses = page_data(lxml.html.document_fromstring(decode_html(page.html, page.key)[0]), page.html).authors
+        return list(witnesses[0].value) if witnesses else None   # the first witness: JSON-LD where the page has it
+    except Exception:   # a page lxml cannot read: no authors known
+        return None
+
+
+def header_labels(lines: list[Line], body: list[int], titles: list[str], authors: list[str] | None,
+                  day: str | None) -> list[str]:
+    """Each line's weak header label (see the module's docstring)."""
+    texts = [line.text for line in lines]
+    names = [extraction._name_pattern(a) for a in authors or [] if a.strip()]
+    labels = []
+    for i, text in enumerate(texts):
+        words = len(text.split())
+        norm = extraction._norm(text)
+        if extraction.same_title(text, titles):
+            labels.append("headline")
+        elif body[i]:
+            labels.append("body")
+        elif words <= 25 and names and any(p.search(norm) for p in names):
+            labels.append("byline")
+        elif words <= 60 and (bp.split_credit(text) or bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text)
+                              or bp.LONE_CREDIT.match(text) or bp.NAMED_CREDIT.match(text)):
+            labels.append("caption")   # before datelines: a caption often dates its photo
+        elif words <= 25 and day and any(c.isdigit() for c in text) and extraction.shows_date(text, day):
+            labels.append("dateline")
+        else:
+            labels.append("furniture")
+    first_body = next((i for i, b in enumerate(body) if b), None)
+    top = None
+    if first_body is not None:
+        top = next((i for i in range(first_body - 1, max(-1, first_body - ABOVE - 1), -1) if labels[i] == "headline"), None)
+    if top is not None:
+        for i in range(max(0, top - 4), top):
+            if labels[i] == "furniture" and len(texts[i].split()) <= 5 and (is_crumb_trail(texts[i])
+                                                                          or _is_crumb_line(texts[i], _sections(()))):
+                labels[i] = "section"
+        for i in range(top + 1, first_body):
+            if labels[i] == "furniture" and len(texts[i].split()) >= 6 and not linkish(texts[i]):
+                labels[i] = "dek"
+                break
+    return labels
 
 
 def label_fixture(seed: Path) -> Sample:
-    lines = read_lines(seed.read_bytes().decode("utf-8-sig"))
+    lines = _addresses_out(read_lines(seed.read_bytes().decode("utf-8-sig")))[0]
     meta, body, _ = split_document(seed.with_suffix(".md").read_text(encoding="utf-8"), str(seed))
     plain = re.sub(r"\\(.)", r"\1", body)
     blocks = {re.sub(r"^(?:#+|-|\*)\s*|\*$", "", b.strip()) for b in re.split(r"\n\n|\n(?=- )", plain) if b.strip()}
     labels = [int(line.text in blocks or line.text.lstrip("•·-–* ") in blocks) for line in lines]
-    return Sample(f"fixture:{seed.stem}", lines, labels, [meta["title"]], None)
+    day = str(meta["date"])[:10] if meta.get("date") else None
+    return Sample(f"fixture:{seed.stem}", lines, labels, [meta["title"]], None,
+                  header_labels(lines, labels, [meta["title"]], meta.get("authors") or [], day))
 
 
-def samples(root: Path) -> list[Sample]:
+def samples(pages: list[extraction.Page]) -> list[Sample]:
     """Every real page twice, as copied and with its blank lines gone (other browsers and editors copy so),
     and every fixture."""
-    real = [label_real(p) for p in extraction.load(root)]
-    flat = [Sample(s.site, [Line(line.text, line.number, False) for line in s.lines], s.body, s.titles, None) for s in real]
+    real = [label_real(p) for p in pages]
+    flat = [Sample(s.site, [Line(line.text, line.number, False) for line in s.lines], s.body, s.titles, None, s.header)
+            for s in real]
     return real + flat + [label_fixture(s) for s in sorted(FIXTURES.glob("*.txt"))]
 
 
@@ -123,6 +203,12 @@ def logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> 
         if np.abs(step).max() < 1e-6:
             break
     return w[:k], float(w[k])
+
+
+def _no_header() -> dict:
+    return {"labels": list(LABELS), "features": list(HEADER_FEATURES),
+            "weights": {label: [0.0] * len(HEADER_FEATURES) for label in LABELS},
+            "transitions": {a: {b: 0.0 for b in LABELS} for a in LABELS}}
 
 
 def _zeros(names: tuple[str, ...]) -> dict:
@@ -170,7 +256,7 @@ def fit(train: list[Sample]) -> dict:
     w, b = logistic(np.array(rows), np.array(ys, float), np.array(weights))
     line_model = model_json(LINE_FEATURES, w, b)
     partial = {"line": line_model, "context": _zeros(CONTEXT_FEATURES), "run": _zeros(RUN_FEATURES),
-               "title": _zeros(TITLE_FEATURES), "article": {"threshold": THRESHOLD, "short_words": SHORT_WORDS}}
+               "header": _no_header(), "article": {"threshold": THRESHOLD, "short_words": SHORT_WORDS}}
     params = params_from(partial)
     rows, ys, weights = [], [], []
     for s in train:
@@ -192,50 +278,83 @@ def fit(train: list[Sample]) -> dict:
         if max(cover) > 0:
             groups.append((np.array(features), [cover.index(max(cover))], _weight(s)))
     partial["run"] = model_json(RUN_FEATURES, conditional_logit(groups), 0.0)
-    params = params_from(partial)
-    groups = []
+    partial["header"] = fit_header(train, params_from(partial))
+    return partial
+
+
+def fit_header(train: list[Sample], params) -> dict:
+    """The header CRF fitted by python-crfsuite (L-BFGS) on the header regions the fitted article finder gives."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params({"c1": CRF_C1, "c2": CRF_C2, "max_iterations": 300, "feature.possible_transitions": True})
     for s in train:
         reading = read_article(s.lines, params, rows=s.rows)
         if reading is None:
             continue
-        candidates, features, _ = title_rows(s.lines, reading.words, reading.prose, reading.run, params)
-        right = [k for k, i in enumerate(candidates) if extraction.same_title(s.lines[i].text, s.titles)]
-        if right and len(candidates) > 1:
-            groups.append((np.array(features), right, _weight(s)))
-    w, b = conditional_logit(groups, TITLE_L2), 0.0
-    partial["title"] = model_json(TITLE_FEATURES, w, b)
-    return partial
+        (lo, hi), rows = header_rows(s.lines, reading)
+        xseq = [{name: x for name, x in zip(HEADER_FEATURES, row) if x} for row in rows]
+        for _ in range(FIXTURE_COPIES if s.site.startswith("fixture:") else 1):
+            trainer.append(xseq, s.header[lo:hi])
+    with tempfile.TemporaryDirectory() as tmp:
+        trainer.train(f"{tmp}/header.crfsuite")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(f"{tmp}/header.crfsuite")
+        info = tagger.info()
+        tagger.close()
+    state, transitions = info.state_features, info.transitions
+    return {"labels": list(LABELS), "features": list(HEADER_FEATURES),
+            "weights": {label: [round(state.get((f, label), 0.0), 4) for f in HEADER_FEATURES] for label in LABELS},
+            "transitions": {a: {b: round(transitions.get((a, b), 0.0), 4) for b in LABELS} for a in LABELS}}
 
 
-def held_out(all_samples: list[Sample]) -> tuple[dict, list[extraction.Result]]:
-    """Leave each real site out in turn: fit on every other sample, read that site's pages."""
+FOLDS = 5
+"""Sites are dealt into this many groups (by a hash of the site's name, so a site's pages stay together and the
+groups do not depend on which pages are there); each group is read with numbers fitted on the others. Five, not
+one a site: every fold is a whole fit, and the ratchet runs them in CI."""
+
+
+def fold(site: str) -> int:
+    return zlib.crc32(site.encode()) % FOLDS
+
+
+def held_out(all_samples: list[Sample]) -> list[extraction.Result]:
+    """Read every real page with numbers fitted on the samples of other sites only (fixtures always in)."""
     results: list[extraction.Result] = []
-    sites = sorted({s.site for s in all_samples if s.page})
-    for site in sites:
-        params = params_from(fit([s for s in all_samples if s.site != site]))
+    for k in range(FOLDS):
+        mine = [s for s in all_samples if s.page and fold(s.site) == k]
+        if not mine:
+            continue
+        params = params_from(fit([s for s in all_samples if s.site.startswith("fixture:") or fold(s.site) != k]))
         rules = Rules(zone="UTC", params=params)
-        results += [extraction.read_page(s.page, rules) for s in all_samples if s.site == site and s.page]
-    return extraction.summary(results), results
+        results += [extraction.read_page(s.page, rules) for s in mine]
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("root", type=Path)
+    parser.add_argument("roots", type=Path, nargs="*", default=list(extraction.SETS))
     parser.add_argument("--held-out", action="store_true", help="score each site with models fitted on the others")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="with --held-out: list the N worst pages")
+    parser.add_argument("--failures", action="store_true", help="with --held-out: list the wrong headlines, authors, dates")
     args = parser.parse_args(argv)
-    all_samples = samples(args.root)
+    all_samples = samples([p for root in args.roots for p in extraction.load(root)])
     if args.held_out:
-        summary, results = held_out(all_samples)
+        results = held_out(all_samples)
         print(extraction.HEADER)
-        print(extraction.table("held out: each site read with models fitted on the others", summary))
-        print(extraction.review_quality(results))
+        for root in args.roots:
+            mine = [r for r in results if r.set == root.name]
+            print(extraction.table(f"{root.name}, held out", extraction.summary(mine)))
+        for root in args.roots:
+            print(root.name, extraction.review_quality([r for r in results if r.set == root.name]))
         if args.worst:
             print("\n".join(extraction.worst(results, args.worst)))
+        if args.failures:
+            print("\n".join(extraction.failures(results)))
         return 0
     data = fit(all_samples)
-    data = {"about": "Fitted by bench/fit.py on ../shared/realpages and tests/fixtures/seeds: logistic models "
-                     "(weights per named feature, and a bias) and the article threshold. Refit after changing a feature.",
+    data = {"about": "Fitted by bench/fit.py on ../shared/realpages, ../shared/modernpages and tests/fixtures/seeds: "
+                     "the models (weights per named feature) and the article threshold. Refit after changing a feature.",
             **data}
     (DATA / "params.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {DATA / 'params.json'}")

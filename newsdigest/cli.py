@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import re
 import signal
 import sys
 import threading
@@ -113,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd = command("new", "write a new content file to fill in (a draft until you publish it)")
     new_cmd.add_argument("title", help="the headline")
     new_cmd.add_argument("--section", default="News", help="the section (default News)")
-    command("review", "list the content files whose headline, date or body ingestion was unsure of")
+    command("review", "list the content files whose headline, authors, date, body or source ingestion was unsure of, most doubtful first")
     add_cmd = command("add", "fetch pages, save them in seeds/ and build")
     add_cmd.add_argument("urls", nargs="+", metavar="URL", help="http or https address of an article")
     return parser
@@ -246,20 +247,26 @@ def add_pages(config: Config, args: argparse.Namespace) -> int:
 
 
 def list_reviews(config: Config) -> int:
-    """Print each content file that holds a review mark, a line per field with the reason; exit 0."""
+    """Print each content file that holds a review mark, a line per field with the reason, the most doubtful
+    file first (the lowest 'NN% sure' among its marks; a mark without a figure counts as 50%); exit 0."""
     from .content import content_files, review_marks, split_document
 
-    shown = 0
+    found = []
     for path, where, *_ in content_files(config.path("content"), config.root):
         try:
             meta = split_document(path.read_text(encoding="utf-8", errors="replace"), where)[0]
         except BuildError:
             continue   # a build names what is wrong with it
         marks = review_marks(meta.get("review"))
+        if marks:
+            sure = min((int(m[1]) / 100 if (m := re.search(r"(\d+)% sure", reason or "")) else 0.5)
+                       for reason in marks.values())
+            found.append((sure, -len(marks), where, meta, marks))
+    for _, _, where, meta, marks in sorted(found, key=lambda f: f[:3]):
         for field, reason in marks.items():
             now = f" (now: {meta[field]!s:.80})" if field in meta and field != "body" else ""
             print(f"{where}: {field}: {reason or 'marked for review'}{now}")
-        shown += bool(marks)
+    shown = len(found)
     print(f"{count(shown, 'file')} to review" + (": check each, correct what is wrong, then delete its 'review:' lines"
                                         if shown else ""))
     return 0

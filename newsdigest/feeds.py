@@ -165,6 +165,9 @@ def content_html(a: Article, language: Language) -> str:
         lead = (language.gettext("Read the whole story at %(outlet)s") if a.excerpt
                 else language.gettext("Read the original at %(outlet)s"))
         parts.append(f"<p>{escape(lead).replace('%(outlet)s', link)}</p>")
+    elif a.source_name:
+        opening = language.gettext("This is the opening of the story.") + " " if a.excerpt else ""
+        parts.append(f"<p>{escape(opening + language.gettext('From %(outlet)s.', outlet=a.source_name))}</p>")
     return "\n".join(parts)
 
 

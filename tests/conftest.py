@@ -33,9 +33,10 @@ Their count of lakes larger than a football pitch rose from about three hundred 
 Meltwater that collects on the surface can drain through cracks to the bed of the glacier, where it lubricates the ice and speeds its slide towards the sea.
 "We expected growth, but not at this pace," said the survey's lead author, who has flown the route since its first season.
 The researchers plan to add a satellite radar record to the aerial photographs next year, so that lakes hidden under winter snow can be counted too.
+© 2026 The Polar Record. All rights reserved.
 """
 """An original seed (written for these tests) in the shape of the shipped ones: breadcrumbs, headline, dek,
-byline, dateline and six paragraphs."""
+byline, dateline, six paragraphs and the outlet's copyright line."""
 
 
 @pytest.fixture

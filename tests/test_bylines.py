@@ -1,6 +1,6 @@
 import pytest
 
-from newsdigest.ingest.bylines import normalize_name, parse_byline
+from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, normalize_name, parse_byline
 
 
 @pytest.mark.parametrize("line, names", [
@@ -39,3 +39,39 @@ def test_name_role_lines_only_count_in_the_header():
                                              ("MCDONALD", "McDonald"), ("Ana de la Cruz", "Ana de la Cruz")])
 def test_normalize_name(shouted, usual):
     assert normalize_name(shouted) == usual
+
+
+# ---- the names on a line the header reader took for a byline: people only (issue 23, point 3) -----------
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Ana Lima, Rui Costa and Joana Reis", ("Ana Lima", "Rui Costa", "Joana Reis")),
+    ("Written by Dr Ines Varga, Tomas Hale, Pia Lund", ("Dr Ines Varga", "Tomas Hale", "Pia Lund")),
+    ("By JANE DOE | June 3, 2025 10:00 ET", ("Jane Doe",)),
+    ("Jane Doe, Transport Reporter", ("Jane Doe",)),
+    ("By Jane Doe, Staff Writer", ("Jane Doe",)),
+    ("By Jane Doe, Harbour Daily News", ("Jane Doe",)),
+    ("By Jane Doe and Sam Okoro, Harbour Daily News", ("Jane Doe", "Sam Okoro")),
+    ("October 11, 2023 by Jane Doe", ("Jane Doe",)),
+    ("March 15, 2022 · 3 min read · By Jane Doe", ("Jane Doe",)),
+    ("ByJane Doe", ("Jane Doe",)),
+    ("Jane Doe, MD", ("Jane Doe",)),
+    ("Jane Doe 12 May 2025 0 Comments", ("Jane Doe",)),
+    ("Business Reporter", ()),
+    ("By The Associated Press", ("Associated Press",)),
+])
+def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("line, meta", [
+    ("By Jane Doe", True),
+    ("Updated 3 hours ago", True),
+    ("June 18, 2025 / 11:10 IST", True),
+    ("Jane Doe Political editor", True),
+    ("Reuters", True),
+    ("The vote was held on June 5, 2025, after a long debate in which every member of the council spoke.", False),
+    ("Oil Prices Slide", False),
+])
+def test_the_one_test_of_a_byline_or_dateline_line(line, meta):
+    assert is_byline_or_dateline(line) is meta

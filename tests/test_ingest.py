@@ -69,9 +69,9 @@ def test_rerun_leaves_unchanged_files_alone(project):
 
 def test_a_changed_seed_is_converted_again(project):
     seed = project / "seeds" / "a.txt"
-    seed.write_text("World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n", encoding="utf-8")
+    seed.write_text("World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n© 2025 The Harbour Post\n", encoding="utf-8")
     ingest(project)
-    seed.write_text("World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today, late.\n", encoding="utf-8")
+    seed.write_text("World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today, late.\n© 2025 The Harbour Post\n", encoding="utf-8")
     assert ingest(project).warnings == []
     [(meta, body)] = content_files(project).values()
     assert "late." in body
@@ -79,7 +79,7 @@ def test_a_changed_seed_is_converted_again(project):
 
 def test_a_hand_edited_file_is_never_overwritten(project):
     seed = project / "seeds" / "a.txt"
-    seed.write_text("World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n", encoding="utf-8")
+    seed.write_text("World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n© 2025 The Harbour Post\n", encoding="utf-8")
     ingest(project)
     path = next((project / "content").glob("*.md"))
     edited = path.read_text(encoding="utf-8").replace("The harbour opened today.", "The harbour opened today (edited).")
@@ -95,7 +95,7 @@ def test_a_hand_edited_file_is_never_overwritten(project):
 
 
 def test_the_same_article_saved_twice_gives_one_file_and_a_warning(project):
-    text = "World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n"
+    text = "World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n© 2025 The Harbour Post\n"
     (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
     (project / "seeds" / "b.txt").write_text("Share\n" + text.replace("\n", "  \n") + "ADVERTISEMENT\n", encoding="utf-8")
     problems = ingest(project)
@@ -135,7 +135,7 @@ def test_config_extends_boilerplate_and_zones(project):
 
 
 def test_a_duplicate_of_an_earlier_seed_is_caught_in_a_later_build(project, capsys):
-    text = "World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n"
+    text = "World\nFirst headline about the harbour opening\nJune 1, 2025 / 10:00 IST\nThe harbour opened today.\n© 2025 The Harbour Post\n"
     (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
     assert main(["--config", str(project / "config.yaml")]) == 0
     (project / "seeds" / "b.txt").write_text("ADVERTISEMENT\n" + text, encoding="utf-8")

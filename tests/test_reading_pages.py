@@ -250,7 +250,9 @@ def test_a_page_without_a_date_is_dated_from_its_file_and_marked():
     got = page("no_date.txt")
     assert got.title == "How to keep a sourdough starter alive while you travel"
     assert (got.date, got.date_from) == (SAVED, "file")
-    assert got.review == {"date": "the page shows no date: dated from the seed file's time"}
+    assert got.review == {"date": "the page shows no date: dated from the seed file's time",
+                          "source": "no source found: the copy shows no address and no copyright line; add "
+                                    "source_url: (and source_name:)"}
     assert got.body.count("\n\n") == 2 and "More guides" not in got.body
 
 
@@ -289,9 +291,12 @@ def test_a_build_of_copied_pages_exits_0_with_one_warning_per_undated_page_and_l
          "1 December, will drop the late crossing on weekdays. “It’s a small change,” a spokesman said.\n").encode("cp1252"))
     assert main(["--config", str(project / "config.yaml")]) == 0
     out, err = capsys.readouterr()
-    assert err.count("warning: ") == 3, err
+    assert err.count("warning: ") == 5, err
     assert "warning: seeds/no_date.txt: the page shows no date: dated it from the file's time; correct 'date:' in " \
            "content/how-to-keep-a-sourdough-starter-alive-while-you-travel.md if it is wrong" in err
+    assert ("warning: seeds/no_date.txt: no source found: add source_url: to "
+            "content/how-to-keep-a-sourdough-starter-alive-while-you-travel.md") in err
+    assert "warning: seeds/windows.txt: no source found: add source_url: to content/ferry-timetable-changes.md" in err
     assert "warning: seeds/windows.txt: not UTF-8: read it as cp1252; save it as UTF-8 if anything looks wrong" in err
     assert re.search(rf"to review: \S+ build\.py --config {re.escape(str(project / 'config.yaml'))} review\)$", out)
     meta = split_document((project / "content" / "how-to-keep-a-sourdough-starter-alive-while-you-travel.md")

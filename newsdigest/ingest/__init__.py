@@ -140,6 +140,8 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         if parsed.date_from == "file":
             problems.warn(f"{shown}: the page shows no date: dated it from the file's time; "
                           f"correct 'date:' in {shown_target} if it is wrong")
+        if not parsed.source_url and not parsed.source_name:
+            problems.warn(f"{shown}: no source found: add source_url: to {shown_target}")
         document = draft[1] if draft[0] == target.stem else dump_document(
             front_matter(parsed, target.stem, name, seed_sha, config), clean(parsed.body))
         if undo:

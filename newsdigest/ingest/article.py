@@ -13,10 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import boilerplate as bp
-from .bylines import parse_byline
-from .dates import has_date
+from .bylines import is_byline_or_dateline
 from .lines import Line
-from .score import SENTENCE_END, Params, furniture_share, line_features, linkish, line_logits, sigmoid, title_like, word_count
+from .score import SENTENCE_END, Params, setting, furniture_share, line_features, linkish, line_logits, sigmoid, title_like, word_count
 from .smooth import smoothed
 
 
@@ -33,6 +32,13 @@ TABLE_CELLS = 5
 least with a number among them (an archive's 'June (12)', 'a(0)', is no table)."""
 REPEATED = 0.1
 """The prose probability of a long line that the page prints twice."""
+LONG_LAST = setting("article", "long_last")
+"""The page's last line, a sentence of this many words at least right under the article, is its last paragraph
+(data/settings.json: a clean copy ends with its story, and the line model, fitted on pages that end in footers,
+doubts it)."""
+EDGE_WORDS = 3
+"""The article does not end on a line of this many words at most that is not prose by itself ('Share this
+guide'): its neighbours' company lifted it over the threshold, nothing after it did."""
 LONGEST = 150
 """A line counts for at most this many words: one pasted block of 400 words must not outweigh a whole story."""
 LONG = 15
@@ -98,6 +104,8 @@ class Reading:
     words: list[int]
     prose: list[float]
     run: Run
+    own: list[float]
+    """Each line's probability of prose by itself, before its neighbours' company is counted."""
     sure: float = 1.0
     """The chosen run's share of the probability among the competing runs."""
     thin: float = 0.0
@@ -111,7 +119,7 @@ def read_article(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...
     words, own, prose, runs = candidates(lines, params, noise, rows)
     if not runs:   # a seed of a headline and a sentence or two: the sentences are the article
         sentences = [i for i, line in enumerate(lines) if words[i] >= 2 and SENTENCE_END.search(line.text)
-                     and not bp.is_noise(line.text) and not _meta(line.text, words[i])]
+                     and not bp.is_noise(line.text) and not is_byline_or_dateline(line.text)]
         if not sentences:
             return None
         runs = [Run(sentences[0], sentences[-1] + 1, 0.0, 0.0)]
@@ -122,7 +130,7 @@ def read_article(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...
     run = _grown(runs[best], lines, words, own, prose, params.threshold)
     inside = range(run.start, run.end)
     thin = sum(words[i] for i in inside if prose[i] < params.threshold) / (sum(words[i] for i in inside) or 1)
-    return Reading(words, prose, run, sure, thin)
+    return Reading(words, prose, run, own, sure, thin)
 
 
 def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] = (),
@@ -160,7 +168,7 @@ def run_rows(lines: list[Line], words: list[int], own: list[float], runs: list[R
             run.score / top,
             float(k == 0),
             run.start / max(1, len(lines) - 1),
-            float(any(_meta(texts[i], words[i]) for i in head)),
+            float(any(is_byline_or_dateline(texts[i]) for i in head)),
             float(any(title_like(texts[i], words[i]) for i in above)),
             sum(long_lines) / len(long_lines) if long_lines else 0.0,
             sum(furniture_share(texts[i]) * words[i] for i in inside) / total,
@@ -171,9 +179,9 @@ def run_rows(lines: list[Line], words: list[int], own: list[float], runs: list[R
     return runs, rows
 
 
-def _meta(text: str, words: int) -> bool:
-    """A byline or a dateline."""
-    return words <= 20 and (bool(parse_byline(text, header=True)) or has_date(text))
+def _caption(text: str) -> bool:
+    """A photo's caption or credit line ('Photo: …', 'Name/Agency', a sentence ending in its credit)."""
+    return bool(bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text) or bp.split_credit(text))
 
 
 def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], prose: list[float], threshold: float
@@ -182,8 +190,17 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     threshold (the first paragraph under a dateline, the last above a share bar), and the list that the
     run's last line announces ('The tour dates:')."""
     start, end = run.start, run.end
-    while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
-        start -= 1
+    while end - 1 > start and own[end - 1] <= threshold and words[end - 1] <= EDGE_WORDS:
+        end -= 1   # a short line that only its neighbours' company lifted: a share bar's label under the story
+    while True:
+        while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
+            start -= 1
+        above = start
+        while above > 0 and _caption(lines[above - 1].text):
+            above -= 1   # a photo's caption and credit inside the story: the lead above them is the story's too
+        if above == start or above == 0 or not (own[above - 1] > threshold and prose[above - 1] > threshold - GROW):
+            break
+        start = above - 1
     while True:
         while end < len(own) and own[end] > threshold and prose[end] > threshold - GROW:
             end += 1
@@ -197,6 +214,12 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         if item <= end:
             break
         end = item
+    last = end
+    while last < len(lines) - 1 and bp.is_noise(lines[last].text):
+        last += 1   # past an 'Advertisement' line
+    if last == len(lines) - 1 and words[last] >= LONG_LAST and SENTENCE_END.search(lines[last].text) \
+            and not bp.is_noise(lines[last].text):
+        end = last + 1   # a clean copy's last sentence: nothing after it for it to be the furniture of
     end += _table_after(lines, words, end)
     start -= _table_before(lines, words, start)
     prose_words = 0

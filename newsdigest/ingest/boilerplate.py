@@ -5,8 +5,10 @@ Rules are data: full-line patterns, word sets and label prefixes. config.yaml ma
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # A line that matches one of these in full is page furniture and is dropped.
 NOISE = [re.compile(p, re.I) for p in (
@@ -40,6 +42,11 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:advertisement\s*[-–—|]\s*)?scroll\s+to\s+continue\s+with\s+content",
     r"(?:share|save|gift)\s+(?:this\s+)?(?:article|story|page)\b.{0,40}",
     r"[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|reads?)",
+    # what a screen reader is told about a list widget, copied with the text: 'list of 3 items', 'end of list'
+    r"(?:list\s+of|lista\s+de|liste\s+(?:de|mit)|elenco\s+di|список\s+из)\s+\d+\s+(?:items?|itens|elementos?|éléments?|"
+    r"elementi|elementen|einträgen|элемент\w*)|\d+\s*(?:개\s*)?(?:항목|項目)(?:\s*(?:목록|の?リスト))?|"
+    r"(?:end\s+of(?:\s+the)?\s+list|fim\s+da\s+lista|fin\s+de\s+(?:la\s+)?list[ae]|fine\s+dell['’]elenco|"
+    r"ende\s+der\s+liste|конец\s+списка|목록\s*끝|リストの終わり)",
 )]
 
 NOISE_LONGEST = 300
@@ -60,7 +67,7 @@ STORY_LIST_HEADER = re.compile(
     r"^(?:more\s+on\s+(?:this|the)\s+story|related\s+(?:stories|articles|news|coverage|content|reading)|"
     r"you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+read|read\s+more|read\s+next|read\s+also|"
     r"more\s+from\s+.{1,30}|most\s+(?:read|popular|viewed)|top\s+stories|trending(?:\s+now)?|"
-    r"recommended(?:\s+for\s+you)?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
+    r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos|news))?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
     r"what\s+to\s+read\s+next|editor[’']?s\s+picks?)\s*[:.…]*$", re.I)
 
 # Where readers' comments begin: prose after it is theirs, not the article's.
@@ -117,6 +124,12 @@ NAMED_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*[,|/]
 """A photographer and an agency: 'Jane Doe, Associated Press', 'Jane Doe | Getty Images' (a credit, not a byline)."""
 
 
+FURNITURE = frozenset(json.loads((Path(__file__).parent / "data" / "words.json").read_text(encoding="utf-8"))["furniture"])
+"""Words menus and widgets are made of, in the calendar's languages (data/words.json)."""
+FURNITURE_ONLY = 5
+"""A line of at most this many words, every one a furniture word, is a widget's title ('Track Latest News Live')."""
+
+
 def is_noise(line: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     """True when the whole line is page furniture."""
     return _is_noise(line, tuple(extra))
@@ -131,7 +144,8 @@ def _is_noise(line: str, extra: tuple[re.Pattern, ...]) -> bool:
     if any(p.fullmatch(line) for p in NOISE):
         return True
     words = line.lower().replace(",", " ").split()
-    return bool(words) and all(w in WIDGET_WORDS for w in words)
+    return bool(words) and (all(w in WIDGET_WORDS for w in words)
+                            or (len(words) <= FURNITURE_ONLY and all(w.strip(".:!|") in FURNITURE for w in words)))
 
 
 @lru_cache(maxsize=4096)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates import has_date, is_relative, without_dates
+
 BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
                 r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
                 r"(?:publicado\s+|escrito\s+|publicada\s+)?por\s*:?|(?:scritto\s+)?di\s*:?|von\s*:?|par\s*:?|door\s*:?|"
@@ -32,6 +34,16 @@ def is_agency(line: str) -> bool:
     """'Reuters', 'The Associated Press', 'Detroit News wire services': a news agency's credit line."""
     text = re.sub(r"^the\s+", "", line.strip().rstrip("."), flags=re.I)
     return len(text) <= 40 and bool(AGENCY.match(text) or re.match(r"^.{1,30}\s+wire\s+services?$", text, re.I))
+
+
+@lru_cache(maxsize=16384)
+def is_byline_or_dateline(line: str) -> bool:
+    """A byline or a dateline, whatever else it holds: 'By admin - 2018-09-16', 'Reuters November 18, 2019',
+    'Jane Doe Political editor', '3 hours ago'. The one test of it the reader uses (scoring lines, choosing the
+    article, reading the header)."""
+    words = len(line.split())
+    return (words <= 20 and (not line.endswith(".") or bool(BY.match(line)))
+            and (has_date(line) or is_relative(line) or bool(parse_byline(line, header=True)) or is_agency(line)))
 
 
 def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | None:
@@ -64,6 +76,62 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
                           (not tail and (bare or line.isupper()) and _looks_like_a_name_line(line))):
                 return tuple(names)
     return None
+
+
+BY_INSIDE = re.compile(r"(?:^|(?<=[\s|·•,—–-]))(?:(?:written|posted|published|story|words|reported|text|article)\s+)?"
+                       r"(?:by|por|von|par|door|di)\b\s*:?\s*(?=\S)", re.I)
+LABEL_AT_START = re.compile(r"^(?:authors?|writers?|autor(?:es|a)?|autore|auteur|автор|reporter)\s*:?\s+", re.I)
+CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+comments?\b|\b(?:no\s+)?comments?\b|"
+                     r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bshare\b", re.I)
+NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|e|y|et|og|och)\s+|\s*&\s*")
+CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)?)$")
+"""'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
+
+
+@lru_cache(maxsize=16384)
+def byline_names(line: str) -> tuple[str, ...]:
+    """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
+    'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
+    -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
+    text = without_dates(line.strip())
+    text = re.sub(r"\b[Bb]y(?=[A-Z][a-z])", "By ", text)   # 'ByJane Doe': a widget glued the label on
+    m = BY_INSIDE.search(text)
+    if m and (m.start() > 0 or BY.match(text)):
+        text = text[m.end():]
+    else:
+        text = LABEL_AT_START.sub("", text)
+    text = CLUTTER.sub(" ", text)
+    text = SEPARATORS.split(text.strip(" |·•—–-:,"))[0]
+    text = re.split(r"\s+on\s+", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")
+    if not text:
+        return ()
+    parts = [p.strip(" .;:") for p in NAME_SPLIT.split(text) if p.strip(" .;:")]
+    joined = bool(re.search(r"\s(?:and|und|e|y|et|og|och|&)\s", text, re.I))
+    names: list[str] = []
+    for k, part in enumerate(parts):
+        words = part.split()
+        if CREDENTIAL.match(part) and names:
+            continue   # 'Jane Doe, MD'
+        role_at = next((i for i in range(1, len(words)) if is_role(words[i:])), None)
+        words = words[:role_at] if role_at else words
+        if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
+            continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
+        if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part):
+            continue
+        if len(words) == 1 and len(parts) > 1 and not joined:
+            continue
+        if k > 0 and not joined and len(parts) == 2:
+            continue   # 'By Rohit Sharma, New Delhi': a place or outlet after one comma, not a co-author
+        if names and OUTLET_WORD.search(part):
+            continue   # 'By Rohit Sharma, Hindustan Times': the outlet
+        if not all(NAME_WORD.match(w) or (len(words) == 1 and w.isalnum()) for w in words):
+            continue
+        name = " ".join(words)
+        bare = re.sub(r"^the\s+", "", name, flags=re.I)
+        if AGENCY.match(bare):   # 'The Associated Press' as agencies are credited: 'Associated Press'
+            name = bare
+        names.append(normalize_name(name) if name.isupper() else name)
+    return tuple(names)
 
 
 def is_role(words: list[str]) -> bool:

@@ -1,11 +1,13 @@
-"""Read the header above the article: the headline, the breadcrumbs above it, and the dek, bylines,
-datelines and lead photo between it and the first paragraph.
+"""Read the header of the article once: every line of the region above the article and of its first lines gets
+one label, decided jointly over the sequence, and the header's fields are read off the labels.
 
-The headline is read from the layout when the layout leaves no doubt: a title-like line about the story
-standing right on the byline or dateline above the article (its dek and share buttons between them at most).
-Otherwise it is the line a small logistic model (data/params.json) ranks first among the lines just above
-the article and its first few lines: title-like in shape, sharing words with the story, often repeated on the
-page, followed by a byline or a dateline, after a run of short menu lines.
+Labels (LABELS): headline, dek, byline, dateline, caption (a photo's caption or credit), section (breadcrumbs, a
+kicker), furniture, body. Each line has a vector of named features (HEADER_FEATURES: its shape, its words
+shared with the story, its place relative to the article, what its neighbours are); a linear-chain CRF whose
+weights and label transitions live in data/params.json scores every labelling of the region, and the
+forward-backward pass gives each line's probability of each label. The headline is the line likeliest to be
+it; how likely is how sure the reader is (a close call is marked for review). The authors are the names on the
+byline lines, the date the first on the dateline and byline lines. Nothing here names a site.
 """
 
 from __future__ import annotations
@@ -13,39 +15,28 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from . import boilerplate as bp
-from .article import Run
-from .bylines import is_agency, is_role, parse_byline
+from .article import Reading
+from .bylines import BY_INSIDE, LABEL_AT_START, byline_names, is_agency, is_byline_or_dateline, parse_byline
 from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
-from .score import SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, Params, furniture_share, letter_words, linkish, title_like
+from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_words, linkish,
+                    setting, title_like)
 
-ABOVE = 40
-"""How many lines above the article the headline may stand."""
-INSIDE = 3
-"""How many of the article's first lines may be the headline (a long one reads like prose)."""
-META_ABOVE = 20
-"""How far above the article the byline or dateline under the headline may stand."""
-WALK = 10
-"""How far above its byline or dateline the headline may stand (deks, captions, share buttons between)."""
-
-TITLE_FEATURES = (
-    "above", "distance", "long_between", "log_words", "few_words", "many_words", "ends_period", "ends_question",
-    "ends_colon", "capitalized", "all_caps", "repeated", "contained", "contains_other", "body_overlap",
-    "overlap_share", "lead_overlap", "prose", "dated", "byline", "linkish", "next_dated", "next_byline",
-    "next_longer", "after_shorter", "prev_short", "prev_dated", "separator", "position", "first",
-    "furniture", "sentences", "next_name", "adjacent_repeat", "next1_dated", "next1_byline", "to_meta",
-    "after_titlelike", "structural", "echoes", "digits", "caption_like", "titlelike_above", "titlelike_below",
-    "after_repeated", "overlap_rank", "lead_rank", "titlelike_rank",
-)
-CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b"
-                          r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA)(?:\s+file)?$", re.I)
-NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
-ADDRESS_ONLY = re.compile(r"^(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+)$", re.I)
+ABOVE = setting("header", "above")
+"""How many lines above the article the header region reaches (data/settings.json)."""
+INSIDE = setting("header", "inside")
+"""How many of the article's first lines belong to the region too: a headline or byline read as prose."""
+META_ABOVE = setting("header", "meta_above")
+"""How far above the article the byline or dateline under the headline may stand (layout_title)."""
+WALK = setting("header", "walk")
+LAYOUT_VETO = setting("header", "layout_veto")
+"""The layout's headline is taken over the CRF's choice only when the CRF gives it at least this share of the
+headline probability it gives its own choice (data/settings.json)."""
+"""How far above its byline or dateline the headline may stand in layout_title (deks, captions, share buttons)."""
 
 SECTIONS = """World|Business|Markets|Economy|Technology|Tech|Science|Health|Sport|Sports|Politics|Opinion|Culture|
 Arts|Entertainment|Lifestyle|Travel|Climate|Environment|Education|India|US|UK|Europe|Asia|Africa|Americas|
@@ -60,127 +51,379 @@ MENU_RUN = 4
 """A run of more short lines than this right above the headline is a menu, not breadcrumbs."""
 
 
-# ---- the headline ----------------------------------------------------------------------------------------
+LABELS = ("headline", "dek", "byline", "dateline", "caption", "section", "furniture", "body")
+
+CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b"
+                          r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA)(?:\s+file)?$", re.I)
+NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
+NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|[IVX]{1,4}[.:])\s")
+
+OWN_FEATURES = (
+    "bias", "log_words", "words_1_2", "words_3_5", "words_6_14", "words_15_30", "words_over_30",
+    "ends_period", "ends_question", "ends_colon", "capitalized", "all_caps", "starts_lower", "numbered",
+    "digits", "linkish", "noise", "furniture", "stop_words", "sentences", "separators", "crumb_trail",
+    "dateline", "dated", "relative", "by_line", "name_role", "bare_name", "agency", "meta", "caption_mark", "credit",
+    "title_like", "quote", "by_inside", "author_label",
+)
+"""What a line shows by its text alone (cached per text: a line repeated across seeds is measured once)."""
+PAGE_FEATURES = (
+    "prose", "own_prose", "gap_before", "gap_after", "repeated", "echoed", "adjacent_repeat",
+    "overlap", "overlap_top", "lead_overlap", "inside", "first_inside", "distance", "near", "log_rank_titlelike",
+    "meta_below_1", "meta_below_3", "meta_above_1", "meta_above_3", "longest_above", "short_run",
+    "first_titlelike_above_meta", "titlelike_run", "name_near_title", "name_near_date",
+)
+"""What a line shows by its place on the page and in the region."""
+NEIGHBOUR = ("dated", "by_line", "name_role", "bare_name", "title_like", "noise", "prose", "log_words",
+             "ends_period", "caption_mark", "crumb_trail")
+"""Features of the lines around each line, repeated under prev_/next_/prev2_/next2_ names."""
+HEADER_FEATURES = (OWN_FEATURES + PAGE_FEATURES + tuple(f"{side}_{n}" for side in ("prev", "next", "prev2", "next2")
+                                                         for n in NEIGHBOUR))
 
 
-def title_rows(lines: list[Line], words: list[int], prose: list[float], run: Run, params: Params
-               ) -> tuple[list[int], list[tuple[float, ...]], int | None]:
-    """The headline's candidate lines, a TITLE_FEATURES vector for each, and the headline the layout shows
-    beyond doubt (see _structural_title), if any. Never a candidate: furniture, a line that is only a
-    dateline, a 'By …' byline or an address."""
+@dataclass(frozen=True)
+class Header:
+    """What the header of a copied page says."""
+
+    title: str
+    title_line: int
+    """The headline's index among the seed's lines."""
+    title_sure: float
+    """The model's probability that this line is the headline (summed over its copies, at most 1)."""
+    crumbs: tuple[str, ...]
+    dek: str
+    authors: tuple[str, ...]
+    authors_sure: float
+    """How likely the byline lines read are bylines (the least likely of them); 1.0 when none was read."""
+    byline_doubt: float
+    """The probability of the likeliest byline line not read as one: a byline the reader may have missed."""
+    stamps: tuple[Stamp, ...]
+    date_sure: float
+    """How likely the line the date was read from is a dateline or byline."""
+    caption: str
+    credit: str
+    section: str
+    """A 'Category: …' label among the header's lines."""
+    body_start: int
+    """The first line of the article's body (past its headline, dek, bylines and photo)."""
+    labels: tuple[str, ...]
+    """The label of each line of the region, for reading and for tests."""
+    region: tuple[int, int]
+
+
+# ---- features ---------------------------------------------------------------------------------------------
+
+
+def region(reading: Reading, n: int) -> tuple[int, int]:
+    """[lo, hi) of the seed's lines the header is read from."""
+    run = reading.run
+    return max(0, run.start - ABOVE), min(n, run.end, run.start + INSIDE)
+
+
+@lru_cache(maxsize=16384)
+def own_features(text: str) -> tuple[float, ...]:
+    """OWN_FEATURES of one line's text."""
+    words = len(text.split())
+    letters = letter_words(text)
+    upper = sum(1 for w in letters if w[0].isupper())
+    cased = upper + sum(1 for w in letters if w[0].islower())
+    chars = max(1, len(text) - text.count(" "))
+    short = words <= 25
+    dated = short and (has_date(text) or is_relative(text))
+    by = parse_byline(text, header=False)
+    return (
+        1.0,
+        math.log1p(words) / 4,
+        float(words <= 2), float(3 <= words <= 5), float(6 <= words <= 14), float(15 <= words <= 30), float(words > 30),
+        float(text.endswith(".") and not text.endswith("...")),
+        float(text.endswith(("?", "!"))),
+        float(text.endswith((":", "："))),
+        upper / cased if cased else 0.5,
+        float(cased >= 2 and text.upper() == text),
+        float(text[:1].islower()),
+        float(bool(NUMBERED.match(text))),
+        sum(map(str.isdigit, text)) / chars,
+        float(linkish(text)),
+        float(bp.is_noise(text)),
+        furniture_share(text),
+        sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
+        min(3, len(SENTENCE_INSIDE.findall(text))) / 3,
+        float(bool(re.search(r"\s[|•·›»/>]\s", text))),
+        float(is_crumb_trail(text)),
+        float(short and bool(parse_dateline(text, "UTC"))),
+        float(dated),
+        float(short and is_relative(text)),
+        float(bool(by)),
+        float(short and not by and bool(parse_byline(text, header=True))),
+        float(_bare_name(text)),
+        float(is_agency(text)),
+        float(is_byline_or_dateline(text)),
+        float(bool(CAPTION_MARK.search(text) or bp.CAPTION_LABEL.match(text))),
+        float(bool(bp.split_credit(text) or bp.CREDIT_LABEL.match(text) or bp.LONE_CREDIT.match(text)
+                   or bp.NAMED_CREDIT.match(text))),
+        float(title_like(text, words)),
+        float(text.startswith(("\"", "“", "‘", "'", "«"))),
+        float(short and bool(BY_INSIDE.search(text))),
+        float(short and bool(LABEL_AT_START.match(text))),
+    )
+
+
+_AT = {name: k for k, name in enumerate(OWN_FEATURES)}
+_NEIGHBOUR_AT = [_AT[n] if n in _AT else None for n in NEIGHBOUR]
+
+
+def header_rows(lines: list[Line], reading: Reading) -> tuple[tuple[int, int], list[tuple[float, ...]]]:
+    """The region and a HEADER_FEATURES vector for each of its lines."""
     n = len(lines)
+    lo, hi = region(reading, n)
+    run, words, prose = reading.run, reading.words, reading.prose
     texts = [line.text for line in lines]
-    candidates = [i for i in range(max(0, run.start - ABOVE), min(run.end, run.start + INSIDE))
-                  if not bp.is_noise(texts[i]) and not parse_dateline(texts[i], "UTC")
-                  and not parse_byline(texts[i], header=False) and not is_agency(texts[i])
-                  and not ADDRESS_ONLY.match(texts[i]) and not is_crumb_trail(texts[i])]
-    if not candidates:
-        candidates = [max(0, run.start - 1)]
-    page = "\n".join(texts)
+    own = [own_features(texts[i]) for i in range(lo, hi)]
     counts = Counter(texts)
-    line_words = [_content_words(t) for t in texts]
-    spread = Counter(w for ws in line_words for w in ws)
-    idf = {w: math.log(n / c) + 0.1 for w, c in spread.items()}   # a word on many lines says little
-    body_words = Counter(w for i in range(run.start, run.end) for w in line_words[i])
-    lead_words = {w for i in range(run.start, min(run.end, run.start + 3)) for w in line_words[i]}
-    dated = {i: _dated(texts[i], words[i]) for i in range(max(0, run.start - ABOVE - 1), min(n, run.start + INSIDE + 8))}
-    bylined = {i: words[i] <= 20 and not bp.NAMED_CREDIT.match(texts[i])
-               and (bool(parse_byline(texts[i], header=True)) or is_agency(texts[i])
-                    or (run.start - 8 <= i < run.start and _bare_name(texts[i])))
-               for i in dated}
+    line_words = [_content_words(texts[i]) for i in range(lo, min(n, run.end))]
+    spread = Counter(w for i in range(lo, hi) for w in line_words[i - lo])
+    body = Counter(w for i in range(run.start, min(run.end, run.start + 200)) for w in line_words[i - lo])
+    lead = {w for i in range(run.start, min(run.end, run.start + 3)) for w in line_words[i - lo]}
     overlaps, leads = [], []
-    for i in candidates:
-        mine = line_words[i]
-        inside = run.start <= i < run.end
-        total = sum(idf[x] for x in mine) or 1.0
-        overlaps.append(sum(idf[x] for x in mine if body_words[x] - inside > 0) / total)
-        leads.append(sum(idf[x] for x in mine if x in lead_words) / total if not run.start <= i < run.start + 3 else 0.0)
-    best_overlap = max(overlaps) or 1.0
-    overlap_rank = _ranks(overlaps)
-    lead_rank = _ranks(leads)
-    above_title_like = [i for i in reversed(candidates) if i < run.start and title_like(texts[i], words[i])]
-    title_like_rank = {i: k for k, i in enumerate(above_title_like, start=1)}
-    structural, anchored = _structural_title(texts, words, run, dated, bylined,
-                                             about=lambda j: not line_words[j].isdisjoint(body_words))
+    for i in range(lo, hi):
+        mine = line_words[i - lo]
+        inside = run.start <= i
+        weight = {w: 1.0 / (1 + spread[w]) for w in mine}
+        total = sum(weight.values()) or 1.0
+        overlaps.append(sum(v for w, v in weight.items() if body[w] - inside > 0) / total)
+        leads.append(sum(v for w, v in weight.items() if w in lead) / total if i >= run.start + 3 or i < run.start else 0.0)
+    top = max(overlaps, default=0.0) or 1.0
+    meta = [bool(o[_AT["meta"]]) for o in own]
+    titlelike = [bool(o[_AT["title_like"]]) and words[lo + k] >= 3 for k, o in enumerate(own)]
+    rank, seen = [0] * (hi - lo), 0
+    for k in range(run.start - lo - 1, -1, -1):
+        if titlelike[k]:
+            seen += 1
+            rank[k] = seen
+    first_meta = next((k for k in range(hi - lo) if meta[k]), None)
+    above_meta = None
+    if first_meta is not None:
+        above_meta = next((k for k in range(first_meta - 1, max(-1, first_meta - 8), -1) if titlelike[k]), None)
+    page = "\n".join(texts[lo:hi]) if hi - lo < 400 else ""
     rows = []
-    for k, i in enumerate(candidates):
-        text, w = texts[i], words[i]
-        following = range(i + 1, min(n, i + 4))
-        before = i - 1
-        while before >= 0 and texts[before] == text:
-            before -= 1
-        rows.append((
-            float(i < run.start),
-            math.log1p(max(0, run.start - i)),
-            math.log1p(sum(1 for j in range(i + 1, run.start) if words[j] >= 8)),
-            math.log1p(w),
-            float(w <= 2),
-            float(w > 25),
-            float(text.endswith(".") and not text.endswith("...")),
-            float(text.endswith(("?", "!"))),
-            float(text.endswith(":")),
-            _capitalized(text),
-            float(text.upper() == text and sum(c.isalpha() for c in text) >= 2),
+    for k in range(hi - lo):
+        i = lo + k
+        text = texts[i]
+        short_run = 0
+        j = k - 1
+        while j >= 0 and words[lo + j] <= 3:
+            short_run += 1
+            j -= 1
+        run_len = 0
+        j = k
+        while j < hi - lo and titlelike[j] and run_len < 5:
+            run_len += 1
+            j += 1
+        context = (
+            prose[i], reading.own[i] if reading.own else prose[i],
+            float(lines[i].gap), float(lines[i + 1].gap) if i + 1 < n else 1.0,
             float(counts[text] > 1),
-            float(len(text) >= 12 and page.count(text) > counts[text]),
-            float(any(len(texts[j]) >= 12 and texts[j] != text and texts[j] in text for j in range(max(0, i - 3), min(n, i + 4)))),
-            overlaps[k],
-            overlaps[k] / best_overlap,
-            leads[k],
-            prose[i],
-            float(dated.get(i, False)),
-            float(bylined.get(i, False)),
-            float(bool(linkish(text))),
-            float(any(dated.get(j, False) for j in following)),
-            float(any(bylined.get(j, False) for j in following)),
-            float(i + 1 < n and words[i + 1] > w and words[i + 1] >= 8),
-            float(before >= 0 and 4 <= words[before] < w and not texts[before].endswith(".")),
-            float(before >= 0 and words[before] <= 3),
-            float(before >= 0 and dated.get(before, False)),
-            float(bool(re.search(r"\s[|–—-]\s", text))),
-            i / max(1, n - 1),
-            float(i == 0),
-            furniture_share(text),
-            float(bool(SENTENCE_INSIDE.search(text))),
-            float(any(NAME_LINE.match(texts[j]) and not bp.is_noise(texts[j]) for j in following)),
-            float(any(texts[j] == text for j in range(max(0, i - 2), min(n, i + 3)) if j != i)),
-            float(dated.get(i + 1, False)),
-            float(bylined.get(i + 1, False)),
-            math.log1p(next((j - i for j in range(i + 1, min(n, i + 8)) if dated.get(j) or bylined.get(j)), 8)),
-            float(before >= 0 and 4 <= words[before] <= 20 and not texts[before].endswith(".")
-                  and not bp.is_noise(texts[before]) and not dated.get(before, False)),
-            float(i == structural),
-            math.log(page.count(text)) if w >= 4 else 0.0,
-            sum(map(str.isdigit, text)) / max(1, len(text) - text.count(" ")),
-            float(bool(CAPTION_MARK.search(text) or bp.split_credit(text))),
-            math.log1p(_title_like_run(texts, words, before, -1)),
-            math.log1p(_title_like_run(texts, words, i + 1, 1)),
-            float(before >= 1 and texts[before - 1] == texts[before] and title_like(texts[before], words[before])),
-            math.log(overlap_rank[k]),
-            math.log(lead_rank[k]),
-            math.log(title_like_rank.get(i, 10)),
-        ))
-    return candidates, rows, structural if anchored else None
+            float(len(text) >= 12 and page.count(text) > counts[text]) if page else 0.0,
+            float((k > 0 and texts[i - 1] == text) or (i + 1 < n and texts[i + 1] == text)),
+            overlaps[k], overlaps[k] / top, leads[k],
+            float(i >= run.start), float(i == run.start),
+            math.log1p(abs(run.start - i)) / 4,
+            float(run.start - 6 <= i < run.start),
+            math.log1p(rank[k]) if rank[k] else 0.0,
+            float(k + 1 < hi - lo and meta[k + 1]),
+            float(any(meta[k + 1:k + 4])),
+            float(k > 0 and meta[k - 1]),
+            float(any(meta[max(0, k - 3):k])),
+            math.log1p(max((words[j] for j in range(max(lo, i - 3), i)), default=0)) / 4,
+            math.log1p(short_run) / 3,
+            float(k == above_meta),
+            run_len / 5,
+            float(bool(own[k][_AT["bare_name"]]) and any(titlelike[max(0, k - 3):k])),
+            float(bool(own[k][_AT["bare_name"]]) and any(o[_AT["dated"]] for o in own[max(0, k - 2):k + 3])),
+        )
+        row = list(own[k]) + list(context)
+        for d in (-1, 1, -2, 2):
+            j = k + d
+            if 0 <= j < hi - lo:
+                o = own[j]
+                row += [o[a] if a is not None else (prose[lo + j] if name == "prose" else 0.0)
+                        for a, name in zip(_NEIGHBOUR_AT, NEIGHBOUR)]
+            else:
+                row += [0.0] * len(NEIGHBOUR)
+        rows.append(tuple(row))
+    return (lo, hi), rows
 
 
-def _ranks(values: list[float]) -> list[int]:
-    """1 for the largest value, 2 for the next, …; ties share the better rank."""
-    order = sorted(set(values), reverse=True)
-    return [order.index(v) + 1 for v in values]
+# ---- the labels -----------------------------------------------------------------------------------------
 
 
-def _title_like_run(texts: list[str], words: list[int], j: int, step: int) -> int:
-    """How many title-like lines follow one another from line j on, going up (step -1) or down (+1)."""
-    count = 0
-    while 0 <= j < len(texts) and count < 5 and title_like(texts[j], words[j]):
-        count += 1
-        j += step
-    return count
+def marginals(emit: list[list[float]], crf: CRF) -> list[list[float]]:
+    """P(label | the region) for each line, by the forward-backward pass over the CRF's scores (`emit`: each
+    line's score of each label), in probabilities scaled at every step."""
+    n, m = len(emit), len(crf.labels)
+    if not n:
+        return []
+    trans = crf.exp_transitions
+    weights = [[math.exp(x - max(row)) for x in row] for row in emit]
+    alpha, a = [], weights[0]
+    for t in range(n):
+        if t:
+            prev = alpha[-1]
+            a = [weights[t][y] * sum(prev[x] * trans[x][y] for x in range(m)) for y in range(m)]
+        total = sum(a)
+        alpha.append([v / total for v in a])
+    beta = [[1.0] * m for _ in range(n)]
+    for t in range(n - 2, -1, -1):
+        nxt = [weights[t + 1][z] * beta[t + 1][z] for z in range(m)]
+        b = [sum(trans[y][z] * nxt[z] for z in range(m)) for y in range(m)]
+        total = sum(b)
+        beta[t] = [v / total for v in b]
+    out = []
+    for t in range(n):
+        p = [alpha[t][y] * beta[t][y] for y in range(m)]
+        total = sum(p)
+        out.append([v / total for v in p])
+    return out
 
 
-def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[int, bool],
-                      bylined: dict[int, bool], about: Callable[[int], bool]) -> tuple[int | None, bool]:
-    """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored).
+def best_path(emit: list[list[float]], crf: CRF) -> list[int]:
+    """The likeliest labelling of the region (Viterbi over the CRF's scores)."""
+    n, m = len(emit), len(crf.labels)
+    if not n:
+        return []
+    trans = crf.transitions
+    score = emit[0]
+    back = []
+    for t in range(1, n):
+        step, nxt = [], []
+        for y in range(m):
+            x = max(range(m), key=lambda x: score[x] + trans[x][y])
+            step.append(x)
+            nxt.append(score[x] + trans[x][y] + emit[t][y])
+        back.append(step)
+        score = nxt
+    y = max(range(m), key=lambda y: score[y])
+    path = [y]
+    for step in reversed(back):
+        y = step[y]
+        path.append(y)
+    return path[::-1]
+
+
+# ---- the header ------------------------------------------------------------------------------------------
+
+
+def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, zones: dict[str, str],
+                sections: tuple[str, ...], year: int | None) -> Header:
+    """Label the header region and read the header's fields off the labels; `year` is for a date shown
+    without one."""
+    (lo, hi), rows = header_rows(lines, reading)
+    crf = params.header
+    emit = [crf.emissions(row) for row in rows]
+    probs = marginals(emit, crf)
+    path = best_path(emit, crf)
+    at = {name: k for k, name in enumerate(crf.labels)}
+    texts = [line.text for line in lines]
+    labels = [crf.labels[y] for y in path]
+    # the headline: where the layout leaves no doubt, the line it places; else the line likeliest to be it (its
+    # first copy), and how sure, over its copies
+    h = at["headline"]
+    best = max(range(len(rows)), key=lambda k: (probs[k][h], -k)) if rows else 0
+    layout, anchored = layout_title(texts, reading, lo)
+    anchored = anchored and lo <= layout < hi and (
+        _copies(probs, texts, lo, layout, h) >= LAYOUT_VETO * _copies(probs, texts, lo, lo + best, h))
+    if anchored:
+        best = layout - lo
+    t = lo + best
+    title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
+    # how sure: the headline's probability over its copies, as a share of the headline probability the region
+    # holds when that is under one (a page has one headline: a weak one that no other line rivals is no close call)
+    region_mass = min(1.0, sum(p[h] for p in probs)) if rows else 1.0
+    sure = 1.0 if anchored else (min(1.0, _copies(probs, texts, lo, t, h) / region_mass) if rows else 0.0)
+    labels = [("furniture" if label == "headline" and lo + k < t else label) for k, label in enumerate(labels)]
+    if rows:
+        labels[best] = "headline"
+    while t > 0 and texts[t - 1] == title_text:
+        t -= 1
+    crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
+    if not crumbs:
+        crumbs = [c for k in range(max(0, t - lo - 3), t - lo) if labels[k] == "section"
+                  for c in _crumb_parts(texts[lo + k], sections)][-3:]
+    # the rest of the header: below the headline, and the datelines and bylines just above it
+    after = [k for k in range(max(0, t - lo - 3), len(rows)) if lo + k != t and texts[lo + k] != title_text]
+    dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k])
+                and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
+    # a page has one headline: a line under the one chosen that the best path also calls a headline is its dek
+    b, d = at["byline"], at["dateline"]
+    authors: list[str] = []
+    authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
+    photo, section = _Box(), ""
+    for k in after:
+        text = texts[lo + k]
+        if labels[k] == "byline":
+            names = byline_names(text)
+            if names:
+                authors += [a for a in names if a not in authors]
+                authors_sure = min(authors_sure, probs[k][b])
+            else:
+                doubt = max(doubt, probs[k][b])
+        elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
+            doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
+        if labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t):
+            found = find_stamps(text, zone, zones, year)
+            if found and not stamps:
+                date_sure = probs[k][d] + probs[k][b]
+            stamps += found
+        if labels[k] == "caption" and not (photo.caption and photo.credit):
+            if not take_caption(text, texts[lo + k + 1] if lo + k + 1 < len(texts) else "", photo):
+                photo.caption = photo.caption or text
+        for part in META_PARTS.split(text)[1:] if not section and len(text) < 200 else ():
+            label = CATEGORY_LABEL.match(part)   # '19/11/2019 - Publicado por: Ana Souza - Categoria: Cultura'
+            if label:
+                section = label["name"].strip()
+                break
+    body_start = reading.run.start   # past the header's own lines read as prose: never past a body or furniture line
+    while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] == title_text
+                                                         or labels[body_start - lo] not in ("body", "furniture")):
+        body_start += 1
+    return Header(title, t, sure, tuple(crumbs), dek, tuple(authors), authors_sure, doubt, tuple(stamps), date_sure,
+                  photo.caption, photo.credit, section, body_start, tuple(labels), (lo, hi))
+
+
+META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
+CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ia|ie|ía)|section|secção|sección|rubrique|ressort|rubrica|kategorie)\s*:\s*"
+                            r"(?P<name>[^:]{2,40})$", re.I)
+
+
+class _Box:
+    """Where take_caption puts a photo's caption and credit."""
+
+    def __init__(self):
+        self.caption = self.credit = ""
+
+
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> frozenset[str]:
+    """The line's words other than common ones; pairs of characters in Chinese and Japanese (no spaces)."""
+    words = {w for w in map(str.lower, letter_words(text)) if (len(w) >= 3 or not w.isascii()) and w not in STOP}
+    if WIDE_SCRIPT.search(text):
+        wide = [w for w in words if WIDE_SCRIPT.search(w)]
+        words.difference_update(wide)
+        words.update(w[k:k + 2] for w in wide for k in range(len(w) - 1))
+    return frozenset(words)
+
+
+def _bare_name(text: str) -> bool:
+    """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture."""
+    return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
+            and not any(w.lower() in STOP for w in text.split()))
+
+
+# ---- the headline as the layout places it ------------------------------------------------------------------
+
+
+def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | None, bool]:
+    """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored): a hand
+    rule, taken over the CRF's choice when anchored (its held-out effect is in bench/README.md).
 
     1. The byline or dateline under the headline: a 'By …' line among the article's first lines, else the
        nearest byline or dateline above the article.
@@ -188,15 +431,23 @@ def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[
        past captions, breadcrumbs and furniture; of a headline and its dek in sentence case, the first, when
        the headline stands out (much shorter, in Title Case, printed twice, or not the last of a list of
        title-like lines).
-    3. Anchored: only its dek, share buttons, handles and more bylines or datelines stand between it and
-       the byline, and no lone line right above it could be the headline as well (the last of a list of
-       teasers is fine)."""
-    def meta_line(j: int) -> bool:
-        return bool(dated.get(j) or bylined.get(j))
+    3. Anchored: only its dek, share buttons and more bylines or datelines stand between it and the byline,
+       and no lone line right above it could be the headline as well (the last of a list of teasers is fine)."""
+    run, words = reading.run, reading.words
+    body = {w for i in range(run.start, min(run.end, run.start + 200)) for w in _content_words(texts[i])}
+
+    def about(j: int) -> bool:   # shares a word with the story
+        return not _content_words(texts[j]).isdisjoint(body)
+
+    def meta_line(j: int) -> bool:   # a dateline, or a byline ('By …', 'Name Role', an agency, a bare name near the story)
+        text = texts[j]
+        return words[j] <= 20 and (has_date(text) or is_relative(text) or (
+            not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
+                                                 or (run.start - 8 <= j < run.start and _bare_name(text)))))
 
     def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
-        return (j >= 0 and title_like(texts[j], words[j]) and words[j] >= 4 and not bylined.get(j)
-                and not parse_dateline(texts[j], "UTC") and not is_relative(texts[j]))
+        return (j >= lo and title_like(texts[j], words[j]) and words[j] >= 4 and not meta_line(j)
+                and not parse_dateline(texts[j], "UTC"))
 
     def headline_shaped(j: int) -> bool:
         return (title_like(texts[j], words[j]) and not meta_line(j) and not _caption(texts, j)
@@ -208,25 +459,29 @@ def _structural_title(texts: list[str], words: list[int], run: Run, dated: dict[
                 and (words[title] * 1.5 <= words[dek] or _capitalized(texts[title]) >= 0.7
                      or _up(texts, title) < title - 1 or not titled(_up(texts, title))))
 
-    lo = max(0, run.start - META_ABOVE)
+    top_meta = max(lo, run.start - META_ABOVE)
     signed = [j for j in range(run.start, min(run.end, run.start + INSIDE)) if parse_byline(texts[j], header=False)]
-    meta = signed[-1] if signed else next((j for j in range(run.start - 1, lo - 1, -1) if meta_line(j)), None)
+    meta = signed[-1] if signed else next((j for j in range(run.start - 1, top_meta - 1, -1) if meta_line(j)), None)
     j = (run.start if meta is None else meta) - 1
-    while j >= lo and meta_line(j):
+    while j >= top_meta and meta_line(j):
         j -= 1
-    top, highest = j, max(0, run.start - ABOVE, j - WALK)
+    top, highest = j, max(lo, j - WALK)
     while j >= highest and not headline_shaped(j):
         j -= 1
     if j < highest:
         return None, False
     above = _up(texts, j)
-    title = above if above >= 0 and stands_out(above, j) else j
+    title = above if above >= lo and stands_out(above, j) else j
     rival = _up(texts, title)
-    clear = not (titled(rival) and about(rival)) or titled(_up(texts, rival))
+    clear = rival < lo or not (titled(rival) and about(rival)) or titled(_up(texts, rival))
     between = range(_down(texts, title, words), top + 1)
     return title, meta is not None and clear and all(
-        meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 or ADDRESS_ONLY.match(texts[k])
-        for k in between)
+        meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 for k in between)
+
+
+def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int) -> float:
+    """The CRF's probability that line i's text is the headline, over its copies in the region."""
+    return min(1.0, sum(p[h] for k, p in enumerate(probs) if texts[lo + k] == texts[i]))
 
 
 def _caption(texts: list[str], j: int) -> bool:
@@ -252,51 +507,12 @@ def _down(texts: list[str], title: int, words: list[int]) -> int:
     return j + 1 if j < len(texts) and words[j] >= 5 else j
 
 
-def pick_title(lines: list[Line], words: list[int], prose: list[float], run: Run, params: Params
-               ) -> tuple[int, float]:
-    """(index of the headline, how sure: its share of the candidates' probability, or 1.0 when the layout
-    shows it beyond doubt)."""
-    candidates, rows, anchored = title_rows(lines, words, prose, run, params)
-    if anchored in candidates:
-        i, share = anchored, 1.0
-    else:
-        logits = [params.title.logit(row) for row in rows]
-        best = max(range(len(candidates)), key=lambda k: (logits[k], -candidates[k]))
-        top = logits[best]
-        share = 1 / sum(math.exp(max(-50.0, x - top)) for x in logits)
-        i = candidates[best]
-    while i > 0 and lines[i - 1].text == lines[i].text:   # the headline repeated: its first copy
-        i -= 1
-    return i, share
-
-
-@lru_cache(maxsize=16384)
-def _content_words(text: str) -> frozenset[str]:
-    """The line's words other than common ones; pairs of characters in Chinese and Japanese (no spaces)."""
-    words = {w for w in map(str.lower, letter_words(text)) if (len(w) >= 3 or not w.isascii()) and w not in STOP}
-    if WIDE_SCRIPT.search(text):
-        wide = [w for w in words if WIDE_SCRIPT.search(w)]
-        words.difference_update(wide)
-        words.update(w[k:k + 2] for w in wide for k in range(len(w) - 1))
-    return frozenset(words)
-
-
 @lru_cache(maxsize=16384)
 def _capitalized(text: str) -> float:
     letters = letter_words(text)
     upper = sum(1 for w in letters if w[0].isupper())
     cased = upper + sum(1 for w in letters if w[0].islower())
     return upper / cased if cased else 0.5
-
-
-def _bare_name(text: str) -> bool:
-    """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture."""
-    return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
-            and not any(w.lower() in STOP for w in text.split()))
-
-
-def _dated(text: str, words: int) -> bool:
-    return words <= 20 and (has_date(text) or is_relative(text))
 
 
 # ---- breadcrumbs -----------------------------------------------------------------------------------------
@@ -416,68 +632,15 @@ def _section_name(crumb: str, sections: dict[str, str]) -> str:
     return crumb.title() if crumb.isupper() and len(crumb) > 3 else crumb
 
 
-# ---- dek, bylines, datelines, lead photo -----------------------------------------------------------------
+def _crumb_parts(line: str, sections: tuple[str, ...]) -> list[str]:
+    """A line labelled as breadcrumbs or a kicker, as section names."""
+    known = _sections(sections)
+    parts = _split_crumbs(line, known) if CRUMB_SEPARATORS.search(line) else [line]
+    return [_section_name(p, known) for p in parts if _section_key(p) not in ("home", "news", "")
+            and p.lower().strip(" :") not in NOT_SECTIONS and not linkish(p) and furniture_share(p) < 0.3]
 
 
-@dataclass
-class Header:
-    dek: str = ""
-    authors: list[str] = field(default_factory=list)
-    stamps: list[Stamp] = field(default_factory=list)
-    caption: str = ""
-    credit: str = ""
-    section: str = ""
-    """A 'Category: …' label among the header's lines."""
-
-
-def split_header(lines: list[str], title: str, zone: str, zones: dict[str, str]) -> tuple[Header, int]:
-    """Read dek, bylines, datelines and the lead photo that stand between the title and the first paragraph;
-    return them and how many lines they took."""
-    header = Header()
-    dek_candidate: int | None = None
-    i = 0
-    while i < len(lines):
-        line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
-        stamp = parse_dateline(line, zone, zones)
-        if stamp:
-            header.stamps.append(stamp)
-        elif is_role(nxt.split()) and (names := parse_byline(line, header=True, bare=True)):
-            header.authors += names                      # 'Priya Nair' then 'Business reporter'
-            i += 1
-        elif _take_byline_with_date(line, header, zone, zones, bare=bool(parse_dateline(nxt, zone, zones))):
-            pass
-        elif not header.caption and take_caption(line, nxt, header):
-            if nxt == line or bp.LONE_CREDIT.match(nxt):
-                i += 1
-        elif dek_candidate is None and not header.stamps and not header.authors and not header.caption and _dek_shape(line):
-            dek_candidate = i
-        else:
-            break
-        i += 1
-    if dek_candidate is not None:
-        anchored = i > dek_candidate + 1
-        if anchored or not lines[dek_candidate].endswith(TERMINAL):
-            header.dek = lines[dek_candidate]
-        else:
-            i = dek_candidate   # it was the first paragraph after all
-    return header, i
-
-
-def _dek_shape(line: str) -> bool:
-    """A standfirst: a sentence or two, not a dateline, byline, address or list header."""
-    return (5 <= len(line.split()) <= 60 and not bp.STORY_LIST_HEADER.match(line) and not bp.TOPIC_HEADER.match(line)
-            and not (len(line.split()) <= 20 and (has_date(line) or parse_byline(line, header=True)))
-            and not linkish(line) and not is_crumb_trail(line))
-
-
-def _take_byline_with_date(line: str, header: Header, zone: str, zones: dict[str, str], bare: bool) -> bool:
-    """'By Jane Doe', 'Jane Doe Political editor', 'By Jane Doe | June 18, 2025 10:00 IST'."""
-    names = parse_byline(line, header=True, bare=bare)
-    if not names:
-        return False
-    header.authors += names
-    header.stamps += find_stamps(line, zone, zones)
-    return True
+# ---- photo captions ---------------------------------------------------------------------------------------
 
 
 def take_caption(line: str, nxt: str, into) -> bool:

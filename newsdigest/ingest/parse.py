@@ -1,9 +1,16 @@
 """One copied page -> the fields of an article: find the article first, then read the header above it.
 
-lines -> score each line -> smooth over neighbours -> the best run of prose is the article
--> the headline ranked first among the lines above it -> crumbs above the headline; dek, bylines, datelines,
-photo below it -> body (paragraphs, subheads, lists; captions, datelines and topics lifted out) -> the date
-from the header, else the page's other datelines, else '3 hours ago', else the seed file's time.
+The passes, in the order parse_seed runs them:
+  1. lines    (lines.py)    the seed's lines, cleaned; an address alone on a line is the source
+  2. score    (score.py)    each line's probability of prose, by itself
+  3. smooth   (smooth.py)   revised by its neighbours'
+  4. article  (article.py)  the runs of prose compete: the best is the article
+  5. header   (header.py)   the lines above the article and its first ones labelled: headline, dek, byline,
+                            dateline, caption, section, furniture, body; the header's fields read off the labels
+  6. body     (body.py)     the article's lines as paragraphs, subheads, lists; captions and topics lifted out
+  7. dates                  the header's date, else the page's datelines below the article, else '3 hours ago',
+                            else the seed file's time
+  8. source   (source.py)   the outlet, from a copyright line or the site's name on the page
 """
 
 from __future__ import annotations
@@ -15,29 +22,25 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import parse_byline
-from .dates import Stamp, find_stamps, has_date, is_relative, relative_stamp
+from .dates import Stamp, find_stamps, is_relative, relative_stamp
 from .entities import tags_from_text
-from .header import Header, crumbs_and_title, is_crumb_trail, pick_title, split_header, take_caption
+from .header import Header, read_header
 from .lines import Line, read_lines
-from .score import Params, default_params
+from .score import Params, default_params, setting
+from .source import source_name
 from .text import summarize
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s[\w .]+?)?(?:\s\((?:AP|Reuters|AFP|PTI|ANI|IANS|dpa|UPI)\))?\s[—–-]\s")
 ADDRESS = re.compile(r"^(?:<?(?P<url>https?://[^\s<>]+)>?|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
-META_PARTS = re.compile(r"\s+[-–—|•·/]\s+")
-CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ia|ie|ía)|section|secção|sección|rubrique|ressort|rubrica|kategorie)\s*:\s*"
-                            r"(?P<name>[^:]{2,40})$", re.I)
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\D{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)", re.I)
-TITLE_SURE = 0.8
-"""Below this probability the headline is marked for review: the model only decides pages whose layout left
-doubt (a headline anchored on its byline is sure), so it has to be sure of them."""
-RUN_SURE = 0.9
-"""Below this probability the choice of the article among the page's runs of prose is marked for review."""
-THIN = 0.2
-"""Above this share of furniture-like words inside the article, its bounds are marked for review."""
-AFTER = 12
-"""How many lines below the article may hold its topics or a 'First published' line."""
+TITLE_SURE = setting("review", "title_sure")
+"""Below this probability the headline is marked for review (data/settings.json, as the others here)."""
+AUTHORS_SURE = setting("review", "authors_sure")
+DATE_SURE = setting("review", "date_sure")
+RUN_SURE = setting("review", "run_sure")
+THIN = setting("review", "thin")
+AFTER = setting("article", "after")
+NO_SOURCE = "no source found: the copy shows no address and no copyright line; add source_url: (and source_name:)"
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class Parsed:
     image_width: int = 0
     image_height: int = 0
     source_name: str = ""
-    """The outlet, from a saved page ('Reuters')."""
+    """The outlet: a saved page's site name, or the copyright line of copied text ('The Harbour Gazette')."""
     lang: str = ""
     """The language a saved page declares (its <html lang>, else og:locale), as it wrote it ('en-GB')."""
 
@@ -92,7 +95,7 @@ class NotAnArticle(ValueError):
 
 def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = None) -> Parsed:
     """Read one scrape into article fields; `file_time` (the seed's modification time) dates a page that
-    shows no date."""
+    shows no date. The passes run in the order the module's docstring lists them."""
     params = rules.params or default_params()
     lines, source_url = _addresses_out(read_lines(text))
     reading = read_article(lines, params, rules.noise)
@@ -100,28 +103,26 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         raise NotAnArticle("no paragraph of prose in it (empty, a menu or a list of links)")
     texts = [line.text for line in lines]
     run = reading.run
-    t, title_sure = pick_title(lines, reading.words, reading.prose, run, params)
-    crumbs, title = crumbs_and_title(texts, t, reading.words, rules.sections)
-    kept = [i for i in range(t + 1, run.end)
-            if not _is_noise(texts[i], rules) and texts[i] != title and not texts[i].endswith(title)]
-    header, used = split_header([texts[i] for i in kept], title, rules.zone, rules.zones)
-    body_start = max(run.start, kept[used] if used < len(kept) else run.end)
-    while body_start < run.end - 1 and _is_meta(texts[body_start], reading.words[body_start]):
-        body_start += 1   # 'By Jane Doe / 2016.12.01' read as the article's first line: it is the header's
-    year = _year_hint(texts, header.stamps, file_time)
-    _scan_between([x for x in texts[max(0, t - 3):t] + texts[t + 1:body_start] if x != title and not x.endswith(title)],
-                  header, rules, year)
-    body_lines = [texts[i] for i in range(body_start, run.end) if not _is_noise(texts[i], rules)]
+    year = _year_hint(texts, file_time)
+    header = read_header(lines, reading, params, rules.zone, rules.zones, rules.sections, year)
+    title = header.title
+    body_lines = [texts[i] for i in range(header.body_start, run.end)
+                  if not _is_noise(texts[i], rules) and texts[i] != title]
     body = read_body(body_lines + _tail(texts, run.end), title, rules.zone, rules.zones)
+    year = next((s.when.year for s in header.stamps if not s.yearless and not s.relative), year)
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year)]
-    published, updated, date_from = _dates(header.stamps + body.stamps, late, texts[max(0, t - 3):body_start], file_time)
-    image_caption, image_credit = header.caption or body.caption, header.credit or body.credit
-    crumbs = crumbs or _crumbs_below(texts[t + 1:body_start], rules)
+    published, updated, date_from = _dates(list(header.stamps) + body.stamps, late,
+                                           texts[max(0, header.title_line - 3):header.body_start], file_time)
+    crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique(header.authors + body.authors)
+    authors = _unique([*header.authors, *body.authors])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
+    outlet = source_name(texts, source_url)
+    review = _review(header, reading, date_from, bool(authors))
+    if not source_url and not outlet:
+        review["source"] = NO_SOURCE
     return Parsed(
         title=title,
         dek=header.dek,
@@ -130,20 +131,16 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         category=category,
         authors=authors,
         tags=[t for t in tags if t.lower() != category.lower()],
-        image_caption=image_caption,
-        image_credit=image_credit,
+        image_caption=header.caption or body.caption,
+        image_credit=header.credit or body.credit,
         body=to_markdown(body.blocks),
         summary=header.dek or summarize([WIRE_DATELINE.sub("", p, count=1) for p in paragraphs[:1]]),
         fingerprint=" ".join(re.sub(r"\W+", " ", " ".join([title, *paragraphs]).lower()).split()),
         source_url=source_url,
         date_from=date_from,
-        review=_review(title, title_sure, reading, date_from, published or updated, texts, t),
+        review=review,
+        source_name=outlet,
     )
-
-
-def _is_meta(line: str, words: int) -> bool:
-    """A byline or a dateline, whatever else it holds: 'By admin - 2018-09-16', 'Reuters November 18, 2019'."""
-    return words <= 20 and not line.endswith(".") and (has_date(line) or bool(parse_byline(line, header=True)))
 
 
 def _is_noise(line: str, rules: Rules) -> bool:
@@ -162,41 +159,12 @@ def _addresses_out(lines: list[Line]) -> tuple[list[Line], str]:
     return kept, source
 
 
-def _year_hint(texts: list[str], stamps: list[Stamp], file_time: datetime | None) -> int | None:
-    """The year for a date shown without one: the header's, else the page's copyright year, else the file's."""
-    for stamp in stamps:
-        if not stamp.yearless and not stamp.relative:
-            return stamp.when.year
+def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
+    """The year for a date shown without one: the page's copyright year, else the file's."""
     years = [int(m["y"]) for text in texts if len(text) < 300 for m in [COPYRIGHT_YEAR.search(text)] if m]
     if years:
         return max(years)
     return file_time.year if file_time else None
-
-
-def _scan_between(texts: list[str], header: Header, rules: Rules, year: int | None) -> None:
-    """Lines just above the headline and between the header and the article: furniture, except the datelines,
-    bylines and photo credits among them."""
-    for i, line in enumerate(texts):
-        if len(line.split()) > 25:
-            continue
-        header.stamps += find_stamps(line, rules.zone, rules.zones, year)
-        for part in [line, *META_PARTS.split(line)[1:]]:   # '19/11/2019 - Publicado por: Ana Souza - Categoria: …'
-            names = parse_byline(part, header=False)
-            if names and not header.authors:
-                header.authors += names
-            label = CATEGORY_LABEL.match(part)
-            if label and not header.section:
-                header.section = label["name"].strip()
-        if not header.credit:
-            take_caption(line, texts[i + 1] if i + 1 < len(texts) else "", header)
-
-
-def _crumbs_below(texts: list[str], rules: Rules) -> list[str]:
-    """A breadcrumb trail printed under the headline ('BLOG > Nutrition > Meal Plans'), when none stood above."""
-    for line in texts:
-        if is_crumb_trail(line):
-            return crumbs_and_title([line, "x"], 1, [len(line.split()), 1], rules.sections)[0]
-    return []
 
 
 def _tail(texts: list[str], end: int) -> list[str]:
@@ -238,16 +206,21 @@ def _fixed(when: datetime) -> datetime:
     return when.replace(second=0, microsecond=0, tzinfo=timezone(when.utcoffset() or timedelta(0)))
 
 
-def _review(title: str, title_sure: float, reading: Reading, date_from: str, when, texts: list[str], t: int
-            ) -> dict[str, str]:
+def _review(header: Header, reading: Reading, date_from: str, signed: bool) -> dict[str, str]:
     """The close calls an operator should check, each with its reason."""
     review: dict[str, str] = {}
-    if title_sure < TITLE_SURE:
-        review["title"] = f"the headline was a close call ({title_sure:.0%} sure)"
+    if header.title_sure < TITLE_SURE:
+        review["title"] = f"the headline was a close call ({header.title_sure:.0%} sure)"
+    if signed and header.authors_sure < AUTHORS_SURE:
+        review["authors"] = f"the byline was a close call ({header.authors_sure:.0%} sure)"
+    elif not signed and header.byline_doubt > AUTHORS_SURE:
+        review["authors"] = f"a line may be the byline ({header.byline_doubt:.0%} sure), but no author was read from it"
     if date_from == "file":
         review["date"] = "the page shows no date: dated from the seed file's time"
     elif date_from == "relative":
         review["date"] = "the page gives only a relative time: dated against the seed file's time"
+    elif header.stamps and header.date_sure < DATE_SURE:
+        review["date"] = f"the date was read from a line that may not be the dateline ({header.date_sure:.0%} sure)"
     if reading.sure < RUN_SURE:
         review["body"] = (f"another stretch of prose on the page could be the article ({reading.sure:.0%} sure): "
                           f"check the body")

@@ -17,12 +17,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import boilerplate as bp
-from .bylines import parse_byline
+from .bylines import is_byline_or_dateline
 from .lines import Line
 
 DATA = Path(__file__).parent / "data"
 WORDS = json.loads((DATA / "words.json").read_text(encoding="utf-8"))
-FURNITURE = frozenset(WORDS["furniture"])
+SETTINGS = json.loads((DATA / "settings.json").read_text(encoding="utf-8"))
+
+
+def setting(group: str, name: str):
+    """A hand-set threshold of the reader (data/settings.json)."""
+    return SETTINGS[group][name]["value"]
+FURNITURE = bp.FURNITURE
 STOP = frozenset(WORDS["stop"])
 
 SENTENCE_END = re.compile(r"[.!?…。！？:：][\"'”’»)\]]*$")
@@ -39,8 +45,8 @@ PUNCTUATION = re.compile(r"[.,;:!?()\"“”«»、，。！？：；]")
 
 LINE_FEATURES = (
     "log_words", "short", "long", "ends_sentence", "sentences", "commas", "capitalized", "all_caps", "starts_lower",
-    "digits", "linkish", "noise", "furniture", "byline", "repeated", "separators", "gap_before", "gap_after",
-    "position", "word_length", "quote", "bullet", "unpunctuated", "stop_words", "edge",
+    "digits", "linkish", "noise", "furniture", "byline_or_dateline", "repeated", "separators", "gap_before", "gap_after",
+    "position", "word_length", "quote", "bullet", "unpunctuated", "stop_words", "edge", "caption",
 )
 
 
@@ -57,17 +63,46 @@ class Model:
 
 
 @dataclass(frozen=True)
+class CRF:
+    """A linear-chain CRF: a weight per (feature, label), a weight per pair of labels one after the other."""
+
+    labels: tuple[str, ...]
+    features: tuple[str, ...]
+    weights: tuple[tuple[float, ...], ...]
+    """weights[label][feature]."""
+    transitions: tuple[tuple[float, ...], ...]
+    """transitions[label before][label after]."""
+
+    def __post_init__(self):
+        object.__setattr__(self, "columns", tuple(zip(*self.weights)))
+        object.__setattr__(self, "exp_transitions", tuple(tuple(math.exp(x) for x in row) for row in self.transitions))
+
+    def emissions(self, row: tuple[float, ...]) -> list[float]:
+        """Each label's score for one line's features."""
+        scores = [0.0] * len(self.labels)
+        columns = self.columns
+        for k, x in enumerate(row):
+            if x:
+                scores = [s + w * x for s, w in zip(scores, columns[k])]
+        return scores
+
+
+@dataclass(frozen=True)
 class Params:
     """The numbers the reader uses: fitted models and thresholds (data/params.json)."""
 
     line: Model
     context: Model
     run: Model
-    title: Model
+    header: CRF
     threshold: float
     """A line counts for the article when its smoothed probability is above this."""
     short_words: int
     """Lines of at most this many words are 'short': menu items, labels, subheads."""
+
+
+class ParamsMismatch(ValueError):
+    """The fitted numbers were fitted for other features than the code computes: refit (bench/fit.py)."""
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +111,35 @@ def default_params() -> Params:
 
 
 def params_from(data: dict) -> Params:
-    def model(d: dict) -> Model:
-        return Model(tuple(d["features"]), tuple(d["weights"]), d["bias"])
-    return Params(model(data["line"]), model(data["context"]), model(data["run"]), model(data["title"]),
+    """The fitted numbers, each model's feature names checked against the names the code computes."""
+    from .article import RUN_FEATURES
+    from .header import HEADER_FEATURES, LABELS
+    from .smooth import CONTEXT_FEATURES
+
+    def model(key: str, names: tuple[str, ...]) -> Model:
+        d = data[key]
+        _check(key, tuple(d["features"]), names)
+        if len(d["weights"]) != len(names):
+            raise ParamsMismatch(f"params.json: '{key}' has {len(d['weights'])} weights for {len(names)} features")
+        return Model(names, tuple(d["weights"]), d["bias"])
+
+    h = data["header"]
+    _check("header", tuple(h["features"]), HEADER_FEATURES)
+    _check("header labels", tuple(h["labels"]), LABELS)
+    weights = tuple(tuple(h["weights"][label]) for label in LABELS)
+    if any(len(ws) != len(HEADER_FEATURES) for ws in weights):
+        raise ParamsMismatch("params.json: 'header' weights do not match its features")
+    header = CRF(LABELS, HEADER_FEATURES, weights,
+                 tuple(tuple(h["transitions"][a][b] for b in LABELS) for a in LABELS))
+    return Params(model("line", LINE_FEATURES), model("context", CONTEXT_FEATURES), model("run", RUN_FEATURES), header,
                   data["article"]["threshold"], data["article"]["short_words"])
+
+
+def _check(key: str, found: tuple[str, ...], names: tuple[str, ...]) -> None:
+    if found != names:
+        missing, extra = sorted(set(names) - set(found)), sorted(set(found) - set(names))
+        raise ParamsMismatch(f"params.json: '{key}' was fitted for other features (missing {missing}, unknown "
+                             f"{extra}, or another order): refit with python3 -m bench.fit")
 
 
 def word_count(text: str) -> int:
@@ -99,8 +159,8 @@ def line_features(lines: list[Line], noise: tuple[re.Pattern, ...] = ()) -> list
     last = max(1, n - 1)
     for i, line in enumerate(lines):
         own = _text_features(line.text, noise)
-        rows.append((*own[:14], float(counts[line.text] > 1), own[14], gaps[i], gaps[i + 1], i / last, *own[15:],
-                     min(i, n - 1 - i) / last))
+        rows.append((*own[:14], float(counts[line.text] > 1), own[14], gaps[i], gaps[i + 1], i / last, *own[15:-1],
+                     min(i, n - 1 - i) / last, own[-1]))
     return rows
 
 
@@ -132,13 +192,14 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
         float(linkish(text)),
         float(bp.is_noise(text, noise)),
         furniture_share(text),
-        float(words <= 12 and bool(parse_byline(text, header=False))),
+        float(is_byline_or_dateline(text)),
         min(1.0, len(SEPARATORS.findall(text)) / max(1, words) * 3),
         min(1.0, (sum(map(len, letters)) / len(letters) if letters else 0) / 10),
         float(text.startswith(QUOTE_START)),
         float(bool(BULLET_START.match(text))),
         float(words >= 12 and not PUNCTUATION.search(text)),
         sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
+        float(bool(bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text) or bp.split_credit(text))),
     )
 
 

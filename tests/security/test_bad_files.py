@@ -58,8 +58,8 @@ def test_bad_content_files(project, capsys, name, raw, outcome):
     (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)), "seeds/bad.txt: binary file, not text: save it as UTF-8 text"),
     (b"Home\nWorld\nSport\nContact us\n", "seeds/bad.txt: no paragraph of prose in it (empty, a menu or a list of links); "
                                            "is this a news article?"),
-    ("World\nA headline saved by Notepad as UTF-16\nJune 1, 2025 / 10:00 IST\nIt happened.\n".encode("utf-16"), None),
-    (b"\xef\xbb\xbfWorld\r\nA headline from a BOM and CRLF file\r\nJune 1, 2025 / 10:00 IST\r\nIt happened.\r\n", None),
+    ("World\nA headline saved by Notepad as UTF-16\nJune 1, 2025 / 10:00 IST\nIt happened.\n© 2025 The Notepad Times\n".encode("utf-16"), None),
+    (b"\xef\xbb\xbfWorld\r\nA headline from a BOM and CRLF file\r\nJune 1, 2025 / 10:00 IST\r\nIt happened.\r\n\xc2\xa9 2025 The Notepad Times\r\n", None),
 ])
 def test_bad_seeds(project, capsys, raw, outcome):
     (project / "seeds" / "bad.txt").write_bytes(raw)

@@ -1,0 +1,146 @@
+"""Issue 25, points 1 and 15, on copied pages written here: the outlet is read from what the copy shows and
+credited; screen-reader labels of page widgets are furniture in the languages of the benchmark pages; a tags
+line gives its tags."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cli import main
+from newsdigest.content import split_document
+from newsdigest.ingest.parse import parse_seed
+from newsdigest.ingest.source import outlet_in
+
+SAVED = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+
+STORY = """Riverside Courier
+Home
+News
+Town
+Sport
+Bridge repairs close the old crossing for a month
+
+By Tomas Hale
+March 2, 2026
+
+Engineers will close the old stone crossing over the river for four weeks from Monday while cracks in two of its arches are filled, the town council said on Friday.
+
+Buses will use the new bridge downstream, which adds about ten minutes to the route into the centre, and a temporary footbridge will stay open for walkers and cyclists.
+
+{inside}
+
+The council said the work had been planned for two years and was paid for by a grant from the regional roads fund, which covers most of the cost of repairs to listed structures.
+
+Shops near the crossing asked for signs pointing shoppers to the footbridge, and the council agreed to put them up before the closure starts.
+
+{tags}
+
+{footer}
+"""
+
+
+NAMELESS = """Night buses return to the harbour route after two years
+
+March 1, 2026
+
+The late buses that stopped running to the harbour during the pandemic will be back from April, the transport authority said, with a departure every forty minutes until two in the morning.
+
+Drivers' representatives said they had agreed to the new rota after the authority promised a second driver on the last service, which had seen a run of attacks on staff before it was cut.
+
+Residents of the harbour estates, many of whom work late shifts in the hospital and the port, had campaigned for the route's return since the autumn.
+"""
+
+
+def story(inside: str = "", tags: str = "", footer: str = "") -> str:
+    return STORY.format(inside=inside, tags=tags, footer=footer)
+
+
+# ---- point 1: the outlet -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("© 2026 Riverside Courier. All rights reserved.", "Riverside Courier"),
+    ("Copyright © 2019-2026 The Valley Post Ltd | Privacy | Terms", "The Valley Post"),
+    ("© Copyright 2001-2026 by Harbour Weekly", "Harbour Weekly"),
+    ("(c) 2024 Jornal do Vale - Todos os direitos reservados", "Jornal do Vale"),
+    ("Copyright 2026", ""),
+])
+def test_the_outlet_is_read_from_a_copyright_line(line, outlet):
+    assert outlet_in(line) == outlet
+
+
+def test_a_copied_page_names_its_outlet_from_its_footer():
+    parsed = parse_seed(story(footer="About us\nContact\n© 2026 Riverside Courier. All rights reserved."), file_time=SAVED)
+    assert parsed.source_name == "Riverside Courier"
+    assert parsed.source_url == ""
+    assert "source" not in parsed.review
+
+
+def test_an_address_pasted_with_the_text_names_the_outlet_by_its_host():
+    parsed = parse_seed("https://www.riverside-courier.example/news/bridge-repairs\n" + story(), file_time=SAVED)
+    assert parsed.source_url == "https://www.riverside-courier.example/news/bridge-repairs"
+    assert parsed.source_name == "riverside-courier.example"
+
+
+@pytest.fixture
+def site(project: Path) -> Path:
+    (project / "seeds" / "bridge.txt").write_text(story(footer="© 2026 Riverside Courier. All rights reserved."),
+                                                  encoding="utf-8")
+    (project / "seeds" / "nameless.txt").write_text(NAMELESS, encoding="utf-8")
+    return project
+
+
+def test_a_copy_with_no_outlet_warns_once_and_is_listed_for_review(site, capsys):
+    assert main(["--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    content = next(p for p in (site / "content").glob("*.md") if "night-buses" in p.name)
+    shown = content.relative_to(site).as_posix()
+    assert err.count("no source found") == 1, err
+    assert f"warning: seeds/nameless.txt: no source found: add source_url: to {shown}" in err
+    assert "source" in split_document(content.read_text(encoding="utf-8"), "x")[0]["review"]
+    assert main(["--config", str(site / "config.yaml"), "review"]) == 0
+    listing = capsys.readouterr().out
+    assert f"{shown}: source: no source found" in listing
+    assert not any("bridge-repairs" in line and ": source:" in line for line in listing.splitlines())
+
+
+def test_the_article_page_and_its_feed_item_credit_an_outlet_that_has_no_address(site, capsys):
+    assert main(["--config", str(site / "config.yaml")]) == 0
+    page = next((site / "site").rglob("bridge-repairs*/index.html")).read_text(encoding="utf-8")
+    assert '<p class="source" data-pagefind-ignore>From Riverside Courier.</p>' in page
+    feed = (site / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "From Riverside Courier." in feed
+
+
+# ---- point 15: screen-reader labels, tags ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("labels", [
+    ("list of 3 items", "end of list"),
+    ("Recommended Stories", "Track Latest News Live"),
+    ("lista de 4 itens", "fim da lista"),
+    ("lista de 2 elementos", "fin de la lista"),
+    ("elenco di 5 elementi", "fine dell'elenco"),
+    ("liste de 3 éléments", "fin de la liste"),
+    ("Liste mit 3 Einträgen", "Ende der Liste"),
+    ("список из 3 элементов", "конец списка"),
+    ("3개 항목 목록", "목록 끝"),
+    ("3 項目のリスト", "リストの終わり"),
+])
+def test_screen_reader_labels_of_widgets_are_furniture(labels):
+    inside = "\n".join([labels[0], "Where to cross instead", "Parking near the footbridge", labels[1]])
+    parsed = parse_seed(story(inside=inside), file_time=SAVED)
+    for label in labels:
+        assert label not in parsed.body, (label, parsed.body)
+    assert "Engineers will close the old stone crossing" in parsed.body
+    assert "Shops near the crossing asked for signs" in parsed.body
+    assert parsed.title == "Bridge repairs close the old crossing for a month"
+
+
+def test_a_tags_line_gives_a_tag_for_each_item():
+    parsed = parse_seed(story(tags="Tags: energy, subsidies, electricity"), file_time=SAVED)
+    assert parsed.tags == ["energy", "subsidies", "electricity"]
+    assert "Tags" not in parsed.body
