@@ -14,7 +14,7 @@ import pytest
 
 from newsdigest.cli import main
 from tests.conftest import REPO
-from tests.waiting import HANG, wait_for
+from tests.waiting import HANG, interruptible, wait_for
 
 
 def get(url: str) -> bytes:
@@ -24,7 +24,8 @@ def get(url: str) -> bytes:
 
 def serve(project: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "serve",
-                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=interruptible)
 
 
 def address(proc: subprocess.Popen) -> str:

@@ -8,6 +8,7 @@ a failure with a message rather than a run that never ends.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import time
 from typing import Callable, TypeVar
@@ -31,3 +32,10 @@ def wait_for(condition: Callable[[], T], process: subprocess.Popen | None = None
         if time.monotonic() > deadline:
             raise AssertionError(f"hung: no {what or 'event'} after {HANG:.0f} s")
         time.sleep(0.05)
+
+
+def interruptible() -> None:
+    """`preexec_fn` for a process a test will stop with SIGINT: SIGINT at its default, as in a terminal's
+    foreground job. A suite started in the background (`pytest &`, a CI runner's shell) runs with SIGINT
+    ignored, a child inherits that, and Python then installs no KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GLACIER_SEED as NEW_SEED
-from tests.waiting import HANG
+from tests.waiting import HANG, interruptible
 
 REPO = Path(__file__).resolve().parents[2]
 INJECT = Path(__file__).resolve().parent / "inject.py"
@@ -49,9 +49,9 @@ class Project:
         full_env.pop("CI", None)   # no progress line either way; keeps the output the same under CI
         if not wait:
             return subprocess.Popen(command, cwd=self.root, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True, start_new_session=True)
+                                    text=True, start_new_session=True, preexec_fn=interruptible)
         return subprocess.run(command, cwd=self.root, env=full_env, capture_output=True, text=True, timeout=timeout,
-                              start_new_session=True)
+                              start_new_session=True, preexec_fn=interruptible)
 
     def add_seed(self, name: str = "glacier.txt", text: str = NEW_SEED) -> None:
         (self.root / "seeds" / name).write_text(text, encoding="utf-8")
