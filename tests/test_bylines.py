@@ -58,6 +58,8 @@ def test_normalize_name(shouted, usual):
     ("Jane Doe, MD", ("Jane Doe",)),
     ("Jane Doe 12 May 2025 0 Comments", ("Jane Doe",)),
     ("Business Reporter", ()),
+    ("Shipping correspondent", ()),   # a byline's second line: the role of the name above it
+    ("Senior Staff Writer", ()),
     ("By The Associated Press", ("Associated Press",)),
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
@@ -75,3 +77,35 @@ def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
 ])
 def test_the_one_test_of_a_byline_or_dateline_line(line, meta):
     assert is_byline_or_dateline(line) is meta
+
+
+# ---- a byline on two lines: the name, then the role under it ----------------------------------------------
+
+BYLINE_OVER_ROLE = """Home
+News
+Business
+
+Harbour cranes stand idle as the dock strike enters its third day
+
+Mira Olsen
+{role}
+
+12 March 2025
+
+Cranes at the city's container harbour stood idle for a third day on Wednesday as dock workers kept up their strike over shift pay, leaving dozens of ships waiting offshore.
+
+The port authority said about forty vessels were anchored in the bay, and that perishable cargo was being diverted to two smaller harbours along the coast.
+
+Union leaders said they would meet the operators again on Friday, but warned that the walkout could last into next week if the offer on night shifts did not improve.
+"""
+
+
+@pytest.mark.parametrize("role", ["Shipping correspondent", "Senior Staff Writer", "Europe Editor"])
+def test_a_role_under_the_byline_is_not_the_dek_nor_the_lead(role):
+    from newsdigest.ingest import convert_seed
+    from newsdigest.ingest.parse import Rules
+
+    article, _ = convert_seed(BYLINE_OVER_ROLE.format(role=role).encode(), "seeds/cranes.txt", Rules(zone="UTC"), None)
+    assert article.authors == ["Mira Olsen"]
+    assert article.summary.startswith("Cranes at the city's container harbour")
+    assert role not in article.body and article.body.startswith("Cranes at the city's container harbour")

@@ -22,6 +22,10 @@ from newsdigest.slug import slugify
     "Share Save", "Facebook Twitter WhatsApp", "Also Read: Markets tumble as oil jumps", "Read more: The week in pictures",
     "Follow us on Google News", "Subscribe to our newsletter", "Sign up for our free morning briefing newsletter",
     "___", "5 min read", "Our Standards: The Thomson Reuters Trust Principles.", "© 2025 Example Media Ltd",
+    # a 'read also' teaser in the other languages a digest gathers
+    "Lees ook: Nieuwe veerboot voor de Waddeneilanden", "Lesen Sie auch: Die Fähre fährt wieder", "Lire aussi : le port rouvre",
+    "Leia também: Porto de Lisboa reabre", "Lee también: El puerto reabre", "Leggi anche: Il porto riapre",
+    "Läs också: Hamnen öppnar igen", "Czytaj też: Port znów otwarty", "Читайте также: Порт снова открыт",
 ])
 def test_noise(line):
     assert is_noise(line)
@@ -30,6 +34,7 @@ def test_noise(line):
 @pytest.mark.parametrize("line", [
     "He said the advertisement was misleading.", "Kursk holds symbolic value for Pyongyang",
     "Share prices rose 4% on Tuesday.", "Readers can follow the debate on the council's website.",
+    "Zie ook het rapport van de gemeente over de haven.", "Wer mehr lesen will, findet den Bericht online.",
 ])
 def test_not_noise(line):
     assert not is_noise(line)

@@ -17,7 +17,13 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read)\b.{0,40}",
     r"(?:also\s+read|read\s+(?:more|also|next)|see\s+also|also\s+see|must\s+read|don[’']?t\s+miss|recommended|"
     r"related(?:\s+(?:news|stories|articles?|coverage|video))?|watch(?:\s+video)?|listen|explained|opinion|"
-    r"trending|latest|top\s+stories|in\s+pictures|more)\s*[:|\-–—»›]\s*.+",
+    r"trending|latest|top\s+stories|in\s+pictures|more|"
+    # the same teaser in the other languages a digest gathers (de, fr, es, pt, it, nl, sv, da/no, pl, ru)
+    r"lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|(?:à\s+)?lire\s+aussi|voir\s+aussi|"
+    r"lea\s+también|lee\s+también|leer\s+más|ver\s+también|te\s+puede\s+interesar|leia\s+(?:também|mais)|"
+    r"veja\s+(?:também|mais)|saiba\s+mais|leggi\s+anche|potrebbe\s+interessarti|lees\s+(?:ook|meer)|zie\s+ook|"
+    r"läs\s+(?:också|mer)|læs\s+(?:også|mere)|les\s+(?:også|mer)|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|"
+    r"читайте\s+также|смотрите\s+также|по\s+теме)\s*[:|\-–—»›]\s*.+",
     r"(?:follow|find|like)\s+(?:us|\w+)\s+on\b.{0,80}",
     r".{0,40}\b(?:subscribe|sign\s+up|signup|register)\b.{0,60}\b(?:newsletter|updates|alerts|inbox|free|today|now)\b.{0,40}",
     r"(?:subscribe|sign\s+up)(?:\s+(?:now|today|here))?[.!]?",

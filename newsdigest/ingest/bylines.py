@@ -112,6 +112,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         words = part.split()
         if CREDENTIAL.match(part) and names:
             continue   # 'Jane Doe, MD'
+        if is_role(words):
+            continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody
         role_at = next((i for i in range(1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import BY_INSIDE, LABEL_AT_START, byline_names, is_agency, is_byline_or_dateline, parse_byline
+from .bylines import BY_INSIDE, LABEL_AT_START, byline_names, is_agency, is_byline_or_dateline, is_role, parse_byline
 from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_words, linkish,
@@ -342,6 +342,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     labels = [("furniture" if label == "headline" and lo + k < t else label) for k, label in enumerate(labels)]
     if rows:
         labels[best] = "headline"
+    for k in range(1, len(labels)):   # a role under a byline is the byline's second line ('Mira Olsen' / 'Shipping correspondent')
+        if labels[k - 1] == "byline" and labels[k] != "headline" and is_role(texts[lo + k].split()):
+            labels[k] = "byline"
     while t > 0 and texts[t - 1] == title_text:
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
