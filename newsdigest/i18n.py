@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +97,10 @@ class Language:
     """The .po files merged, the shipped one first, for messages."""
     version: str
     """A hash of the catalogs' bytes: a page made with other words is made again."""
+    clocks: dict = field(default_factory=dict, repr=False)
+    """clock()'s two parts: the time of day's, by the time of day; the zone's, by the zone, offset and name."""
 
-    @property
+    @cached_property
     def dir(self) -> str:
         """'rtl' or 'ltr': the direction the site is written in."""
         return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
@@ -126,51 +128,61 @@ class Language:
         """'1 story', '12 stories', '12 Artikel', '12 خبرًا': a count of articles."""
         return self.ngettext("%(num)s story", "%(num)s stories", n)
 
-    # Dates and times: each made once per process, for a site shows each date many times over.
+    # Dates and times: each made once per process, for a site shows each date many times over. A date's forms
+    # are cached by the day, a clock by the time of day and the zone, which is all they show: cached by the
+    # instant, each article's time would be formatted anew on every page and in every worker that shows it.
 
-    @lru_cache(maxsize=65536)
     def long_date(self, day: date) -> str:
         """With the weekday: 'Tuesday, 10 March 2026' (en-GB), 'martes, 10 de marzo de 2026', '2026年3月10日火曜日'."""
-        from babel.dates import format_date
-        return format_date(day, "full", locale=self.locale)
+        return self._day_form(_day(day), "full")
 
-    @lru_cache(maxsize=65536)
     def date(self, day: date) -> str:
         """Without the weekday: '10 March 2026' (en-GB), '10 de marzo de 2026', '10. März 2026', '2026年3月10日'."""
-        from babel.dates import format_date
-        return format_date(day, "long", locale=self.locale)
+        return self._day_form(_day(day), "long")
 
-    @lru_cache(maxsize=65536)
     def short_date(self, day: date) -> str:
         """'10 Mar 2026' (en-GB), '10. März 2026', '10 مارس 2026', '2026年3月10日'."""
-        from babel.dates import format_skeleton
-        return format_skeleton("yMMMd", day, locale=self.locale)
+        return self._day_form(_day(day), "yMMMd")
 
-    @lru_cache(maxsize=4096)
     def month(self, day: date) -> str:
         """The month and year, as a heading names it: 'March 2026', 'März 2026', 'март 2026 г.', '2026年3月'."""
-        from babel.dates import format_skeleton
-        return format_skeleton("yMMMM", day, locale=self.locale)
+        return self._day_form(_day(day), "yMMMM")
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=16384)
+    def _day_form(self, day: date, form: str) -> str:
+        """`day` in CLDR's "full" or "long" date format, or by a skeleton of date fields alone ('yMMMd')."""
+        from babel.dates import format_date, format_skeleton
+        return format_date(day, form, locale=self.locale) if form in ("full", "long") else \
+            format_skeleton(form, day, locale=self.locale)
+
     def clock(self, when: datetime) -> str:
         """The time of day and its zone, as the reader's locale writes them: '09:00 BST' (en-GB), '9:00 AM IST'
         (en-IN), '09:00 MESZ' (de), '9:00 ص GMT+03:00' (ar): CLDR's short name of the zone where the language
         has one, else its offset from GMT."""
-        from babel.dates import format_datetime, format_time, get_timezone_gmt
-        zone = format_datetime(when, "z", locale=self.locale)
-        if zone[:1] in "+-":
-            zone = get_timezone_gmt(when, "long", locale=self.locale)
-        return f"{format_time(when, 'short', locale=self.locale)} {zone}"
+        # Cached in two parts, by what each shows of `when`: the time of day (CLDR's short time formats show hours,
+        # minutes and a day period, in every locale) and the zone (its name or offset, standard or summer time).
+        time, zone = when.time(), (when.tzinfo, when.utcoffset(), when.dst(), when.tzname())
+        made = self.clocks
+        if time not in made:
+            from babel.dates import format_time
+            made[time] = format_time(when, "short", locale=self.locale)
+        if zone not in made:
+            from babel.dates import format_datetime, get_timezone_gmt
+            name = format_datetime(when, "z", locale=self.locale)
+            made[zone] = get_timezone_gmt(when, "long", locale=self.locale) if name[:1] in "+-" else name
+        return f"{made[time]} {made[zone]}"
 
-    @lru_cache(maxsize=65536)
     def long_date_time(self, when: datetime) -> str:
         """long_date and clock joined as the language joins a date and a time: 'Tuesday, 10 March 2026, 09:15 GMT'."""
         return self.date_and_time(self.long_date(when), self.clock(when))
 
     def date_and_time(self, day: str, time: str) -> str:
         """A date and a time joined as the language joins them: '…, 09:00 BST', '…، 9:00 ص', '… 9:00'."""
-        return self.locale.datetime_formats["full"].replace("{1}", day).replace("{0}", time)
+        return self._date_and_time.replace("{1}", day).replace("{0}", time)
+
+    @cached_property
+    def _date_and_time(self) -> str:
+        return self.locale.datetime_formats["full"]
 
     @property
     def arrows(self) -> tuple[str, str]:
@@ -188,6 +200,11 @@ class Language:
         """1234 -> '1,234' (en), '1.234' (de), '1 234' (fr)."""
         from babel.numbers import format_decimal
         return format_decimal(n, locale=self.locale)
+
+
+def _day(day: date) -> date:
+    """The day of a date or datetime (whose date is what the date formats show of it)."""
+    return day.date() if isinstance(day, datetime) else day
 
 
 def load_language(tag: str, own: Path | None = None) -> Language:

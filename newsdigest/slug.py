@@ -27,7 +27,9 @@ def slugify(text: str) -> str:
     from text_unidecode import unidecode
 
     composed = unicodedata.normalize("NFKC", text.translate(SYMBOLS))
-    if KANA.search(composed):
+    if composed.isascii():   # most headlines: nothing to transliterate (unidecode leaves ASCII as it is)
+        ascii_text = composed
+    elif KANA.search(composed):
         ascii_text = "".join(ch if ch.isascii() else " " for ch in composed)
     else:
         ascii_text = unidecode("".join(ch for ch in composed if ch.isascii() or unicodedata.category(ch)[0] in "LMN"))
