@@ -330,7 +330,9 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
     next); a line that is only a name next to a dateline, a role or a reading time, or a name in the dateline
     itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
-    person; one under the headline first. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
+    person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
+    on a dateline gives her; 'by jdoe' alone on its line gives a handle). A title 'Headline | Site' finds the headline
+    shown without the site's part. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
     header = PageData()
     lines = [line for line in text.split("\n")[:3000] if line.strip()]
     opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
