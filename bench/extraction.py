@@ -469,16 +469,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="list the saved pages whose FIELD we get wrong")
     args = parser.parse_args(argv)
     rules = Rules(zone="UTC")
+    saved = list(dict.fromkeys([*args.roots, *(args.saved_pages or [])]))   # the roots, and the other sets named
     if args.saved_failures:
-        print("\n".join(saved_page_failures(args.root, args.saved_failures)))
+        print("\n".join(line for root in saved for line in saved_page_failures(root, args.saved_failures)))
         return 0
     if args.saved_speed:
-        print(json.dumps(saved_page_speed([args.root, *(args.saved_pages or [])], args.saved_speed)))
+        print(json.dumps(saved_page_speed(saved, args.saved_speed)))
         return 0
     if args.saved_pages is not None:
         print(SAVED_HEADER)
         found, alone = {}, {}
-        for root in [args.root, *args.saved_pages]:
+        for root in saved:
             both, rows = saved_page_rows(root)
             found[root.name], alone[root.name] = both["ours"], both["trafilatura"]
             print(rows)

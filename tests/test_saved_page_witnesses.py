@@ -293,3 +293,52 @@ def test_a_section_on_the_dateline_is_no_name():
     got = convert(page(f'<title>{HEADLINE}</title><meta property="article:section" content="City Transport">',
                        f"<h1>{HEADLINE}</h1><p>10 September 2025 · City Transport</p>"))
     assert got.authors == [] and got.category == "City Transport"
+
+
+# ---- more shapes of a byline a reader sees (issue 24, authors) ----------------------------------------------------
+
+
+def test_a_name_on_the_dateline_written_on_behalf_of_a_group():
+    got = convert(page(f"<title>{HEADLINE}</title>",
+                       f"<h1>{HEADLINE}</h1><p>Sep. 10, 2025 · Pavel Lindqvist on behalf of the Night Transport group</p>"))
+    assert got.authors == ["Pavel Lindqvist"]
+
+
+def test_a_line_of_several_names_beside_the_dateline():
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>Ruth Okafor, Pavel J. Lindqvist, Chen "
+                       f"Wei</p><p>10 Sep 2025 • 4 min read</p>"))
+    assert got.authors == ["Ruth Okafor", "Pavel J. Lindqvist", "Chen Wei"]
+
+
+@pytest.mark.parametrize("line", ["Home, About Us, Contact", "New York, New Jersey"])
+def test_a_line_of_places_or_menu_items_beside_the_dateline_is_no_list_of_names(line):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>{line}</p><p>10 Sep 2025 • 4 min read</p>"))
+    assert got.authors == []
+
+
+def test_a_byline_glued_to_a_links_text():
+    got = convert(page(f"<title>{HEADLINE}</title>",
+                       f"<h1>{HEADLINE}</h1><p>By P. J. Lindqvist <a href='/print'>View Print Edition</a></p>"))
+    assert got.authors == ["P. J. Lindqvist"]
+
+
+def test_a_byline_that_names_a_writer_by_a_handle_in_lower_case():
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>09/10 — 2025</p><p>by tramfan</p>"))
+    assert got.authors == ["tramfan"]
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>09/10 — 2025</p><p>by admin</p>"))
+    assert got.authors == []
+
+
+def test_a_headline_shown_without_the_site_name_its_title_carries_finds_the_header():
+    got = convert(page(f"<title>{HEADLINE} | Tram Notes</title>",
+                       f"<h1>{HEADLINE}</h1><p>Sep. 10, 2025 · Pavel Lindqvist</p>", STORY + "<h1>What riders said</h1>"))
+    assert got.authors == ["Pavel Lindqvist"]
+
+
+@pytest.mark.parametrize("site, authors", [("Pavel Lindqvist's blog", ["Pavel Lindqvist"]), ("Harbour Gazette", []),
+                                           ("Morgan Lindqvist", [])])
+def test_a_personal_site_named_for_its_owner_credits_the_owner_when_the_page_names_no_one(site, authors):
+    got = convert(page(f'<title>{HEADLINE}</title><meta property="og:site_name" content="{site}">', f"<h1>{HEADLINE}</h1>"))
+    assert got.authors == authors
+    if authors:
+        assert "authors" in got.review

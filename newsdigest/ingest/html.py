@@ -20,14 +20,14 @@ from . import boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import parse_byline
+from .bylines import is_outlet, parse_byline
 from .dates import _MON, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 from .score import FURNITURE, STOP
 from .text import escape_markdown, summarize
-from .votes import decide_authors, decide_date, decide_title, without_site
+from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, without_site
 
 MAX_HTML_BYTES = 10_000_000
 """A saved article page is rarely over 3 MB; a bigger file is refused, never parsed (ingest checks it first)."""
@@ -156,6 +156,10 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     if why:
         review["authors"] = why
     authors = authors or (read.authors if read else [])
+    owner = site_owner(data.site or next(iter(outlets), "")) if not authors else ""
+    if owner:
+        authors = [owner]
+        review["authors"] = f"the page names no author: credited {owner}, after whom the site is named"
     modified, _ = decide_date(data.modified, rules.zone)
     dek = data.description if data.description and not _opens(body, data.description) else (read.dek if read else "")
     image = data.image
@@ -183,6 +187,23 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
         source_name=data.site or credited or next(iter(data.outlets + found.outlets), ""),
         lang=data.lang,
     )
+
+
+OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s\s+(?:blog|site|website|homepage|home page|notes|journal|weblog)$", re.I)
+"""'Jane Doe's blog': a personal site, by the name its owner gives it."""
+
+
+def site_owner(site: str) -> str:
+    """The person a personal site is named after, where its name says so ('Jane Doe's blog'): two or three
+    capitalised words that read as a person's name, no outlet's or furniture word among them; '' for any other
+    site name (a bare 'Jane Doe' could as well be a firm's: 'Morgan Stanley')."""
+    m = OWNER_SITE.match(site.strip())
+    name = m["name"].strip() if m else ""
+    words = name.split()
+    if 2 <= len(words) <= 3 and _name_like(words) and not is_outlet(name) \
+            and parse_byline(name, header=True, bare=True) == [name]:
+        return name
+    return ""
 
 
 def shown_days(text: str, days: set[date], rules: Rules, order: str = "") -> set[date]:
@@ -309,12 +330,16 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
     next); a line that is only a name next to a dateline, a role or a reading time, or a name in the dateline
     itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
-    person; one under the headline first. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
+    person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
+    on a dateline gives her; 'by jdoe' alone on its line gives a handle). A title 'Headline | Site' finds the headline
+    shown without the site's part. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
     header = PageData()
     lines = [line for line in text.split("\n")[:3000] if line.strip()]
     opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
     wanted = {_words(without_site(str(w.value), data.outlets + found.outlets, data.url))
               for w in data.titles + found.titles} - {""}
+    wanted |= {first for w in data.titles + found.titles for first in [_words(TITLE_PARTS.split(str(w.value))[0])]
+               if len(first.split()) >= 3}
     seen = [i for i, line in enumerate(lines) if len(line) <= 400 and _words(line) in wanted]
     if not seen:   # the headline shown shorter or longer than the markup's ('…, December 2025')
         seen = [i for i, line in enumerate(lines) if len(line.split()) >= 4 and len(line) <= 300
@@ -342,16 +367,19 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
         if len(line.split()) > 30:
             continue
         names = _byline_names(f"By {window[i + 1]}" if BY_ALONE.match(line) and i + 1 < len(window) else line)
+        handle = BY_HANDLE.match(line)
+        if not names and handle and handle["handle"] not in NOT_NAMES and handle["handle"] not in FURNITURE:
+            names = [handle["handle"]]   # 'by ibby': a writer known by a handle in lower case
         if names and not header.authors:
             header.authors.append(Witness("byline", tuple(names)))
-        elif (not bare or i > headline > bare_at) and 0 < len(line.split()) <= 6:   # one under the headline first
+        elif (not bare or i > headline > bare_at) and 0 < len(line.split()) <= 6 + 4 * line.count(","):   # one under the headline first
             near = window[max(0, i - 1):i] + window[i + 1:i + 2]
             if any(has_date(x) or READING_TIME.search(x) or _a_role(x) for x in near):
-                names = parse_byline(line, header=True, bare=True)
+                names = _name_list(line) or parse_byline(line, header=True, bare=True)
                 if names and all(_name_like(n.split()) for n in names):
                     bare, bare_at = names, i
         if not bare and has_date(line):   # 'Jane Doe · June 3, 2025 · 5 min read', 'Dec 17, 2025Jane Doe'
-            parts = DATELINE_PARTS.split(GLUED_YEAR.sub(r"\1 · ", line))
+            parts = [ON_BEHALF.sub("", part) for part in DATELINE_PARTS.split(GLUED_YEAR.sub(r"\1 · ", line))]
             names = [n for part in parts if 2 <= len(part.split()) <= 4 and not has_date(part)
                      and not READING_TIME.search(part) and _words(part) not in labels
                      for n in parse_byline(f"By {part}", header=False) or [] if _name_like(n.split())]
@@ -399,6 +427,8 @@ def _name_like(words: list[str]) -> bool:
 
 
 HEADER_ABOVE = 3
+TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+"""'What Readers Love | Some Blog': a title with a site's name the page gives nowhere else after a bar or dash."""
 DATELINE_PARTS = re.compile(r"\s*[|·•]\s*")
 GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=[A-Z][a-z])")
 """'Dec 17, 2025Jane Doe': a date and a name in two elements with no space between."""
@@ -421,11 +451,33 @@ def _byline_names(line: str) -> list[str]:
             continue
         rest = line[m.end():]
         date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
-        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", rest[:date_at].strip())
+        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", _before_furniture(rest[:date_at].strip()))
         return parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
     return []
 
 
+def _before_furniture(names: str) -> str:
+    """A byline less the link or button text glued after the names ('A. J. Neal View In Digital Edition'): cut at
+    the first furniture word after two words of name."""
+    words = names.split()
+    cut = next((i for i in range(2, len(words)) if words[i].lower() in FURNITURE), len(words))
+    return " ".join(words[:cut])
+
+
+def _name_list(line: str) -> list[str]:
+    """'Ann Okafor, Bo Lindqvist, Chen Wei': a line of two or more people's names apart by commas (and a last
+    'and'), each two to four capitalised name words that parse as a name; [] when the line is anything else."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", line.strip()) if p.strip()]
+    if len(parts) < 2 or not all(2 <= len(p.split()) <= 4 and _name_like(p.split()) and not has_date(p) for p in parts):
+        return []
+    names = [n for p in parts for n in parse_byline(f"By {p}", header=False) or []]
+    return names if len(names) == len(parts) else []
+
+
+BY_HANDLE = re.compile(r"^[Bb]y:?\s+(?P<handle>[a-z][a-z0-9_.-]{2,29})$")
+"""'by ibby': a byline that names a writer by a handle in lower case, and nothing else."""
+ON_BEHALF = re.compile(r"\s+on behalf of\s.*$", re.I)
+"""'Niko Matsakis on behalf of the Vision Doc group': the writer, and the group he writes for."""
 DATE_START = re.compile(rf"\s(?=\d|{_MON})", re.I)
 
 
