@@ -179,11 +179,6 @@ def run_rows(lines: list[Line], words: list[int], own: list[float], runs: list[R
     return runs, rows
 
 
-def _caption(text: str) -> bool:
-    """A photo's caption or credit line ('Photo: …', 'Name/Agency', a sentence ending in its credit)."""
-    return bool(bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text) or bp.split_credit(text))
-
-
 def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], prose: list[float], threshold: float
            ) -> Run:
     """Take in the prose lines just outside the run that their neighbours' company pulled below the
@@ -196,7 +191,7 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         while start > 0 and own[start - 1] > threshold and prose[start - 1] > threshold - GROW:
             start -= 1
         above = start
-        while above > 0 and _caption(lines[above - 1].text):
+        while above > 0 and bp.is_caption_or_credit(lines[above - 1].text):
             above -= 1   # a photo's caption and credit inside the story: the lead above them is the story's too
         if above == start or above == 0 or not (own[above - 1] > threshold and prose[above - 1] > threshold - GROW):
             break

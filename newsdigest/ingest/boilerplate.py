@@ -154,6 +154,11 @@ def _is_noise(line: str, extra: tuple[re.Pattern, ...]) -> bool:
                             or (len(words) <= FURNITURE_ONLY and all(w.strip(".:!|") in FURNITURE for w in words)))
 
 
+def is_caption_or_credit(line: str) -> bool:
+    """A photo's caption or credit line: labelled ('Photo: …', 'Image caption …'), or ending in its credit."""
+    return bool(CAPTION_LABEL.match(line) or CREDIT_LABEL.match(line) or split_credit(line))
+
+
 @lru_cache(maxsize=4096)
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split 'caption. CREDIT' into (caption, credit) when the line ends with a photo credit (a line is asked

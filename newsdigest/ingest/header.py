@@ -490,8 +490,8 @@ def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int)
 def _caption(texts: list[str], j: int) -> bool:
     """A photo caption: marked as one ('(left)', 'Photo: …', '… / Reuters'), or over a credit line."""
     text, below = texts[j], texts[j + 1] if j + 1 < len(texts) else ""
-    return bool(CAPTION_MARK.search(text) or bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text)
-                or bp.split_credit(text) or bp.LONE_CREDIT.match(below) or bp.NAMED_CREDIT.match(below))
+    return bool(CAPTION_MARK.search(text) or bp.is_caption_or_credit(text) or bp.LONE_CREDIT.match(below)
+                or bp.NAMED_CREDIT.match(below))
 
 
 def _up(texts: list[str], j: int) -> int:

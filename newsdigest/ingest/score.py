@@ -199,7 +199,7 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
         float(bool(BULLET_START.match(text))),
         float(words >= 12 and not PUNCTUATION.search(text)),
         sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
-        float(bool(bp.CAPTION_LABEL.match(text) or bp.CREDIT_LABEL.match(text) or bp.split_credit(text))),
+        float(bp.is_caption_or_credit(text)),
     )
 
 
