@@ -221,14 +221,16 @@ def _too_many_nodes(value: Any, budget: int) -> bool:
 
 def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems,
                   cached: dict[str, tuple[int, int, Article]], publish: str = "full", layout_keys: tuple[str, ...] = (),
-                  language: str = "en") -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
+                  language: str = "en", listing: list[tuple[str, int, int]] | None = None
+                  ) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
     """Load every content/**/*.md; a file whose size and mtime are as `cached` saw them is not read again.
+    `listing`: the files below content/ as the build's scan found them (scan.files_below, hidden ones too).
 
     Return the articles and the new cache entries. A bad file is reported; if the last build had it, that
     version stays on the site (an unattended build does not take a live story down for a typo).
     """
     found = []
-    for path, where, mtime, size in content_files(content_dir, root):
+    for path, where, mtime, size in content_files(content_dir, root, listing):
         hit = cached.get(where)
         found.append((path, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
 
@@ -258,10 +260,14 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     return articles, seen
 
 
-def content_files(content_dir: Path, root: Path) -> list[tuple[Path, str, int, int]]:
-    """(path, path as messages and the cache show it, mtime_ns, size) of every content/**/*.md."""
+def content_files(content_dir: Path, root: Path, listing: list[tuple[str, int, int]] | None = None
+                  ) -> list[tuple[Path, str, int, int]]:
+    """(path, path as messages and the ledger show it, mtime_ns, size) of every content/**/*.md; from `listing`
+    (files_below(content_dir, hidden=True)) when given."""
     shown = content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
-    return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in files_below(content_dir, ".md")]
+    found = files_below(content_dir, ".md") if listing is None else \
+        [f for f in listing if f[0].endswith(".md") and not f[0].startswith(".") and "/." not in f[0]]
+    return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in found]
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full",

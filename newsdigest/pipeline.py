@@ -1,6 +1,6 @@
 """The pipeline: ingest seeds, load content, make the digest, render pages and feeds, write site/.
 
-Every output is offered with a fingerprint of what it is made from; with a cache from the last build,
+Every output is offered with a fingerprint of what it is made from; with the ledger of the last build,
 only outputs whose fingerprint changed are rendered, and only bytes that changed are written.
 """
 
@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .cache import BuildCache, Fingerprints, bytes_hash, cache_key, folder_fingerprint, load_cache, stage_cache
+from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
 from .config import Config
 from .content import load_articles
 from .digest import make_digest
@@ -25,11 +25,12 @@ from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
 from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
+from .ledger import Ledger, Records, Summary, Unchanged, ledger_key
 from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
+from .scan import Inputs
 from .search import BUNDLE, PAGEFIND_VERSION, Indexing, bundle_languages, index_shards, indexed_part, shards, unavailable
-from .state import save_state
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
 from .write import Writing, site_identity
@@ -46,9 +47,10 @@ class BuildOptions:
     future: bool = False
     """Publish articles dated after `now`."""
     clean: bool = False
-    """Ignore the cache: render and write everything."""
-    inputs_state: str = ""
-    """What the inputs looked like before the build (state.input_state); recorded for the no-op check."""
+    """Ignore the ledger: render and write everything."""
+    inputs: Inputs | None = None
+    """The inputs as the build's scan found them (scan.input_state): their state is recorded for the no-op
+    check, and their listing saves listing them again."""
 
 
 @dataclass(frozen=True)
@@ -81,29 +83,32 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     was_on = gc.isenabled()
     gc.disable()
     undo = ContentUndo(config.root, config.path("content"))
+    ledger = Ledger(config.root, ledger_key(config), trust=not (options.clean or undo.recovered))
     try:
-        return _build(config, options, progress, undo)
+        return _build(config, options, progress, undo, ledger)
     except BaseException:   # the build stopped: content/ as it was (the site was not touched)
         undo.restore()
         raise
     finally:
+        ledger.close()
         if was_on:
             gc.enable()
 
 
-def _build(config: Config, options: BuildOptions, progress: Callable[[str], None], undo: ContentUndo) -> BuildReport:
+def _build(config: Config, options: BuildOptions, progress: Callable[[str], None], undo: ContentUndo,
+           ledger: Ledger) -> BuildReport:
     problems = Problems()
-    cache_file = config.root / ".cache" / "build.pickle"
-    key = cache_key(config)
     output = config.path("output")
-    cache = BuildCache(key) if options.clean or undo.recovered else load_cache(cache_file, key)
+    cache = ledger.last()
+    listed = options.inputs.files if options.inputs else {}
 
     progress("converting seeds")
-    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles, undo)
+    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles, undo, listed.get(str(config.path("seeds"))))
     progress("loading content")
     markdown = make_markdown(config.site.url, config.links.nofollow)
     articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
-                                     config.publish, config.layout_keys, config.site.language)
+                                     config.publish, config.layout_keys, config.site.language,
+                                     None if undo.touched else listed.get(str(config.path("content"))))
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
@@ -172,23 +177,23 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
         changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
         progress(f"putting {len(changed):,} new files in place")
-        site = writing.identity()
-        staged = stage_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.story_index,
-                                                    indexed, story_lines))
-        with interrupts_deferred():   # the site, content/ and the cache move on together
+        report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
+                             len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
+        unchanged = None
+        if options.inputs and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
+            unchanged = Unchanged(options.inputs.state, min((a.date for a in future), default=None),
+                                  Summary(report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
+                                          ingested.unchanged, report.to_review))
+        staged = ledger.stage(cache, Records(loaded, ingested.seen, inputs, hashes, indexed, writing.identity(),
+                                             digest.story_index, story_lines), unchanged)
+        with interrupts_deferred():   # the site, content/ and the ledger move on together
             try:
                 writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
             except BaseException:
-                staged.unlink(missing_ok=True)
+                staged.abort()
                 raise
-            staged.replace(cache_file)
+            staged.commit()
             undo.discard()
-    report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
-                         len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
-    if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
-        save_state(config, options.inputs_state, min((a.date for a in future), default=None), site,
-                   [report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
-                    ingested.unchanged, report.to_review])
     return report
 
 
@@ -211,7 +216,7 @@ def interrupts_deferred() -> Iterator[None]:
 
 
 def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,
-                 page_hashes: dict[str, str], indexed: dict[str, str], cache: BuildCache | None, fingerprint: Fingerprints,
+                 page_hashes: dict[str, str], indexed: dict[str, str], cache: Records | None, fingerprint: Fingerprints,
                  config: Config) -> tuple[Callable[[dict[str, str], dict[str, str]], set[str]], Callable[[], None]]:
     """Start Pagefind, in the background, for each shard of `plan` ({bundle folder: article pages}) where
     what Pagefind reads of its pages (`indexed`: their hashes) changed, into the build's staging folder or

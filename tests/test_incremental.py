@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -114,17 +115,16 @@ def test_a_no_op_build_writes_nothing(digest, capsys):
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "other version", "missing"])
 def test_a_corrupt_or_stale_cache_means_a_full_build(digest, damage):
-    cache = digest / ".cache" / "build.pickle"
+    cache = digest / ".cache" / "ledger.sqlite"
     expected = snapshot(digest / "site")
     if damage == "garbage":
-        cache.write_bytes(b"\x80\x04not a pickle")
+        cache.write_bytes(b"SQLite format 3\x00not a database")
     elif damage == "empty":
         cache.write_bytes(b"")
     elif damage == "other version":
-        stale = pickle.loads(cache.read_bytes())
-        stale.key = "something else"
-        stale.inputs = {path: "wrong" for path in stale.inputs}
-        cache.write_bytes(pickle.dumps(stale))
+        with closing(sqlite3.connect(cache)) as stale, stale:
+            stale.execute("UPDATE meta SET value = 'something else' WHERE name = 'key'")
+            stale.execute("UPDATE outputs SET made_from = 'wrong'")
     else:
         cache.unlink()
     build(digest)

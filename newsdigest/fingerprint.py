@@ -1,80 +1,15 @@
-"""What the last build saw and wrote, so the next one redoes only what changed.
-
-Kept in .cache/build.pickle. A cache from another newsdigest version or config, or one that cannot be
-read, is ignored: the build is then a full one. `--clean` ignores it on purpose.
-"""
+"""Fingerprints: hashes of what each output is made from, so that the ledger can tell which outputs to make again."""
 
 from __future__ import annotations
 
 import hashlib
-import pickle
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .content import Article
 from .digest import Day, Entry, Group, Listing
-from .stories import Story, StoryIndex
-
-FORMAT = 7
-
-
-@dataclass
-class BuildCache:
-    """The last build's inputs and outputs."""
-
-    key: str
-    """newsdigest's version and the config: any change makes the whole cache stale."""
-    articles: dict[str, tuple[int, int, Article]] = field(default_factory=dict)
-    """Content file -> (mtime_ns, size, the Article loaded from it)."""
-    seeds: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Seed file -> (mtime_ns, size) when it was last converted or found unchanged."""
-    inputs: dict[str, str] = field(default_factory=dict)
-    """Output path -> fingerprint of what it was made from."""
-    outputs: dict[str, str] = field(default_factory=dict)
-    """Output path -> hash of the bytes written."""
-    site: tuple[int, int] | None = None
-    """(inode, mtime_ns) of the output folder's marker when this cache was saved: tells a replaced site."""
-    stories: StoryIndex | None = None
-    """The digest's stories and related lists, updated by the next build rather than made again."""
-    indexed: dict[str, str] = field(default_factory=dict)
-    """Article page -> hash of what Pagefind reads of it (search.indexed_part)."""
-    story_lines: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Story id -> (fingerprint of the Story, its line of stories.json)."""
-
-    def fresh(self, path: str, fingerprint: str) -> bool:
-        return self.inputs.get(path) == fingerprint
-
-
-def cache_key(config: Any) -> str:
-    return hashlib.sha256(f"{FORMAT} {__version__} {config!r}".encode()).hexdigest()[:16]
-
-
-def load_cache(path: Path, key: str) -> BuildCache:
-    """The cache at `path` when it is readable and made for this key; else an empty one."""
-    try:
-        with path.open("rb") as f:
-            cache = pickle.load(f)
-    except Exception:  # noqa: BLE001 - any unreadable or foreign cache means a full build, never a crash
-        return BuildCache(key)
-    return cache if isinstance(cache, BuildCache) and cache.key == key else BuildCache(key)
-
-
-def stage_cache(path: Path, cache: BuildCache) -> Path:
-    """Write the cache beside `path`; return the file to rename onto it once the site is in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with tmp.open("wb") as f:
-            pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:   # a full disk: no half-written file left behind
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            exc.filename = exc.filename or str(path)
-        raise
-    return tmp
+from .stories import Story
 
 
 class Fingerprints:

@@ -1,0 +1,330 @@
+"""The build ledger: what the last build saw and made, so that the next one redoes only what changed, and one
+whose inputs did not change at all does nothing.
+
+One SQLite database (the standard library's), .cache/ledger.sqlite, a row per record: each content file
+(its size, mtime and the Article loaded from it), each seed, each output (the fingerprint of what it was made
+from, the hash of its bytes, the hash of what search reads of it), the stories' index, the lines of
+stories.json, and the last build's summary for the no-op check. A build reads the rows (`last`) and, once its
+site is ready, writes only the rows that changed, in one transaction that commits after the site is in place
+(`stage`, then `Staged.commit`): a build stopped or killed before that leaves the ledger as it was (SQLite's
+rollback journal). A ledger of another format, newsdigest version or config, or one that cannot be read, is
+not trusted: the build is then a full one, and writes a new ledger beside it that replaces it whole.
+
+Only this module reads or writes .cache/.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .content import Article
+    from .stories import StoryIndex
+
+FOLDER = Path(".cache")
+FILE = FOLDER / "ledger.sqlite"
+LOCK = FOLDER / "build.lock"
+"""The project lock's file (lock.py)."""
+UNDO = FOLDER / "undo"
+"""Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
+FORMAT = 1
+"""The ledger's layout: a ledger of another format is started afresh."""
+
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE content (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, article BLOB);
+CREATE TABLE seeds (name TEXT PRIMARY KEY, seen BLOB);
+CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT);
+CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
+CREATE TABLE story_lines (id TEXT PRIMARY KEY, made_from TEXT, line TEXT);
+"""
+STORY_PARTS = ("shapes", "links", "members", "related", "splits")
+"""The StoryIndex's dicts, a row per key in `stories`; its `order` is one meta row."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts of a build's summary line, which a no-op build repeats."""
+
+    articles: int
+    pages: int
+    feeds: int
+    files: int
+    """Every output file: all of them are unchanged in a no-op build."""
+    drafts: int
+    scheduled: int
+    seeds: int
+    """Seeds found unchanged."""
+    to_review: int
+
+
+@dataclass
+class Records:
+    """What one build saw and made: the last build's, read from the ledger, or this build's, to write."""
+
+    articles: dict[str, tuple[int, int, Article]] = field(default_factory=dict)
+    """Content file -> (mtime_ns, size, the Article loaded from it)."""
+    seeds: dict[str, tuple] = field(default_factory=dict)
+    """Seed file -> what ingestion knows of it (ingest.Seen)."""
+    inputs: dict[str, str] = field(default_factory=dict)
+    """Output path -> fingerprint of what it was made from."""
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Output path -> hash of the bytes written."""
+    indexed: dict[str, str] = field(default_factory=dict)
+    """Article page -> hash of what Pagefind reads of it (search.indexed_part)."""
+    site: tuple[int, int] | None = None
+    """(inode, mtime_ns) of the output folder's marker once the build put the site in place: tells a replaced site."""
+    stories: StoryIndex | None = None
+    """The digest's stories and related lists, updated by the next build rather than made again."""
+    story_lines: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Story id -> (fingerprint of the Story, its line of stories.json)."""
+
+    def fresh(self, path: str, fingerprint: str) -> bool:
+        """The output at `path` was made from what `fingerprint` hashes."""
+        return self.inputs.get(path) == fingerprint
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """What lets the next build do nothing: the inputs' state before this build, when the next is due to
+    publish a scheduled article, and the summary to repeat."""
+
+    state: str
+    next_due: datetime | None
+    summary: Summary
+
+
+def ledger_key(config: Any) -> str:
+    """newsdigest's version and the config: any change makes the whole ledger stale."""
+    return hashlib.sha256(f"{FORMAT} {__version__} {config!r}".encode()).hexdigest()[:16]
+
+
+class Ledger:
+    """The ledger of the project at `root`, opened for one build. A ledger made for another `key` (or none, or
+    one that cannot be read) reads as empty, and is replaced whole by this build's."""
+
+    def __init__(self, root: Path, key: str, trust: bool = True) -> None:
+        self.path, self.key = root / FILE, key
+        self.new = self.path.with_name(self.path.name + ".new")
+        for leftover in (self.new, self.new.with_name(self.new.name + "-journal")):   # of a build that was killed
+            if leftover.exists():
+                leftover.unlink()
+        self.db: sqlite3.Connection | None = None
+        if trust and self.path.is_file():
+            try:
+                db = _connect(self.path)
+                if _meta(db, "key") == key:
+                    self.db = db
+                else:
+                    db.close()
+            except sqlite3.DatabaseError:   # not a database, or not one of ours: a full build replaces it
+                self.db = None
+
+    def last(self) -> Records:
+        """The last build's records; empty when this ledger is not trusted."""
+        if self.db is None:
+            return Records()
+        db = self.db
+        try:
+            articles = {path: (mtime, size, pickle.loads(blob))
+                        for path, mtime, size, blob in db.execute("SELECT path, mtime, size, article FROM content")}
+            seeds = {name: pickle.loads(blob) for name, blob in db.execute("SELECT name, seen FROM seeds")}
+            inputs, outputs, indexed = {}, {}, {}
+            for path, made_from, hashed, index in db.execute("SELECT path, made_from, hash, indexed FROM outputs"):
+                inputs[path], outputs[path] = made_from, hashed
+                if index is not None:
+                    indexed[path] = index
+            site = _meta(db, "site")
+            return Records(articles, seeds, inputs, outputs, indexed, tuple(json.loads(site)) if site else None,
+                           self._stories(), {i: (m, line) for i, m, line in db.execute("SELECT id, made_from, line FROM story_lines")})
+        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self.db.close()   # damaged, or made by code whose classes changed: a full build
+            self.db = None
+            return Records()
+
+    def _stories(self) -> StoryIndex | None:
+        from .stories import StoryIndex
+
+        order = _meta(self.db, "story_order")
+        if order is None:
+            return None
+        parts: dict[str, dict] = {part: {} for part in STORY_PARTS}
+        for part, key, blob in self.db.execute("SELECT part, key, value FROM stories"):
+            parts[part][tuple(key.split("\0")) if part == "splits" else key] = pickle.loads(blob)
+        return StoryIndex(order=pickle.loads(order), **parts)
+
+    def stage(self, before: Records, now: Records, unchanged: Unchanged | None) -> Staged:
+        """Write `now` (this build's records; `before` the last build's, as `last` gave them) and what lets the next
+        build do nothing (or nothing, to say it must not): only the rows that changed, in a transaction left open
+        for the caller to commit once the site is in place. An error (a full disk) is raised as an OSError
+        naming the ledger, before anything is published."""
+        try:
+            if self.db is None:   # a new ledger, beside the one it replaces
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = _connect(self.new)
+                db.executescript(SCHEMA)
+                before = Records()
+            else:
+                db = self.db
+            db.execute("BEGIN IMMEDIATE")
+            _write(db, before, now, unchanged, self.key)
+        except sqlite3.Error as exc:
+            if self.db is None:
+                db.close()
+                self.new.unlink(missing_ok=True)
+            else:
+                _rollback(self.db)
+            raise _os_error(exc, self.new if self.db is None else self.path) from None
+        return Staged(self, db)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+class Staged:
+    """A build's records written into the ledger's open transaction (or a new ledger), waiting for the site."""
+
+    def __init__(self, ledger: Ledger, db: sqlite3.Connection) -> None:
+        self.ledger, self.db = ledger, db
+
+    def commit(self) -> None:
+        """The site is in place: make the records the ledger's."""
+        try:
+            self.db.commit()
+            if self.db is not self.ledger.db:
+                self.db.close()
+                os.replace(self.ledger.new, self.ledger.path)
+        except sqlite3.Error as exc:
+            raise _os_error(exc, self.ledger.path) from None
+        finally:
+            self.ledger.close()
+
+    def abort(self) -> None:
+        """The build stopped: the ledger stays as it was."""
+        if self.db is self.ledger.db:
+            _rollback(self.db)
+        else:
+            self.db.close()
+            self.ledger.new.unlink(missing_ok=True)
+        self.ledger.close()
+
+
+def unchanged_since_last_build(root: Path, state: str, site: tuple[int, int] | None, now: datetime) -> Summary | None:
+    """The last build's summary when the inputs (`state`, from scan.input_state), the site (`site`: its identity
+    now) and the schedule are as it left them; else None. Reads four rows."""
+    path = root / FILE
+    if not path.is_file():
+        return None
+    try:
+        db = _connect(path)
+        try:
+            saved = dict(db.execute("SELECT name, value FROM meta WHERE name IN ('state', 'site', 'next_due', 'summary')"))
+        finally:
+            db.close()
+        if not saved.get("state") or saved["state"] != state or json.loads(saved.get("site") or "null") != list(site or []):
+            return None
+        due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
+        if due and now >= due:
+            return None
+        return Summary(**json.loads(saved["summary"]))
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
+
+
+# ---- writing ---------------------------------------------------------------------------------------------
+
+
+def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unchanged | None, key: str) -> None:
+    """The rows of `now` that differ from `before`, and those of `before` that `now` has no more."""
+    _sync(db, "content", ("path", "mtime", "size", "article"), before.articles, now.articles,
+          lambda old, new: old[0] == new[0] and old[1] == new[1] and old[2] is new[2],
+          lambda v: (v[0], v[1], pickle.dumps(v[2], pickle.HIGHEST_PROTOCOL)))
+    _sync(db, "seeds", ("name", "seen"), before.seeds, now.seeds, lambda old, new: old == new,
+          lambda v: (pickle.dumps(v, pickle.HIGHEST_PROTOCOL),))
+    rows_before = {p: (h, before.outputs.get(p, ""), before.indexed.get(p)) for p, h in before.inputs.items()}
+    rows_now = {p: (h, now.outputs.get(p, ""), now.indexed.get(p)) for p, h in now.inputs.items()}
+    _sync(db, "outputs", ("path", "made_from", "hash", "indexed"), rows_before, rows_now, lambda old, new: old == new,
+          lambda v: v)
+    _sync(db, "story_lines", ("id", "made_from", "line"), before.story_lines, now.story_lines,
+          lambda old, new: old == new, lambda v: v)
+    if before.stories is not now.stories:
+        for part in STORY_PARTS:
+            old = getattr(before.stories, part) if before.stories else {}
+            new = getattr(now.stories, part) if now.stories else {}
+            if part == "splits":
+                old, new = ({"\0".join(k): v for k, v in d.items()} for d in (old, new))
+            gone = [(part, k) for k in old.keys() - new.keys()]
+            db.executemany("DELETE FROM stories WHERE part = ? AND key = ?", gone)
+            db.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)",
+                           [(part, k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in new.items() if old.get(k, _NONE) != v])
+    meta: dict[str, Any] = {
+        "key": key,
+        "site": json.dumps(list(now.site)) if now.site else None,
+        "story_order": pickle.dumps(now.stories.order, pickle.HIGHEST_PROTOCOL) if now.stories else None,
+        "state": unchanged.state if unchanged else None,
+        "next_due": unchanged.next_due.isoformat() if unchanged and unchanged.next_due else None,
+        "summary": json.dumps(asdict(unchanged.summary)) if unchanged else None,
+    }
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+
+
+_NONE = object()
+
+
+def _sync(db: sqlite3.Connection, table: str, columns: tuple[str, ...], before: dict, now: dict, same, row) -> None:
+    """Make `table` hold `now` where it held `before`: rows keyed by the first column, `row(value)` the others."""
+    gone = [(k,) for k in before.keys() - now.keys()]
+    if gone:
+        db.executemany(f"DELETE FROM {table} WHERE {columns[0]} = ?", gone)
+    changed = [(k, *row(v)) for k, v in now.items() if (old := before.get(k, _NONE)) is _NONE or not same(old, v)]
+    if changed:
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(columns))})", changed)
+
+
+# ---- SQLite ----------------------------------------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection that begins transactions only when told (BEGIN IMMEDIATE), with the default rollback journal
+    (nothing but the database file is left between builds) and room for a cold build's rows in memory."""
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA cache_size = -65536")
+    return db
+
+
+def _meta(db: sqlite3.Connection, name: str) -> Any:
+    row = db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    try:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass   # the transaction is gone already; the journal puts the file back when next opened
+
+
+_ERRNO = {13: errno.ENOSPC, 8: errno.EROFS, 14: errno.EACCES, 23: errno.EACCES, 3: errno.EACCES, 10: errno.EIO}
+"""SQLite's primary result codes (SQLITE_FULL, _READONLY, _CANTOPEN, _AUTH, _PERM, _IOERR) as the errno they stand for."""
+
+
+def _os_error(exc: sqlite3.Error, path: Path) -> OSError:
+    """An SQLite error as the OSError the message of a fault is made from (errors.describe_os_error)."""
+    code = _ERRNO.get(getattr(exc, "sqlite_errorcode", 10) & 0xFF, errno.EIO)
+    if code == errno.EROFS and os.path.isdir(path.parent) and not os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+        code = errno.EACCES
+    return OSError(code, os.strerror(code), str(path))
