@@ -2,7 +2,8 @@
 whose inputs did not change at all does nothing.
 
 One SQLite database (the standard library's), .cache/ledger.sqlite, a row per record: each content file
-(its size, mtime and the Article loaded from it), each seed, each output (the fingerprint of what it was made
+(its size, mtime and the Article loaded from it, whose body is read only if a page or feed that shows it is
+made again), each seed, each output (the fingerprint of what it was made
 from, the hash of its bytes, the hash of what search reads of it), the stories' index, the lines of
 stories.json, and the last build's summary for the no-op check. A build reads the rows (`last`) and, once its
 site is ready, writes only the rows that changed, in one transaction that commits after the site is in place
@@ -18,11 +19,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import marshal
 import os
 import pickle
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,12 +41,12 @@ LOCK = FOLDER / "build.lock"
 """The project lock's file (lock.py)."""
 UNDO = FOLDER / "undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 1
+FORMAT = 2
 """The ledger's layout: a ledger of another format is started afresh."""
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE content (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, article BLOB);
+CREATE TABLE content (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, article BLOB, body TEXT);
 CREATE TABLE seeds (name TEXT PRIMARY KEY, seen BLOB);
 CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT);
 CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
@@ -137,9 +140,9 @@ class Ledger:
             return Records()
         db = self.db
         try:
-            articles = {path: (mtime, size, pickle.loads(blob))
+            articles = {path: (mtime, size, self._article(path, blob))
                         for path, mtime, size, blob in db.execute("SELECT path, mtime, size, article FROM content")}
-            seeds = {name: pickle.loads(blob) for name, blob in db.execute("SELECT name, seen FROM seeds")}
+            seeds = {name: marshal.loads(blob) for name, blob in db.execute("SELECT name, seen FROM seeds")}
             inputs, outputs, indexed = {}, {}, {}
             for path, made_from, hashed, index in db.execute("SELECT path, made_from, hash, indexed FROM outputs"):
                 inputs[path], outputs[path] = made_from, hashed
@@ -148,7 +151,7 @@ class Ledger:
             site = _meta(db, "site")
             return Records(articles, seeds, inputs, outputs, indexed, tuple(json.loads(site)) if site else None,
                            self._stories(), {i: (m, line) for i, m, line in db.execute("SELECT id, made_from, line FROM story_lines")})
-        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             self.db.close()   # damaged, or made by code whose classes changed: a full build
             self.db = None
             return Records()
@@ -161,8 +164,17 @@ class Ledger:
             return None
         parts: dict[str, dict] = {part: {} for part in STORY_PARTS}
         for part, key, blob in self.db.execute("SELECT part, key, value FROM stories"):
-            parts[part][tuple(key.split("\0")) if part == "splits" else key] = pickle.loads(blob)
-        return StoryIndex(order=pickle.loads(order), **parts)
+            parts[part][tuple(key.split("\0")) if part == "splits" else key] = marshal.loads(blob)
+        return StoryIndex(order=marshal.loads(order), **parts)
+
+    def _article(self, path: str, blob: bytes) -> Article:
+        """The Article kept for the content file at `path`, but for its body, which it reads from here when asked."""
+        from .content import Article
+
+        article = object.__new__(Article)
+        article.__dict__.update(pickle.loads(blob))
+        article.__dict__["_body"] = partial(_read_body, self.path, path)
+        return article
 
     def stage(self, before: Records, now: Records, unchanged: Unchanged | None) -> Staged:
         """Write `now` (this build's records; `before` the last build's, as `last` gave them) and what lets the next
@@ -189,6 +201,7 @@ class Ledger:
         return Staged(self, db)
 
     def close(self) -> None:
+        _close_readers(self.path)
         if self.db is not None:
             self.db.close()
             self.db = None
@@ -249,11 +262,11 @@ def unchanged_since_last_build(root: Path, state: str, site: tuple[int, int] | N
 
 def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unchanged | None, key: str) -> None:
     """The rows of `now` that differ from `before`, and those of `before` that `now` has no more."""
-    _sync(db, "content", ("path", "mtime", "size", "article"), before.articles, now.articles,
+    _sync(db, "content", ("path", "mtime", "size", "article", "body"), before.articles, now.articles,
           lambda old, new: old[0] == new[0] and old[1] == new[1] and old[2] is new[2],
-          lambda v: (v[0], v[1], pickle.dumps(v[2], pickle.HIGHEST_PROTOCOL)))
+          lambda v: (v[0], v[1], *_article_row(v[2])))
     _sync(db, "seeds", ("name", "seen"), before.seeds, now.seeds, lambda old, new: old == new,
-          lambda v: (pickle.dumps(v, pickle.HIGHEST_PROTOCOL),))
+          lambda v: (marshal.dumps(v),))
     rows_before = {p: (h, before.outputs.get(p, ""), before.indexed.get(p)) for p, h in before.inputs.items()}
     rows_now = {p: (h, now.outputs.get(p, ""), now.indexed.get(p)) for p, h in now.inputs.items()}
     _sync(db, "outputs", ("path", "made_from", "hash", "indexed"), rows_before, rows_now, lambda old, new: old == new,
@@ -269,11 +282,11 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
             gone = [(part, k) for k in old.keys() - new.keys()]
             db.executemany("DELETE FROM stories WHERE part = ? AND key = ?", gone)
             db.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)",
-                           [(part, k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in new.items() if old.get(k, _NONE) != v])
+                           [(part, k, marshal.dumps(v)) for k, v in new.items() if old.get(k, _NONE) != v])
     meta: dict[str, Any] = {
         "key": key,
         "site": json.dumps(list(now.site)) if now.site else None,
-        "story_order": pickle.dumps(now.stories.order, pickle.HIGHEST_PROTOCOL) if now.stories else None,
+        "story_order": marshal.dumps(now.stories.order) if now.stories else None,
         "state": unchanged.state if unchanged else None,
         "next_due": unchanged.next_due.isoformat() if unchanged and unchanged.next_due else None,
         "summary": json.dumps(asdict(unchanged.summary)) if unchanged else None,
@@ -282,6 +295,32 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
 
 
 _NONE = object()
+
+
+def _article_row(article: Article) -> tuple[bytes, str]:
+    """(the Article but its body, pickled; its body)."""
+    fields = {k: v for k, v in article.__dict__.items() if k not in ("body_html", "_body", "_positions")}
+    return pickle.dumps(fields, pickle.HIGHEST_PROTOCOL), article.body_html
+
+
+_readers: dict[tuple[int, Path], sqlite3.Connection] = {}
+"""A connection for reading bodies, per process (a forked render worker opens its own) and ledger file."""
+
+
+def _read_body(ledger: Path, path: str) -> str:
+    db = _readers.get((os.getpid(), ledger))
+    if db is None:
+        db = _readers[(os.getpid(), ledger)] = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True, check_same_thread=False)
+    rows = db.execute("SELECT body FROM content WHERE path = ?", (path,)).fetchall()   # all: the statement ends
+    if not rows:
+        raise RuntimeError(f"the build ledger lost the body of {path}; build again with --clean")
+    return rows[0][0]
+
+
+def _close_readers(ledger: Path) -> None:
+    db = _readers.pop((os.getpid(), ledger), None)
+    if db is not None:
+        db.close()
 
 
 def _sync(db: sqlite3.Connection, table: str, columns: tuple[str, ...], before: dict, now: dict, same, row) -> None:

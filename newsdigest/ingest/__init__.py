@@ -73,6 +73,8 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
     files = existing = None
     gone: set[Path] = set()
     seen, seeds, unchanged = {}, [], 0
+    if not names and not seen_before and articles_before:   # no seed, and the last build knew of none made from one
+        return IngestReport(0, 0, 0, {})
     if not seen_before or not names.issuperset(seen_before):   # a seed was deleted (or nothing is known): orphans?
         files = content_files(content_dir, config.root)
         existing = _content_by_seed(files, articles_before or {})
