@@ -41,7 +41,7 @@ LOCK = FOLDER / "build.lock"
 """The project lock's file (lock.py)."""
 UNDO = FOLDER / "undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 2
+FORMAT = 3
 """The ledger's layout: a ledger of another format is started afresh."""
 
 SCHEMA = """
@@ -51,6 +51,7 @@ CREATE TABLE seeds (name TEXT PRIMARY KEY, seen BLOB);
 CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT);
 CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
 CREATE TABLE story_lines (id TEXT PRIMARY KEY, made_from TEXT, line TEXT);
+CREATE TABLE shows (path TEXT PRIMARY KEY, sources TEXT);
 """
 STORY_PARTS = ("shapes", "links", "members", "related", "splits")
 """The StoryIndex's dicts, a row per key in `stories`; its `order` is one meta row."""
@@ -92,6 +93,11 @@ class Records:
     """The digest's stories and related lists, updated by the next build rather than made again."""
     story_lines: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Story id -> (fingerprint of the Story, its line of stories.json)."""
+    made_with: str = ""
+    """What every page is made with besides its own data (the layouts' fingerprint, whether search is on)."""
+    shows: dict[str, str] | None = None
+    """Page or feed -> the sources of the articles it shows, each between newlines; None when not read (the
+    last build's are read only when every page is fingerprinted again: `Ledger.shows`)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         """The output at `path` was made from what `fingerprint` hashes."""
@@ -150,7 +156,8 @@ class Ledger:
                     indexed[path] = index
             site = _meta(db, "site")
             return Records(articles, seeds, inputs, outputs, indexed, tuple(json.loads(site)) if site else None,
-                           self._stories(), {i: (m, line) for i, m, line in db.execute("SELECT id, made_from, line FROM story_lines")})
+                           self._stories(), {i: (m, line) for i, m, line in db.execute("SELECT id, made_from, line FROM story_lines")},
+                           _meta(db, "made_with") or "")
         except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             self.db.close()   # damaged, or made by code whose classes changed: a full build
             self.db = None
@@ -166,6 +173,20 @@ class Ledger:
         for part, key, blob in self.db.execute("SELECT part, key, value FROM stories"):
             parts[part][tuple(key.split("\0")) if part == "splits" else key] = marshal.loads(blob)
         return StoryIndex(order=marshal.loads(order), **parts)
+
+    def shows(self) -> dict[str, str]:
+        """Every output's articles, as the last build recorded them (Records.shows)."""
+        try:
+            return dict(self.db.execute("SELECT path, sources FROM shows")) if self.db is not None else {}
+        except sqlite3.DatabaseError:
+            return {}
+
+    def showing(self, sources: set[str]) -> set[str]:
+        """The outputs that show any of the articles `sources`, as the last build recorded them."""
+        found: set[str] = set()
+        for source in sources if self.db is not None else ():
+            found.update(p for p, in self.db.execute("SELECT path FROM shows WHERE instr(sources, ?) > 0", (f"\n{source}\n",)))
+        return found
 
     def _article(self, path: str, blob: bytes) -> Article:
         """The Article kept for the content file at `path`, but for its body, which it reads from here when asked."""
@@ -273,6 +294,8 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
           lambda v: v)
     _sync(db, "story_lines", ("id", "made_from", "line"), before.story_lines, now.story_lines,
           lambda old, new: old == new, lambda v: v)
+    if now.shows is not None:
+        _sync(db, "shows", ("path", "sources"), before.shows or {}, now.shows, lambda old, new: old == new, lambda v: (v,))
     if before.stories is not now.stories:
         for part in STORY_PARTS:
             old = getattr(before.stories, part) if before.stories else {}
@@ -287,6 +310,7 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
         "key": key,
         "site": json.dumps(list(now.site)) if now.site else None,
         "story_order": marshal.dumps(now.stories.order) if now.stories else None,
+        "made_with": now.made_with,
         "state": unchanged.state if unchanged else None,
         "next_due": unchanged.next_due.isoformat() if unchanged and unchanged.next_due else None,
         "summary": json.dumps(asdict(unchanged.summary)) if unchanged else None,

@@ -12,14 +12,14 @@ import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
 from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
 from .config import Config
-from .content import load_articles
+from .content import Article, load_articles
 from .digest import make_digest
 from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
@@ -31,6 +31,7 @@ from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs
 from .search import BUNDLE, PAGEFIND_VERSION, Indexing, bundle_languages, index_shards, indexed_part, shards, unavailable
+from .stories import StoryIndex
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
 from .write import Writing, site_identity
@@ -129,14 +130,25 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     page_language = {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
     pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None, problems))
     feeds = list(all_feeds(digest, config))
+    made_with = repr((layouts, search_off))
+    edited = {where for where, (_, _, a) in loaded.items() if where not in cache.articles or cache.articles[where][2] is not a}
+    showing = ledger.showing(edited) if incremental and made_with == cache.made_with and \
+        unmoved(digest.story_index, cache.stories, [(cache.articles.get(w), loaded.get(w)) for w in edited]) else None
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
-    for page in pages:
-        inputs[page.path] = fingerprint((layouts, page.template, page.path, page.context))
-        makers[page.path] = lambda page=page: render_page(env, page, digest, config)
-    for feed in feeds:
-        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version))
-        makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
+    shows: dict[str, str] = {}
+    if showing is None:   # every output is fingerprinted again, and what it shows compared with the last build's
+        cache = replace(cache, shows=ledger.shows())
+    for path, made_from, make in [*((page.path, (layouts, page.template, page.path, page.context),
+                                     lambda page=page: render_page(env, page, digest, config)) for page in pages),
+                                  *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version),
+                                     lambda feed=feed: render_feed(feed, digest, config)) for feed in feeds)]:
+        makers[path] = make
+        if showing is not None and path not in showing and path in cache.inputs:   # it shows no article edited
+            inputs[path] = cache.inputs[path]
+            continue
+        inputs[path] = fingerprint(made_from)
+        shows[path] = "\n" + "\n".join(sorted(fingerprint.shows(made_from))) + "\n"
     story_lines = cache.story_lines if incremental else {}
     listed, story_lines = stories_json(digest, config, story_lines, fingerprint)
     extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts")), "stories.json": listed}
@@ -185,7 +197,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
                                   Summary(report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
                                           ingested.unchanged, report.to_review))
         staged = ledger.stage(cache, Records(loaded, ingested.seen, inputs, hashes, indexed, writing.identity(),
-                                             digest.story_index, story_lines), unchanged)
+                                             digest.story_index, story_lines, made_with, shows), unchanged)
         with interrupts_deferred():   # the site, content/ and the ledger move on together
             try:
                 writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
@@ -195,6 +207,26 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
             staged.commit()
             undo.discard()
     return report
+
+
+def unmoved(now: StoryIndex, before: StoryIndex | None, edited: list[tuple[tuple | None, tuple | None]]) -> bool:
+    """Every article stands where the last build put it: the same articles, stories and related lists, and each
+    article edited (`edited`: its last and its new (mtime, size, Article), None where there is none) with the
+    same date, slug, section, tags and whatever else places it. Then an output that shows no edited article is
+    as the last build made it, and is not fingerprinted again."""
+    if before is None or now.shapes.keys() != before.shapes.keys() or now.order != before.order \
+            or now.members != before.members:
+        return False
+    for source, related in now.related.items():
+        last = before.related.get(source)
+        if last != related and (last is None or [s for s, _ in last] != [s for s, _ in related]):
+            return False
+    return all(old and new and _place(old[2]) == _place(new[2]) for old, new in edited)
+
+
+def _place(a: Article) -> tuple:
+    """What of an article decides which pages show it, and where (its text decides how)."""
+    return a.source, a.id, a.slug, a.date, a.updated, a.category, a.tags, a.lang, a.story, a.draft
 
 
 @contextmanager
