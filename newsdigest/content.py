@@ -137,12 +137,12 @@ class Article:
         return max(1, round(self.words / WORDS_PER_MINUTE))
 
     def __getattr__(self, name: str) -> Any:
-        """The body of an article the ledger kept, read from it when first asked for (`_body`: ledger.py): a
-        build reads the bodies of the pages and feeds it makes again, not the archive's."""
+        """The body of an article the ledger kept, read from it when first asked for (`_body(source)`: ledger.py):
+        a build reads the bodies of the pages and feeds it makes again, not the archive's."""
         body = self.__dict__.get("_body")
         if name != "body_html" or body is None:
             raise AttributeError(f"'Article' object has no attribute {name!r}")
-        html = body()
+        html = body(self.source)
         object.__setattr__(self, "body_html", html)
         return html
 

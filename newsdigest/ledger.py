@@ -146,8 +146,15 @@ class Ledger:
             return Records()
         db = self.db
         try:
-            articles = {path: (mtime, size, self._article(path, blob))
-                        for path, mtime, size, blob in db.execute("SELECT path, mtime, size, article FROM content")}
+            from .content import Article
+
+            body, new, setattr_ = partial(_read_body, self.path), object.__new__, object.__setattr__
+            articles = {}
+            for path, mtime, size, blob in db.execute("SELECT path, mtime, size, article FROM content"):
+                fields = pickle.loads(blob)   # the Article but its body, which it reads from here when asked
+                fields["_body"] = body
+                setattr_(article := new(Article), "__dict__", fields)
+                articles[path] = (mtime, size, article)
             seeds = {name: marshal.loads(blob) for name, blob in db.execute("SELECT name, seen FROM seeds")}
             inputs, outputs, indexed = {}, {}, {}
             for path, made_from, hashed, index in db.execute("SELECT path, made_from, hash, indexed FROM outputs"):
@@ -187,15 +194,6 @@ class Ledger:
         for source in sources if self.db is not None else ():
             found.update(p for p, in self.db.execute("SELECT path FROM shows WHERE instr(sources, ?) > 0", (f"\n{source}\n",)))
         return found
-
-    def _article(self, path: str, blob: bytes) -> Article:
-        """The Article kept for the content file at `path`, but for its body, which it reads from here when asked."""
-        from .content import Article
-
-        article = object.__new__(Article)
-        article.__dict__.update(pickle.loads(blob))
-        article.__dict__["_body"] = partial(_read_body, self.path, path)
-        return article
 
     def stage(self, before: Records, now: Records, unchanged: Unchanged | None) -> Staged:
         """Write `now` (this build's records; `before` the last build's, as `last` gave them) and what lets the next
