@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
 from .config import Config
 from .content import Article, load_articles
-from .digest import make_digest
+from .digest import Digest, make_digest
 from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
 from .i18n import load_language
@@ -98,28 +98,85 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
 
 def _build(config: Config, options: BuildOptions, progress: Callable[[str], None], undo: ContentUndo,
            ledger: Ledger) -> BuildReport:
-    problems = Problems()
-    output = config.path("output")
-    cache = ledger.last()
-    listed = options.inputs.files if options.inputs else {}
-
+    """The stages in the order they run; each returns what the next reads."""
+    problems, last, listed = Problems(), ledger.last(), options.inputs.files if options.inputs else {}
     progress("converting seeds")
-    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles, undo, listed.get(str(config.path("seeds"))))
+    ingested = ingest_seeds(config, problems, last.seeds, last.articles, undo, listed.get(str(config.path("seeds"))))
     progress("loading content")
-    markdown = make_markdown(config.site.url, config.links.nofollow)
-    articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
+    articles, loaded = load_articles(config.path("content"), config.root, config.zone,
+                                     make_markdown(config.site.url, config.links.nofollow), problems, last.articles,
                                      config.publish, config.layout_keys, config.site.language,
                                      None if undo.touched else listed.get(str(config.path("content"))))
+    chosen, drafts, future = select(articles, options)
+    progress(f"sorting {len(articles):,} articles")
+    language = load_language(config.site.language, config.path("translations"))
+    digest = make_digest(keep_published_urls(chosen, config.path("output"), config.zone, config.site.url, problems),
+                         config.zone, problems, last.stories, config.stories.window_hours, language)
+    plan = plan_outputs(config, digest, ledger, last, loaded, problems)
+    progress(f"rendering {len(plan.stale):,} files")
+    with Writing(config.path("output"), whole=not plan.incremental) as writing:
+        made = render_and_index(plan, writing, config, progress)
+        progress(f"putting {len(made.changed):,} new files in place")
+        report = BuildReport(ingested, len(digest.articles), plan.pages, plan.feeds, len(made.changed),
+                             len(plan.inputs) - len(made.changed), len(drafts), len(future), problems,
+                             tuple(sorted(made.changed)), sum(bool(a.review) for a in articles))
+        publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
+                                      digest.story_index, plan.story_lines, plan.made_with, plan.shows),
+                next_no_op(options, report, len(plan.inputs), future), writing, undo)
+    return report
+
+
+def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: list[Article]) -> Unchanged | None:
+    """What lets the next build do nothing while the inputs stay as they were before this one: None when this
+    build changed content/ or had something to say (it must say it again)."""
+    problems, ingested = report.problems, report.ingest
+    if not options.inputs or problems.errors or problems.warnings or ingested.written or ingested.kept:
+        return None
+    return Unchanged(options.inputs.state, min((a.date for a in future), default=None),
+                     Summary(report.articles, report.pages, report.feeds, files, report.drafts_left_out,
+                             report.future_left_out, ingested.unchanged, report.to_review))
+
+
+def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:
+    """(the articles to publish, the drafts and the scheduled ones left out), as the options say."""
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
-    progress(f"sorting {len(articles):,} articles")
-    language = load_language(config.site.language, config.path("translations"))
-    published = keep_published_urls([a for a in articles if a.source not in left_out], output, config.zone, config.site.url,
-                                    problems)
-    digest = make_digest(published, config.zone, problems, cache.stories, config.stories.window_hours, language)
+    return [a for a in articles if a.source not in left_out], drafts, future
 
-    incremental = cache.site is not None and site_identity(output) == cache.site
+
+@dataclass
+class Plan:
+    """Every output of the build, what it is made from and how, and which of them to make again."""
+
+    makers: dict[str, Callable[[], bytes]]
+    """Output path -> the call that makes its bytes."""
+    inputs: dict[str, str]
+    """Output path -> fingerprint of what it is made from."""
+    shows: dict[str, str]
+    """Output path -> the articles it shows, for the ledger (only the outputs fingerprinted again)."""
+    stale: list[str]
+    """The outputs to make: their fingerprint changed (all of them when the build is not incremental)."""
+    search: dict[str, list[str]]
+    """Search bundle folder -> the article pages it indexes (search.shards); empty with search off."""
+    incremental: bool
+    """The site is the one the ledger describes: only what changed is written."""
+    last: Records
+    """The last build's records (with what each output showed, when every output was fingerprinted again)."""
+    made_with: str
+    story_lines: dict[str, tuple[str, str]]
+    pages: int
+    feeds: int
+    fingerprint: Fingerprints
+
+
+def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
+                 loaded: dict[str, tuple[int, int, Article]], problems: Problems) -> Plan:
+    """Every page, feed and other file of the site, each with the fingerprint of what it is made from. When
+    every article stands where the last build put it (`unmoved`), only the outputs that show an edited article
+    are fingerprinted again; the others keep the ledger's."""
+    output, language = config.path("output"), digest.language
+    incremental = last.site is not None and site_identity(output) == last.site
     fingerprint = Fingerprints()
     env = make_environment(config.path("layouts"), digest, config.site.title)
     layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
@@ -131,82 +188,95 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None, problems))
     feeds = list(all_feeds(digest, config))
     made_with = repr((layouts, search_off))
-    edited = {where for where, (_, _, a) in loaded.items() if where not in cache.articles or cache.articles[where][2] is not a}
-    showing = ledger.showing(edited) if incremental and made_with == cache.made_with and \
-        unmoved(digest.story_index, cache.stories, [(cache.articles.get(w), loaded.get(w)) for w in edited]) else None
+    edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
+    showing = ledger.showing(edited) if incremental and made_with == last.made_with and \
+        unmoved(digest.story_index, last.stories, [(last.articles.get(w), loaded.get(w)) for w in edited]) else None
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
     shows: dict[str, str] = {}
     if showing is None:   # every output is fingerprinted again, and what it shows compared with the last build's
-        cache = replace(cache, shows=ledger.shows())
+        last = replace(last, shows=ledger.shows())
     for path, made_from, make in [*((page.path, (layouts, page.template, page.path, page.context),
                                      lambda page=page: render_page(env, page, digest, config)) for page in pages),
                                   *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version),
                                      lambda feed=feed: render_feed(feed, digest, config)) for feed in feeds)]:
         makers[path] = make
-        if showing is not None and path not in showing and path in cache.inputs:   # it shows no article edited
-            inputs[path] = cache.inputs[path]
+        if showing is not None and path not in showing and path in last.inputs:   # it shows no article edited
+            inputs[path] = last.inputs[path]
             continue
         inputs[path] = fingerprint(made_from)
         shows[path] = "\n" + "\n".join(sorted(fingerprint.shows(made_from))) + "\n"
-    story_lines = cache.story_lines if incremental else {}
-    listed, story_lines = stories_json(digest, config, story_lines, fingerprint)
+    listed, story_lines = stories_json(digest, config, last.story_lines if incremental else {}, fingerprint)
     extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts")), "stories.json": listed}
     for path, data in extras.items():
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
+    stale = [path for path in inputs if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs)]
+    return Plan(makers, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
+                fingerprint)
 
-    stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
-    progress(f"rendering {len(stale):,} files")
-    with Writing(output, whole=not incremental) as writing:
-        searched = {path for paths in search.values() for path in paths}
 
-        def make(path: str) -> tuple[str, bool, str]:
-            """Render in whichever process; write the file only when its bytes changed; return the hash, whether
-            it was written, and for a page search indexes, the hash of what Pagefind reads of it."""
-            data = makers[path]()
-            hashed = bytes_hash(data)
-            indexed = bytes_hash(indexed_part(data)) if path in searched else ""
-            if incremental and cache.outputs.get(path) == hashed:
-                return hashed, False, indexed
-            writing.put({path: data})
-            return hashed, True, indexed
+@dataclass(frozen=True)
+class Made:
+    """What rendering and indexing made."""
 
-        # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
-        first = [path for path in stale if path in searched]
-        made = dict(zip(first, parallel_map(make, first)))
-        indexed = {path: made[path][2] if path in made else cache.indexed.get(path, "") for path in searched}
-        if search:
-            progress("indexing for search, rendering the rest")
-        searching, stop_searching = start_search(search, writing, output, {p for p, (_, wrote, _) in made.items() if wrote}, makers,
-                                 {p: made[p][0] if p in made else cache.outputs[p] for p in searched}, indexed,
-                                 cache if incremental else None, fingerprint, config)
+    hashes: dict[str, str]
+    """Every output path -> the hash of its bytes (search bundle files: their shard's fingerprint)."""
+    indexed: dict[str, str]
+    """Article page -> the hash of what Pagefind reads of it."""
+    changed: set[str]
+    """The outputs whose bytes were written."""
+
+
+def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Callable[[str], None]) -> Made:
+    """Make the stale outputs on every core, each written by the process that made it when its bytes changed;
+    index the search shards whose pages changed meanwhile, in the background."""
+    last, searched = plan.last, {path for paths in plan.search.values() for path in paths}
+
+    def make(path: str) -> tuple[str, bool, str]:
+        """Render in whichever process; write the file only when its bytes changed; return the hash, whether
+        it was written, and for a page search indexes, the hash of what Pagefind reads of it."""
+        data = plan.makers[path]()
+        hashed = bytes_hash(data)
+        indexed = bytes_hash(indexed_part(data)) if path in searched else ""
+        if plan.incremental and last.outputs.get(path) == hashed:
+            return hashed, False, indexed
+        writing.put({path: data})
+        return hashed, True, indexed
+
+    # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
+    first = [path for path in plan.stale if path in searched]
+    made = dict(zip(first, parallel_map(make, first)))
+    indexed = {path: made[path][2] if path in made else last.indexed.get(path, "") for path in searched}
+    if plan.search:
+        progress("indexing for search, rendering the rest")
+    searching, stop_searching = start_search(plan.search, writing, config.path("output"),
+                                             {p for p, (_, wrote, _) in made.items() if wrote}, plan.makers,
+                                             {p: made[p][0] if p in made else last.outputs[p] for p in searched}, indexed,
+                                             last if plan.incremental else None, plan.fingerprint, config)
+    try:
+        made.update(zip((rest := [path for path in plan.stale if path not in searched]), parallel_map(make, rest)))
+    except BaseException:
+        stop_searching()
+        raise
+    hashes = {path: made[path][0] if path in made else last.outputs.get(path, "") for path in plan.inputs}
+    changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(plan.inputs, hashes)
+    return Made(hashes, indexed, changed)
+
+
+def publish(ledger: Ledger, plan: Plan, records: Records, unchanged: Unchanged | None, writing: Writing,
+            undo: ContentUndo) -> None:
+    """Stage the ledger's records, put the site in place, then commit the ledger and keep content/: the site,
+    content/ and the ledger move on together (Ctrl-C waits until they have)."""
+    staged = ledger.stage(plan.last, records, unchanged)
+    with interrupts_deferred():
         try:
-            made.update(zip((rest := [path for path in stale if path not in searched]), parallel_map(make, rest)))
+            writing.finish(keep=set(plan.inputs) if plan.incremental else None, previous=set(plan.last.outputs))
         except BaseException:
-            stop_searching()
+            staged.abort()
             raise
-        hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
-        changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
-        progress(f"putting {len(changed):,} new files in place")
-        report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
-                             len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
-        unchanged = None
-        if options.inputs and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
-            unchanged = Unchanged(options.inputs.state, min((a.date for a in future), default=None),
-                                  Summary(report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
-                                          ingested.unchanged, report.to_review))
-        staged = ledger.stage(cache, Records(loaded, ingested.seen, inputs, hashes, indexed, writing.identity(),
-                                             digest.story_index, story_lines, made_with, shows), unchanged)
-        with interrupts_deferred():   # the site, content/ and the ledger move on together
-            try:
-                writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
-            except BaseException:
-                staged.abort()
-                raise
-            staged.commit()
-            undo.discard()
-    return report
+        staged.commit()
+        undo.discard()
 
 
 def unmoved(now: StoryIndex, before: StoryIndex | None, edited: list[tuple[tuple | None, tuple | None]]) -> bool:
