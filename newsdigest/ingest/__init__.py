@@ -15,7 +15,7 @@ from ..content import MAX_FILE_BYTES, Article, content_files, dump_document, edi
 from ..decode import clean, decode
 from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
-from ..slug import slugify, tag_uri
+from ..slug import free_slug, slugify, tag_uri
 from ..undo import ContentUndo
 from ..wording import count
 from typing import TYPE_CHECKING
@@ -142,7 +142,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
                     seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
                 continue
         else:
-            slug = _unique(slugify(parsed.title), taken)
+            slug = free_slug(slugify(parsed.title), taken.__contains__)
             taken.add(slug)
             target = content_dir / f"{slug}.md"
         shown_target = _rel(target, config)
@@ -333,13 +333,6 @@ def _meta_or_empty(text: str) -> dict:
         return split_document(text, "")[0]
     except BuildError:
         return {}   # the load stage reports it
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
 
 
 def _write_inside(folder: Path, target: Path, text: str, real: dict[str, str]) -> None:
