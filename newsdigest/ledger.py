@@ -29,6 +29,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2.bccache import Bucket, BytecodeCache
+
 from . import __version__
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ LOCK = FOLDER / "build.lock"
 """The project lock's file (lock.py)."""
 UNDO = FOLDER / "undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 3
+FORMAT = 4
 """The ledger's layout: a ledger of another format is started afresh."""
 
 SCHEMA = """
@@ -52,6 +54,7 @@ CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed 
 CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
 CREATE TABLE story_lines (id TEXT PRIMARY KEY, made_from TEXT, line TEXT);
 CREATE TABLE shows (path TEXT PRIMARY KEY, sources TEXT);
+CREATE TABLE layouts (key TEXT PRIMARY KEY, code BLOB);
 """
 STORY_PARTS = ("shapes", "links", "members", "related", "splits")
 """The StoryIndex's dicts, a row per key in `stories`; its `order` is one meta row."""
@@ -98,6 +101,8 @@ class Records:
     shows: dict[str, str] | None = None
     """Page or feed -> the sources of the articles it shows, each between newlines; None when not read (the
     last build's are read only when every page is fingerprinted again: `Ledger.shows`)."""
+    layouts: dict[str, bytes] = field(default_factory=dict)
+    """Layout's key -> its compiled code (Jinja's bytecode), for those this build compiled (`Compiled`)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         """The output at `path` was made from what `fingerprint` hashes."""
@@ -187,6 +192,11 @@ class Ledger:
             return dict(self.db.execute("SELECT path, sources FROM shows")) if self.db is not None else {}
         except sqlite3.DatabaseError:
             return {}
+
+    def compiled(self, salt: str) -> Compiled:
+        """A Jinja bytecode cache over this ledger: layouts compiled by the last builds are not compiled again.
+        `salt` (the language's version: layouts are compiled with their words translated) is part of each key."""
+        return Compiled(self.path if self.db is not None else None, salt)
 
     def showing(self, sources: set[str]) -> set[str]:
         """The outputs that show any of the articles `sources`, as the last build recorded them."""
@@ -292,6 +302,7 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
           lambda v: v)
     _sync(db, "story_lines", ("id", "made_from", "line"), before.story_lines, now.story_lines,
           lambda old, new: old == new, lambda v: v)
+    db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", now.layouts.items())
     if now.shows is not None:
         _sync(db, "shows", ("path", "sources"), before.shows or {}, now.shows, lambda old, new: old == new, lambda v: (v,))
     if before.stories is not now.stories:
@@ -326,17 +337,45 @@ def _article_row(article: Article) -> tuple[bytes, str]:
 
 
 _readers: dict[tuple[int, Path], sqlite3.Connection] = {}
-"""A connection for reading bodies, per process (a forked render worker opens its own) and ledger file."""
+"""A connection for reading bodies and layouts, per process (a forked render worker opens its own) and ledger file."""
 
 
-def _read_body(ledger: Path, path: str) -> str:
+def _reader(ledger: Path) -> sqlite3.Connection:
     db = _readers.get((os.getpid(), ledger))
     if db is None:
         db = _readers[(os.getpid(), ledger)] = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True, check_same_thread=False)
-    rows = db.execute("SELECT body FROM content WHERE path = ?", (path,)).fetchall()   # all: the statement ends
+    return db
+
+
+def _read_body(ledger: Path, path: str) -> str:
+    rows = _reader(ledger).execute("SELECT body FROM content WHERE path = ?", (path,)).fetchall()   # all: the statement ends
     if not rows:
         raise RuntimeError(f"the build ledger lost the body of {path}; build again with --clean")
     return rows[0][0]
+
+
+class Compiled(BytecodeCache):
+    """Jinja's bytecode cache, read from the ledger (`ledger`: its file, None when it is not trusted); what this
+    process compiles is kept in `made`, for the build to write with its records (Records.layouts)."""
+
+    def __init__(self, ledger: Path | None, salt: str) -> None:
+        self.ledger, self.salt, self.made = ledger, salt, {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.salt}|{name}|{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if self.ledger is None:
+            return
+        try:
+            rows = _reader(self.ledger).execute("SELECT code FROM layouts WHERE key = ?", (bucket.key,)).fetchall()
+        except sqlite3.Error:
+            return
+        if rows:
+            bucket.bytecode_from_string(rows[0][0])   # (Jinja checks the layout's checksum and its own version)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.made[bucket.key] = bucket.bytecode_to_string()
 
 
 def _close_readers(ledger: Path) -> None:

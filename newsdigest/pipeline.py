@@ -121,7 +121,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
                              len(plan.inputs) - len(made.changed), len(drafts), len(future), problems,
                              tuple(sorted(made.changed)), sum(bool(a.review) for a in articles))
         publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
-                                      digest.story_index, plan.story_lines, plan.made_with, plan.shows),
+                                      digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled),
                 next_no_op(options, report, len(plan.inputs), future), writing, undo)
     return report
 
@@ -168,6 +168,8 @@ class Plan:
     pages: int
     feeds: int
     fingerprint: Fingerprints
+    compiled: dict[str, bytes]
+    """The layouts this process compiled while rendering, for the ledger."""
 
 
 def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
@@ -178,7 +180,8 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     output, language = config.path("output"), digest.language
     incremental = last.site is not None and site_identity(output) == last.site
     fingerprint = Fingerprints()
-    env = make_environment(config.path("layouts"), digest, config.site.title)
+    compiled = ledger.compiled(language.version)
+    env = make_environment(config.path("layouts"), digest, config.site.title, compiled)
     layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
@@ -213,7 +216,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
         makers[path] = lambda data=data: data
     stale = [path for path in inputs if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs)]
     return Plan(makers, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
-                fingerprint)
+                fingerprint, compiled.made)
 
 
 @dataclass(frozen=True)
