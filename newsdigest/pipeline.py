@@ -30,7 +30,7 @@ from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs
-from .search import BUNDLE, PAGEFIND_VERSION, Indexing, bundle_languages, index_shards, indexed_part, shards, unavailable
+from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, pagefind_version, shards, unavailable
 from .stories import StoryIndex
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
@@ -336,7 +336,7 @@ def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, wri
             previous.setdefault(made_from, []).append(path)
     jobs, keys, kept = {}, {}, {}
     for folder, paths in plan.items():
-        keys[folder] = fingerprint(("search", folder, PAGEFIND_VERSION, config.site.language,
+        keys[folder] = fingerprint(("search", folder, pagefind_version(), config.site.language,
                                     tuple(indexed[p] or page_hashes[p] for p in paths), tuple(paths)))
         files = previous.get(keys[folder], [])
         if files and all(path in cache.outputs for path in files):
