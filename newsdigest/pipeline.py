@@ -145,6 +145,11 @@ def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article
     return [a for a in articles if a.source not in left_out], drafts, future
 
 
+FEW = 64
+"""Up to this many articles edited, the ledger is asked which outputs show each (a scan of its `shows` table
+each); beyond, every output is fingerprinted again, which costs the same whatever changed."""
+
+
 @dataclass
 class Plan:
     """Every output of the build, what it is made from and how, and which of them to make again."""
@@ -192,7 +197,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     feeds = list(all_feeds(digest, config))
     made_with = repr((layouts, search_off))
     edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
-    showing = ledger.showing(edited) if incremental and made_with == last.made_with and \
+    showing = ledger.showing(edited) if incremental and made_with == last.made_with and len(edited) <= FEW and \
         unmoved(digest.story_index, last.stories, [(last.articles.get(w), loaded.get(w)) for w in edited]) else None
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
