@@ -94,9 +94,10 @@ def hugo_text(i: int) -> str:
             f"tags: [{tags}]\nslug: a{i:06d}\n---\n\n{body}")
 
 
-def setup(tool: str, root: Path, n: int) -> tuple[list[str], Path, Path]:
-    """Make the project; return (build command, its folder, the file the edit scenario changes)."""
-    project = root / tool
+def setup(tool: str, root: Path, n: int, search: bool = True) -> tuple[list[str], Path, Path]:
+    """Make the project; return (build command, its folder, the file the edit scenario changes). Hugo runs
+    Pagefind after it unless `search` is False."""
+    project = root / (tool if search else f"{tool}-no-search")
     if project.exists():
         shutil.rmtree(project)
     if tool == "pelican":
@@ -125,16 +126,16 @@ def setup(tool: str, root: Path, n: int) -> tuple[list[str], Path, Path]:
             (project / "content" / "posts" / f"a{i:06d}.md").write_text(hugo_text(i), encoding="utf-8")
         from newsdigest.search import binary
 
-        pagefind = f"{binary()} --site public --silent --force-language en"
-        return ["sh", "-c", f"hugo --quiet --destination public && {pagefind}"], project, \
+        pagefind = f" && {binary()} --site public --silent --force-language en" if search else ""
+        return ["sh", "-c", f"hugo --quiet --destination public{pagefind}"], project, \
             project / "content" / "posts" / f"a{n // 2:06d}.md"
     raise SystemExit(f"unknown tool {tool!r}: use pelican or hugo")
 
 
-def measure(tool: str, root: Path, n: int, runs: int) -> dict[str, list[tuple[float, float]]]:
+def measure(tool: str, root: Path, n: int, runs: int, search: bool = True) -> dict[str, list[tuple[float, float]]]:
     from bench.run import run
 
-    command, project, edited = setup(tool, root, n)
+    command, project, edited = setup(tool, root, n, search)
     original = edited.read_text(encoding="utf-8")
     output = project / ("output" if tool == "pelican" else "public")
     cold, edit = [], []

@@ -1,6 +1,6 @@
 """Benchmark: build a synthetic news corpus and time what operators do, with peak memory.
 
-    python3 bench/run.py --articles 1000,10000 [--runs 3] [--compare pelican,hugo] [--baseline OTHER_COPY]
+    python3 bench/run.py --articles 1000,10000 [--runs 3] [--compare pelican,hugo] [--baseline OTHER_COPY [--edits]]
 
 Prints, per corpus size, the median, min-max and peak memory (all the build's processes together) of
 each scenario over --runs runs, all measured in this one run on this machine. Builds have search on,
@@ -184,6 +184,56 @@ def side_by_side(root: Path, n: int, runs: int, baseline: Path) -> None:
     _ratio_rows(f"ingestion of {n:,} seeds", results)
 
 
+def edits_side_by_side(root: Path, n: int, runs: int, baseline: Path, hugo: bool) -> None:
+    """What an operator waits for, this code and `baseline` side by side on copies of one corpus, run by run in
+    turn: with search off, then on, the cold build (with search on, in the first run only), one article's body
+    edited, and the no-op rebuild after it; with `hugo`, Hugo alone and Hugo + Pagefind on the same corpus,
+    each our median / their cold build's."""
+    codes = {"this code": REPO, "baseline": baseline}
+    projects = {name: make_project(root / f"ab-{i}", n, code=code) for i, (name, code) in enumerate(codes.items())}
+    article = f"a{n // 2:06d}.md"
+    original = (projects["this code"] / "content" / article).read_text(encoding="utf-8")
+    print(f"\n### {n:,} articles, side by side with {baseline}\n\n| scenario | code | median s | min–max s | "
+          "median CPU s, all processes | peak MB |\n|---|---|---:|---:|---:|---:|")
+    medians: dict[tuple[str, str], float] = {}
+    for config, output, label in (("config-no-search.yaml", "site-no-search", ", search off"), ("config.yaml", "site", "")):
+        results: dict[str, dict[str, list]] = {}
+        for i in range(runs):
+            for name, code in codes.items():
+                project = projects[name]
+
+                def timed(scenario: str) -> None:
+                    results.setdefault(scenario, {}).setdefault(name, []).append(
+                        run(ours(project, config=config, code=code), project))
+
+                if i == 0 or label:   # with search on, one cold build each (a minute each at 10,000)
+                    shutil.rmtree(project / output, ignore_errors=True)
+                    shutil.rmtree(project / ".cache", ignore_errors=True)
+                    timed(f"cold build{label}")
+                (project / "content" / article).write_text(original + f"\nOne more paragraph, edit {i}.\n", encoding="utf-8")
+                timed(f"one article's body edited{label}")
+                timed(f"no-op rebuild{label}")
+        for scenario, found in results.items():
+            _ratio_rows(scenario, found)
+            medians.update({(scenario, name): statistics.median(t for t, _ in r) for name, r in found.items()})
+    if not hugo:
+        return
+    from bench import compare
+
+    for search, label in ((False, ", search off"), (True, "")):
+        command, project, _ = compare.setup("hugo", root, n, search)
+        theirs = []
+        for _ in range(runs):
+            shutil.rmtree(project / "public", ignore_errors=True)
+            theirs.append(run(command, project))
+        name = "hugo" + (" + pagefind" if search else "")
+        print(row(f"{name}: cold build{label}", theirs), flush=True)
+        cold = statistics.median(t for t, _ in theirs)
+        for scenario in (f"cold build{label}", f"one article's body edited{label}", f"no-op rebuild{label}"):
+            print(f"| {scenario} / {name} cold build | ratio | this code {medians[(scenario, 'this code')] / cold:.3f} | "
+                  f"baseline {medians[(scenario, 'baseline')] / cold:.3f} | | |", flush=True)
+
+
 def _ratio_rows(scenario: str, results: dict[str, list]) -> None:
     medians = {name: statistics.median(t for t, _ in found) for name, found in results.items()}
     cpu = {name: statistics.median(CPU.get(id(r), 0.0) for r in found) for name, found in results.items()}
@@ -203,15 +253,20 @@ def main() -> None:
     parser.add_argument("--ingestion-only", action="store_true", help="time only the conversion of seeds")
     parser.add_argument("--baseline", type=Path, help="another copy of newsdigest: time its cold builds and "
                                                       "ingestion side by side with this code's, in turn")
+    parser.add_argument("--edits", action="store_true", help="with --baseline: time cold builds, an edit and the "
+                        "no-op after it, search off then on, side by side (and Hugo's cold builds with --compare hugo)")
     args = parser.parse_args()
     sizes = [int(n) for n in args.articles.split(",")]
     others = [x for x in args.compare.split(",") if x]
     print(f"newsdigest benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {args.runs} runs per scenario")
     print(f"command: python3 bench/run.py --articles {args.articles} --runs {args.runs}"
           + (f" --compare {args.compare}" if args.compare else "") + (" --ingestion-only" if args.ingestion_only else "")
-          + (f" --baseline {args.baseline}" if args.baseline else ""))
+          + (f" --baseline {args.baseline}" if args.baseline else "") + (" --edits" if args.edits else ""))
     for n in sizes:
         root = HERE / "corpus" / str(n)
+        if args.baseline and args.edits:
+            edits_side_by_side(root, n, args.runs, args.baseline.resolve(), "hugo" in others)
+            continue
         if args.baseline:
             side_by_side(root, n, args.runs, args.baseline.resolve())
             continue

@@ -26,7 +26,9 @@ from . import __version__
 from .config import Config, load_config
 from .errors import BuildError, Fault, Stopped, describe_os_error
 from .lock import WAIT, project_lock
-from .state import input_state, unchanged_since_last_build
+from .ledger import unchanged_since_last_build
+from .scan import input_state
+from .write import site_identity
 from .wording import build_command, count, missing_library
 
 
@@ -152,19 +154,20 @@ def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str
 def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> tuple[int, list[str]]:
     started = time.perf_counter()
     now = args.now or build_instant()
-    state = input_state(config, args.drafts, args.future)
-    counts = None if args.clean else unchanged_since_last_build(config, state, now)
-    if counts is not None:
-        articles, pages, feeds, files, drafts, future, seeds, to_review = counts
+    inputs = input_state(config, args.drafts, args.future)
+    last = None if args.clean or _journal_waiting(config) else \
+        unchanged_since_last_build(config.root, inputs.state, site_identity(config.path("output")), now)
+    if last is not None:
         if not args.quiet:
-            print(summary(articles, pages, feeds, time.perf_counter() - started, 0, files, (0, seeds, 0), drafts, future,
-                          failed, 0, to_review, build_command("review", config=args.config)))
+            print(summary(last.articles, last.pages, last.feeds, time.perf_counter() - started, 0, last.files,
+                          (0, last.seeds, 0), last.drafts, last.scheduled, failed, 0, last.to_review,
+                          build_command("review", config=args.config)))
         return 0, []
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
     try:
         report = build(config, BuildOptions(now=now, drafts=args.drafts, future=args.future, clean=args.clean,
-                                            inputs_state=state),
+                                            inputs=inputs),
                        Progress(started, shown=not args.quiet and sys.stderr.isatty() and os.environ.get("CI") != "true"))
     except BuildError as err:
         errors = [f"error: {err}", f"error: build failed; {config.paths.output}/ was left as it was"]
@@ -184,6 +187,12 @@ def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> 
                       report.future_left_out, failed + len(report.problems.errors), len(report.problems.warnings),
                       report.to_review, build_command("review", config=args.config)))
     return (EXIT_INPUT if errors else 0), errors
+
+
+def _journal_waiting(config: Config) -> bool:
+    """A killed build's journal waits to be applied to the site (write.py): not a no-op."""
+    output = config.path("output")
+    return output.with_name(f".{output.name}.commit").exists()
 
 
 class Progress:

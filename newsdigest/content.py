@@ -136,6 +136,16 @@ class Article:
     def reading_minutes(self) -> int:
         return max(1, round(self.words / WORDS_PER_MINUTE))
 
+    def __getattr__(self, name: str) -> Any:
+        """The body of an article the ledger kept, read from it when first asked for (`_body(source)`: ledger.py):
+        a build reads the bodies of the pages and feeds it makes again, not the archive's."""
+        body = self.__dict__.get("_body")
+        if name != "body_html" or body is None:
+            raise AttributeError(f"'Article' object has no attribute {name!r}")
+        html = body(self.source)
+        object.__setattr__(self, "body_html", html)
+        return html
+
 
 # ---- writing (ingestion) ---------------------------------------------------------------------------------
 
@@ -221,27 +231,29 @@ def _too_many_nodes(value: Any, budget: int) -> bool:
 
 def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: MarkdownIt, problems: Problems,
                   cached: dict[str, tuple[int, int, Article]], publish: str = "full", layout_keys: tuple[str, ...] = (),
-                  language: str = "en") -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
+                  language: str = "en", listing: list[tuple[str, int, int]] | None = None
+                  ) -> tuple[list[Article], dict[str, tuple[int, int, Article]]]:
     """Load every content/**/*.md; a file whose size and mtime are as `cached` saw them is not read again.
+    `listing`: the files below content/ as the build's scan found them (scan.files_below, hidden ones too).
 
     Return the articles and the new cache entries. A bad file is reported; if the last build had it, that
     version stays on the site (an unattended build does not take a live story down for a typo).
     """
-    found = []
-    for path, where, mtime, size in content_files(content_dir, root):
-        hit = cached.get(where)
-        found.append((path, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
+    found, shown = [], _shown(content_dir, root)
+    for name, mtime, size in _markdown_files(content_dir, listing):   # no Path made for a file not read
+        hit = cached.get(where := shown + name)
+        found.append((name, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
 
     def load(item: tuple) -> Article | BuildError:
-        path, where = item[0], item[1]
+        name, where = item[0], item[1]
         try:
-            return load_article(path.read_bytes(), where, zone, markdown, publish, layout_keys, language)
+            return load_article((content_dir / name).read_bytes(), where, zone, markdown, publish, layout_keys, language)
         except BuildError as err:
             return BuildError(str(err))   # pickles whole across processes
 
     fresh = iter(parallel_map(load, [f for f in found if f[4] is None]))
     articles, seen = [], {}
-    for path, where, mtime, size, article in found:
+    for _, where, mtime, size, article in found:
         result = article or next(fresh)
         if isinstance(result, BuildError):
             last = cached.get(where)
@@ -258,10 +270,24 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     return articles, seen
 
 
-def content_files(content_dir: Path, root: Path) -> list[tuple[Path, str, int, int]]:
-    """(path, path as messages and the cache show it, mtime_ns, size) of every content/**/*.md."""
-    shown = content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
-    return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in files_below(content_dir, ".md")]
+def content_files(content_dir: Path, root: Path, listing: list[tuple[str, int, int]] | None = None
+                  ) -> list[tuple[Path, str, int, int]]:
+    """(path, path as messages and the ledger show it, mtime_ns, size) of every content/**/*.md; from `listing`
+    (files_below(content_dir, hidden=True)) when given."""
+    shown = _shown(content_dir, root)
+    return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in _markdown_files(content_dir, listing)]
+
+
+def _shown(content_dir: Path, root: Path) -> str:
+    """The content folder as messages and the ledger show it, with a trailing '/'."""
+    return content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
+
+
+def _markdown_files(content_dir: Path, listing: list[tuple[str, int, int]] | None) -> list[tuple[str, int, int]]:
+    """files_below(content_dir, ".md"), from `listing` (files_below(content_dir, hidden=True)) when given."""
+    if listing is None:
+        return files_below(content_dir, ".md")
+    return [f for f in listing if f[0].endswith(".md") and not f[0].startswith(".") and "/." not in f[0]]
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full",

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from .content import Article
 from .errors import Problems
 from .i18n import Language, load_language
-from .slug import slugify
+from .slug import free_slug, slugify
 from .stories import Story, StoryIndex, find_stories, lead_of
 
 
@@ -210,9 +210,7 @@ def _unique_urls(articles: list[Article], zone: ZoneInfo, problems: Problems) ->
     out = []
     for a in sorted(articles, key=lambda a: a.source):
         day = f"{a.date.astimezone(zone):%Y/%m/%d}"
-        slug, n = a.slug, 2
-        while f"{day}/{slug}" in seen:
-            slug, n = f"{a.slug}-{n}", n + 1
+        slug = free_slug(a.slug, lambda s: f"{day}/{s}" in seen)
         if slug != a.slug:
             problems.warn(f"{a.source}: slug '{a.slug}' is taken on {day} by {seen[f'{day}/{a.slug}']}; using '{slug}'")
             a = replace(a, slug=slug)

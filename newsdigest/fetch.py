@@ -16,12 +16,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
+from .ingest import MAX_PAGE_BYTES as MAX_BYTES   # a page fetched is a saved-page seed
 from .slug import slugify
 
 TIMEOUT = 20.0
 """Seconds to wait for a server to answer (each step)."""
-MAX_BYTES = 10_000_000
-"""The most a page may weigh: what a saved-page seed may (ingest.MAX_PAGE_BYTES)."""
 MAX_REDIRECTS = 5
 USER_AGENT = f"newsdigest/{__version__} (a news digest generator; fetches one page when its operator asks)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import Fault
+from .ledger import LOCK as FILE
 
 try:
     import fcntl
 except ImportError:   # Windows: no flock; builds are not serialised there
     fcntl = None
 
-FILE = Path(".cache") / "build.lock"
 _held: set[int] = set()
 """Descriptors of the locks this process holds: a forked worker closes its copies (forget_in_child), so
 that a worker outliving a killed build does not hold the project locked."""

@@ -1,6 +1,6 @@
 """The pipeline: ingest seeds, load content, make the digest, render pages and feeds, write site/.
 
-Every output is offered with a fingerprint of what it is made from; with a cache from the last build,
+Every output is offered with a fingerprint of what it is made from; with the ledger of the last build,
 only outputs whose fingerprint changed are rendered, and only bytes that changed are written.
 """
 
@@ -12,24 +12,26 @@ import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .cache import BuildCache, Fingerprints, bytes_hash, cache_key, folder_fingerprint, load_cache, stage_cache
+from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
 from .config import Config
-from .content import load_articles
-from .digest import make_digest
+from .content import Article, load_articles
+from .digest import Digest, make_digest
 from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
 from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
+from .ledger import Ledger, Records, Summary, Unchanged, ledger_key
 from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
-from .search import BUNDLE, PAGEFIND_VERSION, Indexing, bundle_languages, index_shards, indexed_part, shards, unavailable
-from .state import save_state
+from .scan import Inputs
+from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, pagefind_version, shards, unavailable
+from .stories import StoryIndex
 from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
 from .write import Writing, site_identity
@@ -46,9 +48,10 @@ class BuildOptions:
     future: bool = False
     """Publish articles dated after `now`."""
     clean: bool = False
-    """Ignore the cache: render and write everything."""
-    inputs_state: str = ""
-    """What the inputs looked like before the build (state.input_state); recorded for the no-op check."""
+    """Ignore the ledger: render and write everything."""
+    inputs: Inputs | None = None
+    """The inputs as the build's scan found them (scan.input_state): their state is recorded for the no-op
+    check, and their listing saves listing them again."""
 
 
 @dataclass(frozen=True)
@@ -81,41 +84,109 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     was_on = gc.isenabled()
     gc.disable()
     undo = ContentUndo(config.root, config.path("content"))
+    ledger = Ledger(config.root, ledger_key(config), trust=not (options.clean or undo.recovered))
     try:
-        return _build(config, options, progress, undo)
+        return _build(config, options, progress, undo, ledger)
     except BaseException:   # the build stopped: content/ as it was (the site was not touched)
         undo.restore()
         raise
     finally:
+        ledger.close()
         if was_on:
             gc.enable()
 
 
-def _build(config: Config, options: BuildOptions, progress: Callable[[str], None], undo: ContentUndo) -> BuildReport:
-    problems = Problems()
-    cache_file = config.root / ".cache" / "build.pickle"
-    key = cache_key(config)
-    output = config.path("output")
-    cache = BuildCache(key) if options.clean or undo.recovered else load_cache(cache_file, key)
-
+def _build(config: Config, options: BuildOptions, progress: Callable[[str], None], undo: ContentUndo,
+           ledger: Ledger) -> BuildReport:
+    """The stages in the order they run; each returns what the next reads."""
+    problems, last, listed = Problems(), ledger.last(), options.inputs.files if options.inputs else {}
     progress("converting seeds")
-    ingested = ingest_seeds(config, problems, cache.seeds, cache.articles, undo)
+    ingested = ingest_seeds(config, problems, last.seeds, last.articles, undo, listed.get(str(config.path("seeds"))))
     progress("loading content")
-    markdown = make_markdown(config.site.url, config.links.nofollow)
-    articles, loaded = load_articles(config.path("content"), config.root, config.zone, markdown, problems, cache.articles,
-                                     config.publish, config.layout_keys, config.site.language)
+    articles, loaded = load_articles(config.path("content"), config.root, config.zone,
+                                     make_markdown(config.site.url, config.links.nofollow), problems, last.articles,
+                                     config.publish, config.layout_keys, config.site.language,
+                                     None if undo.touched else listed.get(str(config.path("content"))))
+    chosen, drafts, future = select(articles, options)
+    progress(f"sorting {len(articles):,} articles")
+    language = load_language(config.site.language, config.path("translations"))
+    digest = make_digest(keep_published_urls(chosen, config.path("output"), config.zone, config.site.url, problems),
+                         config.zone, problems, last.stories, config.stories.window_hours, language)
+    plan = plan_outputs(config, digest, ledger, last, loaded, problems)
+    progress(f"rendering {len(plan.stale):,} files")
+    with Writing(config.path("output"), whole=not plan.incremental) as writing:
+        made = render_and_index(plan, writing, config, progress)
+        progress(f"putting {len(made.changed):,} new files in place")
+        report = BuildReport(ingested, len(digest.articles), plan.pages, plan.feeds, len(made.changed),
+                             len(plan.inputs) - len(made.changed), len(drafts), len(future), problems,
+                             tuple(sorted(made.changed)), sum(bool(a.review) for a in articles))
+        publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
+                                      digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled),
+                next_no_op(options, report, len(plan.inputs), future), writing, undo)
+    return report
+
+
+def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: list[Article]) -> Unchanged | None:
+    """What lets the next build do nothing while the inputs stay as they were before this one: None when this
+    build changed content/ or had something to say (it must say it again)."""
+    problems, ingested = report.problems, report.ingest
+    if not options.inputs or problems.errors or problems.warnings or ingested.written or ingested.kept:
+        return None
+    return Unchanged(options.inputs.state, min((a.date for a in future), default=None),
+                     Summary(report.articles, report.pages, report.feeds, files, report.drafts_left_out,
+                             report.future_left_out, ingested.unchanged, report.to_review))
+
+
+def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:
+    """(the articles to publish, the drafts and the scheduled ones left out), as the options say."""
     drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if a.date > options.now and not options.future and not (a.draft and not options.drafts)]
     left_out = {a.source for a in drafts + future}
-    progress(f"sorting {len(articles):,} articles")
-    language = load_language(config.site.language, config.path("translations"))
-    published = keep_published_urls([a for a in articles if a.source not in left_out], output, config.zone, config.site.url,
-                                    problems)
-    digest = make_digest(published, config.zone, problems, cache.stories, config.stories.window_hours, language)
+    return [a for a in articles if a.source not in left_out], drafts, future
 
-    incremental = cache.site is not None and site_identity(output) == cache.site
+
+FEW = 64
+"""Up to this many articles edited, the ledger is asked which outputs show each (a scan of its `shows` table
+each); beyond, every output is fingerprinted again, which costs the same whatever changed."""
+
+
+@dataclass
+class Plan:
+    """Every output of the build, what it is made from and how, and which of them to make again."""
+
+    makers: dict[str, Callable[[], bytes]]
+    """Output path -> the call that makes its bytes."""
+    inputs: dict[str, str]
+    """Output path -> fingerprint of what it is made from."""
+    shows: dict[str, str]
+    """Output path -> the articles it shows, for the ledger (only the outputs fingerprinted again)."""
+    stale: list[str]
+    """The outputs to make: their fingerprint changed (all of them when the build is not incremental)."""
+    search: dict[str, list[str]]
+    """Search bundle folder -> the article pages it indexes (search.shards); empty with search off."""
+    incremental: bool
+    """The site is the one the ledger describes: only what changed is written."""
+    last: Records
+    """The last build's records (with what each output showed, when every output was fingerprinted again)."""
+    made_with: str
+    story_lines: dict[str, tuple[str, str]]
+    pages: int
+    feeds: int
+    fingerprint: Fingerprints
+    compiled: dict[str, bytes]
+    """The layouts this process compiled while rendering, for the ledger."""
+
+
+def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
+                 loaded: dict[str, tuple[int, int, Article]], problems: Problems) -> Plan:
+    """Every page, feed and other file of the site, each with the fingerprint of what it is made from. When
+    every article stands where the last build put it (`unmoved`), only the outputs that show an edited article
+    are fingerprinted again; the others keep the ledger's."""
+    output, language = config.path("output"), digest.language
+    incremental = last.site is not None and site_identity(output) == last.site
     fingerprint = Fingerprints()
-    env = make_environment(config.path("layouts"), digest, config.site.title)
+    compiled = ledger.compiled(language.version)
+    env = make_environment(config.path("layouts"), digest, config.site.title, compiled)
     layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
@@ -124,72 +195,116 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     page_language = {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
     pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None, problems))
     feeds = list(all_feeds(digest, config))
+    made_with = repr((layouts, search_off))
+    edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
+    showing = ledger.showing(edited) if incremental and made_with == last.made_with and len(edited) <= FEW and \
+        unmoved(digest.story_index, last.stories, [(last.articles.get(w), loaded.get(w)) for w in edited]) else None
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
-    for page in pages:
-        inputs[page.path] = fingerprint((layouts, page.template, page.path, page.context))
-        makers[page.path] = lambda page=page: render_page(env, page, digest, config)
-    for feed in feeds:
-        inputs[feed.path] = fingerprint((feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version))
-        makers[feed.path] = lambda feed=feed: render_feed(feed, digest, config)
-    story_lines = cache.story_lines if incremental else {}
-    listed, story_lines = stories_json(digest, config, story_lines, fingerprint)
+    shows: dict[str, str] = {}
+    if showing is None:   # every output is fingerprinted again, and what it shows compared with the last build's
+        last = replace(last, shows=ledger.shows())
+    for path, made_from, make in [*((page.path, (layouts, page.template, page.path, page.context),
+                                     lambda page=page: render_page(env, page, digest, config)) for page in pages),
+                                  *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version),
+                                     lambda feed=feed: render_feed(feed, digest, config)) for feed in feeds)]:
+        makers[path] = make
+        if showing is not None and path not in showing and path in last.inputs:   # it shows no article edited
+            inputs[path] = last.inputs[path]
+            continue
+        inputs[path] = fingerprint(made_from)
+        shows[path] = "\n" + "\n".join(sorted(fingerprint.shows(made_from))) + "\n"
+    listed, story_lines = stories_json(digest, config, last.story_lines if incremental else {}, fingerprint)
     extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts")), "stories.json": listed}
     for path, data in extras.items():
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
+    stale = [path for path in inputs if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs)]
+    return Plan(makers, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
+                fingerprint, compiled.made)
 
-    stale = [path for path in inputs if not (incremental and cache.fresh(path, inputs[path]) and path in cache.outputs)]
-    progress(f"rendering {len(stale):,} files")
-    with Writing(output, whole=not incremental) as writing:
-        searched = {path for paths in search.values() for path in paths}
 
-        def make(path: str) -> tuple[str, bool, str]:
-            """Render in whichever process; write the file only when its bytes changed; return the hash, whether
-            it was written, and for a page search indexes, the hash of what Pagefind reads of it."""
-            data = makers[path]()
-            hashed = bytes_hash(data)
-            indexed = bytes_hash(indexed_part(data)) if path in searched else ""
-            if incremental and cache.outputs.get(path) == hashed:
-                return hashed, False, indexed
-            writing.put({path: data})
-            return hashed, True, indexed
+@dataclass(frozen=True)
+class Made:
+    """What rendering and indexing made."""
 
-        # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
-        first = [path for path in stale if path in searched]
-        made = dict(zip(first, parallel_map(make, first)))
-        indexed = {path: made[path][2] if path in made else cache.indexed.get(path, "") for path in searched}
-        if search:
-            progress("indexing for search, rendering the rest")
-        searching, stop_searching = start_search(search, writing, output, {p for p, (_, wrote, _) in made.items() if wrote}, makers,
-                                 {p: made[p][0] if p in made else cache.outputs[p] for p in searched}, indexed,
-                                 cache if incremental else None, fingerprint, config)
+    hashes: dict[str, str]
+    """Every output path -> the hash of its bytes (search bundle files: their shard's fingerprint)."""
+    indexed: dict[str, str]
+    """Article page -> the hash of what Pagefind reads of it."""
+    changed: set[str]
+    """The outputs whose bytes were written."""
+
+
+def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Callable[[str], None]) -> Made:
+    """Make the stale outputs on every core, each written by the process that made it when its bytes changed;
+    index the search shards whose pages changed meanwhile, in the background."""
+    last, searched = plan.last, {path for paths in plan.search.values() for path in paths}
+
+    def make(path: str) -> tuple[str, bool, str]:
+        """Render in whichever process; write the file only when its bytes changed; return the hash, whether
+        it was written, and for a page search indexes, the hash of what Pagefind reads of it."""
+        data = plan.makers[path]()
+        hashed = bytes_hash(data)
+        indexed = bytes_hash(indexed_part(data)) if path in searched else ""
+        if plan.incremental and last.outputs.get(path) == hashed:
+            return hashed, False, indexed
+        writing.put({path: data})
+        return hashed, True, indexed
+
+    # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
+    first = [path for path in plan.stale if path in searched]
+    made = dict(zip(first, parallel_map(make, first)))
+    indexed = {path: made[path][2] if path in made else last.indexed.get(path, "") for path in searched}
+    if plan.search:
+        progress("indexing for search, rendering the rest")
+    searching, stop_searching = start_search(plan.search, writing, config.path("output"),
+                                             {p for p, (_, wrote, _) in made.items() if wrote}, plan.makers,
+                                             {p: made[p][0] if p in made else last.outputs[p] for p in searched}, indexed,
+                                             last if plan.incremental else None, plan.fingerprint, config)
+    try:
+        made.update(zip((rest := [path for path in plan.stale if path not in searched]), parallel_map(make, rest)))
+    except BaseException:
+        stop_searching()
+        raise
+    hashes = {path: made[path][0] if path in made else last.outputs.get(path, "") for path in plan.inputs}
+    changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(plan.inputs, hashes)
+    return Made(hashes, indexed, changed)
+
+
+def publish(ledger: Ledger, plan: Plan, records: Records, unchanged: Unchanged | None, writing: Writing,
+            undo: ContentUndo) -> None:
+    """Stage the ledger's records, put the site in place, then commit the ledger and keep content/: the site,
+    content/ and the ledger move on together (Ctrl-C waits until they have)."""
+    staged = ledger.stage(plan.last, records, unchanged)
+    with interrupts_deferred():
         try:
-            made.update(zip((rest := [path for path in stale if path not in searched]), parallel_map(make, rest)))
+            writing.finish(keep=set(plan.inputs) if plan.incremental else None, previous=set(plan.last.outputs))
         except BaseException:
-            stop_searching()
+            staged.abort()
             raise
-        hashes = {path: made[path][0] if path in made else cache.outputs.get(path, "") for path in inputs}
-        changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(inputs, hashes)
-        progress(f"putting {len(changed):,} new files in place")
-        site = writing.identity()
-        staged = stage_cache(cache_file, BuildCache(key, loaded, ingested.seen, inputs, hashes, site, digest.story_index,
-                                                    indexed, story_lines))
-        with interrupts_deferred():   # the site, content/ and the cache move on together
-            try:
-                writing.finish(keep=set(inputs) if incremental else None, previous=set(cache.outputs))
-            except BaseException:
-                staged.unlink(missing_ok=True)
-                raise
-            staged.replace(cache_file)
-            undo.discard()
-    report = BuildReport(ingested, len(digest.articles), len(pages), len(feeds), len(changed), len(inputs) - len(changed),
-                         len(drafts), len(future), problems, tuple(sorted(changed)), sum(bool(a.review) for a in articles))
-    if options.inputs_state and not (problems.errors or problems.warnings or ingested.written or ingested.kept):
-        save_state(config, options.inputs_state, min((a.date for a in future), default=None), site,
-                   [report.articles, report.pages, report.feeds, len(inputs), len(drafts), len(future),
-                    ingested.unchanged, report.to_review])
-    return report
+        staged.commit()
+        undo.discard()
+
+
+def unmoved(now: StoryIndex, before: StoryIndex | None, edited: list[tuple[tuple | None, tuple | None]]) -> bool:
+    """Every article stands where the last build put it: the same articles, stories and related lists, and each
+    article edited (`edited`: its last and its new (mtime, size, Article), None where there is none) with the
+    same date, slug, section, tags and whatever else places it. Then an output that shows no edited article is
+    as the last build made it, and is not fingerprinted again."""
+    if before is None or now.shapes.keys() != before.shapes.keys() or now.order != before.order \
+            or now.members != before.members:
+        return False
+    for source, related in now.related.items():
+        last = before.related.get(source)
+        if last != related and (last is None or [s for s, _ in last] != [s for s, _ in related]):
+            return False
+    return all(old and new and _place(old[2]) == _place(new[2]) for old, new in edited)
+
+
+def _place(a: Article) -> tuple:
+    """What of an article decides which pages show it, and where (its text decides how)."""
+    return a.source, a.id, a.slug, a.date, a.updated, a.category, a.tags, a.lang, a.story, a.draft
 
 
 @contextmanager
@@ -211,7 +326,7 @@ def interrupts_deferred() -> Iterator[None]:
 
 
 def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,
-                 page_hashes: dict[str, str], indexed: dict[str, str], cache: BuildCache | None, fingerprint: Fingerprints,
+                 page_hashes: dict[str, str], indexed: dict[str, str], cache: Records | None, fingerprint: Fingerprints,
                  config: Config) -> tuple[Callable[[dict[str, str], dict[str, str]], set[str]], Callable[[], None]]:
     """Start Pagefind, in the background, for each shard of `plan` ({bundle folder: article pages}) where
     what Pagefind reads of its pages (`indexed`: their hashes) changed, into the build's staging folder or
@@ -226,7 +341,7 @@ def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, wri
             previous.setdefault(made_from, []).append(path)
     jobs, keys, kept = {}, {}, {}
     for folder, paths in plan.items():
-        keys[folder] = fingerprint(("search", folder, PAGEFIND_VERSION, config.site.language,
+        keys[folder] = fingerprint(("search", folder, pagefind_version(), config.site.language,
                                     tuple(indexed[p] or page_hashes[p] for p in paths), tuple(paths)))
         files = previous.get(keys[folder], [])
         if files and all(path in cache.outputs for path in files):

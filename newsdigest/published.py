@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from .content import Article
 from .errors import Problems
 from .feeds import article_id
+from .slug import free_slug
 
 JSON_LD = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
 NUMBERED = re.compile(r"(.+)-\d+")
@@ -53,9 +54,8 @@ def keep_published_urls(articles: list[Article], output: Path, zone: ZoneInfo, s
         elif a.source not in slug_of:
             contested.append(a)
     for a in sorted(contested, key=lambda a: (a.date, a.source)):
-        day, slug, n = day_of[a.source], a.slug, 2
-        while (day, slug) in taken:
-            slug, n = f"{a.slug}-{n}", n + 1
+        day = day_of[a.source]
+        slug = free_slug(a.slug, lambda s: (day, s) in taken)
         taken[(day, slug)], slug_of[a.source] = a.source, slug
     out = []
     for a in articles:

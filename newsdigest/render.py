@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.ext import Extension
 from markupsafe import Markup
 
@@ -34,7 +34,7 @@ from .wording import count
 Pages = dict[str, bytes]
 
 
-def make_environment(layouts: Path, digest: Digest, site_title: str = "") -> Environment:
+def make_environment(layouts: Path, digest: Digest, site_title: str = "", compiled: BytecodeCache | None = None) -> Environment:
     """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
     outlet(article): who published it (its source's name, else
     `site_title`: the digest's own), article_id(article, site.url): its id in the feeds, language (the site's:
@@ -44,10 +44,11 @@ def make_environment(layouts: Path, digest: Digest, site_title: str = "") -> Env
 
     The extension's old-style calls, each translation looked up once: the new style wraps every call in
     two more context calls and a Markup formatting, a tenth of a cold build at 1,000 articles, and its
-    calls' text is constant per build. A {% trans %} block still escapes its variables."""
+    calls' text is constant per build. A {% trans %} block still escapes its variables. `compiled`: where the
+    compiled layouts are kept between builds (ledger.Compiled)."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      extensions=["jinja2.ext.i18n", TranslatedWhenLoaded])
+                      extensions=["jinja2.ext.i18n", TranslatedWhenLoaded], bytecode_cache=compiled)
     language = digest.language
     gettext = lru_cache(maxsize=4096)(language.translations.gettext)
     env.install_gettext_callables(gettext=gettext, ngettext=lru_cache(maxsize=4096)(language.translations.ngettext),

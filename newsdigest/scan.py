@@ -1,10 +1,16 @@
-"""List the files below a folder quickly (os.scandir, no pathlib objects): 10,000 content files are
-listed on every build, twice."""
+"""List the files below a folder quickly (os.scandir, no pathlib objects): a build lists its inputs once, and
+its no-op check and its stages read that one listing."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 def files_below(folder: Path, suffix: str = "", hidden: bool = False) -> list[tuple[str, int, int]]:
@@ -28,3 +34,34 @@ def files_below(folder: Path, suffix: str = "", hidden: bool = False) -> list[tu
                 stat = entry.stat()
                 found.append((prefix + entry.name, stat.st_mtime_ns, stat.st_size))
     return sorted(found)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Every input file of a build, as one os.scandir pass over its folders found them: what the no-op check
+    compares, and what the build then reads its seeds' and content files' sizes and mtimes from."""
+
+    state: str
+    """A hash of every input's name, size and mtime, the config and the options."""
+    files: dict[str, list[tuple[str, int, int]]]
+    """Each input folder (seeds, content, layouts, translations, as str) -> files_below(it, hidden=True)."""
+
+    def below(self, folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
+        """files_below(folder, suffix): its files not hidden (nor in a hidden folder) that end with `suffix`;
+        listed again when `folder` was not scanned."""
+        found = self.files.get(str(folder))
+        if found is None:
+            return files_below(folder, suffix)
+        return [f for f in found if f[0].endswith(suffix) and not f[0].startswith(".") and "/." not in f[0]]
+
+
+def input_state(config: Config, drafts: bool, future: bool) -> Inputs:
+    """List every input (seeds, content, layouts, translations), and hash their names, sizes and mtimes with the
+    config and the options."""
+    h = hashlib.blake2b(f"{config!r} {drafts} {future}".encode(), digest_size=16)
+    files = {}
+    for folder in (config.path("seeds"), config.path("content"), config.path("layouts"), config.path("translations")):
+        h.update(f"{folder}\n".encode())
+        found = files[str(folder)] = files_below(folder, hidden=True)
+        h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
+    return Inputs(h.hexdigest(), files)

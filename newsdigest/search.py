@@ -24,6 +24,7 @@ from calendar import monthrange
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -44,16 +45,15 @@ INDEX_ONLY = ("pagefind-entry.json", "index/", "fragment/", "filter/")
 """What a merged bundle needs (with its pagefind.*.pf_meta); Pagefind's scripts are read from the primary."""
 
 
-def _pagefind_version() -> str:
+@lru_cache(maxsize=1)
+def pagefind_version() -> str:
+    """Part of every shard's fingerprint: a new Pagefind re-indexes everything. (Asked only when shards are
+    planned: reading the installed packages' metadata costs a build with search off a tenth of a second.)"""
     try:
         from importlib.metadata import version
         return version("pagefind_bin")
     except Exception:   # not installed: search is off anyway
         return ""
-
-
-PAGEFIND_VERSION = _pagefind_version()
-"""Part of every shard's fingerprint: a new Pagefind re-indexes everything."""
 
 
 def binary() -> Path | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from typing import Callable
 import re
 import unicodedata
 from urllib.parse import quote, urlsplit
@@ -45,6 +46,15 @@ TAG_SAFE = "/;?:@&=+$.-_!~*'(),"
 FEED_ID = re.compile(r"^(?:tag:(?:[a-z0-9._-]+@)?[a-z0-9.-]+,\d{4}(?:-\d\d(?:-\d\d)?)?:[0-9A-Za-z;/?:@&=+$.\-_!~*'()%,]+"
                      r"|https?://[0-9A-Za-z.\-:@\[\]]+(?:[/?][0-9A-Za-z;/?:@&=+$.\-_!~*'()%,#]*)?)$")
 """An id every feed reader and the W3C validator accept: a tag: URI (RFC 4151) or an http(s) address."""
+
+
+def free_slug(slug: str, taken: Callable[[str], bool]) -> str:
+    """`slug`, else the first of slug-2, slug-3… that `taken` says is free: one article's address on its day,
+    one content file's name."""
+    candidate, n = slug, 2
+    while taken(candidate):
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
 
 
 def tag_uri(site_url: str, day: str, name: str) -> str:

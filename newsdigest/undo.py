@@ -14,7 +14,8 @@ import os
 import shutil
 from pathlib import Path
 
-FOLDER = Path(".cache") / "undo"
+from .ledger import UNDO as FOLDER
+
 CREATED = "created"
 
 
@@ -24,6 +25,8 @@ class ContentUndo:
         self.created: set[str] = set()
         self.log = None
         """The list of files made, open for appending while the build writes content/."""
+        self.touched = False
+        """This build wrote or removed a content file."""
         self.recovered = self.folder.is_dir()
         """A killed build's changes were undone: this build must not trust the cache."""
         if self.recovered:
@@ -31,6 +34,7 @@ class ContentUndo:
 
     def before_write(self, target: Path) -> None:
         """Call before writing `target` (a file in content/)."""
+        self.touched = True
         self.folder.mkdir(parents=True, exist_ok=True)
         name = target.relative_to(self.content).as_posix()
         kept = self.folder / "files" / name

@@ -127,7 +127,7 @@ def test_a_copy_without_git_holds_what_git_tracks(tmp_path):
         if (ROOT / name).is_file():
             (archive / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, archive / name)
-    junk = [".venv/bin/python", "site/index.html", ".cache/build.pickle", "tests/__pycache__/x.pyc",
+    junk = [".venv/bin/python", "site/index.html", ".cache/ledger.sqlite", "tests/__pycache__/x.pyc",
             "node_modules/x/index.js", "bench/corpus/a.md", "test-artifacts/screenshots/a.png"]
     for name in junk:
         (archive / name).parent.mkdir(parents=True, exist_ok=True)

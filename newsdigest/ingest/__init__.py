@@ -15,12 +15,13 @@ from ..content import MAX_FILE_BYTES, Article, content_files, dump_document, edi
 from ..decode import clean, decode
 from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
-from ..slug import slugify, tag_uri
+from ..slug import free_slug, slugify, tag_uri
 from ..undo import ContentUndo
 from ..wording import count
-from .duplicates import NearDuplicates, sketch
-from .language import article_language
-from .parse import NotAnArticle, Parsed, Rules, parse_seed
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # the readers load when a seed is read (their patterns and data take a third of a second)
+    from .parse import Parsed, Rules
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 """Copied text, and saved web pages."""
@@ -50,23 +51,30 @@ class IngestReport:
 
 def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = None,
                  articles_before: dict[str, tuple[int, int, Article]] | None = None,
-                 undo: ContentUndo | None = None) -> IngestReport:
+                 undo: ContentUndo | None = None, listing: list[tuple[str, int, int]] | None = None) -> IngestReport:
     """Convert every seed whose content file is missing or out of date; remove the content file of a seed
     that is gone (unless edited by hand); leave out a seed that nearly repeats another article.
 
     A seed whose size and mtime are as `seen_before` recorded, and whose content file is still there,
     is not read again; nor is a content file as `articles_before` (the last build's) holds it. `undo`
-    hears of every content file before it is written or removed.
+    hears of every content file before it is written or removed. `listing`: the files below seeds/ as the
+    build's scan found them (scan.files_below, hidden ones too), else they are listed here.
     """
     seeds_dir, content_dir = config.path("seeds"), config.path("content")
     if not seeds_dir.is_dir():
         return IngestReport(0, 0, 0, {})
     seen_before = seen_before or {}
-    present = sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
-    names = {p.name for p in present}
+    if listing is None:
+        listing = [(p.name, (st := p.stat()).st_mtime_ns, st.st_size) for p in seeds_dir.iterdir() if p.is_file()]
+    stats = {name: (mtime, size) for name, mtime, size in listing
+             if "/" not in name and os.path.splitext(name)[1].lower() in SEED_SUFFIXES}
+    present = [seeds_dir / name for name in sorted(stats)]
+    names = set(stats)
     files = existing = None
     gone: set[Path] = set()
     seen, seeds, unchanged = {}, [], 0
+    if not names and not seen_before and articles_before:   # no seed, and the last build knew of none made from one
+        return IngestReport(0, 0, 0, {})
     if not seen_before or not names.issuperset(seen_before):   # a seed was deleted (or nothing is known): orphans?
         files = content_files(content_dir, config.root)
         existing = _content_by_seed(files, articles_before or {})
@@ -74,9 +82,8 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
         for name, path in stays.items():   # remembered, so that the next build looks again and warns again
             seen[name] = seen_before.get(name) or (0, 0, _rel(path, config), "", ())
     for seed in present:
-        stat = seed.stat()
         before = seen_before.get(seed.name)
-        if before and len(before) >= 4 and before[:2] == (stat.st_mtime_ns, stat.st_size) \
+        if before and len(before) >= 4 and before[:2] == stats[seed.name] \
                 and (config.root / before[2]).is_file():
             seen[seed.name] = before
             unchanged += 1
@@ -84,6 +91,8 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             seeds.append(seed)
     if not seeds:
         return IngestReport(0, unchanged, 0, seen)
+    from .duplicates import NearDuplicates
+
     content_dir.mkdir(parents=True, exist_ok=True)
     rules = rules_from(config)
     if files is None:
@@ -133,7 +142,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
                     seen[name] = (*stat, _rel(target, config), parsed.fingerprint, sketched)
                 continue
         else:
-            slug = _unique(slugify(parsed.title), taken)
+            slug = free_slug(slugify(parsed.title), taken.__contains__)
             taken.add(slug)
             target = content_dir / f"{slug}.md"
         shown_target = _rel(target, config)
@@ -185,6 +194,9 @@ def read_seed(seed: Path, rules: Rules, config: Config
     """Read and parse one seed: ((mtime_ns, size), hash of its bytes, the parsed article or the error, warnings,
     (slug, the content file's text) for the slug its headline gives: the file as the caller will most
     often write it, and its sketch for finding near-duplicates: both made here, in the worker)."""
+    from .duplicates import sketch
+    from .parse import Parsed
+
     stat = seed.stat()
     shown = f"{seed.parent.name}/{seed.name}"
     limit = MAX_PAGE_BYTES if seed.suffix.lower() in (".html", ".htm") else MAX_SEED_BYTES
@@ -210,6 +222,8 @@ def read_seed(seed: Path, rules: Rules, config: Config
 def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | None) -> tuple[Parsed | BuildError, list[str]]:
     """One seed's bytes -> (the parsed article or the error that says what is wrong with the file, warnings).
     `file_time` (the seed's modification time) dates a page that shows no date."""
+    from .parse import NotAnArticle, parse_seed
+
     try:
         if shown.lower().endswith((".html", ".htm")):
             from .html import convert_html   # trafilatura and lxml: only when there are saved pages
@@ -225,6 +239,8 @@ def convert_seed(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
 
 
 def rules_from(config: Config) -> Rules:
+    from .parse import Rules
+
     return Rules(zone=config.site.timezone, zones=dict(config.ingest.timezones),
                  noise=tuple(re.compile(p, re.I) for p in config.ingest.boilerplate),
                  sections=config.ingest.sections)
@@ -242,6 +258,8 @@ def decode_seed(raw: bytes, shown: str) -> tuple[str, list[str]]:
 
 def front_matter(parsed: Parsed, slug: str, seed_name: str, seed_sha: str, config: Config) -> dict:
     """The content file's keys, in the order a person reads them."""
+    from .language import article_language
+
     meta: dict = {
         "id": tag_uri(config.site.url, parsed.date.isoformat()[:10] if parsed.date else "2000", Path(seed_name).stem),
         "title": parsed.title,
@@ -315,13 +333,6 @@ def _meta_or_empty(text: str) -> dict:
         return split_document(text, "")[0]
     except BuildError:
         return {}   # the load stage reports it
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
 
 
 def _write_inside(folder: Path, target: Path, text: str, real: dict[str, str]) -> None:

@@ -98,7 +98,7 @@ def test_no_space_for_search_scratch(search_project: Project, mounts, tmp_path):
 
 
 def test_an_unreadable_or_foreign_cache_is_ignored(project: Project):
-    (project.root / ".cache" / "build.pickle").write_bytes(b"not a pickle")
+    (project.root / ".cache" / "ledger.sqlite").write_bytes(b"not a database")
     project.add_seed()
     result = project.build()
     assert result.returncode == 0 and "error" not in result.stderr, result.stderr
