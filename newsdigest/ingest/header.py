@@ -17,14 +17,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading
 from .bylines import BY_INSIDE, LABEL_AT_START, byline_names, is_agency, is_byline_or_dateline, is_role, parse_byline
 from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
-from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_words, linkish,
-                    setting, title_like)
+from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
+                    linkish, setting, title_like)
 
 ABOVE = setting("header", "above")
 """How many lines above the article the header region reaches (data/settings.json)."""
@@ -123,10 +124,7 @@ def region(reading: Reading, n: int) -> tuple[int, int]:
 def own_features(text: str) -> tuple[float, ...]:
     """OWN_FEATURES of one line's text."""
     words = len(text.split())
-    letters = letter_words(text)
-    upper = sum(1 for w in letters if w[0].isupper())
-    cased = upper + sum(1 for w in letters if w[0].islower())
-    chars = max(1, len(text) - text.count(" "))
+    capitalized, shouted, digits, stop_words = letter_shape(text)
     short = words <= 25
     dated = short and (has_date(text) or is_relative(text))
     by = parse_byline(text, header=False)
@@ -137,15 +135,15 @@ def own_features(text: str) -> tuple[float, ...]:
         float(text.endswith(".") and not text.endswith("...")),
         float(text.endswith(("?", "!"))),
         float(text.endswith((":", "："))),
-        upper / cased if cased else 0.5,
-        float(cased >= 2 and text.upper() == text),
+        capitalized,
+        shouted,
         float(text[:1].islower()),
         float(bool(NUMBERED.match(text))),
-        sum(map(str.isdigit, text)) / chars,
+        digits,
         float(linkish(text)),
         float(bp.is_noise(text)),
         furniture_share(text),
-        sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
+        stop_words,
         min(3, len(SENTENCE_INSIDE.findall(text))) / 3,
         float(bool(re.search(r"\s[|•·›»/>]\s", text))),
         float(is_crumb_trail(text)),
@@ -263,18 +261,19 @@ def marginals(emit: list[list[float]], crf: CRF) -> list[list[float]]:
     if not n:
         return []
     trans = crf.exp_transitions
+    trans_into = list(zip(*trans))   # trans_into[y][x] = trans[x][y]
     weights = [[math.exp(x - max(row)) for x in row] for row in emit]
     alpha, a = [], weights[0]
     for t in range(n):
         if t:
             prev = alpha[-1]
-            a = [weights[t][y] * sum(prev[x] * trans[x][y] for x in range(m)) for y in range(m)]
+            a = [w * sum(map(mul, prev, into)) for w, into in zip(weights[t], trans_into)]
         total = sum(a)
         alpha.append([v / total for v in a])
     beta = [[1.0] * m for _ in range(n)]
     for t in range(n - 2, -1, -1):
         nxt = [weights[t + 1][z] * beta[t + 1][z] for z in range(m)]
-        b = [sum(trans[y][z] * nxt[z] for z in range(m)) for y in range(m)]
+        b = [sum(map(mul, row, nxt)) for row in trans]
         total = sum(b)
         beta[t] = [v / total for v in b]
     out = []
@@ -287,21 +286,22 @@ def marginals(emit: list[list[float]], crf: CRF) -> list[list[float]]:
 
 def best_path(emit: list[list[float]], crf: CRF) -> list[int]:
     """The likeliest labelling of the region (Viterbi over the CRF's scores)."""
-    n, m = len(emit), len(crf.labels)
+    n = len(emit)
     if not n:
         return []
-    trans = crf.transitions
+    trans_into = list(zip(*crf.transitions))   # trans_into[y][x]: from x to y
     score = emit[0]
     back = []
     for t in range(1, n):
         step, nxt = [], []
-        for y in range(m):
-            x = max(range(m), key=lambda x: score[x] + trans[x][y])
+        for y, into in enumerate(trans_into):
+            came = list(map(add, score, into))
+            x = came.index(max(came))   # the first best, as max() picks
             step.append(x)
-            nxt.append(score[x] + trans[x][y] + emit[t][y])
+            nxt.append(came[x] + emit[t][y])
         back.append(step)
         score = nxt
-    y = max(range(m), key=lambda y: score[y])
+    y = score.index(max(score))
     path = [y]
     for step in reversed(back):
         y = step[y]
@@ -458,8 +458,8 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
 
     def stands_out(title: int, dek: int) -> bool:
         return (headline_shaped(title) and words[title] >= 3 and not texts[title].isupper()
-                and words[dek] >= 8 and _capitalized(texts[dek]) < 0.6
-                and (words[title] * 1.5 <= words[dek] or _capitalized(texts[title]) >= 0.7
+                and words[dek] >= 8 and letter_shape(texts[dek])[0] < 0.6
+                and (words[title] * 1.5 <= words[dek] or letter_shape(texts[title])[0] >= 0.7
                      or _up(texts, title) < title - 1 or not titled(_up(texts, title))))
 
     top_meta = max(lo, run.start - META_ABOVE)
@@ -508,14 +508,6 @@ def _down(texts: list[str], title: int, words: list[int]) -> int:
     while j < len(texts) and texts[j] == texts[title]:
         j += 1
     return j + 1 if j < len(texts) and words[j] >= 5 else j
-
-
-@lru_cache(maxsize=16384)
-def _capitalized(text: str) -> float:
-    letters = letter_words(text)
-    upper = sum(1 for w in letters if w[0].isupper())
-    cased = upper + sum(1 for w in letters if w[0].islower())
-    return upper / cased if cased else 0.5
 
 
 # ---- breadcrumbs -----------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def identify(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, or the model's ISO 639-3 label where the language has no 639-1 code; the model's
     probability for it, 0..1) of the language `text` is written in; ('', 0.0) for text with too few letters."""
     prose = " ".join(NOT_PROSE.sub(" ", text[:SAMPLE * 2]).split())[:SAMPLE]
-    if sum(ch.isalpha() for ch in prose) < MIN_LETTERS:
+    if sum(map(str.isalpha, prose)) < MIN_LETTERS:
         return "", 0.0
     best = _model().detect(prose, model="lite", k=1)[0]
     code = best["lang"].split("-")[0].lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from operator import itemgetter, mul
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,7 +60,7 @@ class Model:
     bias: float
 
     def logit(self, row: tuple[float, ...]) -> float:
-        return self.bias + sum(w * x for w, x in zip(self.weights, row))
+        return self.bias + sum(map(mul, self.weights, row))
 
 
 @dataclass(frozen=True)
@@ -74,17 +75,11 @@ class CRF:
     """transitions[label before][label after]."""
 
     def __post_init__(self):
-        object.__setattr__(self, "columns", tuple(zip(*self.weights)))
         object.__setattr__(self, "exp_transitions", tuple(tuple(math.exp(x) for x in row) for row in self.transitions))
 
     def emissions(self, row: tuple[float, ...]) -> list[float]:
         """Each label's score for one line's features."""
-        scores = [0.0] * len(self.labels)
-        columns = self.columns
-        for k, x in enumerate(row):
-            if x:
-                scores = [s + w * x for s, w in zip(scores, columns[k])]
-        return scores
+        return [sum(map(mul, weights, row)) for weights in self.weights]
 
 
 @dataclass(frozen=True)
@@ -175,9 +170,7 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
     """The features a line has by its text alone (a line repeated across seeds is measured once)."""
     words = word_count(text)
     letters = letter_words(text)
-    upper = sum(1 for w in letters if w[0].isupper())
-    cased = upper + sum(1 for w in letters if w[0].islower())
-    chars = max(1, len(text) - text.count(" "))
+    capitalized, shouted, digits, stop_words = letter_shape(text)
     return (
         math.log1p(words),
         float(words <= 3),
@@ -185,10 +178,10 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
         float(bool(SENTENCE_END.search(text))),
         min(3, len(SENTENCE_INSIDE.findall(text))) / 3,
         min(1.0, (text.count(",") + text.count(";") + text.count("、") + text.count("，")) / max(1, words) * 4),
-        upper / cased if cased else 0.5,
-        float(cased >= 2 and text.upper() == text),
+        capitalized,
+        shouted,
         float(text[:1].islower()),
-        sum(map(str.isdigit, text)) / chars,
+        digits,
         float(linkish(text)),
         float(bp.is_noise(text, noise)),
         furniture_share(text),
@@ -198,9 +191,25 @@ def _text_features(text: str, noise: tuple[re.Pattern, ...]) -> tuple[float, ...
         float(text.startswith(QUOTE_START)),
         float(bool(BULLET_START.match(text))),
         float(words >= 12 and not PUNCTUATION.search(text)),
-        sum(1 for w in letters if w.lower() in STOP) / len(letters) if letters else 0.0,
+        stop_words,
         float(bp.is_caption_or_credit(text)),
     )
+
+
+@lru_cache(maxsize=16384)
+def letter_shape(text: str) -> tuple[float, float, float, float]:
+    """(the share of capitalised words among the cased ones, 0.5 with none; 1.0 when shouted: two cased words or
+    more, all in capitals; the share of digits among the characters other than spaces; the share of common
+    words among the words of letters): what both the line's score and the header's labels read of its letters."""
+    letters = letter_words(text)
+    initials = "".join(map(itemgetter(0), letters))
+    upper = sum(map(str.isupper, initials))
+    cased = upper + sum(map(str.islower, initials))
+    chars = max(1, len(text) - text.count(" "))
+    return (upper / cased if cased else 0.5,
+            float(cased >= 2 and text.upper() == text),
+            sum(map(str.isdigit, text)) / chars,
+            sum(map(STOP.__contains__, map(str.lower, letters))) / len(letters) if letters else 0.0)
 
 
 @lru_cache(maxsize=16384)
@@ -213,7 +222,7 @@ def linkish(text: str) -> bool:
 def furniture_share(text: str) -> float:
     """The share of a line's words that menus and widgets are made of."""
     words = letter_words(text)
-    return sum(w.lower() in FURNITURE for w in words) / len(words) if words else 0.0
+    return sum(map(FURNITURE.__contains__, map(str.lower, words))) / len(words) if words else 0.0
 
 
 def title_like(text: str, words: int) -> bool:
