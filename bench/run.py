@@ -159,17 +159,19 @@ def ingestion(root: Path, n: int, runs: int, code: Path = REPO) -> tuple[list[tu
     return results, n / statistics.median(t for t, _ in results)
 
 
-def side_by_side(root: Path, n: int, runs: int, baseline: Path) -> None:
-    """The cold builds (search on, search off) and the ingestion of this code and of `baseline` (another copy
-    of newsdigest, e.g. `git archive main | tar -x -C /tmp/base`), each on its own copy of one corpus with
-    its own layouts, run by run in turn (A, B, A, B, …) so that both see the machine in the same state;
-    prints both and the ratio of the medians."""
+def side_by_side(root: Path, n: int, runs: int, baseline: Path, ingestion_only: bool = False) -> None:
+    """The cold builds (search on, search off; not with `ingestion_only`) and the ingestion of this code and of
+    `baseline` (another copy of newsdigest, e.g. `git archive main | tar -x -C /tmp/base`), each on its own copy
+    of one corpus with its own layouts, run by run in turn (A, B, A, B, …) so that both see the machine in the
+    same state; prints both and the ratio of the medians."""
     codes = {"this code": REPO, "baseline": baseline}
-    projects = {name: make_project(root / f"ab-{i}", n, code=code) for i, (name, code) in enumerate(codes.items())}
     print(f"\n### {n:,} articles, side by side with {baseline}\n\n| scenario | code | median s | min–max s | "
           "median CPU s, all processes | peak MB |\n|---|---|---:|---:|---:|---:|")
-    for scenario, config, output in (("cold build (no cache)", "config.yaml", "site"),
-                                     ("cold build, search off", "config-no-search.yaml", "site-no-search")):
+    builds = () if ingestion_only else (("cold build (no cache)", "config.yaml", "site"),
+                                        ("cold build, search off", "config-no-search.yaml", "site-no-search"))
+    projects = {name: make_project(root / f"ab-{i}", n, code=code) for i, (name, code) in enumerate(codes.items())
+                if builds}
+    for scenario, config, output in builds:
         results: dict[str, list] = {name: [] for name in codes}
         for i in range(runs):
             for name, code in codes.items():
@@ -268,7 +270,7 @@ def main() -> None:
             edits_side_by_side(root, n, args.runs, args.baseline.resolve(), "hugo" in others)
             continue
         if args.baseline:
-            side_by_side(root, n, args.runs, args.baseline.resolve())
+            side_by_side(root, n, args.runs, args.baseline.resolve(), args.ingestion_only)
             continue
         if args.ingestion_only:
             results, rate = ingestion(root, n, args.runs)
