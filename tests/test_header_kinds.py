@@ -33,6 +33,7 @@ def test_an_updated_label_joins_the_date_under_it_not_the_headline():
     assert normalize("Updated\nThe best rain jackets for city cycling") == [
         "Updated", "The best rain jackets for city cycling"]
     assert normalize("Written by\nMira Olsen") == ["Written by Mira Olsen"]
+    assert normalize("Posted by\nMira Olsen") == ["Posted by Mira Olsen"]
 
 
 def test_a_guide_marked_updated_keeps_its_headline():
@@ -93,6 +94,9 @@ def test_a_dateline_label_without_a_day_is_not_the_headline():
     ("By The Quayside editors", ("The Quayside editors",)),
     ("By Mira Olsen | City Desk", ("Mira Olsen",)),
     ("Staff Writer", ()),
+    ("Reviewed by: Tomas Reyes, PhD", ()),
+    ("Edited by Anna Keller", ()),
+    ("Photos by Anna Keller", ()),
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names
@@ -102,6 +106,9 @@ def test_byline_names(line, names):
     ("Mira Olsen • Mar 12, 2025", ("Mira Olsen",)),
     ("Mar. 12, 2025 · Tomas Reyes on behalf of the markets team", ("Tomas Reyes",)),
     ("Lisbon, 12 March 2025", ()),
+    ("Mira Olsen March 12, 2025 — 6 minutes read", ("Mira Olsen",)),
+    ("Published On March 12, 2025", ()),
+    ("Thursday March 12, 2025", ()),
     ("Published Mar 12, 2025 | Updated Mar 13, 2025", ()),
 ])
 def test_a_dateline_names_the_person_beside_its_date(line, names):
@@ -118,3 +125,10 @@ def test_a_desk_is_the_author_only_when_no_person_is_named():
                    + BODY).authors == ["Harbour News Desk"]
     assert convert("Menu\nCouncil turns old tram depot into a covered market\nBy Harbour News Desk\nBy Mira Olsen\n"
                    "Mar 12, 2025\n\n" + BODY).authors == ["Mira Olsen"]
+
+
+@pytest.mark.parametrize("line", ["by Mira Olsen· March 12, 2025", "Author Mira Olsen", "author Mira Olsen"])
+def test_a_line_signed_with_a_label_under_the_headline_names_the_author_whatever_the_labels(line):
+    article = convert(f"Menu\nCouncil turns old tram depot into a covered market\n{line}\n\n" + BODY)
+    assert article.authors == ["Mira Olsen"]
+    assert line not in article.body

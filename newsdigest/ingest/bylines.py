@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import has_date, is_relative, without_dates
+from .dates import CALENDAR, has_date, is_relative, without_dates
 
 BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
                 r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
@@ -87,6 +87,10 @@ READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s
                           r"(?:\s+(?:to\s+)?read(?:ing)?(?:\s+time)?|\s+de\s+lec?tura|\s+Lesezeit)?\s*$", re.I)
 """A reading time alone: '21 Minutes to Read', '10min read', 'Lesezeit: 4 Minuten', 'Reading time: 5 minutes'."""
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|e|y|et|og|och)\s+|\s*&\s*")
+NOT_WRITTEN = re.compile(r"(?:reviewed|edited|fact[- ]?checked|checked|photos?|photographs?|pictures?|images?|"
+                         r"illustrations?|illustrated|video|translated|produced|revisado|editado|fotos?|"
+                         r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
+"""What a name under 'by' did when it was not the writing: 'Reviewed by', 'Edited by', 'Photos by'."""
 DESK = re.compile(r"^(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,3}\s+(?:team|desk|editors|newsroom|staff|"
                   r"redaktion|redacción|redação|rédaction|redazione)$", re.I)
 """A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team'."""
@@ -106,6 +110,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = LEFT_BY_DATE.sub("", text)
     text = re.sub(r"\b[Bb]y(?=[A-Z][a-z])", "By ", text)   # 'ByJane Doe': a widget glued the label on
     m = BY_INSIDE.search(text)
+    if m and NOT_WRITTEN.search(text[:m.start()]):
+        return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
     if m and (m.start() > 0 or BY.match(text)):
         text = text[m.end():]
     else:
@@ -165,7 +171,20 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         names = byline_names(part)
         if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and part.startswith(names[0]):
             return names
+    words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date
+    for n in range(2, min(4, len(words) - 1) + 1):
+        name, rest = words[:n], " ".join(words[n:])
+        if not all(TITLE_WORD.match(w) for w in name) or name[-1].lower() in CALENDAR_WORDS:
+            break
+        if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0")
+                and byline_names(" ".join(name)) == (" ".join(name),)):
+            return (" ".join(name),)
     return ()
+
+
+TITLE_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’.-]*$")
+"""A word of a name in Title Case: no comma after it (a place before a date takes one: 'Lisbon, 3 March')."""
+CALENDAR_WORDS = frozenset(w.lower().rstrip(".") for w in (*CALENDAR["months"], *CALENDAR["weekdays"]))
 
 
 def is_role(words: list[str]) -> bool:

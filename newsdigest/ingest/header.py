@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, names_beside_date, is_agency, is_byline_or_dateline, is_role, parse_byline
+from .bylines import BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, names_beside_date, is_agency, is_byline_or_dateline, is_role, parse_byline
 from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_words, linkish,
@@ -384,6 +384,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
+        elif (lo + k > t and len(text.split()) <= 12 and not text.endswith(".")
+              and (BY.match(text) or LABEL_AT_START.match(text)) and (signed := byline_names(text))):
+            authors += [a for a in signed if a not in authors]   # 'by Jane Doe', 'Author Jane Doe' under the headline
+            authors_sure = min(authors_sure, probs[k][b])
         elif labels[k] == "dateline" and (beside := [a for a in names_beside_date(text) if furniture_share(a) == 0
                                                      and _section_key(a) not in _sections(sections)]):
             authors += [a for a in beside if a not in authors]   # 'Jane Doe • Oct 20, 2025'
