@@ -7,7 +7,7 @@ import pytest
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date
 from newsdigest.ingest.article import read_article
-from newsdigest.ingest.header import layout_title, region
+from newsdigest.ingest.header import author_box, layout_title, region
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules
 from newsdigest.ingest.score import default_params
@@ -132,3 +132,22 @@ def test_a_line_signed_with_a_label_under_the_headline_names_the_author_whatever
     article = convert(f"Menu\nCouncil turns old tram depot into a covered market\n{line}\n\n" + BODY)
     assert article.authors == ["Mira Olsen"]
     assert line not in article.body
+
+
+# ---- the author box under the article, for a page whose header names nobody ---------------------------------
+
+
+def test_an_author_box_under_the_article_names_the_author():
+    box = ("\nShare\nFacebook\nEmail\nAbout the author\nMira Olsen\n"
+           "Mira is a reporter who has covered the harbour and its markets since 2015.\nMore stories\nSubscribe\n")
+    assert convert("Menu\nCouncil turns old tram depot into a covered market\n\n" + BODY + box).authors == ["Mira Olsen"]
+    assert author_box(["Tomas Reyes", "Tomas Reyes, editor at the Quayside Post, writes about cities and their food."]) \
+        == ("Tomas Reyes",)
+
+
+@pytest.mark.parametrize("lines", [
+    ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
+    ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],
+])
+def test_a_heading_over_a_paragraph_that_repeats_its_first_word_is_no_author_box(lines):
+    assert author_box(lines) == ()

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, names_beside_date, is_agency, is_byline_or_dateline, is_role, parse_byline
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline,
+                      is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_words, linkish,
@@ -443,6 +444,23 @@ def _bare_name(text: str) -> bool:
     """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture."""
     return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
             and not any(w.lower() in STOP for w in text.split()))
+
+
+def author_box(texts: list[str]) -> tuple[str, ...]:
+    """The author a page's author box names, for the lines under an article whose header names nobody: a name
+    alone on its line over a line about that person that starts with the name, or with its first word and a
+    common word ('Jane Doe' / 'Jane Doe, CTO at …', 'Jane is a reporter who …')."""
+    for i, line in enumerate(texts[:-1]):
+        words = line.split()
+        if not 2 <= len(words) <= 4 or len(line) > 60 or any(c.isdigit() for c in line):
+            continue
+        about = texts[i + 1].split()
+        if (len(about) >= 8 and texts[i + 1] != line and _bare_name(line)
+                and ([w.strip(",;:") for w in about[:len(words)]] == words
+                     or (about[0] == words[0] and about[1].lower() in STOP))):
+            return (normalize_name(line),)
+    return ()
+
 
 
 # ---- the headline as the layout places it ------------------------------------------------------------------
