@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import has_date, is_relative, without_dates
+from .dates import CALENDAR, has_date, is_relative, without_dates
 
 BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
                 r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
@@ -80,10 +80,22 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
 
 BY_INSIDE = re.compile(r"(?:^|(?<=[\s|·•,—–-]))(?:(?:written|posted|published|story|words|reported|text|article)\s+)?"
                        r"(?:by|por|von|par|door|di)\b\s*:?\s*(?=\S)", re.I)
-LABEL_AT_START = re.compile(r"^(?:authors?|writers?|autor(?:es|a)?|autore|auteur|автор|reporter)\s*:?\s+", re.I)
+LABEL_AT_START = re.compile(r"^(?:authors?|writers?|autor(?:es|a)?|autore|auteur|автор|reporter)(?:\s*:\s*|\s+)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+comments?\b|\b(?:no\s+)?comments?\b|"
                      r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bshare\b", re.I)
+READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?|мин\w*)\b\.?"
+                          r"(?:\s+(?:to\s+)?read(?:ing)?(?:\s+time)?|\s+de\s+lec?tura|\s+Lesezeit)?\s*$", re.I)
+"""A reading time alone: '21 Minutes to Read', '10min read', 'Lesezeit: 4 Minuten', 'Reading time: 5 minutes'."""
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|e|y|et|og|och)\s+|\s*&\s*")
+NOT_WRITTEN = re.compile(r"(?:reviewed|edited|fact[- ]?checked|checked|photos?|photographs?|pictures?|images?|"
+                         r"illustrations?|illustrated|video|translated|produced|revisado|editado|fotos?|"
+                         r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
+"""What a name under 'by' did when it was not the writing: 'Reviewed by', 'Edited by', 'Photos by'."""
+DESK = re.compile(r"^(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,3}\s+(?:team|desk|editors|newsroom|staff|"
+                  r"redaktion|redacción|redação|rédaction|redazione)$", re.I)
+"""A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team'."""
+LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|le|el|em|il|the))+\s*$")
+"""A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
 CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)?)$")
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
@@ -94,22 +106,30 @@ def byline_names(line: str) -> tuple[str, ...]:
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
     text = without_dates(line.strip())
+    if text != line.strip():
+        text = LEFT_BY_DATE.sub("", text)
     text = re.sub(r"\b[Bb]y(?=[A-Z][a-z])", "By ", text)   # 'ByJane Doe': a widget glued the label on
     m = BY_INSIDE.search(text)
+    if m and NOT_WRITTEN.search(text[:m.start()]):
+        return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
     if m and (m.start() > 0 or BY.match(text)):
         text = text[m.end():]
     else:
         text = LABEL_AT_START.sub("", text)
     text = CLUTTER.sub(" ", text)
-    text = SEPARATORS.split(text.strip(" |·•—–-:,"))[0]
+    text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
     text = re.split(r"\s+on\s+", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")
     if not text:
         return ()
     parts = [p.strip(" .;:") for p in NAME_SPLIT.split(text) if p.strip(" .;:")]
     joined = bool(re.search(r"\s(?:and|und|e|y|et|og|och|&)\s", text, re.I))
     names: list[str] = []
+    desk = ""
     for k, part in enumerate(parts):
         words = part.split()
+        if DESK.match(part):
+            desk = desk or part   # 'By News Desk': the author only when the byline names no person
+            continue
         if CREDENTIAL.match(part) and names:
             continue   # 'Jane Doe, MD'
         if is_role(words):
@@ -133,7 +153,38 @@ def byline_names(line: str) -> tuple[str, ...]:
         if AGENCY.match(bare):   # 'The Associated Press' as agencies are credited: 'Associated Press'
             name = bare
         names.append(normalize_name(name) if name.isupper() else name)
-    return tuple(names)
+    return tuple(names) or ((desk,) if desk else ())
+
+
+DATE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
+
+
+def names_beside_date(line: str) -> tuple[str, ...]:
+    """The person a dateline names beside its date, parted by a bullet, a middle dot, a bar or a dash:
+    'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); a place
+    before a comma ('London, 3 March 2025') names nobody."""
+    parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip()]
+    for k, part in enumerate(parts):
+        beside = parts[k - 1:k] + parts[k + 1:k + 2]
+        if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside):
+            continue
+        names = byline_names(part)
+        if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and part.startswith(names[0]):
+            return names
+    words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date
+    for n in range(2, min(4, len(words) - 1) + 1):
+        name, rest = words[:n], " ".join(words[n:])
+        if not all(TITLE_WORD.match(w) for w in name) or name[-1].lower() in CALENDAR_WORDS:
+            break
+        if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0")
+                and byline_names(" ".join(name)) == (" ".join(name),)):
+            return (" ".join(name),)
+    return ()
+
+
+TITLE_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’.-]*$")
+"""A word of a name in Title Case: no comma after it (a place before a date takes one: 'Lisbon, 3 March')."""
+CALENDAR_WORDS = frozenset(w.lower().rstrip(".") for w in (*CALENDAR["months"], *CALENDAR["weekdays"]))
 
 
 def is_role(words: list[str]) -> bool:

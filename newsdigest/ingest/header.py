@@ -21,7 +21,8 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import BY_INSIDE, LABEL_AT_START, byline_names, is_agency, is_byline_or_dateline, is_role, parse_byline
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline,
+                      is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
@@ -57,6 +58,16 @@ LABELS = ("headline", "dek", "byline", "dateline", "caption", "section", "furnit
 CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b"
                           r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA)(?:\s+file)?$", re.I)
 NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
+DATE_LABEL = re.compile(r"^(?:last\s+)?(?:published|updated|posted|modified|veröffentlicht|aktualisiert|publicado|"
+                        r"atualizado|actualizado|pubblicato|aggiornato|publié|mis\s+à\s+jour|опубликовано|обновлено)\b", re.I)
+"""A dateline's label: 'Last Updated January, 2025' is a dateline even when its date lacks the day."""
+JOB = re.compile(r"(?<!\w)(?:co-?)?(?:editor|writer|reporter|correspondent|columnist|analyst|contributor|journalist|"
+                 r"producer|director|founder|ceo|cto|cfo|president|manager|consultant|engineer|specialist|strategist|"
+                 r"officer|professor|researcher|scientist|attorney|lawyer|designer|developer|marketer|expert|coach|"
+                 r"blogger|redakteur(?:in)?|autor(?:in|a)?|periodista|redactor(?:a)?|giornalista|rédact(?:eur|rice)|"
+                 r"journaliste|jornalista|редактор|журналист)s?(?!\w)", re.I)
+"""A job title's head word: 'Senior QA Engineer', 'Co-Founder & Marketing Director', 'TECH WRITER' (a line feature:
+a bare name over a job title is a byline)."""
 NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|[IVX]{1,4}[.:])\s")
 
 OWN_FEATURES = (
@@ -64,7 +75,7 @@ OWN_FEATURES = (
     "ends_period", "ends_question", "ends_colon", "capitalized", "all_caps", "starts_lower", "numbered",
     "digits", "linkish", "noise", "furniture", "stop_words", "sentences", "separators", "crumb_trail",
     "dateline", "dated", "relative", "by_line", "name_role", "bare_name", "agency", "meta", "caption_mark", "credit",
-    "title_like", "quote", "by_inside", "author_label",
+    "title_like", "quote", "by_inside", "author_label", "job_title", "reading_time",
 )
 """What a line shows by its text alone (cached per text: a line repeated across seeds is measured once)."""
 PAGE_FEATURES = (
@@ -75,7 +86,7 @@ PAGE_FEATURES = (
 )
 """What a line shows by its place on the page and in the region."""
 NEIGHBOUR = ("dated", "by_line", "name_role", "bare_name", "title_like", "noise", "prose", "log_words",
-             "ends_period", "caption_mark", "crumb_trail")
+             "ends_period", "caption_mark", "crumb_trail", "job_title")
 """Features of the lines around each line, repeated under prev_/next_/prev2_/next2_ names."""
 HEADER_FEATURES = (OWN_FEATURES + PAGE_FEATURES + tuple(f"{side}_{n}" for side in ("prev", "next", "prev2", "next2")
                                                          for n in NEIGHBOUR))
@@ -162,6 +173,8 @@ def own_features(text: str) -> tuple[float, ...]:
         float(text.startswith(("\"", "“", "‘", "'", "«"))),
         float(short and bool(BY_INSIDE.search(text))),
         float(short and bool(LABEL_AT_START.match(text))),
+        float(words <= 8 and not text.endswith(".") and not any(map(str.isdigit, text)) and bool(JOB.search(text))),
+        float(bool(READING_TIME.match(text))),
     )
 
 
@@ -358,6 +371,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # a page has one headline: a line under the one chosen that the best path also calls a headline is its dek
     b, d = at["byline"], at["dateline"]
     authors: list[str] = []
+    desks: list[str] = []
+    """A byline that names only a desk or team: the authors when no line names a person."""
     authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
     photo, section = _Box(), ""
     for k in after:
@@ -365,10 +380,19 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         if labels[k] == "byline":
             names = byline_names(text)
             if names:
-                authors += [a for a in names if a not in authors]
+                into = desks if len(names) == 1 and DESK.match(names[0]) else authors   # 'News Desk'
+                into += [a for a in names if a not in into]
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
+        elif (lo + k > t and len(text.split()) <= 12 and not text.endswith(".")
+              and (BY.match(text) or LABEL_AT_START.match(text)) and (signed := byline_names(text))):
+            authors += [a for a in signed if a not in authors]   # 'by Jane Doe', 'Author Jane Doe' under the headline
+            authors_sure = min(authors_sure, probs[k][b])
+        elif labels[k] == "dateline" and (beside := [a for a in names_beside_date(text) if furniture_share(a) == 0
+                                                     and _section_key(a) not in _sections(sections)]):
+            authors += [a for a in beside if a not in authors]   # 'Jane Doe • Oct 20, 2025'
+            authors_sure = min(authors_sure, probs[k][b] + probs[k][d])
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
             doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
         if labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t):
@@ -384,6 +408,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = label["name"].strip()
                 break
+    authors = authors or desks
     body_start = reading.run.start   # past the header's own lines read as prose: never past a body or furniture line
     while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] == title_text
                                                          or labels[body_start - lo] not in ("body", "furniture")):
@@ -421,6 +446,23 @@ def _bare_name(text: str) -> bool:
             and not any(w.lower() in STOP for w in text.split()))
 
 
+def author_box(texts: list[str]) -> tuple[str, ...]:
+    """The author a page's author box names, for the lines under an article whose header names nobody: a name
+    alone on its line over a line about that person that starts with the name, or with its first word and a
+    common word ('Jane Doe' / 'Jane Doe, CTO at …', 'Jane is a reporter who …')."""
+    for i, line in enumerate(texts[:-1]):
+        words = line.split()
+        if not 2 <= len(words) <= 4 or len(line) > 60 or any(c.isdigit() for c in line):
+            continue
+        about = texts[i + 1].split()
+        if (len(about) >= 8 and texts[i + 1] != line and _bare_name(line)
+                and ([w.strip(",;:") for w in about[:len(words)]] == words
+                     or (about[0] == words[0] and about[1].lower() in STOP))):
+            return (normalize_name(line),)
+    return ()
+
+
+
 # ---- the headline as the layout places it ------------------------------------------------------------------
 
 
@@ -430,8 +472,8 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
 
     1. The byline or dateline under the headline: a 'By …' line among the article's first lines, else the
        nearest byline or dateline above the article.
-    2. The headline: the first line above it shaped like one and about the story (sharing a word with it),
-       past captions, breadcrumbs and furniture; of a headline and its dek in sentence case, the first, when
+    2. The headline: the first line above it shaped like one (never in lower case) and about the story (sharing
+       a word with it), past captions, breadcrumbs, furniture, reading times and labelled datelines; of a headline and its dek in sentence case, the first, when
        the headline stands out (much shorter, in Title Case, printed twice, or not the last of a list of
        title-like lines).
     3. Anchored: only its dek, share buttons and more bylines or datelines stand between it and the byline,
@@ -442,18 +484,19 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     def about(j: int) -> bool:   # shares a word with the story
         return not _content_words(texts[j]).isdisjoint(body)
 
-    def meta_line(j: int) -> bool:   # a dateline, or a byline ('By …', 'Name Role', an agency, a bare name near the story)
+    def meta_line(j: int) -> bool:   # a dateline, a reading time, or a byline ('By …', 'Name Role', an agency, a bare name near the story)
         text = texts[j]
-        return words[j] <= 20 and (has_date(text) or is_relative(text) or (
+        return words[j] <= 20 and (has_date(text) or is_relative(text) or bool(READING_TIME.match(text))
+                                   or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (
             not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
                                                  or (run.start - 8 <= j < run.start and _bare_name(text)))))
 
     def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
         return (j >= lo and title_like(texts[j], words[j]) and words[j] >= 4 and not meta_line(j)
-                and not parse_dateline(texts[j], "UTC"))
+                and not parse_dateline(texts[j], "UTC") and not texts[j][:1].islower())
 
-    def headline_shaped(j: int) -> bool:
-        return (title_like(texts[j], words[j]) and not meta_line(j) and not _caption(texts, j)
+    def headline_shaped(j: int) -> bool:   # a headline starts with a capital, a digit or a quote, never in lower case
+        return (title_like(texts[j], words[j]) and not texts[j][:1].islower() and not meta_line(j) and not _caption(texts, j)
                 and not is_crumb_trail(texts[j]) and about(j))
 
     def stands_out(title: int, dek: int) -> bool:

@@ -7,15 +7,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .dates import has_date, parse_dateline
+from .dates import has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-LABEL_ALONE = re.compile(r"^(?:published|updated|last\s+updated|posted|first\s+published|modified|image\s+source|"
-                         r"image\s+caption|photo|caption|source|by|written\s+by|authors?|publish(?:ed)?\s+date|"
-                         r"date|posted\s+on|published\s+on)\s*[:,]?$", re.I)
+LABEL_ALONE = re.compile(r"^(?:(?P<when>published|updated|last\s+updated|posted|first\s+published|modified|"
+                         r"publish(?:ed)?\s+date|date|posted\s+on|published\s+on)|(?P<who>by|written\s+by|posted\s+by|authors?)|"
+                         r"image\s+source|image\s+caption|photo|caption|source)\s*[:,]?$", re.I)
+"""A label alone on its line, and what it labels: a date ('when'), a name ('who'), a photo's caption or credit."""
 
 
+CLOCK = re.compile(r"^[0-2]?\d[:.][0-5]\d(?!\d)")
 DATE_PART_ALONE = re.compile(r"^(?:[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:19|20)\d\d)$", re.I)
 """A time or a year alone: part of a date a page's widget split over lines ('November 20' / '15:23' / '2019')."""
 
@@ -46,13 +48,26 @@ def read_lines(text: str) -> list[Line]:
         if not line:
             gap = True
             continue
-        if out and (LABEL_ALONE.match(out[-1].text) or (DATE_PART_ALONE.match(line) and not gap
-                                                        and _completes_date(out[-1].text, line))):
+        if out and (_labels(out[-1].text, line) or (DATE_PART_ALONE.match(line) and not gap
+                                                    and _completes_date(out[-1].text, line))):
             out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)
         else:
             out.append(Line(line, number, gap))
         gap = False
     return out
+
+
+def _labels(label: str, line: str) -> bool:
+    """A lone label line and the line under it that it labels: 'Updated' over a date, 'By' over a name,
+    'Photo' over anything; not 'Updated' over the headline (a page marks a refreshed guide so)."""
+    m = LABEL_ALONE.match(label)
+    if not m:
+        return False
+    if m["when"]:
+        return has_date(line) or is_relative(line) or bool(CLOCK.match(line))
+    if m["who"]:
+        return len(line.split()) <= 8 and not line.endswith(".")
+    return True
 
 
 def _completes_date(before: str, part: str) -> bool:

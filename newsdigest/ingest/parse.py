@@ -24,7 +24,7 @@ from .article import Reading, read_article
 from .body import read_body, to_markdown
 from .dates import Stamp, find_stamps, is_relative, relative_stamp
 from .entities import tags_from_text
-from .header import Header, read_header
+from .header import Header, author_box, read_header
 from .lines import Line, read_lines
 from .score import Params, default_params, setting
 from .source import source_name
@@ -117,7 +117,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique([*header.authors, *body.authors])
+    authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:]))
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
     outlet = source_name(texts, source_url)
     review = _review(header, reading, date_from, bool(authors))

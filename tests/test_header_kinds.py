@@ -1,0 +1,153 @@
+"""Kinds of wrong headline, byline and date that recur across sites (issue 23), each with text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdigest.ingest import convert_seed
+from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date
+from newsdigest.ingest.article import read_article
+from newsdigest.ingest.header import author_box, layout_title, region
+from newsdigest.ingest.lines import normalize, read_lines
+from newsdigest.ingest.parse import Rules
+from newsdigest.ingest.score import default_params
+
+BODY = """The council voted on Tuesday to turn the old tram depot into a covered market, ending a decade of argument over the empty hall by the river.
+
+Traders who sell from vans along the quay will get the first pick of the sixty stalls, and the rent will be fixed for three years.
+
+Work on the roof starts in spring, and the council hopes to open the market before the summer festival brings visitors to the quay.
+"""
+
+
+def convert(text: str):
+    article, _ = convert_seed(text.encode(), "seeds/market.txt", Rules(zone="UTC"), None)
+    return article
+
+
+# ---- a label alone on its line joins only what it labels --------------------------------------------------
+
+
+def test_an_updated_label_joins_the_date_under_it_not_the_headline():
+    assert normalize("Updated\nMarch 4, 2025") == ["Updated March 4, 2025"]
+    assert normalize("Updated\nThe best rain jackets for city cycling") == [
+        "Updated", "The best rain jackets for city cycling"]
+    assert normalize("Written by\nMira Olsen") == ["Written by Mira Olsen"]
+    assert normalize("Posted by\nMira Olsen") == ["Posted by Mira Olsen"]
+
+
+def test_a_guide_marked_updated_keeps_its_headline():
+    article = convert("Home\nGuides\nUpdated\nCouncil turns old tram depot into a covered market\n"
+                      "By Mira Olsen\n12 March 2025\n\n" + BODY)
+    assert article.title == "Council turns old tram depot into a covered market"
+
+
+# ---- the layout's headline is never a reading time, a dateline's label or a line in lower case ------------------
+
+
+def layout_headline(text: str) -> str | None:
+    lines = read_lines(text)
+    reading = read_article(lines, default_params())
+    title, _ = layout_title([line.text for line in lines], reading, region(reading, len(lines))[0])
+    return lines[title].text if title is not None else None
+
+
+STORY_TAIL = "\nThe stall holders in cities and towns along the river will need only minutes to read the new rules.\n"
+
+
+@pytest.mark.parametrize("line", ["12 Minutes to Read", "6 min read", "Lesezeit: 4 Minuten", "Reading time: 7 minutes"])
+def test_a_reading_time_over_the_byline_is_not_the_headline(line):
+    assert READING_TIME.match(line)
+    seed = (f"Markets\nFood\nCities\nCouncil turns old tram depot into a covered market\nCity Life\nMarch 12, 2025\n"
+            f"{line}\nShare\nFacebook Email\nCopy link\nHarbour Blog Contributor\nHarbour Blog Contributor\n\n{BODY}{STORY_TAIL}")
+    assert layout_headline(seed) == "Council turns old tram depot into a covered market"
+
+
+@pytest.mark.parametrize("line", ["5 Minute Walks Across the Old Town", "Cooking in 20 minutes", "Top 10 minutes of the match"])
+def test_a_headline_that_counts_minutes_is_no_reading_time(line):
+    assert not READING_TIME.match(line)
+
+
+def test_a_line_in_lower_case_over_the_dateline_is_not_the_headline():
+    seed = ("Log in\nJoin the club\nSubscribe\nCouncil turns old tram depot into a covered market\nRiver Quay\n"
+            f"by Mira Olsen\nin Cities & Towns\non Mar 12, 2025\n\n{BODY}{STORY_TAIL}")
+    assert layout_headline(seed) == "Council turns old tram depot into a covered market"
+
+
+def test_a_dateline_label_without_a_day_is_not_the_headline():
+    seed = ("Menu\nCouncil turns old tram depot into a covered market\nBack to all\n"
+            f"Last Updated March, 2025\nMira Olsen\nSenior Reporter\n\n{BODY}{STORY_TAIL}")
+    assert layout_headline(seed) == "Council turns old tram depot into a covered market"
+
+
+# ---- every name of a byline, and only names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Mira Olsen on 12 Mar 2025", ("Mira Olsen",)),
+    ("Posted by Tomas Reyes on March 12, 2025", ("Tomas Reyes",)),
+    ("von Anna Keller am 12.03.2025", ("Anna Keller",)),
+    ("Mira Olsen•Updated on Mar 12, 2025 •8 min read", ("Mira Olsen",)),
+    ("Authors:Mira Olsen, Tomas Reyes, Anna Keller", ("Mira Olsen", "Tomas Reyes", "Anna Keller")),
+    ("By Harbour News Desk", ("Harbour News Desk",)),
+    ("Riverside Gazette Team", ("Riverside Gazette Team",)),
+    ("By The Quayside editors", ("The Quayside editors",)),
+    ("By Mira Olsen | City Desk", ("Mira Olsen",)),
+    ("Staff Writer", ()),
+    ("Reviewed by: Tomas Reyes, PhD", ()),
+    ("Edited by Anna Keller", ()),
+    ("Photos by Anna Keller", ()),
+])
+def test_byline_names(line, names):
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Mira Olsen • Mar 12, 2025", ("Mira Olsen",)),
+    ("Mar. 12, 2025 · Tomas Reyes on behalf of the markets team", ("Tomas Reyes",)),
+    ("Lisbon, 12 March 2025", ()),
+    ("Mira Olsen March 12, 2025 — 6 minutes read", ("Mira Olsen",)),
+    ("Published On March 12, 2025", ()),
+    ("Thursday March 12, 2025", ()),
+    ("Published Mar 12, 2025 | Updated Mar 13, 2025", ()),
+])
+def test_a_dateline_names_the_person_beside_its_date(line, names):
+    assert names_beside_date(line) == names
+
+
+def test_the_author_beside_the_date_on_a_dateline_is_read():
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\nTomas Reyes • Mar 12, 2025\n\n" + BODY)
+    assert article.authors == ["Tomas Reyes"]
+
+
+def test_a_desk_is_the_author_only_when_no_person_is_named():
+    assert convert("Menu\nCouncil turns old tram depot into a covered market\nBy Harbour News Desk\nMar 12, 2025\n\n"
+                   + BODY).authors == ["Harbour News Desk"]
+    assert convert("Menu\nCouncil turns old tram depot into a covered market\nBy Harbour News Desk\nBy Mira Olsen\n"
+                   "Mar 12, 2025\n\n" + BODY).authors == ["Mira Olsen"]
+
+
+@pytest.mark.parametrize("line", ["by Mira Olsen· March 12, 2025", "Author Mira Olsen", "author Mira Olsen"])
+def test_a_line_signed_with_a_label_under_the_headline_names_the_author_whatever_the_labels(line):
+    article = convert(f"Menu\nCouncil turns old tram depot into a covered market\n{line}\n\n" + BODY)
+    assert article.authors == ["Mira Olsen"]
+    assert line not in article.body
+
+
+# ---- the author box under the article, for a page whose header names nobody ---------------------------------
+
+
+def test_an_author_box_under_the_article_names_the_author():
+    box = ("\nShare\nFacebook\nEmail\nAbout the author\nMira Olsen\n"
+           "Mira is a reporter who has covered the harbour and its markets since 2015.\nMore stories\nSubscribe\n")
+    assert convert("Menu\nCouncil turns old tram depot into a covered market\n\n" + BODY + box).authors == ["Mira Olsen"]
+    assert author_box(["Tomas Reyes", "Tomas Reyes, editor at the Quayside Post, writes about cities and their food."]) \
+        == ("Tomas Reyes",)
+
+
+@pytest.mark.parametrize("lines", [
+    ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
+    ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],
+])
+def test_a_heading_over_a_paragraph_that_repeats_its_first_word_is_no_author_box(lines):
+    assert author_box(lines) == ()
