@@ -462,7 +462,6 @@ def author_box(texts: list[str]) -> tuple[str, ...]:
     return ()
 
 
-
 # ---- the headline as the layout places it ------------------------------------------------------------------
 
 
