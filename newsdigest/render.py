@@ -36,11 +36,11 @@ Pages = dict[str, bytes]
 
 def make_environment(layouts: Path, digest: Digest, site_title: str = "", compiled: BytecodeCache | None = None) -> Environment:
     """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
-    outlet(article): who published it (its source's name, else
-    `site_title`: the digest's own), article_id(article, site.url): its id in the feeds, language (the site's:
-    .tag, .dir, .arrows), the filters article_lang and site_lang (Voices), the gettext calls of Jinja's i18n extension over the site's catalog
-    (_("Archive"), _("By %(names)s")|format(names=…), ngettext(…)|format(num=…), {% trans %}), and the
-    filters that write dates and numbers in its language.
+    card(article, root, …): the article's card in a list (Cards), outlet(article): who published it (its
+    source's name, else `site_title`: the digest's own), article_id(article, site.url): its id in the feeds,
+    language (the site's: .tag, .dir, .arrows), the filters article_lang and site_lang (Voices), the gettext
+    calls of Jinja's i18n extension over the site's catalog (_("Archive"), _("By %(names)s")|format(names=…),
+    ngettext(…)|format(num=…), {% trans %}), and the filters that write dates and numbers in its language.
 
     The extension's old-style calls, each translation looked up once: the new style wraps every call in
     two more context calls and a Markup formatting, a tenth of a cold build at 1,000 articles, and its
