@@ -29,7 +29,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2.bccache import Bucket, BytecodeCache
 
 from . import __version__
 
@@ -193,10 +192,9 @@ class Ledger:
         except sqlite3.DatabaseError:
             return {}
 
-    def compiled(self, salt: str) -> Compiled:
-        """A Jinja bytecode cache over this ledger: layouts compiled by the last builds are not compiled again.
-        `salt` (the language's version: layouts are compiled with their words translated) is part of each key."""
-        return Compiled(self.path if self.db is not None else None, salt)
+    def trusted(self) -> Path | None:
+        """Its file, when the last build's records are to be read (compiled_layout), else None."""
+        return self.path if self.db is not None else None
 
     def showing(self, sources: set[str]) -> set[str]:
         """The outputs that show any of the articles `sources`, as the last build recorded them."""
@@ -354,28 +352,16 @@ def _read_body(ledger: Path, path: str) -> str:
     return rows[0][0]
 
 
-class Compiled(BytecodeCache):
-    """Jinja's bytecode cache, read from the ledger (`ledger`: its file, None when it is not trusted); what this
-    process compiles is kept in `made`, for the build to write with its records (Records.layouts)."""
-
-    def __init__(self, ledger: Path | None, salt: str) -> None:
-        self.ledger, self.salt, self.made = ledger, salt, {}
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha1(f"{self.salt}|{name}|{filename}".encode()).hexdigest()
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if self.ledger is None:
-            return
-        try:
-            rows = _reader(self.ledger).execute("SELECT code FROM layouts WHERE key = ?", (bucket.key,)).fetchall()
-        except sqlite3.Error:
-            return
-        if rows:
-            bucket.bytecode_from_string(rows[0][0])   # (Jinja checks the layout's checksum and its own version)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.made[bucket.key] = bucket.bytecode_to_string()
+def compiled_layout(ledger: Path | None, key: str) -> bytes | None:
+    """The compiled code (Jinja's bytecode) a build kept for the layout `key` (render.Compiled), in the
+    ledger `ledger` (Ledger.trusted()); None when there is none. Read from any process."""
+    if ledger is None:
+        return None
+    try:
+        rows = _reader(ledger).execute("SELECT code FROM layouts WHERE key = ?", (key,)).fetchall()
+    except sqlite3.Error:
+        return None
+    return rows[0][0] if rows else None
 
 
 def _close_readers(ledger: Path) -> None:

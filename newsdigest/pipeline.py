@@ -32,7 +32,7 @@ from .published import keep_published_urls
 from .scan import Inputs
 from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, pagefind_version, shards, unavailable
 from .stories import StoryIndex
-from .render import make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
+from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
 from .write import Writing, site_identity
 
@@ -185,7 +185,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     output, language = config.path("output"), digest.language
     incremental = last.site is not None and site_identity(output) == last.site
     fingerprint = Fingerprints()
-    compiled = ledger.compiled(language.version)
+    compiled = Compiled(ledger.trusted(), language.version)
     env = make_environment(config.path("layouts"), digest, config.site.title, compiled)
     layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
     search_off = unavailable() if config.search else "off"

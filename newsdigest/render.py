@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import posixpath
 import re
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2.bccache import Bucket
 from jinja2.ext import Extension
 from markupsafe import Markup
 
@@ -26,6 +28,7 @@ from .digest import Digest, Group, front_days
 from .errors import BuildError, Problems
 from .feeds import article_id
 from .i18n import Language, direction, primary
+from .ledger import compiled_layout
 from .nav import NavItem, header_sections
 from .slug import slugify
 from .stories import language_of
@@ -45,7 +48,7 @@ def make_environment(layouts: Path, digest: Digest, site_title: str = "", compil
     The extension's old-style calls, each translation looked up once: the new style wraps every call in
     two more context calls and a Markup formatting, a tenth of a cold build at 1,000 articles, and its
     calls' text is constant per build. A {% trans %} block still escapes its variables. `compiled`: where the
-    compiled layouts are kept between builds (ledger.Compiled)."""
+    compiled layouts are kept between builds (Compiled)."""
     env = Environment(loader=FileSystemLoader(layouts), autoescape=select_autoescape(default=True), auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       extensions=["jinja2.ext.i18n", TranslatedWhenLoaded], bytecode_cache=compiled)
@@ -64,6 +67,27 @@ def make_environment(layouts: Path, digest: Digest, site_title: str = "", compil
                        stories=language.stories, article_lang=voice.article, site_lang=voice.site,
                        slug=slugify)
     return env
+
+
+class Compiled(BytecodeCache):
+    """Jinja's bytecode cache over the build ledger (`ledger`: its file, None when it is not trusted): layouts
+    compiled by the last builds are not compiled again. `salt` (the language's version: layouts are compiled
+    with their words translated) is part of each key. What this process compiles is kept in `made`, for the
+    build to write with its records (ledger.Records.layouts)."""
+
+    def __init__(self, ledger: Path | None, salt: str) -> None:
+        self.ledger, self.salt, self.made = ledger, salt, {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.salt}|{name}|{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = compiled_layout(self.ledger, bucket.key)
+        if code:
+            bucket.bytecode_from_string(code)   # (Jinja checks the layout's checksum and its own version)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.made[bucket.key] = bucket.bytecode_to_string()
 
 
 class Cards:
