@@ -94,6 +94,8 @@ class Result:
     """Each field's review features as read (Parsed.doubts), for fitting the review marks."""
     date_from: str = ""
     """Where the date came from (Parsed.date_from): '' when the page shows it."""
+    unsigned: bool = False
+    """The truth says the page names no author (null: modernpages; realpages' truth has no authors at all)."""
 
 
 def load(root: Path, html: bool = True) -> list[Page]:
@@ -257,7 +259,7 @@ def score(page: Page, converted) -> Result:
         converted.title, str(converted.date), tuple(getattr(converted, "review", ())),
         page.set, same_authors(converted.authors, truth["authors"]) if truth.get("authors") else None,
         tuple(converted.authors), page.title_shown, page.authors_shown, dict(getattr(converted, "doubts", {})),
-        getattr(converted, "date_from", ""),
+        getattr(converted, "date_from", ""), "authors" in truth and not truth["authors"],
     )
 
 

@@ -11,6 +11,8 @@ The passes, in the order parse_seed runs them:
   7. dates                  the header's date, else the page's datelines below the article, else '3 hours ago',
                             else the seed file's time
   8. source   (source.py)   the outlet, from a copyright line or the site's name on the page
+  9. review   (review.py)   the fields to check: headline, authors and date by their fitted chance of being
+                            wrong, the body when another run of prose was close
 """
 
 from __future__ import annotations
