@@ -358,8 +358,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     sure = 1.0 if anchored else (min(1.0, _copies(probs, texts, lo, t, h) / region_mass) if rows else 0.0)
     # and, for the review marks, the CRF's own say on that line and on its likeliest rival, whatever the layout said
     prob = _copies(probs, texts, lo, t, h) if rows else 0.0
-    rival = max((_copies(probs, texts, lo, lo + k, h) for k in range(len(rows)) if texts[lo + k] != title_text),
-                default=0.0)
+    by_text: dict[str, float] = {}
+    for k, p in enumerate(probs):
+        by_text[texts[lo + k]] = by_text.get(texts[lo + k], 0.0) + p[h]
+    rival = min(1.0, max((v for text, v in by_text.items() if text != title_text), default=0.0))
     labels = [("furniture" if label == "headline" and lo + k < t else label) for k, label in enumerate(labels)]
     if rows:
         labels[best] = "headline"

@@ -76,7 +76,7 @@ def doubt_rows(header: Header, title_line: str, signed: bool, header_dated: bool
     `header_dated` whether the date came from the header's own lines."""
     prob, rival = header.title_prob, header.title_rival
     title = (header.title_sure, prob, rival, prob - rival, float(header.title != title_line),
-             float(bool(header.crumbs)), float(bool(header.dek)), float(bool(header.authors)), float(bool(header.stamps)))
+             *(float(bool(x)) for x in (header.crumbs, header.dek, header.authors, header.stamps)))
     people = (float(signed), header.authors_sure if signed else 0.0, header.byline_doubt)
     stamps = header.stamps
     days = {s.when.date() if isinstance(s.when, datetime) else s.when for s in stamps}
