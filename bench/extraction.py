@@ -22,7 +22,7 @@ import sys
 import time
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -90,6 +90,12 @@ class Result:
     authors: tuple[str, ...] = ()
     title_shown: bool = False
     authors_shown: bool = False
+    doubts: dict = field(default_factory=dict)
+    """Each field's review features as read (Parsed.doubts), for fitting the review marks."""
+    date_from: str = ""
+    """Where the date came from (Parsed.date_from): '' when the page shows it."""
+    unsigned: bool = False
+    """The truth says the page names no author (null: modernpages; realpages' truth has no authors at all)."""
 
 
 def load(root: Path, html: bool = True) -> list[Page]:
@@ -252,7 +258,8 @@ def score(page: Page, converted) -> Result:
         page.date_shown,
         converted.title, str(converted.date), tuple(getattr(converted, "review", ())),
         page.set, same_authors(converted.authors, truth["authors"]) if truth.get("authors") else None,
-        tuple(converted.authors), page.title_shown, page.authors_shown,
+        tuple(converted.authors), page.title_shown, page.authors_shown, dict(getattr(converted, "doubts", {})),
+        getattr(converted, "date_from", ""), "authors" in truth and not truth["authors"],
     )
 
 

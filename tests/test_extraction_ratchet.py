@@ -45,6 +45,17 @@ def test_no_figure_drops_below_the_ratchet(found, name, part):
 
 
 @pytest.mark.parametrize("name", ["realpages", "modernpages"])
+def test_headline_marks_are_few_and_point_at_the_wrong_headlines(found, name):
+    """Held out (each fold's review models fitted on the other folds): at most 15% of pages carry a headline mark
+    (issue 23), and where there are enough wrong headlines to tell, the marks hold at least twice the share of
+    them that marking as many pages at random would."""
+    f = found[name]["held_out_review"]["title"]
+    assert f["marked"] <= 0.15 * f["pages"], f
+    if f["wrong"] >= 10:
+        assert f["wrong_marked"] / f["wrong"] >= 2 * f["marked"] / f["pages"], f
+
+
+@pytest.mark.parametrize("name", ["realpages", "modernpages"])
 def test_no_real_article_is_refused(found, name):
     assert found[name]["text"]["refused"] == 0
     assert found[name]["held_out"]["refused"] == 0

@@ -101,6 +101,10 @@ class Header:
     """The headline's index among the seed's lines."""
     title_sure: float
     """The model's probability that this line is the headline (summed over its copies, at most 1)."""
+    title_prob: float
+    """The CRF's probability that the headline's line is the headline (over its copies), whatever the layout said."""
+    title_rival: float
+    """The CRF's headline probability of the likeliest line with other text than the headline (over its copies)."""
     crumbs: tuple[str, ...]
     dek: str
     authors: tuple[str, ...]
@@ -352,6 +356,12 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # holds when that is under one (a page has one headline: a weak one that no other line rivals is no close call)
     region_mass = min(1.0, sum(p[h] for p in probs)) if rows else 1.0
     sure = 1.0 if anchored else (min(1.0, _copies(probs, texts, lo, t, h) / region_mass) if rows else 0.0)
+    # and, for the review marks, the CRF's own say on that line and on its likeliest rival, whatever the layout said
+    prob = _copies(probs, texts, lo, t, h) if rows else 0.0
+    by_text: dict[str, float] = {}
+    for k, p in enumerate(probs):
+        by_text[texts[lo + k]] = by_text.get(texts[lo + k], 0.0) + p[h]
+    rival = min(1.0, max((v for text, v in by_text.items() if text != title_text), default=0.0))
     labels = [("furniture" if label == "headline" and lo + k < t else label) for k, label in enumerate(labels)]
     if rows:
         labels[best] = "headline"
@@ -413,8 +423,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] == title_text
                                                          or labels[body_start - lo] not in ("body", "furniture")):
         body_start += 1
-    return Header(title, t, sure, tuple(crumbs), dek, tuple(authors), authors_sure, doubt, tuple(stamps), date_sure,
-                  photo.caption, photo.credit, section, body_start, tuple(labels), (lo, hi))
+    return Header(title, t, sure, prob, rival, tuple(crumbs), dek, tuple(authors), authors_sure, doubt, tuple(stamps),
+                  date_sure, photo.caption, photo.credit, section, body_start, tuple(labels), (lo, hi))
 
 
 META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")

@@ -11,6 +11,8 @@ The passes, in the order parse_seed runs them:
   7. dates                  the header's date, else the page's datelines below the article, else '3 hours ago',
                             else the seed file's time
   8. source   (source.py)   the outlet, from a copyright line or the site's name on the page
+  9. review   (review.py)   the fields to check: headline, authors and date by their fitted chance of being
+                            wrong, the body when another run of prose was close
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from .article import Reading, read_article
 from .body import read_body, to_markdown
 from .dates import Stamp, find_stamps, is_relative, relative_stamp
 from .entities import tags_from_text
-from .header import Header, author_box, read_header
+from .header import author_box, read_header
 from .lines import Line, read_lines
+from .review import Doubt, default_doubts, doubt_rows, marks
 from .score import Params, default_params, setting
 from .source import source_name
 from .text import summarize
@@ -33,11 +36,8 @@ from .text import summarize
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s[\w .]+?)?(?:\s\((?:AP|Reuters|AFP|PTI|ANI|IANS|dpa|UPI)\))?\s[—–-]\s")
 ADDRESS = re.compile(r"^(?:<?(?P<url>https?://[^\s<>]+)>?|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\D{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)", re.I)
-TITLE_SURE = setting("review", "title_sure")
-"""Below this probability the headline is marked for review (data/settings.json, as the others here)."""
-AUTHORS_SURE = setting("review", "authors_sure")
-DATE_SURE = setting("review", "date_sure")
 RUN_SURE = setting("review", "run_sure")
+"""Below this probability of the article's run of prose the body is marked for review (data/settings.json)."""
 THIN = setting("review", "thin")
 AFTER = setting("article", "after")
 NO_SOURCE = "no source found: the copy shows no address and no copyright line; add source_url: (and source_name:)"
@@ -53,6 +53,8 @@ class Rules:
     sections: tuple[str, ...] = ()
     params: Params | None = None
     """The fitted models; None for the shipped ones (data/params.json)."""
+    doubts: dict[str, Doubt] | None = None
+    """The review marks' fitted models by field (review.py); None for the shipped ones (data/review.json)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Parsed:
     """The outlet: a saved page's site name, or the copyright line of copied text ('The Harbour Gazette')."""
     lang: str = ""
     """The language a saved page declares (its <html lang>, else og:locale), as it wrote it ('en-GB')."""
+    doubts: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    """Each field's review features (review.DOUBT_FEATURES) as read, for fitting the review marks (bench/fit.py)."""
 
 
 class NotAnArticle(ValueError):
@@ -120,7 +124,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:]))
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
     outlet = source_name(texts, source_url)
-    review = _review(header, reading, date_from, bool(authors))
+    doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from)
+    review = {**marks(doubts, rules.doubts or default_doubts(), date_from, bool(authors)), **_review(reading)}
     if not source_url and not outlet:
         review["source"] = NO_SOURCE
     return Parsed(
@@ -140,6 +145,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         date_from=date_from,
         review=review,
         source_name=outlet,
+        doubts=doubts,
     )
 
 
@@ -206,21 +212,9 @@ def _fixed(when: datetime) -> datetime:
     return when.replace(second=0, microsecond=0, tzinfo=timezone(when.utcoffset() or timedelta(0)))
 
 
-def _review(header: Header, reading: Reading, date_from: str, signed: bool) -> dict[str, str]:
-    """The close calls an operator should check, each with its reason."""
+def _review(reading: Reading) -> dict[str, str]:
+    """Whether an operator should check the body, with the reason (the header's fields: review.marks)."""
     review: dict[str, str] = {}
-    if header.title_sure < TITLE_SURE:
-        review["title"] = f"the headline was a close call ({header.title_sure:.0%} sure)"
-    if signed and header.authors_sure < AUTHORS_SURE:
-        review["authors"] = f"the byline was a close call ({header.authors_sure:.0%} sure)"
-    elif not signed and header.byline_doubt > AUTHORS_SURE:
-        review["authors"] = f"a line may be the byline ({header.byline_doubt:.0%} sure), but no author was read from it"
-    if date_from == "file":
-        review["date"] = "the page shows no date: dated from the seed file's time"
-    elif date_from == "relative":
-        review["date"] = "the page gives only a relative time: dated against the seed file's time"
-    elif header.stamps and header.date_sure < DATE_SURE:
-        review["date"] = f"the date was read from a line that may not be the dateline ({header.date_sure:.0%} sure)"
     if reading.sure < RUN_SURE:
         review["body"] = (f"another stretch of prose on the page could be the article ({reading.sure:.0%} sure): "
                           f"check the body")
