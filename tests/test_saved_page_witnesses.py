@@ -108,6 +108,28 @@ def test_the_same_instant_in_utc_and_in_the_pages_offset_keeps_the_pages():
     assert got.date.isoformat() == "2025-09-10T18:40:00-03:00"
 
 
+def test_a_time_without_offset_that_is_the_json_ld_instant_told_locally_takes_the_local_offset():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-11T04:58:46Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>'
+                       f'<meta property="article:published_time" content="2025-09-10T20:58:46">', f"<h1>{HEADLINE}</h1>"))
+    assert got.date.isoformat() == "2025-09-10T20:58:46-08:00"   # not 20:58:46 in UTC, eight hours out
+
+
+def test_the_instant_two_witnesses_agree_on_beats_a_lone_time_in_another_offset():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T10:00:04Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>'
+                       f'<meta property="article:published_time" content="2025-09-10T05:00:04">',
+                       f'<h1>{HEADLINE}</h1><p>By Ruth Okafor <time datetime="2025-09-10T15:17:21-06:00"></time></p>'))
+    assert got.date.isoformat() == "2025-09-10T05:00:04-05:00"
+
+
+def test_a_dateline_to_the_minute_keeps_the_markups_seconds_in_its_own_offset():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T21:40:27Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>',
+                       f'<h1>{HEADLINE}</h1><time datetime="2025-09-10T18:40-03:00">10 September 2025, 18:40</time>'))
+    assert got.date.isoformat() == "2025-09-10T18:40:27-03:00"
+
+
 def test_witnesses_that_disagree_on_the_day_are_marked_for_review():
     graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T09:00:00+01:00"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script>'
