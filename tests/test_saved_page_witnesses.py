@@ -130,6 +130,19 @@ def test_a_dateline_to_the_minute_keeps_the_markups_seconds_in_its_own_offset():
     assert got.date.isoformat() == "2025-09-10T18:40:27-03:00"
 
 
+def test_a_copyright_year_is_no_publication_day():
+    raw = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>").replace(
+        b"Copyright Harbour Gazette", "© 2020 Harbour Gazette. All rights reserved.".encode())
+    got = convert_html(raw, "seeds/trams.html", Rules(zone="UTC"), datetime(2025, 9, 12, 8, 0).astimezone())[0]
+    assert got.date_from == "file" and got.date.date().isoformat() == "2025-09-12"   # not 2020-01-01
+
+
+def test_a_day_the_page_shows_below_its_story_dates_a_page_whose_markup_dates_nothing():
+    raw = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>", STORY + "<p>Filed 13.11.2024 by the city desk.</p>")
+    got = convert_html(raw, "seeds/trams.html", Rules(zone="UTC"), datetime(2025, 9, 12, 8, 0).astimezone())[0]
+    assert got.date_from == "" and got.date.isoformat() == "2024-11-13"
+
+
 def test_witnesses_that_disagree_on_the_day_are_marked_for_review():
     graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T09:00:00+01:00"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script>'

@@ -98,7 +98,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     if not header.authors:
         header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)] if names]
     if not (data.published or found.published or header.published):
-        found.published += _searched_date(text, file_time)
+        found.published += [w for w in _searched_date(text, file_time)
+                            if w.value in shown_days(shown_text, {w.value}, rules, order)]   # not '© 2020' as 2020-01-01
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
     shown = shown_days(shown_text, {_day(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
@@ -292,7 +293,9 @@ def trafilatura_reading(doc, url: str, saved: datetime | None = None) -> tuple[s
 
 
 def _searched_date(text: str, saved: datetime | None) -> list[Witness]:
-    """htmldate's extensive search (dateparser over the page's text), for a page whose markup dates nothing."""
+    """htmldate's extensive search (dateparser over the page's text), for a page whose markup dates nothing. Its
+    last resorts are a copyright year as January 1 and a month as its first day: convert_html keeps the day only
+    where the page's visible text shows it."""
     from htmldate import find_date
 
     day = find_date(text, extensive_search=True, original_date=True,
