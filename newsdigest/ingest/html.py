@@ -98,8 +98,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     if not header.authors:
         header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)] if names]
     if not (data.published or found.published or header.published):
-        found.published += [w for w in _searched_date(text, file_time)
-                            if w.value in shown_days(shown_text, {w.value}, rules, order)]   # not '© 2020' as 2020-01-01
+        days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
+        found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
     shown = shown_days(shown_text, {_day(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
@@ -217,6 +217,19 @@ def shown_days(text: str, days: set[date], rules: Rules, order: str = "") -> set
             found.update(_day(s.when) for s in find_stamps(line, rules.zone, rules.zones, order=order)
                          if not s.relative and not s.yearless)
     return {d for d in found if any(abs(d - day) <= timedelta(days=1) for day in days)}
+
+
+def days_shown(text: str, rules: Rules, order: str = "") -> set[date]:
+    """Every day the page's visible text (page_text) names in a date of its own, with its year written out."""
+    found: set[date] = set()
+    for line in text.split("\n"):
+        if len(line) <= 400 and FOUR_DIGITS.search(line):
+            found.update(day for s in find_stamps(line, rules.zone, rules.zones, order=order)
+                         if not s.relative and not s.yearless for day in [_day(s.when)] if str(day.year) in line)
+    return found
+
+
+FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _day(when: datetime | date) -> date:
@@ -564,8 +577,7 @@ def with_dropped_lists(doc, body: str) -> str:
     trafilatura left out (a page whose markup has no article container: a list right under <body>), unless
     they are navigation (in nav, header, footer, aside or a form, or mostly links)."""
     blocks = [b for b in body.split("\n\n") if b.strip()]
-    candidates = {el for el in doc.iter("ul", "ol", "table") if not _navigation(el)} if len(blocks) >= 2 else set()
-    if not candidates:
+    if len(blocks) < 2:
         return body
     kept = {_key(_plain(b.lstrip("#>-| "))): i for i, b in enumerate(blocks) if len(b.split()) >= 4}
     if not kept:
@@ -581,7 +593,7 @@ def with_dropped_lists(doc, body: str) -> str:
                     after.setdefault(last, []).extend(pending)
                 last, pending = index, []
             continue
-        if last is None or el not in candidates:
+        if last is None or _navigation(el):
             continue
         markdown = _list_markdown(el) if el.tag in ("ul", "ol") else _table_markdown(el)
         if markdown and " ".join(re.findall(r"\w+", _plain(markdown).lower()))[:200] not in present:
