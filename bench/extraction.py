@@ -590,6 +590,10 @@ def saved_page_rows(root: Path) -> tuple[dict, str]:
     return found, "\n".join(rows)
 
 
+BODY_WRONG = 0.8
+"""A saved page's body whose own F1 is below this is listed by --saved-failures body."""
+
+
 def saved_page_failures(root: Path, field: str) -> list[str]:
     """The saved pages whose `field` (title, date, authors, body) we get wrong, with what we gave."""
     pages = [p for p in load(root) if p.html]

@@ -108,6 +108,41 @@ def test_the_same_instant_in_utc_and_in_the_pages_offset_keeps_the_pages():
     assert got.date.isoformat() == "2025-09-10T18:40:00-03:00"
 
 
+def test_a_time_without_offset_that_is_the_json_ld_instant_told_locally_takes_the_local_offset():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-11T04:58:46Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>'
+                       f'<meta property="article:published_time" content="2025-09-10T20:58:46">', f"<h1>{HEADLINE}</h1>"))
+    assert got.date.isoformat() == "2025-09-10T20:58:46-08:00"   # not 20:58:46 in UTC, eight hours out
+
+
+def test_the_instant_two_witnesses_agree_on_beats_a_lone_time_in_another_offset():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T10:00:04Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>'
+                       f'<meta property="article:published_time" content="2025-09-10T05:00:04">',
+                       f'<h1>{HEADLINE}</h1><p>By Ruth Okafor <time datetime="2025-09-10T15:17:21-06:00"></time></p>'))
+    assert got.date.isoformat() == "2025-09-10T05:00:04-05:00"
+
+
+def test_a_dateline_to_the_minute_keeps_the_markups_seconds_in_its_own_offset():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T21:40:27Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>',
+                       f'<h1>{HEADLINE}</h1><time datetime="2025-09-10T18:40-03:00">10 September 2025, 18:40</time>'))
+    assert got.date.isoformat() == "2025-09-10T18:40:27-03:00"
+
+
+def test_a_copyright_year_is_no_publication_day():
+    raw = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>").replace(
+        b"Copyright Harbour Gazette", "© 2020 Harbour Gazette. All rights reserved.".encode())
+    got = convert_html(raw, "seeds/trams.html", Rules(zone="UTC"), datetime(2025, 9, 12, 8, 0).astimezone())[0]
+    assert got.date_from == "file" and got.date.date().isoformat() == "2025-09-12"   # not 2020-01-01
+
+
+def test_a_day_the_page_shows_below_its_story_dates_a_page_whose_markup_dates_nothing():
+    raw = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>", STORY + "<p>Filed 13.11.2024 by the city desk.</p>")
+    got = convert_html(raw, "seeds/trams.html", Rules(zone="UTC"), datetime(2025, 9, 12, 8, 0).astimezone())[0]
+    assert got.date_from == "" and got.date.isoformat() == "2024-11-13"
+
+
 def test_witnesses_that_disagree_on_the_day_are_marked_for_review():
     graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-09-10T09:00:00+01:00"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script>'

@@ -98,7 +98,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     if not header.authors:
         header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)] if names]
     if not (data.published or found.published or header.published):
-        found.published += _searched_date(text, file_time)
+        days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
+        found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
     shown = shown_days(shown_text, {_day(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
@@ -218,6 +219,19 @@ def shown_days(text: str, days: set[date], rules: Rules, order: str = "") -> set
     return {d for d in found if any(abs(d - day) <= timedelta(days=1) for day in days)}
 
 
+def days_shown(text: str, rules: Rules, order: str = "") -> set[date]:
+    """Every day the page's visible text (page_text) names in a date of its own, with its year written out."""
+    found: set[date] = set()
+    for line in text.split("\n"):
+        if len(line) <= 400 and FOUR_DIGITS.search(line):
+            found.update(day for s in find_stamps(line, rules.zone, rules.zones, order=order)
+                         if not s.relative and not s.yearless for day in [_day(s.when)] if str(day.year) in line)
+    return found
+
+
+FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _day(when: datetime | date) -> date:
     return when.date() if isinstance(when, datetime) else when
 
@@ -268,13 +282,18 @@ def trafilatura_reading(doc, url: str, saved: datetime | None = None) -> tuple[s
     after the page was saved (`saved`: the seed file's time; not the clock's, so a build is repeatable)."""
     import trafilatura
     from lxml import etree
+    from trafilatura.core import determine_returnstring
+    from trafilatura.settings import Extractor
 
     found = PageData()
     dates = {"original_date": True, "extensive_search": False,
              "max_date": (saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01"}
-    xml = trafilatura.extract(doc, url=url or None, output_format="xml", with_metadata=True, include_formatting=True,
-                              include_links=True, include_tables=True, include_comments=False,
-                              include_images=False, deduplicate=False, date_extraction_params=dates)
+    options = Extractor(output_format="xml", with_metadata=True, formatting=True, links=True, tables=True,
+                        comments=False, images=False, dedup=False, url=url or None, date_params=dates)
+    # trafilatura.extract is bare_extraction, then a fingerprint of the text (a hash for finding duplicates, a
+    # twentieth of the time; unused here), then the output as XML: the same, less the fingerprint
+    document = trafilatura.bare_extraction(doc, options=options)
+    xml = determine_returnstring(document, options) if document else None
     if not xml:
         meta = trafilatura.extract_metadata(doc, default_url=url or None, date_config=dates, extensive=False)
         if meta:
@@ -292,7 +311,9 @@ def trafilatura_reading(doc, url: str, saved: datetime | None = None) -> tuple[s
 
 
 def _searched_date(text: str, saved: datetime | None) -> list[Witness]:
-    """htmldate's extensive search (dateparser over the page's text), for a page whose markup dates nothing."""
+    """htmldate's extensive search (dateparser over the page's text), for a page whose markup dates nothing. Its
+    last resorts are a copyright year as January 1 and a month as its first day: convert_html keeps the day only
+    where the page's visible text shows it."""
     from htmldate import find_date
 
     day = find_date(text, extensive_search=True, original_date=True,
@@ -556,8 +577,7 @@ def with_dropped_lists(doc, body: str) -> str:
     trafilatura left out (a page whose markup has no article container: a list right under <body>), unless
     they are navigation (in nav, header, footer, aside or a form, or mostly links)."""
     blocks = [b for b in body.split("\n\n") if b.strip()]
-    candidates = {el for el in doc.iter("ul", "ol", "table") if not _navigation(el)} if len(blocks) >= 2 else set()
-    if not candidates:
+    if len(blocks) < 2:
         return body
     kept = {_key(_plain(b.lstrip("#>-| "))): i for i, b in enumerate(blocks) if len(b.split()) >= 4}
     if not kept:
@@ -573,7 +593,7 @@ def with_dropped_lists(doc, body: str) -> str:
                     after.setdefault(last, []).extend(pending)
                 last, pending = index, []
             continue
-        if last is None or el not in candidates:
+        if last is None or _navigation(el):
             continue
         markdown = _list_markdown(el) if el.tag in ("ul", "ol") else _table_markdown(el)
         if markdown and " ".join(re.findall(r"\w+", _plain(markdown).lower()))[:200] not in present:

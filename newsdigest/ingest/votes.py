@@ -106,10 +106,14 @@ def decide_date(witnesses: list[Witness], zone: str) -> tuple[datetime | date | 
     article's JSON-LD; its meta tags; its microdata; what it shows, the <time> by the headline and the visible
     dateline, which is most often drawn from it; trafilatura's htmldate), the most trusted on a tie, marked
     for review when they differ; then, of the witnesses on that day, the first by trust that gives a time
-    with its offset (the page's own offset: of two giving the same instant, one not in UTC), else a time
-    without one (in the offset another witness gives, else the site's `zone`), else the day."""
+    with its offset: the first giving an instant that a witness in an offset not UTC gives too (to the minute: a
+    dateline gives no seconds), told in that offset; else the first in an offset not UTC; else a time without
+    one (in the offset another witness gives, else the site's `zone`); else the day. A time without an offset
+    that is another witness's instant told in some zone ('2019-11-18T20:58:46' beside '2019-11-19T04:58:46Z') is
+    that instant, in that zone's offset (_placed)."""
     if not witnesses:
         return None, ""
+    witnesses = _placed(witnesses)
     groups: dict[date, set[str]] = {}
     for w in witnesses:
         groups.setdefault(_day(w.value), set()).add(DATE_GROUPS.get(w.source, w.source))
@@ -122,9 +126,12 @@ def decide_date(witnesses: list[Witness], zone: str) -> tuple[datetime | date | 
     on_day = sorted((w for w in witnesses if _day(w.value) == day), key=lambda w: _rank(w.source))
     timed = [w.value for w in on_day if isinstance(w.value, datetime)]
     aware = [t for t in timed if t.tzinfo is not None]
-    if aware:
-        local = [t for t in aware if t.utcoffset() and any(t == u for u in aware)]
-        return (local or aware)[0], review
+    for i, t in enumerate(aware):   # a time in the page's own offset that another witness confirms
+        twins = [u for j, u in enumerate(aware) if abs(u - t) < SAME_INSTANT and j != i]
+        if t.utcoffset() and twins:
+            return next(u for u in aware if u is t or u in twins).astimezone(t.tzinfo), review
+    if aware:   # else a time in an offset of the page's own over one in UTC (often a local time mislabelled)
+        return next((t for t in aware if t.utcoffset()), aware[0]), review
     if timed:
         offset = next((w.value.tzinfo for w in witnesses if isinstance(w.value, datetime) and w.value.tzinfo), None)
         naive = timed[0]
@@ -133,6 +140,29 @@ def decide_date(witnesses: list[Witness], zone: str) -> tuple[datetime | date | 
             offset = timezone(local.utcoffset() or timedelta(0))
         return naive.replace(tzinfo=offset), review
     return day, review
+
+
+SAME_INSTANT = timedelta(minutes=1)
+"""Two times this close are one instant told twice (a visible dateline gives minutes, the markup seconds)."""
+
+
+def _placed(witnesses: list[Witness]) -> list[Witness]:
+    """The witnesses, each time given without an offset that is an aware witness's instant told in another zone
+    (the same clock time, a whole quarter-hour offset of at most 14 hours away) given that offset. A time at
+    midnight is left alone: it is most often a day written as a time."""
+    instants = [w.value.astimezone(timezone.utc).replace(tzinfo=None) for w in witnesses
+                if isinstance(w.value, datetime) and w.value.tzinfo is not None]
+    out = []
+    for w in witnesses:
+        when = w.value
+        if isinstance(when, datetime) and when.tzinfo is None and when.time() != datetime.min.time():
+            for utc in instants:
+                offset = timedelta(minutes=15 * round((when - utc) / timedelta(minutes=15)))
+                if abs(offset) <= timedelta(hours=14) and abs(when - utc - offset) < SAME_INSTANT:
+                    w = Witness(w.source, when.replace(tzinfo=timezone(offset)))
+                    break
+        out.append(w)
+    return out
 
 
 # ---- the authors ----------------------------------------------------------------------------------------------
