@@ -110,11 +110,7 @@ class Cards:
         self.make = lru_cache(maxsize=self.KEPT)(self._make)
 
     def __call__(self, a: Article, root: str, *args, **kwargs) -> Markup:
-        try:
-            html = self.make(a, *args, **kwargs)
-        except TypeError:   # an argument that cannot be a key (a list a layout passes): made anew
-            html = self._make(a, *args, **kwargs)
-        return Markup(html.replace(self.ROOT, root))
+        return Markup(self.make(a, *args, **kwargs).replace(self.ROOT, root))
 
     def _make(self, a: Article, *args, **kwargs) -> str:
         return str(self.env.get_template("partials/card.html").module.card(a, self.ROOT, *args, **kwargs))

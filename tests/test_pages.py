@@ -220,19 +220,3 @@ def test_a_layout_that_imports_the_card_macro_itself_still_builds(project, capsy
     listing.write_text('{% from "partials/card.html" import card %}\n' + listing.read_text(encoding="utf-8"), encoding="utf-8")
     build(project, capsys)
     assert re.search(r'<a href="\.\./\.\./2025/06/18/quay/">Quay repaired</a>', read(project, "section/world/index.html"))
-
-
-def test_a_card_macro_given_a_list_by_a_layout_is_made_for_each_page(project, capsys):
-    """An operator's card macro may take more arguments than ours, some that cannot be remembered (a list)."""
-    article(project, "quay", "Quay repaired", "2025-06-18T09:00:00+01:00", "World")
-    card = project / "layouts" / "partials" / "card.html"
-    card.write_text(card.read_text(encoding="utf-8").replace(
-        "with_outlet=false) %}", "with_outlet=false, marks=[]) %}{% for m in marks %}<i>{{ m }}</i>{% endfor %}"),
-        encoding="utf-8")
-    listing = project / "layouts" / "list.html"
-    listing.write_text(listing.read_text(encoding="utf-8").replace("card(a, root, level=2)",
-                                                                   'card(a, root, level=2, marks=["new"])'),
-                       encoding="utf-8")
-    build(project, capsys)
-    html = read(project, "section/world/index.html")
-    assert "<i>new</i>" in html and re.search(r'<a href="\.\./\.\./2025/06/18/quay/">Quay repaired</a>', html)
