@@ -93,27 +93,24 @@ class Compiled(BytecodeCache):
 class Cards:
     """card(a, root, …) for the layouts: the macro `card` of layouts/partials/card.html, made once per process for
     each article and each way a page shows it (level, lead, full, entry, day, with_outlet; any arguments the
-    macro takes) while it is among the KEPT used last, then given each page's `root`. An article's card is under
-    its related articles' pages (pages rendered near in time show articles near in time), on its day's page,
-    the front page, its section's and tags' pages: 10,000 articles show about 54,000 cards, of about 22,000
-    kinds. A layout that imports the macro itself ({% from "partials/card.html" import card %}) makes every
-    card anew."""
+    macro takes), then given each page's `root`. An article's card is on its day's page, the front page, its
+    section's and tags' pages: 10,000 articles show about 55,000 cards, of about 20,000 kinds. A layout that
+    imports the macro itself ({% from "partials/card.html" import card %}) makes every card anew."""
 
     ROOT = "\x00root\x00"
     """Stands for `root` while a card is made: NUL is never in an article's words (decode.clean removes it)."""
-    KEPT = 16384
-    """Cards kept per process, about 17 MB at most: as many as a 10,000-article digest reuses (pages made near
-    in time show articles near in time), while a larger archive's cards do not all stay in memory."""
 
     def __init__(self, env: Environment) -> None:
         self.env = env
-        self.make = lru_cache(maxsize=self.KEPT)(self._make)
+        self.made: dict[tuple, str] = {}
 
     def __call__(self, a: Article, root: str, *args, **kwargs) -> Markup:
-        return Markup(self.make(a, *args, **kwargs).replace(self.ROOT, root))
-
-    def _make(self, a: Article, *args, **kwargs) -> str:
-        return str(self.env.get_template("partials/card.html").module.card(a, self.ROOT, *args, **kwargs))
+        key = (a, args, *kwargs.items())
+        html = self.made.get(key)
+        if html is None:
+            macro = self.env.get_template("partials/card.html").module.card
+            html = self.made[key] = str(macro(a, self.ROOT, *args, **kwargs))
+        return Markup(html.replace(self.ROOT, root))
 
 
 class TranslatedWhenLoaded(Extension):
