@@ -39,11 +39,11 @@ Pages = dict[str, bytes]
 
 def make_environment(layouts: Path, digest: Digest, site_title: str = "", compiled: BytecodeCache | None = None) -> Environment:
     """The layouts' environment; every layout and macro sees url(article) and local(datetime) of this digest,
-    card(article, root, …): the article's card in a list (Cards), outlet(article): who published it (its
-    source's name, else `site_title`: the digest's own), article_id(article, site.url): its id in the feeds,
-    language (the site's: .tag, .dir, .arrows), the filters article_lang and site_lang (Voices), the gettext
-    calls of Jinja's i18n extension over the site's catalog (_("Archive"), _("By %(names)s")|format(names=…),
-    ngettext(…)|format(num=…), {% trans %}), and the filters that write dates and numbers in its language.
+    outlet(article): who published it (its source's name, else `site_title`: the digest's own),
+    article_id(article, site.url): its id in the feeds, language (the site's: .tag, .dir, .arrows), the filters
+    article_lang and site_lang (Voices), the gettext calls of Jinja's i18n extension over the site's catalog
+    (_("Archive"), _("By %(names)s")|format(names=…), ngettext(…)|format(num=…), {% trans %}), and the filters
+    that write dates and numbers in its language.
 
     The extension's old-style calls, each translation looked up once: the new style wraps every call in
     two more context calls and a Markup formatting, a tenth of a cold build at 1,000 articles, and its
@@ -60,7 +60,6 @@ def make_environment(layouts: Path, digest: Digest, site_title: str = "", compil
     voice = Voices(language)
     env.globals.update(url=digest.url, local=digest.local, language=language, article_id=article_id,
                        outlet=lambda a: a.source_name or site_title)
-    env.globals["card"] = Cards(env)
     env.filters.update(longdate=language.long_date, longdatetime=language.long_date_time, date=language.date,
                        shortdate=language.short_date, month=language.month, clock=language.clock,
                        number=language.number, names=language.names, minutes_read=language.minutes_read,
@@ -88,29 +87,6 @@ class Compiled(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.made[bucket.key] = bucket.bytecode_to_string()
-
-
-class Cards:
-    """card(a, root, …) for the layouts: the macro `card` of layouts/partials/card.html, made once per process for
-    each article and each way a page shows it (level, lead, full, entry, day, with_outlet; any arguments the
-    macro takes), then given each page's `root`. An article's card is on its day's page, the front page, its
-    section's and tags' pages: 10,000 articles show about 55,000 cards, of about 20,000 kinds. A layout that
-    imports the macro itself ({% from "partials/card.html" import card %}) makes every card anew."""
-
-    ROOT = "\x00root\x00"
-    """Stands for `root` while a card is made: NUL is never in an article's words (decode.clean removes it)."""
-
-    def __init__(self, env: Environment) -> None:
-        self.env = env
-        self.made: dict[tuple, str] = {}
-
-    def __call__(self, a: Article, root: str, *args, **kwargs) -> Markup:
-        key = (a, args, *kwargs.items())
-        html = self.made.get(key)
-        if html is None:
-            macro = self.env.get_template("partials/card.html").module.card
-            html = self.made[key] = str(macro(a, self.ROOT, *args, **kwargs))
-        return Markup(html.replace(self.ROOT, root))
 
 
 class TranslatedWhenLoaded(Extension):

@@ -198,25 +198,3 @@ def test_a_lead_image_is_offered_to_link_previews(project, capsys):
     assert "image" not in json.loads(read(project, "2025/06/18/plain/index.html")
                                      .split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert metas(project, "index.html")["twitter:card"] == "summary"
-
-
-def test_an_articles_card_links_to_it_from_pages_at_every_depth(digest):
-    """A card is made once per build process and given each page's way back to the site's root."""
-    target = (digest / "site" / "2025" / "06" / "18" / "harbour-reopens" / "index.html").resolve()
-    pages = ["index.html", "2025/06/18/index.html", "section/world/index.html", "tag/ports/index.html"]
-    for page in pages:
-        html = read(digest, page)
-        links = re.findall(r'<h[23] class="card-title"><a href="([^"]*)">Harbour reopens</a>', html)
-        assert links, f"no card of the article on {page}"
-        for href in links:
-            assert "\x00" not in href
-            assert ((digest / "site" / page).parent / href / "index.html").resolve() == target, (page, href)
-
-
-def test_a_layout_that_imports_the_card_macro_itself_still_builds(project, capsys):
-    """Layouts written before card(…) was a global import it from partials/card.html; that still works."""
-    article(project, "quay", "Quay repaired", "2025-06-18T09:00:00+01:00", "World")
-    listing = project / "layouts" / "list.html"
-    listing.write_text('{% from "partials/card.html" import card %}\n' + listing.read_text(encoding="utf-8"), encoding="utf-8")
-    build(project, capsys)
-    assert re.search(r'<a href="\.\./\.\./2025/06/18/quay/">Quay repaired</a>', read(project, "section/world/index.html"))
