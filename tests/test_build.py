@@ -34,7 +34,14 @@ def test_the_sample_digest_builds(sample_project, capsys):
     assert err == ("warning: seeds/000_149765c5c7625a3e.txt: no source found: add source_url: to "
                    "content/north-korea-to-send-6000-workers-and-soldiers-to-rebuild-russian-war-zone.md\n")
     assert re.fullmatch(rf"built {seeds} articles, \d+ pages, \d+ feeds in \d+\.\d\d s \(\d+ files written, 0 unchanged; seeds: {seeds} converted, "
-                        r"0 unchanged, 0 kept as edited; left out: 0 drafts, 0 scheduled; 0 errors, 1 warning; 1 to review: \S*python\S* build\.py --config \S+ review\)\n", out)
+                        r"0 unchanged, 0 kept as edited; left out: 0 drafts, 0 scheduled; 0 errors, 1 warning; 2 to review: \S*python\S* build\.py --config \S+ review\)\n", out)
+    # The two marks: that seed's source, and the blog post that names nobody, whose authors the fitted doubt
+    # (ingest/review.py) marks as it marks about 15% of pages of other sites: a false mark, as some are.
+    marks = {path.name: split_document(path.read_text(encoding="utf-8"), path.name)[0].get("review")
+             for path in (sample_project / "content").glob("*.md")}
+    assert {name: sorted(why) for name, why in marks.items() if why} == {
+        "north-korea-to-send-6000-workers-and-soldiers-to-rebuild-russian-war-zone.md": ["source"],
+        "waalhaven-floating-pv-the-numbers-behind-europe-s-biggest-floating-array.md": ["authors"]}
 
 
 def test_every_article_page_shows_its_title_and_date(sample_project, capsys):
