@@ -282,18 +282,24 @@ def trafilatura_reading(doc, url: str, saved: datetime | None = None) -> tuple[s
     after the page was saved (`saved`: the seed file's time; not the clock's, so a build is repeatable)."""
     import trafilatura
     from lxml import etree
-    from trafilatura.core import determine_returnstring
-    from trafilatura.settings import Extractor
 
     found = PageData()
     dates = {"original_date": True, "extensive_search": False,
              "max_date": (saved.date() + timedelta(days=1)).isoformat() if saved else "2100-01-01"}
-    options = Extractor(output_format="xml", with_metadata=True, formatting=True, links=True, tables=True,
-                        comments=False, images=False, dedup=False, url=url or None, date_params=dates)
-    # trafilatura.extract is bare_extraction, then a fingerprint of the text (a hash for finding duplicates, a
-    # twentieth of the time; unused here), then the output as XML: the same, less the fingerprint
-    document = trafilatura.bare_extraction(doc, options=options)
-    xml = determine_returnstring(document, options) if document else None
+    try:   # trafilatura.extract is bare_extraction, then a fingerprint of the text (a hash for finding duplicates,
+        # a twentieth of the time; unused here), then the output as XML: the same, less the fingerprint
+        from trafilatura.core import determine_returnstring
+        from trafilatura.settings import Extractor
+
+        options = Extractor(output_format="xml", with_metadata=True, formatting=True, links=True, tables=True,
+                            comments=False, images=False, dedup=False, url=url or None, date_params=dates)
+        document = trafilatura.bare_extraction(doc, options=options)
+        xml = determine_returnstring(document, options) if document else None
+    except ImportError:   # a trafilatura 2.x that moved those internals: its public call, fingerprint and all
+        xml = trafilatura.extract(doc, url=url or None, output_format="xml", with_metadata=True,
+                                  include_formatting=True, include_links=True, include_tables=True,
+                                  include_comments=False, include_images=False, deduplicate=False,
+                                  date_extraction_params=dates)
     if not xml:
         meta = trafilatura.extract_metadata(doc, default_url=url or None, date_config=dates, extensive=False)
         if meta:
