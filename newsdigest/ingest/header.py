@@ -354,10 +354,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
     # how sure: the headline's probability over its copies, as a share of the headline probability the region
     # holds when that is under one (a page has one headline: a weak one that no other line rivals is no close call)
+    # (and, for the review marks, the CRF's own say on that line and on its likeliest rival, whatever the layout said)
     region_mass = min(1.0, sum(p[h] for p in probs)) if rows else 1.0
-    sure = 1.0 if anchored else (min(1.0, _copies(probs, texts, lo, t, h) / region_mass) if rows else 0.0)
-    # and, for the review marks, the CRF's own say on that line and on its likeliest rival, whatever the layout said
     prob = _copies(probs, texts, lo, t, h) if rows else 0.0
+    sure = 1.0 if anchored else (min(1.0, prob / region_mass) if rows else 0.0)
     by_text: dict[str, float] = {}
     for k, p in enumerate(probs):
         by_text[texts[lo + k]] = by_text.get(texts[lo + k], 0.0) + p[h]
