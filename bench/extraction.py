@@ -548,7 +548,7 @@ def trafilatura_saved_pages(pages: list[Page]) -> tuple[list[tuple[Result, bool 
         when = date.fromisoformat(meta.date[:10]) if meta and meta.date else None
         authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()] if meta else []
         out.append((score(page, SimpleNamespace(title=(meta.title if meta else "") or "", date=when, body=body, review={},
-                                                plain=True)), _authors_right(page, authors)))
+                                                authors=authors, plain=True)), _authors_right(page, authors)))
     return out, len(pages) / (time.perf_counter() - started)
 
 
