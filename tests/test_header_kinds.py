@@ -36,6 +36,16 @@ def test_an_updated_label_joins_the_date_under_it_not_the_headline():
     assert normalize("Posted by\nMira Olsen") == ["Posted by Mira Olsen"]
 
 
+@pytest.mark.parametrize("label, date", [("Aktualisiert", "12.03.2025"), ("Publicado", "12 de marzo de 2025"),
+                                         ("Gepubliceerd", "12 maart 2025"), ("Last modified:", "March 12, 2025")])
+def test_a_date_label_in_any_language_the_date_reader_knows_joins_its_date(label, date):
+    """One list of date labels (dates.UPDATED_WORDS, PUBLISHED_WORDS) for the line reader and the header reader."""
+    assert normalize(f"{label}\n{date}") == [f"{label} {date}"]
+    seed = (f"Menu\nCouncil turns old tram depot into a covered market\nBack to all\n"
+            f"{label} {date.split()[-1]}\nMira Olsen\nSenior Reporter\n\n{BODY}{STORY_TAIL}")
+    assert layout_headline(seed) == "Council turns old tram depot into a covered market"
+
+
 def test_a_guide_marked_updated_keeps_its_headline():
     article = convert("Home\nGuides\nUpdated\nCouncil turns old tram depot into a covered market\n"
                       "By Mira Olsen\n12 March 2025\n\n" + BODY)

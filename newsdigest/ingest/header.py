@@ -23,7 +23,7 @@ from . import boilerplate as bp
 from .article import Reading
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline,
                       is_role, names_beside_date, normalize_name, parse_byline)
-from .dates import Stamp, find_stamps, has_date, is_relative, parse_dateline
+from .dates import PUBLISHED_WORDS, UPDATED_WORDS, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
                     linkish, setting, title_like)
@@ -58,8 +58,7 @@ LABELS = ("headline", "dek", "byline", "dateline", "caption", "section", "furnit
 CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b"
                           r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA)(?:\s+file)?$", re.I)
 NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
-DATE_LABEL = re.compile(r"^(?:last\s+)?(?:published|updated|posted|modified|veröffentlicht|aktualisiert|publicado|"
-                        r"atualizado|actualizado|pubblicato|aggiornato|publié|mis\s+à\s+jour|опубликовано|обновлено)\b", re.I)
+DATE_LABEL = re.compile(rf"^(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})\b", re.I)
 """A dateline's label: 'Last Updated January, 2025' is a dateline even when its date lacks the day."""
 JOB = re.compile(r"(?<!\w)(?:co-?)?(?:editor|writer|reporter|correspondent|columnist|analyst|contributor|journalist|"
                  r"producer|director|founder|ceo|cto|cfo|president|manager|consultant|engineer|specialist|strategist|"

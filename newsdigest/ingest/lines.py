@@ -7,11 +7,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .dates import has_date, is_relative, parse_dateline
+from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-LABEL_ALONE = re.compile(r"^(?:(?P<when>published|updated|last\s+updated|posted|first\s+published|modified|"
+LABEL_ALONE = re.compile(rf"^(?:(?P<when>{UPDATED_WORDS}|{PUBLISHED_WORDS}|"
                          r"publish(?:ed)?\s+date|date|posted\s+on|published\s+on)|(?P<who>by|written\s+by|posted\s+by|authors?)|"
                          r"image\s+source|image\s+caption|photo|caption|source)\s*[:,]?$", re.I)
 """A label alone on its line, and what it labels: a date ('when'), a name ('who'), a photo's caption or credit."""
