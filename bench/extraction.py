@@ -389,7 +389,8 @@ RATCHETED = ("f1", "titles_right", "shown_titles_right", "authors_right", "shown
 
 def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafilatura: bool = True) -> dict:
     """Everything the ratchet checks, per development set: the shipped numbers on every page ('text'), the saved
-    pages ('html'), and, with `held_out`, each site read with numbers fitted on other sites only ('held_out')."""
+    pages ('html'), and, with `held_out`, each site read with numbers fitted on other sites only ('held_out'), and
+    beside the sets, 'review_fit': the review marks' models fitted on those readings (bench.fit.fit_review)."""
     out: dict = {}
     every: list[Page] = []
     for root in roots:
@@ -405,8 +406,10 @@ def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafila
             if alone:
                 found["trafilatura"], found["trafilatura_pages_per_second"] = summary(alone[0]), round(alone[1])
     if held_out:
-        from bench.fit import held_out as leave_sites_out, samples   # numpy: the fit's, not the build's
-        results = leave_sites_out(samples(every))
+        from bench.fit import fit_review, held_out as leave_sites_out, review_held_out, samples   # numpy: the fit's
+        read = leave_sites_out(samples(every), review=False)
+        out["review_fit"] = fit_review(read)   # what `python3 -m bench.fit --review` would write (data/review.json)
+        results = review_held_out(read)
         for root in roots:
             mine = [r for r in results if r.set == root.name]
             out[root.name]["held_out"] = summary(mine)
@@ -418,6 +421,8 @@ def raise_ratchet(found: dict) -> dict:
     """The recorded floors, each raised to what was found now (never lowered)."""
     floors = json.loads(RATCHET.read_text(encoding="utf-8")) if RATCHET.exists() else {}
     for name, parts in found.items():
+        if "text" not in parts:   # not a development set's figures ('review_fit')
+            continue
         mine = floors.setdefault(name, {})
         for part in ("text", "held_out", "html"):
             if part in parts:
