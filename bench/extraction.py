@@ -428,7 +428,7 @@ def raise_ratchet(found: dict) -> dict:
             if part in parts:
                 old = mine.get(part, {})
                 mine[part] = {k: max(old.get(k, 0), parts[part][k]) for k in RATCHETED}
-    floors["about"] = ("Floors for tests/test_extraction_ratchet.py on each development set of ../shared: the shipped "
+    floors["about"] = floors.get("about") or ("Floors for tests/test_extraction_ratchet.py on each development set of ../shared: the shipped "
                        "numbers on every copied page ('text'), each site read with numbers fitted on other sites only "
                        "('held_out'), and the saved pages ('html'). Raised by `python3 -m bench.extraction --ratchet`; "
                        "never lowered by hand.")
