@@ -202,7 +202,8 @@ def test_search_from_the_header_box_finds_the_article_and_filters_narrow_it(brow
     page.click(".pagefind-ui__filter-name:has-text('section')")   # open the section filter group
     page.click("label[for='section-World']")
     page.screenshot(path=str(SCREENSHOTS / "search-1280.png"), full_page=True)
-    page.wait_for_function(f"parseInt(document.querySelector('.pagefind-ui__message').textContent) < {everything}")
+    page.wait_for_function(f"parseInt(document.querySelector('.pagefind-ui__message').textContent) < {everything}"
+                           " && document.querySelectorAll('.pagefind-ui__result-link').length > 0")   # both rendered
     titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
     assert titles and all(t for t in titles)
     page.close()
