@@ -188,12 +188,15 @@ def test_search_works_under_a_strict_content_security_policy(browser, sites, ser
     page.on("pageerror", lambda e: problems.append(str(e)))
     for path in ("", "2024/01/03/s00/", "section/world/", "tag/ports/", "archive/"):
         page.goto(base + path)
+    from playwright.sync_api import expect
+
     page.goto(base + "search/?q=harbour")         # (the page's own scripts only: Playwright's string-evaluating waits are CSP-bound too)
     page.locator(".pagefind-ui__result-link").first.wait_for()
     titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
     assert titles and all("harbour" in t for t in titles[:3])
     page.fill(".pagefind-ui__search-input", "zephyrine")
     page.locator(".pagefind-ui__message", has_text="1 result for zephyrine").wait_for()
+    expect(page.locator(".pagefind-ui__result-link")).to_have_count(1)   # the list is rendered after the message
     assert page.locator(".pagefind-ui__result-link").all_inner_texts() == ["The harbour report, part 0"]
     shown = page.locator(".pagefind-ui__result-tag").all_inner_texts()   # the date, not "Dek: ..." or "Caption: ..."
     assert len(shown) == 1 and shown[0].startswith("Date:")
