@@ -23,6 +23,8 @@ def at(y, mo, d, h, mi, offset_minutes):
     ("Jul 18, 2025, 11:10 AM ET", at(2025, 7, 18, 11, 10, -240), False),
     ("Posted: 14 March 2026 at 9am", at(2026, 3, 14, 9, 0, 0), False),         # no zone: the site's (UTC here)
     ("12 May 2025 10:00 UTC+05:45", at(2025, 5, 12, 10, 0, 345), False),
+    ("Posted on 07-Oct-2024 16:20:05", at(2024, 10, 7, 16, 20, 0), False),                   # day-month-year joined
+    ("Publicado 09-ago-2023", date(2023, 8, 9), False),                                      # by hyphens, any language
 ])
 def test_datelines(line, expected, updated):
     stamp = parse_dateline(line, "UTC")

@@ -84,8 +84,8 @@ DATE_FORMS = [re.compile(p, re.I) for p in (
     r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?[./]\s?(?P<m>[01]?\d)\s?[./]\s?(?P<d>[0-3]?\d)(?![\d])\.?",
     # Nov. 19, 2019 / November 19th 2019 / NOV 15, 20195:45 AM
     _MON + r"\s*" + _DAY + r",?\s*(?:de\s+)?" + _YEAR,
-    # 19 November 2019 / 22 de outubro de 2010 / 19. November 2019 / 20 Nov, 2019 / 20 ноября 2019 г.
-    _DAY + r"\s*(?:de\s+|of\s+)?" + _MON + r",?\s*(?:de\s+|del\s+)?" + _YEAR,
+    # 19 November 2019 / 22 de outubro de 2010 / 19. November 2019 / 20 Nov, 2019 / 20 ноября 2019 г. / 04-Aug-2021
+    _DAY + r"(?:\s*(?:de\s+|of\s+)?|-)" + _MON + r"(?:,?\s*(?:de\s+|del\s+)?|-)" + _YEAR,
     # 2019. november 19. / 2019 m. lapkričio 19 d.
     _YEAR + r"\.?\s*(?:m\.\s*|évi\s+)?" + _MON + r"\s*" + _DAY,
     # 19/11/2019, 13.11.2019, 11/19/19
