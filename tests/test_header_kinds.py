@@ -107,6 +107,8 @@ def test_a_dateline_label_without_a_day_is_not_the_headline():
     ("Reviewed by: Tomas Reyes, PhD", ()),
     ("Edited by Anna Keller", ()),
     ("Photos by Anna Keller", ()),
+    ("Written byby Mira Olsen", ("Mira Olsen",)),       # a label for screen readers doubled in the copy
+    ("ByTomas Reyes", ("Tomas Reyes",)),
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names

@@ -108,7 +108,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     text = without_dates(line.strip())
     if text != line.strip():
         text = LEFT_BY_DATE.sub("", text)
-    text = re.sub(r"\b[Bb]y(?=[A-Z][a-z])", "By ", text)   # 'ByJane Doe': a widget glued the label on
+    text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)   # 'ByJane Doe', 'Written byby Jane Doe':
+    # a widget glued the label on, or a label for screen readers doubled it
     m = BY_INSIDE.search(text)
     if m and NOT_WRITTEN.search(text[:m.start()]):
         return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
