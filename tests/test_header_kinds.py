@@ -163,3 +163,36 @@ def test_an_author_box_under_the_article_names_the_author():
 ])
 def test_a_heading_over_a_paragraph_that_repeats_its_first_word_is_no_author_box(lines):
     assert author_box(lines) == ()
+
+
+# ---- a name alone by the headline that the labels missed -------------------------------------------------------
+
+HEADLINE = "Menu\nCouncil turns old tram depot into a covered market\n"
+GERMAN_BODY = ("Der Stadtrat hat am Dienstag beschlossen, das alte Straßenbahndepot in eine überdachte Markthalle zu "
+               "verwandeln, und damit einen zehnjährigen Streit über die leere Halle am Fluss beendet.\n\n"
+               "Händler, die bisher aus Lieferwagen am Kai verkaufen, bekommen als Erste die Wahl unter den sechzig "
+               "Ständen, und die Miete wird für drei Jahre festgeschrieben.\n\n"
+               "Die Arbeiten am Dach beginnen im Frühjahr, und die Stadt hofft, den Markt vor dem Sommerfest zu "
+               "eröffnen.\n")
+
+
+@pytest.mark.parametrize("seed", [
+    HEADLINE + "Mira Olsen\nShare\n\n" + BODY,
+    HEADLINE + "Back to all\nLast Updated January, 2025\nMira Olsen\nFormer harbour pilot\n\n" + BODY,
+])
+def test_a_name_alone_under_the_headline_is_the_author(seed):
+    assert convert(seed).authors == ["Mira Olsen"]
+
+
+def test_a_name_alone_under_a_german_headline_is_the_author_and_a_german_phrase_is_not():
+    headline = "Menü\nStadtrat macht aus dem alten Straßenbahndepot eine Markthalle\n"
+    assert convert(headline + "Jonas Becker\nTeilen\n\n" + GERMAN_BODY).authors == ["Jonas Becker"]
+    assert convert(headline + "Aktuelle Meldungen\nTeilen\n\n" + GERMAN_BODY).authors == []
+
+
+@pytest.mark.parametrize("seed", [
+    HEADLINE + "Market Insights\nShare\n\n" + BODY,                  # capitalised words that open with no given name
+    HEADLINE + "City Life\nMira Olsen\nFood Notes\n\n" + BODY,       # a name among the items of a menu
+])
+def test_a_phrase_or_a_menu_item_under_the_headline_is_no_author(seed):
+    assert convert(seed).authors == []

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add, mul
+from pathlib import Path
 
 from . import boilerplate as bp
 from .article import Reading
@@ -35,10 +36,12 @@ INSIDE = setting("header", "inside")
 META_ABOVE = setting("header", "meta_above")
 """How far above the article the byline or dateline under the headline may stand (layout_title)."""
 WALK = setting("header", "walk")
+"""How far above its byline or dateline the headline may stand in layout_title (deks, captions, share buttons)."""
 LAYOUT_VETO = setting("header", "layout_veto")
 """The layout's headline is taken over the CRF's choice only when the CRF gives it at least this share of the
 headline probability it gives its own choice (data/settings.json)."""
-"""How far above its byline or dateline the headline may stand in layout_title (deks, captions, share buttons)."""
+STRAY = setting("header", "stray_byline")
+"""The byline probability a line the best path did not call a byline needs to name the author (stray_byline)."""
 
 SECTIONS = """World|Business|Markets|Economy|Technology|Tech|Science|Health|Sport|Sports|Politics|Opinion|Culture|
 Arts|Entertainment|Lifestyle|Travel|Climate|Environment|Education|India|US|UK|Europe|Asia|Africa|Americas|
@@ -417,6 +420,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = label["name"].strip()
                 break
+    if not authors and not desks:
+        authors, authors_sure = stray_byline(texts, labels, [p[b] for p in probs], lo, t, after, sections)
     authors = authors or desks
     body_start = reading.run.start   # past the header's own lines read as prose: never past a body or furniture line
     while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] == title_text
@@ -469,6 +474,45 @@ def author_box(texts: list[str]) -> tuple[str, ...]:
                      or (about[0] == words[0] and about[1].lower() in STOP))):
             return (normalize_name(line),)
     return ()
+
+
+def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: int, t: int, after: list[int],
+                 sections: tuple[str, ...]) -> tuple[list[str], float]:
+    """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
+    those around the headline (`after`, to the first body line) whose shape alone names a person: a name alone on
+    its line ('Liz Kenny', 'AMIT SAMSUKHA'), a name beside a date ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe
+    on …'; and its byline probability. ([], 1.0) when none reaches STRAY."""
+    best: tuple[float, list[str]] = (STRAY, [])
+    for k in after:
+        if lo + k > t and labels[k] == "body":
+            break
+        text = texts[lo + k]
+        if labels[k] == "headline" or byline[k] < best[0] or len(text) > 120:
+            continue
+        if _bare_name(text) or (text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):
+            menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
+                       and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
+            names = [normalize_name(text)] if not menu and (_given_name(text.split()[0]) or DESK.match(text)) else []
+        elif BY.match(text) or LABEL_AT_START.match(text):
+            names = list(byline_names(text))
+        else:
+            names = [a for a in names_beside_date(text) if furniture_share(a) == 0
+                     and _section_key(a) not in _sections(sections)]
+        if names and not any(_section_key(n) in _sections(sections) for n in names):
+            best = (byline[k], names)
+    return (best[1], best[0]) if best[1] else ([], 1.0)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """data/given_names.txt: given names of 86 locales, in lower case (bench/names_data.py writes it from Faker)."""
+    with open(Path(__file__).parent / "data" / "given_names.txt", encoding="utf-8") as f:
+        return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
+
+
+def _given_name(word: str) -> bool:
+    """Whether `word` is a given name in some locale ('Liz', 'Amit', 'Mira'; not 'Industry', 'Key'), any case."""
+    return word.lower() in _given_names()
 
 
 # ---- the headline as the layout places it ------------------------------------------------------------------
