@@ -196,3 +196,14 @@ def test_a_name_alone_under_a_german_headline_is_the_author_and_a_german_phrase_
 ])
 def test_a_phrase_or_a_menu_item_under_the_headline_is_no_author(seed):
     assert convert(seed).authors == []
+
+
+@pytest.mark.parametrize("dateline, other, day", [
+    ("8/1/2025", "8/27/2025", "2025-08-01"),          # the page writes month first: 27 cannot be a month
+    ("09.10.2024", "11.24.2025", "2024-09-10"),
+    ("09.10.2024", "24.11.2025", "2024-10-09"),       # day first
+])
+def test_a_numeric_dateline_is_read_in_the_order_the_pages_other_dates_settle(dateline, other, day):
+    seed = (HEADLINE + f"Mira Olsen\n{dateline}\n\n" + BODY + "\nMore from the quay\n"
+            f"Fish market opens on Sundays\n{other}\n")
+    assert convert(seed).date.isoformat()[:10] == day

@@ -332,9 +332,9 @@ def best_path(emit: list[list[float]], crf: CRF) -> list[int]:
 
 
 def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, zones: dict[str, str],
-                sections: tuple[str, ...], year: int | None) -> Header:
+                sections: tuple[str, ...], year: int | None, order: str = "") -> Header:
     """Label the header region and read the header's fields off the labels; `year` is for a date shown
-    without one."""
+    without one, `order` ('mdy', 'dmy' or '': dates.numeric_order of the page) for one written in numbers."""
     (lo, hi), rows = header_rows(lines, reading)
     crf = params.header
     emit = [crf.emissions(row) for row in rows]
@@ -408,7 +408,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
             doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
         if labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t):
-            found = find_stamps(text, zone, zones, year)
+            found = find_stamps(text, zone, zones, year, order)
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
             stamps += found

@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .dates import Stamp, find_stamps, is_relative, relative_stamp
+from .dates import Stamp, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import author_box, read_header
 from .lines import Line, read_lines
@@ -108,14 +108,15 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     texts = [line.text for line in lines]
     run = reading.run
     year = _year_hint(texts, file_time)
-    header = read_header(lines, reading, params, rules.zone, rules.zones, rules.sections, year)
+    order = numeric_order("\n".join(texts))   # '8/27/2025' elsewhere on the page: its '8/1/2025' is in August
+    header = read_header(lines, reading, params, rules.zone, rules.zones, rules.sections, year, order)
     title = header.title
     body_lines = [texts[i] for i in range(header.body_start, run.end)
                   if not _is_noise(texts[i], rules) and texts[i] != title]
     body = read_body(body_lines + _tail(texts, run.end), title, rules.zone, rules.zones)
     year = next((s.when.year for s in header.stamps if not s.yearless and not s.relative), year)
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
-            for s in find_stamps(texts[i], rules.zone, rules.zones, year)]
+            for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     published, updated, date_from = _dates(list(header.stamps) + body.stamps, late,
                                            texts[max(0, header.title_line - 3):header.body_start], file_time)
     crumbs = list(header.crumbs)
