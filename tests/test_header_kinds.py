@@ -7,7 +7,7 @@ import pytest
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date
 from newsdigest.ingest.article import read_article
-from newsdigest.ingest.header import author_box, layout_title, region
+from newsdigest.ingest.header import _signed, author_box, layout_title, region
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules
 from newsdigest.ingest.score import default_params
@@ -196,6 +196,21 @@ def test_a_name_alone_under_a_german_headline_is_the_author_and_a_german_phrase_
 ])
 def test_a_phrase_or_a_menu_item_under_the_headline_is_no_author(seed):
     assert convert(seed).authors == []
+
+
+@pytest.mark.parametrize("line, signed", [
+    ("Written by Last updated on:", True), ("By Mira Olsen", True), ("Author: Tomas Reyes", True),
+    ("Mira Olsen", True),                                   # a name alone that opens with a given name
+    ("Market Insights", False), ("Council turns old tram depot into a covered market", False),
+    ("Bylaws for the new market", False),
+])
+def test_a_line_that_is_a_byline_by_its_shape_is_never_the_headline(line, signed):
+    assert _signed(line) is signed
+
+
+def test_a_byline_whose_names_are_a_date_label_names_nobody():
+    assert byline_names("By Mira Olsen Last updated on: March 12, 2025") == ("Mira Olsen",)
+    assert convert(HEADLINE + "Written by Last updated on:\nMarch 12, 2025\n\n" + BODY).authors == []
 
 
 @pytest.mark.parametrize("dateline, other, day", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import CALENDAR, has_date, is_relative, without_dates
+from .dates import CALENDAR, PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, without_dates
 
 BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
                 r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
@@ -100,6 +100,10 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
 
+DATE_LABEL = re.compile(rf"(?<![\w-])(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?![\w-])", re.I)
+"""Where a byline's names end when a date's label follows them: 'By Jane Doe Last updated on: …'."""
+
+
 @lru_cache(maxsize=16384)
 def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
@@ -117,7 +121,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = text[m.end():]
     else:
         text = LABEL_AT_START.sub("", text)
-    text = CLUTTER.sub(" ", text)
+    text = CLUTTER.sub(" ", DATE_LABEL.split(text)[0])   # 'By Jane Doe Last updated on: …': the names end at the label
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
     text = re.split(r"\s+on\s+", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")
     if not text:

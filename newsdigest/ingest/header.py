@@ -346,9 +346,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # the headline: where the layout leaves no doubt, the line it places; else the line likeliest to be it (its
     # first copy), and how sure, over its copies
     h = at["headline"]
-    best = max(range(len(rows)), key=lambda k: (probs[k][h], -k)) if rows else 0
+    signed = [_signed(texts[lo + k]) for k in range(len(rows))]   # a byline by its shape is never the headline
+    best = max(range(len(rows)), key=lambda k: (not signed[k], probs[k][h], -k)) if rows else 0
     layout, anchored = layout_title(texts, reading, lo)
-    anchored = anchored and lo <= layout < hi and (
+    anchored = anchored and lo <= layout < hi and not signed[layout - lo] and (
         _copies(probs, texts, lo, layout, h) >= LAYOUT_VETO * _copies(probs, texts, lo, lo + best, h))
     if anchored:
         best = layout - lo
@@ -501,6 +502,13 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         if names and not any(_section_key(n) in _sections(sections) for n in names):
             best = (byline[k], names)
     return (best[1], best[0]) if best[1] else ([], 1.0)
+
+
+def _signed(text: str) -> bool:
+    """A line that is a byline by its shape: 'By …', 'Written by …', 'Author: …', or a name alone that opens with a
+    given name ('Steve Kamb')."""
+    return (len(text.split()) <= 12 and bool(BY.match(text) or LABEL_AT_START.match(text))) or (
+        _bare_name(text) and len(text.split()) <= 3 and _given_name(text.split()[0]))
 
 
 @lru_cache(maxsize=1)
