@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import CALENDAR, PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, without_dates
+from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
 
 BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
                 r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
@@ -100,10 +100,6 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
 
-DATE_LABEL = re.compile(rf"(?<![\w-])(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?![\w-])", re.I)
-"""Where a byline's names end when a date's label follows them: 'By Jane Doe Last updated on: …'."""
-
-
 @lru_cache(maxsize=16384)
 def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
@@ -112,8 +108,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     text = without_dates(line.strip())
     if text != line.strip():
         text = LEFT_BY_DATE.sub("", text)
-    text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)   # 'ByJane Doe', 'Written byby Jane Doe':
-    # a widget glued the label on, or a label for screen readers doubled it
+    # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
+    text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
     m = BY_INSIDE.search(text)
     if m and NOT_WRITTEN.search(text[:m.start()]):
         return ()   # 'Reviewed by …', 'Photos by …': not who wrote it

@@ -42,6 +42,9 @@ PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubbli
 LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"
                     r"le|el|il|de|del|em|am|uhr|hrs|h|time|г|года|日付)\b", re.I)
 LABEL_WORD = re.compile(rf"(?P<updated>{UPDATED_WORDS})|(?P<published>{PUBLISHED_WORDS})", re.I)
+DATE_LABEL = re.compile(rf"(?<![\w-])(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?![\w-])", re.I)
+"""A date's label as a word of its own: 'Last Updated January, 2025' (match: a dateline even without the day),
+'By Jane Doe Last updated on: …' (search: where a byline's names end)."""
 DIGIT = re.compile(r"\d")
 FILLER = re.compile(r"[\s,/|·•:;()\[\]\-–—.]+")
 

@@ -24,7 +24,7 @@ from . import boilerplate as bp
 from .article import Reading
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline,
                       is_role, names_beside_date, normalize_name, parse_byline)
-from .dates import PUBLISHED_WORDS, UPDATED_WORDS, Stamp, find_stamps, has_date, is_relative, parse_dateline
+from .dates import DATE_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
                     linkish, setting, title_like)
@@ -61,8 +61,6 @@ LABELS = ("headline", "dek", "byline", "dateline", "caption", "section", "furnit
 CAPTION_MARK = re.compile(r"\((?:left|right|center|centre|top|bottom|pictured|file|above|below)\)|\b(?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images)\b"
                           r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA)(?:\s+file)?$", re.I)
 NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
-DATE_LABEL = re.compile(rf"^(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})\b", re.I)
-"""A dateline's label: 'Last Updated January, 2025' is a dateline even when its date lacks the day."""
 JOB = re.compile(r"(?<!\w)(?:co-?)?(?:editor|writer|reporter|correspondent|columnist|analyst|contributor|journalist|"
                  r"producer|director|founder|ceo|cto|cfo|president|manager|consultant|engineer|specialist|strategist|"
                  r"officer|professor|researcher|scientist|attorney|lawyer|designer|developer|marketer|expert|coach|"
@@ -398,12 +396,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
-        elif (lo + k > t and len(text.split()) <= 12 and not text.endswith(".")
-              and (BY.match(text) or LABEL_AT_START.match(text)) and (signed := byline_names(text))):
+        elif lo + k > t and _by_shape(text) and not text.endswith(".") and (signed := byline_names(text)):
             authors += [a for a in signed if a not in authors]   # 'by Jane Doe', 'Author Jane Doe' under the headline
             authors_sure = min(authors_sure, probs[k][b])
-        elif labels[k] == "dateline" and (beside := [a for a in names_beside_date(text) if furniture_share(a) == 0
-                                                     and _section_key(a) not in _sections(sections)]):
+        elif labels[k] == "dateline" and (beside := _beside_date(text, sections)):
             authors += [a for a in beside if a not in authors]   # 'Jane Doe • Oct 20, 2025'
             authors_sure = min(authors_sure, probs[k][b] + probs[k][d])
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
@@ -490,25 +486,35 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         text = texts[lo + k]
         if labels[k] == "headline" or byline[k] < best[0] or len(text) > 120:
             continue
-        if _bare_name(text) or (text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):
+        if own_features(text)[_AT["bare_name"]] or (text.isupper()
+                                                     and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             names = [normalize_name(text)] if not menu and (_given_name(text.split()[0]) or DESK.match(text)) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         else:
-            names = [a for a in names_beside_date(text) if furniture_share(a) == 0
-                     and _section_key(a) not in _sections(sections)]
+            names = _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
             best = (byline[k], names)
     return (best[1], best[0]) if best[1] else ([], 1.0)
 
 
+def _beside_date(text: str, sections: tuple[str, ...]) -> list[str]:
+    """The names beside a dateline's date ('Jane Doe • Oct 20, 2025'), less furniture and known sections."""
+    return [a for a in names_beside_date(text) if furniture_share(a) == 0 and _section_key(a) not in _sections(sections)]
+
+
+def _by_shape(text: str) -> bool:
+    """'By …', 'Written by …', 'Author: …' in 12 words at most."""
+    return len(text.split()) <= 12 and bool(BY.match(text) or LABEL_AT_START.match(text))
+
+
 def _signed(text: str) -> bool:
-    """A line that is a byline by its shape: 'By …', 'Written by …', 'Author: …', or a name alone that opens with a
-    given name ('Steve Kamb')."""
-    return (len(text.split()) <= 12 and bool(BY.match(text) or LABEL_AT_START.match(text))) or (
-        _bare_name(text) and len(text.split()) <= 3 and _given_name(text.split()[0]))
+    """A line that is a byline by its shape: _by_shape, or a name alone that opens with a given name ('Steve
+    Kamb')."""
+    return _by_shape(text) or (bool(own_features(text)[_AT["bare_name"]]) and len(text.split()) <= 3
+                               and _given_name(text.split()[0]))
 
 
 @lru_cache(maxsize=1)
