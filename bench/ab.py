@@ -3,7 +3,7 @@
     git archive <commit> | tar -x -C /tmp/base        # the copy to compare with
     python3 bench/ab.py /tmp/base --articles 10000 --runs 5
 
-Each code builds its own copy of one corpus (bench/corpus.py, this copy's: the same articles for both), with
+Each code builds its own copy of one corpus (tests/corpus.py, this copy's: the same articles for both), with
 its own layouts; every scenario runs A, B, A, B, ... so both see the machine in the same state. Prints each
 code's median and min-max, and the ratio of the medians (this code / the other). Nothing here is a test.
 """

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.corpus import article, content_text
+from tests.corpus import article, content_text
 
 PELICAN_TEMPLATES = {
     "base.html": "<!doctype html><html><head><title>{% block title %}{{ SITENAME }}{% endblock %}</title></head>"

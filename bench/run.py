@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from bench.corpus import seed_text, write_corpus  # noqa: E402
+from tests.corpus import seed_text, write_corpus  # noqa: E402
 
 CONFIG = "site:\n  title: Bench Digest\n  url: https://example.org/\n  description: A synthetic digest.\n"
 NO_SEARCH_CONFIG = CONFIG + "search: false\npaths:\n  output: site-no-search\n"

@@ -19,8 +19,8 @@ two articles, so the last build's links stay true and a rebuild computes only th
 - **Related**: up to five other stories, each shown by its most similar article, in order of similarity,
   not the article's own story; articles in another language only when none in its own is similar enough.
 
-The numbers in `Params` are fitted on the development set in tests/fixtures/stories/ (bench/stories.py,
-figures in bench/README.md).
+The numbers in `Params` are fitted on the development set in training/fixtures/stories/ (training/stories.py,
+figures in training/README.md).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Params:
-    """The numbers of the similarity, fitted by bench/stories.py."""
+    """The numbers of the similarity, fitted by training/stories.py."""
 
     lead_words: int = 120
     """Words of the body read after the title and dek."""

@@ -1,4 +1,4 @@
-"""The parser on real pages: no figure of either development set may drop below bench/ratchet.json.
+"""The parser on real pages: no figure of either development set may drop below training/ratchet.json.
 
 Reads ../shared/realpages and ../shared/modernpages (third-party pages, kept outside the repository). Without
 them, on a user's machine, the tests skip and say why; under CI=true they fail instead, so CI never passes
@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import REPO
 
 SETS = (REPO.parent / "shared" / "realpages", REPO.parent / "shared" / "modernpages")
-FLOORS = json.loads((REPO / "bench" / "ratchet.json").read_text(encoding="utf-8"))
+FLOORS = json.loads((REPO / "training" / "ratchet.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def roots() -> tuple[Path, ...]:
 
 @pytest.fixture(scope="module")
 def found(roots) -> dict:
-    from bench.extraction import figures
+    from training.extraction import figures
     return figures(list(roots), held_out=True, html=True, trafilatura=False)
 
 
@@ -62,10 +62,10 @@ def test_no_real_article_is_refused(found, name):
 
 
 def test_the_shipped_numbers_are_the_fit_of_the_shipped_code(roots):
-    """data/params.json is what bench/fit.py makes from the current features: nobody tuned it by hand, and no
+    """data/params.json is what training/fit.py makes from the current features: nobody tuned it by hand, and no
     feature changed without a refit."""
-    from bench.extraction import load
-    from bench.fit import fit, samples
+    from training.extraction import load
+    from training.fit import fit, samples
     from newsdigest.ingest.score import DATA
 
     shipped = json.loads((DATA / "params.json").read_text(encoding="utf-8"))
@@ -74,19 +74,19 @@ def test_the_shipped_numbers_are_the_fit_of_the_shipped_code(roots):
         assert fresh[model]["features"] == shipped[model]["features"], model
         drift = max(abs(a - b) for a, b in zip(fresh[model]["weights"] + [fresh[model]["bias"]],
                                                  shipped[model]["weights"] + [shipped[model]["bias"]]))
-        assert drift < 0.01, f"{model}: refit with python3 -m bench.fit"
+        assert drift < 0.01, f"{model}: refit with python3 -m training.fit"
     assert fresh["header"]["features"] == shipped["header"]["features"]
     assert fresh["header"]["labels"] == shipped["header"]["labels"]
     drift = max(abs(a - b) for label in fresh["header"]["labels"]
                 for a, b in [*zip(fresh["header"]["weights"][label], shipped["header"]["weights"][label]),
                              *((fresh["header"]["transitions"][label][o], shipped["header"]["transitions"][label][o])
                                for o in fresh["header"]["labels"])])
-    assert drift < 0.01, "header: refit with python3 -m bench.fit"
+    assert drift < 0.01, "header: refit with python3 -m training.fit"
     assert fresh["article"] == shipped["article"]
 
 
 def test_the_shipped_review_marks_are_the_fit_of_the_shipped_code(found):
-    """data/review.json is what `python3 -m bench.fit --review` makes from the pages as the current code reads them
+    """data/review.json is what `python3 -m training.fit --review` makes from the pages as the current code reads them
     held out: nobody tuned a weight or a threshold by hand, and no doubt feature changed without a refit."""
     from newsdigest.ingest.score import DATA
 
@@ -94,7 +94,7 @@ def test_the_shipped_review_marks_are_the_fit_of_the_shipped_code(found):
     for field, fresh in found["review_fit"].items():
         mine = shipped[field]
         assert fresh["features"] == mine["features"], field
-        assert (fresh["pages"], fresh["wrong"]) == (mine["pages"], mine["wrong"]), f"{field}: refit with python3 -m bench.fit --review"
+        assert (fresh["pages"], fresh["wrong"]) == (mine["pages"], mine["wrong"]), f"{field}: refit with python3 -m training.fit --review"
         drift = max(abs(a - b) for a, b in zip(fresh["weights"] + [fresh["bias"], fresh["threshold"]],
                                                mine["weights"] + [mine["bias"], mine["threshold"]]))
-        assert drift < 0.01, f"{field}: refit with python3 -m bench.fit --review"
+        assert drift < 0.01, f"{field}: refit with python3 -m training.fit --review"

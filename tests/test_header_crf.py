@@ -38,5 +38,5 @@ def test_fitted_weights_for_other_features_are_refused_with_what_to_do():
     assert tuple(data["header"]["features"]) == HEADER_FEATURES and tuple(data["header"]["labels"]) == LABELS
     data["header"]["features"] = [f if f != "dateline" else "dateline_old" for f in data["header"]["features"]]
     with pytest.raises(ParamsMismatch, match=r"'header' was fitted for other features \(missing \['dateline'\], "
-                                             r"unknown \['dateline_old'\].*refit with python3 -m bench.fit"):
+                                             r"unknown \['dateline_old'\].*refit with python3 -m training.fit"):
         params_from(data)

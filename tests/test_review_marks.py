@@ -91,7 +91,7 @@ def test_a_guessed_date_is_always_marked_whatever_the_model():
 
 def test_the_shipped_doubts_are_fitted_and_their_names_checked():
     data = json.loads((DATA / "review.json").read_text(encoding="utf-8"))
-    assert "bench.fit --review" in data["about"]
+    assert "training.fit --review" in data["about"]
     for field, names in DOUBT_FEATURES.items():
         assert tuple(data[field]["features"]) == names
         assert 0 < data[field]["threshold"] < 1 and data[field]["wrong"] > 0

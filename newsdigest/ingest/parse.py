@@ -90,7 +90,7 @@ class Parsed:
     lang: str = ""
     """The language a saved page declares (its <html lang>, else og:locale), as it wrote it ('en-GB')."""
     doubts: dict[str, tuple[float, ...]] = field(default_factory=dict)
-    """Each field's review features (review.DOUBT_FEATURES) as read, for fitting the review marks (bench/fit.py)."""
+    """Each field's review features (review.DOUBT_FEATURES) as read, for fitting the review marks (training/fit.py)."""
 
 
 class NotAnArticle(ValueError):

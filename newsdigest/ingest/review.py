@@ -5,7 +5,7 @@ field is wrong from named features of how it was read (DOUBT_FEATURES): for the 
 probability of the chosen line and of its likeliest rival, and whether the header around it was found (a dek, a
 byline, a dateline, breadcrumbs); for the authors, how likely the byline lines read are bylines, or a line not
 read is; for the date, how likely its line is a dateline and where it was found. The models and their thresholds
-are fitted on pages of other sites than those they are scored on (`python3 -m bench.fit --review`) and live in
+are fitted on pages of other sites than those they are scored on (`python3 -m training.fit --review`) and live in
 data/review.json; a field is marked when its chance of being wrong is over its threshold. A date not read from
 the page (the seed file's time, '3 hours ago') is always marked. Each mark's reason says how sure the reader is
 (one minus that chance), and `build.py review` lists the least sure first.
@@ -59,7 +59,7 @@ def doubts_from(data: dict) -> dict[str, Doubt]:
         if tuple(d["features"]) != names or len(d["weights"]) != len(names):
             missing, extra = sorted(set(names) - set(d["features"])), sorted(set(d["features"]) - set(names))
             raise ParamsMismatch(f"review.json: '{field}' was fitted for other features (missing {missing}, unknown "
-                                 f"{extra}, or another order): refit with python3 -m bench.fit --review")
+                                 f"{extra}, or another order): refit with python3 -m training.fit --review")
         out[field] = Doubt(Model(names, tuple(d["weights"]), d["bias"]), d["threshold"])
     return out
 

@@ -97,7 +97,7 @@ class Params:
 
 
 class ParamsMismatch(ValueError):
-    """The fitted numbers were fitted for other features than the code computes: refit (bench/fit.py)."""
+    """The fitted numbers were fitted for other features than the code computes: refit (training/fit.py)."""
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +134,7 @@ def _check(key: str, found: tuple[str, ...], names: tuple[str, ...]) -> None:
     if found != names:
         missing, extra = sorted(set(names) - set(found)), sorted(set(found) - set(names))
         raise ParamsMismatch(f"params.json: '{key}' was fitted for other features (missing {missing}, unknown "
-                             f"{extra}, or another order): refit with python3 -m bench.fit")
+                             f"{extra}, or another order): refit with python3 -m training.fit")
 
 
 def word_count(text: str) -> int:

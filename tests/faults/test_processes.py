@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.corpus import content_text, seed_text
+from tests.corpus import content_text, seed_text
 
 from tests.waiting import HANG, wait_for
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from bench.corpus import content_text
+from tests.corpus import content_text
 from newsdigest.cli import main
 from newsdigest.content import dump_document, split_document
 from tests.conftest import REPO

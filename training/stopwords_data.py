@@ -2,7 +2,7 @@
 written in, from jusText's stop lists (frequency-ordered, from Wikipedia; BSD licence), for the line scorer's
 stop-word density, jusText's strongest signal of prose.
 
-    python3 -m pip install justext && python3 bench/stopwords_data.py
+    python3 -m pip install justext && python3 training/stopwords_data.py
 
 Run once when the language list changes; the build itself never needs jusText.
 """
@@ -37,7 +37,7 @@ def main() -> int:
     data["stop"] = sorted(stop)
     data["stop_source"] = (f"the {PER_LANGUAGE} commonest words of {len(LANGUAGES)} languages from jusText "
                            f"{justext.__version__ if hasattr(justext, '__version__') else '3'} (BSD licence, "
-                           "https://github.com/miso-belica/jusText), written by bench/stopwords_data.py")
+                           "https://github.com/miso-belica/jusText), written by training/stopwords_data.py")
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(stop)} stop words")
     return 0

@@ -1,13 +1,13 @@
 """How well ingestion reads real pages: body, headline, authors and date against ground truth.
 
-    python3 -m bench.extraction [../shared/realpages ../shared/modernpages] [--quick] [--show KEY]
+    python3 -m training.extraction [../shared/realpages ../shared/modernpages] [--quick] [--show KEY]
 
 Reads `text/<key>.txt` (what a reader copies from the page) of each development set as seeds, converts each
 with the same code `build.py` uses, and prints body precision, recall and F1 with the benchmark's metric (word
 4-gram shingles per page, normalised per page, precision and recall averaged over pages, F1 of the averages),
 headlines, authors and dates right, pages refused and seeds per second; then the same figures held out: every
-site read with numbers fitted on other sites only (bench/fit.py, sites dealt into FOLDS groups over both sets).
-Nothing here is a test; tests/test_extraction_ratchet.py checks the figures against bench/ratchet.json.
+site read with numbers fitted on other sites only (training/fit.py, sites dealt into FOLDS groups over both sets).
+Nothing here is a test; tests/test_extraction_ratchet.py checks the figures against training/ratchet.json.
 """
 
 from __future__ import annotations
@@ -390,7 +390,7 @@ RATCHETED = ("f1", "titles_right", "shown_titles_right", "authors_right", "shown
 def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafilatura: bool = True) -> dict:
     """Everything the ratchet checks, per development set: the shipped numbers on every page ('text'), the saved
     pages ('html'), and, with `held_out`, each site read with numbers fitted on other sites only ('held_out'), and
-    beside the sets, 'review_fit': the review marks' models fitted on those readings (bench.fit.fit_review)."""
+    beside the sets, 'review_fit': the review marks' models fitted on those readings (training.fit.fit_review)."""
     out: dict = {}
     every: list[Page] = []
     for root in roots:
@@ -406,9 +406,9 @@ def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafila
             if alone:
                 found["trafilatura"], found["trafilatura_pages_per_second"] = summary(alone[0]), round(alone[1])
     if held_out:
-        from bench.fit import fit_review, held_out as leave_sites_out, review_held_out, samples   # numpy: the fit's
+        from training.fit import fit_review, held_out as leave_sites_out, review_held_out, samples   # numpy: the fit's
         read = leave_sites_out(samples(every), review=False)
-        out["review_fit"] = fit_review(read)   # what `python3 -m bench.fit --review` would write (data/review.json)
+        out["review_fit"] = fit_review(read)   # what `python3 -m training.fit --review` would write (data/review.json)
         results = review_held_out(read)
         for root in roots:
             mine = [r for r in results if r.set == root.name]
@@ -430,7 +430,7 @@ def raise_ratchet(found: dict) -> dict:
                 mine[part] = {k: max(old.get(k, 0), parts[part][k]) for k in RATCHETED}
     floors["about"] = floors.get("about") or ("Floors for tests/test_extraction_ratchet.py on each development set of ../shared: the shipped "
                        "numbers on every copied page ('text'), each site read with numbers fitted on other sites only "
-                       "('held_out'), and the saved pages ('html'). Raised by `python3 -m bench.extraction --ratchet`; "
+                       "('held_out'), and the saved pages ('html'). Raised by `python3 -m training.extraction --ratchet`; "
                        "never lowered by hand.")
     RATCHET.write_text(json.dumps(dict(sorted(floors.items())), indent=1) + "\n", encoding="utf-8")
     return floors
@@ -472,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="copied text only, shipped numbers: no saved pages, "
                                                              "no held-out run (for a first look; not a result)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--ratchet", action="store_true", help="raise bench/ratchet.json to the figures found")
+    parser.add_argument("--ratchet", action="store_true", help="raise training/ratchet.json to the figures found")
     parser.add_argument("--saved-pages", nargs="*", type=Path, metavar="ROOT",
                         help="only the saved pages (html/) of root and of these other sets, ours and trafilatura alone")
     parser.add_argument("--saved-speed", type=int, metavar="N",
@@ -631,7 +631,7 @@ def saved_page_figures(root: Path) -> dict:
 
 
 def raise_saved_ratchet(found: dict[str, dict], trafilatura: dict[str, dict]) -> None:
-    """bench/ratchet.json's 'saved_pages' floors, each raised to what was found now (never lowered), with
+    """training/ratchet.json's 'saved_pages' floors, each raised to what was found now (never lowered), with
     trafilatura alone's figures beside them (what the floors must stay ahead of)."""
     floors = json.loads(RATCHET.read_text(encoding="utf-8")) if RATCHET.exists() else {}
     saved = floors.get("saved_pages", {})

@@ -1,6 +1,6 @@
 """How well ingestion tells an article's language: against the language real pages declare.
 
-    python3 -m bench.language ../shared/realpages ../shared/modernpages [--candidates] [--show]
+    python3 -m training.language ../shared/realpages ../shared/modernpages [--candidates] [--show]
 
 Reads `text/<key>.txt` (what a reader copies from the page) as a seed, converts it with the code
 `build.py` uses, and gives the headline and body to `detect_language`, exactly as ingestion does; the
@@ -8,7 +8,7 @@ answer is right when it is the primary subtag of the saved page's `<html lang>` 
 Pages that declare no language are not counted. Nothing is fitted to these pages: the detector and its
 threshold were chosen before, so there is no held-out split to make. `--candidates` runs the same inputs
 through every language-identification library installed here (for the choice written in the commit and
-in bench/README.md): accuracy, median time per article, time to load the model, size on disk.
+in training/README.md): accuracy, median time per article, time to load the model, size on disk.
 `--show` lists the pages each one got wrong.
 """
 

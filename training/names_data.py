@@ -2,7 +2,7 @@
 (MIT licence), one a line in lower case, for the header reader's test of a name alone on its line ('Liz Kenny',
 not 'Industry Insights'): header._given_name.
 
-    python3 -m pip install faker && python3 bench/names_data.py
+    python3 -m pip install faker && python3 training/names_data.py
 
 Run when Faker's lists should be refreshed; the build itself never needs Faker.
 """
@@ -34,7 +34,7 @@ def main() -> int:
             if isinstance(values, (list, tuple, set, frozenset, dict)):   # a dict maps names to frequencies
                 names.update(n.strip().lower() for n in values if n.strip() and " " not in n.strip())
     header = (f"# given names of {locales} locales from Faker {faker.VERSION} (MIT licence, "
-              "https://github.com/joke2k/faker), written by bench/names_data.py")
+              "https://github.com/joke2k/faker), written by training/names_data.py")
     OUT.write_text("\n".join([header, *sorted(names)]) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(names)} given names")
     return 0

@@ -1,7 +1,7 @@
-"""How well articles are grouped into stories, on the development set in tests/fixtures/stories/.
+"""How well articles are grouped into stories, on the development set in training/fixtures/stories/.
 
-    python3 -m bench.stories            # score the shipped numbers; fit on each half of the events, score the other
-    python3 -m bench.stories --speed   # and time the grouping of 10,000 synthetic articles (bench/corpus.py)
+    python3 -m training.stories            # score the shipped numbers; fit on each half of the events, score the other
+    python3 -m training.stories --speed   # and time the grouping of 10,000 synthetic articles (tests/corpus.py)
 
 Scores are B-cubed precision, recall and F1 (each article: the share of its predicted story that is its true
 story, and the share of its true story found in its predicted one, averaged over articles) and pairwise F1
@@ -20,14 +20,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 from newsdigest.content import Article, load_article  # noqa: E402
 from newsdigest.markdown import make_markdown  # noqa: E402
 from newsdigest.stories import PARAMS, Params, body_text, find_stories, index_terms  # noqa: E402
 
-FIXTURES = REPO / "tests" / "fixtures" / "stories"
+FIXTURES = HERE / "fixtures" / "stories"
 UTC = ZoneInfo("UTC")
 GRID = {
     "same_story": [0.2, 0.25, 0.3, 0.35, 0.4],
@@ -145,9 +146,9 @@ def row(name: str, s: dict[str, float], n: int) -> str:
 
 
 def speed(n: int = 10_000, runs: int = 3) -> None:
-    """Group n synthetic articles (bench/corpus.py) from scratch, as a cold build does: median of `runs`."""
+    """Group n synthetic articles (tests/corpus.py) from scratch, as a cold build does: median of `runs`."""
     import statistics
-    from bench.corpus import content_text
+    from tests.corpus import content_text
 
     markdown = make_markdown("https://example.org/", False)
     articles = [load_article(content_text(i).encode(), f"content/a{i:06d}.md", UTC, markdown) for i in range(n)]

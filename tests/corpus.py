@@ -4,7 +4,8 @@
 dates spread over a year. The words are drawn by their frequency in English (wordfreq's list, as
 stories.py reads it), with a few made-up names and rarer words of the article's event; three articles
 in twenty (i % 20 < 3) are the same event told by three outlets within a few hours, so the stories are
-grouped as in a real digest. The same N always gives the same bytes.
+grouped as in a real digest. The same N always gives the same bytes. The benchmarks (bench/run.py) build it
+at scale; tests build a few hundred of its articles.
 """
 
 from __future__ import annotations

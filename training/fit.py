@@ -1,8 +1,8 @@
 """Fit the reader's models on real pages and on our fixtures; report how they do on sites left out.
 
-    python3 -m bench.fit             # fit on every page of both development sets, write data/params.json
-    python3 -m bench.fit --held-out  # sites in FOLDS groups: fit on the other groups, read the group's pages
-    python3 -m bench.fit --review    # fit the review marks on every page read held out, write data/review.json
+    python3 -m training.fit             # fit on every page of both development sets, write data/params.json
+    python3 -m training.fit --held-out  # sites in FOLDS groups: fit on the other groups, read the group's pages
+    python3 -m training.fit --review    # fit the review marks on every page read held out, write data/review.json
 
 Three small logistic models, each a handful of named features (newsdigest/ingest/score.py, smooth.py,
 article.py): a line alone is prose or furniture; a line in its neighbours' company; a run of prose is the
@@ -19,7 +19,7 @@ what a person said of the line), and from tests/fixtures/seeds:
   realpages names none: there, the authors its saved page's structured data names);
 - caption: a line shaped as a photo caption or credit (boilerplate's credit and caption patterns), before a
   dateline: a caption often dates its photo;
-- dateline: a line of at most 25 words showing the true day (bench.extraction.shows_date);
+- dateline: a line of at most 25 words showing the true day (training.extraction.shows_date);
 - section: a short crumb-like line among the 4 above the headline (a trail, a known section, shouted words);
 - dek: the first line of 6 words or more between the headline and the first body line;
 - furniture: every other line.
@@ -42,7 +42,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench import extraction  # noqa: E402
+from training import extraction  # noqa: E402
 from newsdigest.content import split_document  # noqa: E402
 from newsdigest.ingest import decode_seed  # noqa: E402
 from newsdigest.ingest import article  # noqa: E402
@@ -64,7 +64,7 @@ SHORT_WORDS = 3
 L2 = 1.0
 CRF_C2 = 1.0
 CRF_C1 = 0.05
-"""The header CRF's L2 and L1 penalties (hand-set; held-out effect in bench/README.md)."""
+"""The header CRF's L2 and L1 penalties (hand-set; held-out effect in training/README.md)."""
 FIXTURE_WEIGHT = 40.0
 """Our fixtures stand for seeds copied cleanly (no menus, often no blank lines): few lines, so they count more
 (40 since modernpages joined: the same share of the fit as 10 had beside realpages alone)."""
@@ -408,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     all_samples = samples([p for root in args.roots for p in extraction.load(root)])
     if args.review:
-        data = {"about": "Fitted by `python3 -m bench.fit --review` on ../shared/realpages and ../shared/modernpages, "
+        data = {"about": "Fitted by `python3 -m training.fit --review` on ../shared/realpages and ../shared/modernpages, "
                          "each page read with numbers fitted on other sites: per field, a logistic model of the chance "
                          "that the field read is wrong (weights per named feature, newsdigest/ingest/review.py), the "
                          "threshold over which it is marked (fitted: REVIEW_SHARE of these pages marked), and the "
@@ -431,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(extraction.failures(results)))
         return 0
     data = fit(all_samples)
-    data = {"about": "Fitted by bench/fit.py on ../shared/realpages, ../shared/modernpages and tests/fixtures/seeds: "
+    data = {"about": "Fitted by training/fit.py on ../shared/realpages, ../shared/modernpages and tests/fixtures/seeds: "
                      "the models (weights per named feature) and the article threshold. Refit after changing a feature.",
             **data}
     (DATA / "params.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """Write newsdigest/ingest/data/calendar.json from the Unicode CLDR (through Babel): month and weekday
 names and the "3 hours ago" phrases of the languages news is written in, for the date reader.
 
-    python3 -m pip install babel && python3 bench/calendar_data.py
+    python3 -m pip install babel && python3 training/calendar_data.py
 
 Run once when the language list changes; the build itself never needs Babel.
 """
@@ -52,7 +52,7 @@ def main() -> int:
         yesterday.add(key(fields["day"]["relative"][-1]))
         today.add(key(fields["day"]["relative"][0]))
     data = {
-        "source": f"Unicode CLDR through Babel {babel_version} (bench/calendar_data.py); CLDR's licence: "
+        "source": f"Unicode CLDR through Babel {babel_version} (training/calendar_data.py); CLDR's licence: "
                   "https://www.unicode.org/license.txt",
         "languages": LANGUAGES,
         "months": dict(sorted(months.items())),

@@ -1,0 +1,62 @@
+"""The repository's shape: the README's "Layout of the repository" names what is there, and neither the product nor
+its tests import the benchmarks (bench/ times builds; what fits the product's data lives in training/)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from tests.conftest import REPO
+
+IGNORED = {line.strip().strip("/") for line in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+           if line.strip().startswith("/")}
+
+
+def layout_block() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return re.search(r"## Layout of the repository\n+```\n(.*?)```", readme, re.S).group(1)
+
+
+def named(block: str) -> set[str]:
+    """The files and folders the block names at the start of a line, folders without their slash."""
+    return {m.group(1).rstrip("/") for m in re.finditer(r"^ *([\w.-]+/?)(?: |$)", block, re.M)}
+
+
+def test_the_readme_layout_names_every_top_level_folder_and_every_module():
+    block = layout_block()
+    top = {p.name for p in REPO.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in IGNORED
+           and any(p.iterdir())}
+    names = named(block)
+    assert top - names == set(), "README's layout leaves these folders out"
+    assert {"build.py", "config.yaml"} <= names
+    modules = {p.name for p in (REPO / "newsdigest").glob("*.py") if p.name != "__init__.py"}
+    mentioned = set(re.findall(r"\b(\w+\.py)\b", block))
+    assert modules - mentioned == set(), "README's layout leaves these modules of newsdigest/ out"
+    there = {p.name for p in REPO.iterdir()} | {p.name for p in (REPO / "newsdigest").iterdir()}
+    assert names - there - {"site"} == set(), "README's layout names what is not there"
+
+
+def imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    roots = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_neither_the_product_nor_the_tests_import_the_benchmarks():
+    files = sorted((REPO / "newsdigest").rglob("*.py")) + sorted((REPO / "tests").rglob("*.py"))
+    assert len(files) > 50
+    assert [str(p.relative_to(REPO)) for p in files if "bench" in imported_roots(p)] == []
+    assert [str(p.relative_to(REPO)) for p in sorted((REPO / "newsdigest").rglob("*.py"))
+            if imported_roots(p) & {"training", "tests"}] == []
+
+
+def test_the_checks_see_an_import_of_the_benchmarks(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    from bench.run import make_project\n    import bench\n", encoding="utf-8")
+    assert imported_roots(sample) == {"bench"}
