@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .ingest import MAX_PAGE_BYTES as MAX_BYTES   # a page fetched is a saved-page seed
-from .slug import slugify
+from .slug import free_slug, slugify
+from .write import write_inside
 
 TIMEOUT = 20.0
 """Seconds to wait for a server to answer (each step)."""
@@ -109,10 +110,7 @@ def save(page: Fetched, seeds: Path) -> Path:
     name = name[:80].rstrip("-")
     url = page.url.replace("-->", "--%3E")
     marker = f"<!-- saved from url=({len(url):04d}){url} -->\n".encode("utf-8")
-    target, n = seeds / f"{name}.html", 2
-    while target.exists() and not target.read_bytes().startswith(marker):
-        target, n = seeds / f"{name}-{n}.html", n + 1
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(marker + page.body)
-    tmp.replace(target)
+    name = free_slug(name, lambda n: (seeds / f"{n}.html").exists() and not (seeds / f"{n}.html").read_bytes().startswith(marker))
+    target = seeds / f"{name}.html"
+    write_inside(seeds, target, marker + page.body)
     return target

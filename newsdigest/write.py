@@ -5,6 +5,9 @@ build writes only what changed into a journal beside site/, renames the journal 
 then moves its files into place and deletes what is gone; a build killed before that mark leaves
 site/ as it was, and one killed after it is finished by the next build. Unchanged files keep their
 bytes and mtimes. A folder newsdigest did not make is never replaced.
+
+Outside the site, `write_inside` is the one writer of a single file (a content file, a fetched seed): atomic, and
+never outside its folder.
 """
 
 from __future__ import annotations
@@ -121,6 +124,31 @@ def site_identity(output: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return stat.st_ino, stat.st_mtime_ns
+
+
+def write_inside(folder: Path, target: Path, data: str | bytes, real: dict[str, str] | None = None) -> None:
+    """Write atomically, and only inside `folder`: the file's folder, its symbolic links followed, must be
+    in it (a link in that place is replaced, not followed). `real` remembers folders already resolved. (Seeds
+    and content files: ingestion's and `build.py add`'s one writer outside the site.)"""
+    real = {} if real is None else real
+    parent, top = str(target.parent), str(folder)
+    for place in (parent, top):
+        if place not in real:
+            real[place] = os.path.realpath(place)
+    top = real[top]
+    if real[parent] != top and not real[parent].startswith(top + os.sep):
+        raise BuildError(f"refusing to write outside {folder}", target)
+    final = os.path.join(real[parent], target.name)
+    tmp = os.path.join(real[parent], f".{target.name}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, final)
+    except OSError as exc:   # a full disk: no half-written file left behind
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        exc.filename = exc.filename or final
+        raise
 
 
 def write_tree(folder: Path, pages: dict[str, bytes]) -> None:

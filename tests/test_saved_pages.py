@@ -258,3 +258,15 @@ def test_the_language_a_saved_page_declares_is_the_articles_unless_its_text_says
     (project / "seeds" / "ferry.html").write_bytes(FERRY.replace(b'<html lang="en">', b'<html lang="de">'))
     build(project)
     assert front_matter(project)[0]["lang"] == "en"
+
+
+def test_a_page_of_the_same_title_from_another_address_is_saved_beside_the_first(tmp_path):
+    from newsdigest.fetch import Fetched, save
+
+    page = b"<html><head><title>Tram fares frozen - The Harbour Post</title></head><body><p>x</p></body></html>"
+    first = save(Fetched("https://one.example/trams", page), tmp_path / "seeds")
+    again = save(Fetched("https://one.example/trams", page + b"<!-- v2 -->"), tmp_path / "seeds")
+    other = save(Fetched("https://two.example/trams", page), tmp_path / "seeds")
+    assert first == again and first.name == "tram-fares-frozen.html" and other.name == "tram-fares-frozen-2.html"
+    assert first.read_bytes().endswith(b"<!-- v2 -->") and b"two.example" in other.read_bytes()
+    assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == ["tram-fares-frozen-2.html", "tram-fares-frozen.html"]

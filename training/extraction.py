@@ -178,12 +178,6 @@ def _name_pattern(name: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, name.lower().split())) + r"(?!\w)")
 
 
-def same_authors(got: list[str] | tuple[str, ...], truth: list[str]) -> bool:
-    """Right when every true name's words stand in a row in one of the authors found
-    (../shared/modernpages/README.md)."""
-    return all(any(_name_pattern(name).search(_norm(a)) for a in got) for name in truth)
-
-
 def shows_authors(text: str, truth: list[str]) -> bool:
     """Whether the copied text shows every true author's name, its words in a row."""
     low = _norm(text)

@@ -18,6 +18,7 @@ from ..parallel import parallel_iter
 from ..slug import free_slug, slugify, tag_uri
 from ..undo import ContentUndo
 from ..wording import count
+from ..write import write_inside
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:   # the readers load when a seed is read (their patterns and data take a third of a second)
@@ -156,7 +157,7 @@ def ingest_seeds(config: Config, problems: Problems, seen_before: Seen | None = 
             front_matter(parsed, target.stem, name, seed_sha, config), clean(parsed.body))
         if undo:
             undo.before_write(target)
-        _write_inside(content_dir, target, document, real)
+        write_inside(content_dir, target, document, real)
         written += 1
         seen[name] = (*stat, shown_target, parsed.fingerprint, sketched)
     return IngestReport(written, unchanged, kept, seen)
@@ -345,28 +346,6 @@ def _meta_or_empty(text: str) -> dict:
     except BuildError:
         return {}   # the load stage reports it
 
-
-def _write_inside(folder: Path, target: Path, text: str, real: dict[str, str]) -> None:
-    """Write atomically, and only inside `folder`: the file's folder, its symbolic links followed, must be
-    in it (a link in that place is replaced, not followed). `real` remembers folders already resolved."""
-    parent, top = str(target.parent), str(folder)
-    for place in (parent, top):
-        if place not in real:
-            real[place] = os.path.realpath(place)
-    top = real[top]
-    if real[parent] != top and not real[parent].startswith(top + os.sep):
-        raise BuildError(f"refusing to write outside {folder}", target)
-    final = os.path.join(real[parent], target.name)
-    tmp = os.path.join(real[parent], f".{target.name}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, final)
-    except OSError as exc:   # a full disk: no half-written file left behind
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-        exc.filename = exc.filename or final
-        raise
 
 
 def _rel(path: Path, config: Config) -> str:

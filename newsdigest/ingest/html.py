@@ -16,7 +16,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
-from . import boilerplate as bp
+from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
@@ -29,8 +29,6 @@ from .score import FURNITURE, STOP
 from .text import escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, without_site
 
-MAX_HTML_BYTES = 10_000_000
-"""A saved article page is rarely over 3 MB; a bigger file is refused, never parsed (ingest checks it first)."""
 WALL_WORDS = 400
 SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{8,}[。！？.!?]")
 """Some sentence of at least two words, or of a dozen characters in a script written without spaces (Chinese,
@@ -58,7 +56,7 @@ def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:
     """Bytes -> (text, warnings), by decode.decode with the charset the page declares, less an XML declaration,
     which lxml refuses in a decoded text."""
     declared = META_CHARSET.search(raw[:4096])
-    text, notes = decode(raw, shown, what="a saved page", limit=MAX_HTML_BYTES,
+    text, notes = decode(raw, shown, what="a saved page", limit=MAX_PAGE_BYTES,
                          binary="not a web page: save the page as HTML",
                          declared=declared["enc"].decode("ascii", "replace") if declared else "")
     return XML_DECLARATION.sub("", text, count=1), notes
