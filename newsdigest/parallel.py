@@ -1,5 +1,10 @@
 """Map a function over many items on every CPU core, or in this process when there are few.
 
+The build's own process is one of the hands: it forks one worker fewer than there are cores and, while it waits
+for the first results, takes chunks from the end of the queue that no worker has started. (A forked worker counts
+the pages it shares with the build's process again: at 10,000 articles each holds about as much as the build,
+240 MB, so a worker less is a quarter less memory at the peak, for the same cores busy.)
+
 Workers are forked, so they inherit the function and everything it closes over (the digest, the
 layouts): only the items and the results cross between processes. The results come back in order,
 so the output is the same either way. Workers ignore Ctrl-C (the main process stops the build); a
@@ -26,8 +31,8 @@ THRESHOLD = 300
 _job: Callable | None = None
 
 
-def _call(item):
-    return _job(item)  # type: ignore[misc]
+def _call(chunk: Sequence) -> list:
+    return [_job(item) for item in chunk]  # type: ignore[misc]
 
 
 def _worker_start() -> None:
@@ -54,14 +59,26 @@ def parallel_iter(fn: Callable[[T], R], items: Sequence[T], threshold: int = THR
     if len(items) < threshold or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (fn(item) for item in items)
         return
+    size = chunk or max(1, min(50, len(items) // (workers * 8)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
     _job = fn
+    pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
-            yield from pool.map(_call, items, chunksize=chunk or max(1, min(50, len(items) // (workers * 8))))
+        futures = [pool.submit(_call, c) for c in chunks]
+        here: dict[int, list[R]] = {}   # chunks this process made, by their place
+        steal = len(chunks) - 1         # the last chunk not yet taken from the queue's end
+        for k, future in enumerate(futures):
+            # While the next result is not ready, make the last chunk no worker has started (cancel() fails
+            # once one has: every chunk before it has been taken too).
+            while k not in here and steal >= k and not future.done() and futures[steal].cancel():
+                here[steal] = [fn(item) for item in chunks[steal]]
+                steal -= 1
+            yield from here.pop(k) if k in here else future.result()
     except BrokenProcessPool:
         raise Fault("a worker process of the build died (killed, or out of memory: dmesg tells which); "
                     "build again, with more memory free if that was the cause") from None
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _job = None
 
 
