@@ -203,9 +203,19 @@ def test_a_phrase_or_a_menu_item_under_the_headline_is_no_author(seed):
     ("Mira Olsen", True),                                   # a name alone that opens with a given name
     ("Market Insights", False), ("Council turns old tram depot into a covered market", False),
     ("Bylaws for the new market", False),
+    ("Written byby Mira Olsen", True), ("ByMira Olsen", True),   # a label doubled, or glued to the name, in the copy
+    ("Byron Olsen opens the market", False),
 ])
 def test_a_line_that_is_a_byline_by_its_shape_is_never_the_headline(line, signed):
     assert _signed(line) is signed
+
+
+@pytest.mark.parametrize("byline", ["Written byby Mira Olsen", "ByMira Olsen"])
+def test_a_byline_with_its_label_doubled_or_glued_over_the_repeated_name_is_not_the_headline(byline):
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\nMira Olsen\n\n"
+                      f"{byline}\n\nPublished on March 12, 2025\n\n" + BODY)
+    assert article.title == "Council turns old tram depot into a covered market"
+    assert article.authors == ["Mira Olsen"]
 
 
 def test_a_byline_whose_names_are_a_date_label_names_nobody():

@@ -7,10 +7,12 @@ from functools import lru_cache
 
 from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
 
-BY = re.compile(r"^(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
-                r"review\s+|text\s+)?by\s*:?|authors?\s*:|"
+BY = re.compile(r"^(?:(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
+                r"review\s+|text\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
                 r"(?:publicado\s+|escrito\s+|publicada\s+)?por\s*:?|(?:scritto\s+)?di\s*:?|von\s*:?|par\s*:?|door\s*:?|"
-                r"av\s*:?|autor(?:es|a)?\s*:|autore\s*:|auteur\s*:|автор\s*:?)\s+(?P<names>.+)$", re.I)
+                r"av\s*:?|autor(?:es|a)?\s*:|autore\s*:|auteur\s*:|автор\s*:?)\s+)(?P<names>.+)$", re.I)
+"""'By …' and its kin in eight languages; the label may be glued to the name or doubled, as copied from a widget
+('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
 ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
                        r"commentator|chief|staff|team|desk)s?$", re.I)
 ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff contributing managing executive
