@@ -1,7 +1,7 @@
 """Map a function over many items on every CPU core, or in this process when there are few.
 
 The build's own process is one of the hands: it forks one worker fewer than there are cores and, while it waits
-for the first results, takes chunks from the end of the queue that no worker has started. (A forked worker counts
+for the next result in order, makes the last chunk not yet given to a worker. (A forked worker counts
 the pages it shares with the build's process again: at 10,000 articles each holds about as much as the build,
 240 MB, so a worker less is a quarter less memory at the peak, for the same cores busy.)
 
@@ -63,17 +63,25 @@ def parallel_iter(fn: Callable[[T], R], items: Sequence[T], threshold: int = THR
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     _job = fn
     pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+    futures: list = []              # the chunks given to the workers, from the front: futures[i] makes chunks[i]
+    here: dict[int, list[R]] = {}   # the chunks this process made, from the back, by their place
+    back = len(chunks) - 1          # the last chunk nobody has taken
+
+    def feed(k: int) -> None:
+        """Keep each worker one chunk ahead: a shallow queue, so what is not given out yet stays free to take.
+        (Not Future.cancel on a queue of every chunk: a pool that breaks then sets an error on the cancelled
+        futures and prints a traceback from its thread, CPython 3.11.)"""
+        while len(futures) <= back and sum(not f.done() for f in futures[k:]) < workers:
+            futures.append(pool.submit(_call, chunks[len(futures)]))
+
     try:
-        futures = [pool.submit(_call, c) for c in chunks]
-        here: dict[int, list[R]] = {}   # chunks this process made, by their place
-        steal = len(chunks) - 1         # the last chunk not yet taken from the queue's end
-        for k, future in enumerate(futures):
-            # While the next result is not ready, make the last chunk no worker has started (cancel() fails
-            # once one has: every chunk before it has been taken too).
-            while k not in here and steal >= k and not future.done() and futures[steal].cancel():
-                here[steal] = [fn(item) for item in chunks[steal]]
-                steal -= 1
-            yield from here.pop(k) if k in here else future.result()
+        for k in range(len(chunks)):
+            feed(k)
+            while k < len(futures) and not futures[k].done() and back >= len(futures):
+                here[back] = [fn(item) for item in chunks[back]]   # the next result is not ready: make the last chunk
+                back -= 1
+                feed(k)
+            yield from here.pop(k) if k in here else futures[k].result()
     except BrokenProcessPool:
         raise Fault("a worker process of the build died (killed, or out of memory: dmesg tells which); "
                     "build again, with more memory free if that was the cause") from None

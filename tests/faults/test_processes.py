@@ -63,7 +63,7 @@ def test_a_worker_killed(project: Project, stage):
     before = project.tree()
     running = project.build("--clean", spec={"slow": slow}, wait=False)
     try:
-        wait_for(lambda: len(children(running.pid)) >= 2, running, "worker processes")
+        wait_for(lambda: len(children(running.pid)) >= 1, running, "a worker process")   # and the build renders too
         time.sleep(0.5)
         os.kill(children(running.pid)[0], signal.SIGKILL)
         out, err = running.communicate(timeout=HANG)
@@ -154,7 +154,7 @@ def test_ctrl_c_while_workers_render(project: Project):
     before = project.tree()
     running = project.build("--clean", spec={"slow": {"newsdigest.pipeline.render_page": 0.02}}, wait=False)
     try:
-        wait_for(lambda: len(children(running.pid)) >= 2, running, "worker processes")
+        wait_for(lambda: len(children(running.pid)) >= 1, running, "a worker process")   # and the build renders too
         time.sleep(0.5)
         os.killpg(running.pid, signal.SIGINT)
         out, err = running.communicate(timeout=HANG)
