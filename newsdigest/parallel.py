@@ -61,27 +61,35 @@ def parallel_iter(fn: Callable[[T], R], items: Sequence[T], threshold: int = THR
         return
     size = chunk or max(1, min(50, len(items) // (workers * 8)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    _job = fn
     pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
-    futures: list = []              # the chunks given to the workers, from the front: futures[i] makes chunks[i]
-    here: dict[int, list[R]] = {}   # the chunks this process made, from the back, by their place
-    back = len(chunks) - 1          # the last chunk nobody has taken
+    futures: list = []       # the chunks given to the workers, from the front: futures[i] makes chunks[i]
+    here: dict[int, list[R] | Exception] = {}   # the chunks this process made, from the back, by their place
+    back = len(chunks) - 1   # the last chunk nobody has taken
 
     def feed(k: int) -> None:
         """Keep each worker one chunk ahead: a shallow queue, so what is not given out yet stays free to take.
         (Not Future.cancel on a queue of every chunk: a pool that breaks then sets an error on the cancelled
         futures and prints a traceback from its thread, CPython 3.11.)"""
-        while len(futures) <= back and sum(not f.done() for f in futures[k:]) < workers:
+        while len(futures) <= back and sum(not f.done() for f in futures[k:]) < 2 * (workers - 1):
             futures.append(pool.submit(_call, chunks[len(futures)]))
 
     try:
+        _job = fn
         for k in range(len(chunks)):
             feed(k)
             while k < len(futures) and not futures[k].done() and back >= len(futures):
-                here[back] = [fn(item) for item in chunks[back]]   # the next result is not ready: make the last chunk
+                try:   # the next result is not ready: make the last chunk (its error waits for its turn)
+                    here[back] = [fn(item) for item in chunks[back]]
+                except Exception as error:
+                    here[back] = error
                 back -= 1
                 feed(k)
-            yield from here.pop(k) if k in here else futures[k].result()
+            made = here.pop(k) if k in here else futures[k].result()
+            if k < len(futures):
+                futures[k] = None   # a result yielded is not kept
+            if isinstance(made, Exception):
+                raise made
+            yield from made
     except BrokenProcessPool:
         raise Fault("a worker process of the build died (killed, or out of memory: dmesg tells which); "
                     "build again, with more memory free if that was the cause") from None

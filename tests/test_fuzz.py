@@ -1,4 +1,4 @@
-"""Mutated real pages (issue 29): bench/fuzz.py run small, every build checked.
+"""Mutated real pages (issue 29): tests/fuzz.py run small, every build checked.
 
 Makes seeds from ../shared/realpages and ../shared/modernpages (third-party pages, kept outside the repository)
 by every mutation the script knows, builds them in batches of one kind and as one folder, and holds every build
@@ -34,7 +34,7 @@ def test_mutated_real_pages_build_and_every_content_file_written_loads(tmp_path:
             pytest.fail(f"{message}; under CI=true the fuzz run must run")
         pytest.skip(message)
     figures = tmp_path / "fuzz.json"
-    done = subprocess.run([sys.executable, "-m", "bench.fuzz", "--per-kind", str(PER_KIND), "--out", str(tmp_path / "fuzz"),
+    done = subprocess.run([sys.executable, "-m", "tests.fuzz", "--per-kind", str(PER_KIND), "--out", str(tmp_path / "fuzz"),
                            "--json", str(figures), "--shared", str(SHARED)], cwd=REPO, capture_output=True, text=True)
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stdout + done.stderr
     builds = json.loads(figures.read_text(encoding="utf-8"))

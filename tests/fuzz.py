@@ -1,7 +1,7 @@
 """Mutated real pages as a careless or hostile operator's seeds/: every build finishes in time linear in its
 input, refuses only what is not an article, one line each, and never rejects a content file it wrote itself.
 
-    python3 -m bench.fuzz [--per-kind 80] [--seed 29] [--shared ../shared] [--out bench/corpus/fuzz]
+    python3 -m tests.fuzz [--per-kind 80] [--seed 29] [--shared ../shared] [--out bench/corpus/fuzz]
 
 Takes the copied text (`text/`) and the saved pages (`html/`) of ../shared/realpages and ../shared/modernpages,
 makes `--per-kind` seeds of every kind of mutation in KINDS (half copied text, half saved pages, chosen with a
