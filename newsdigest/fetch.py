@@ -110,7 +110,15 @@ def save(page: Fetched, seeds: Path) -> Path:
     name = name[:80].rstrip("-")
     url = page.url.replace("-->", "--%3E")
     marker = f"<!-- saved from url=({len(url):04d}){url} -->\n".encode("utf-8")
-    name = free_slug(name, lambda n: (seeds / f"{n}.html").exists() and not (seeds / f"{n}.html").read_bytes().startswith(marker))
-    target = seeds / f"{name}.html"
+    target = seeds / f"{free_slug(name, lambda n: _saved_from_elsewhere(seeds / f'{n}.html', marker))}.html"
     write_inside(seeds, target, marker + page.body)
     return target
+
+
+def _saved_from_elsewhere(path: Path, marker: bytes) -> bool:
+    """Whether `path` holds a page saved from another address than `marker` names (its first bytes only)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(marker)) != marker
+    except FileNotFoundError:
+        return False
