@@ -48,6 +48,13 @@ def test_every_meta_author_and_the_byline_are_heard():
     assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"] and "authors" not in got.review
 
 
+def test_the_byline_names_everyone_in_its_order_where_the_markup_names_one_of_them():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "author": {"@type": "Person", "name": "Pavel Lindqvist"}}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{HEADLINE}</title>',
+                       f"<h1>{HEADLINE}</h1><p class='byline'>Written by Dr Ruth Okafor, Pavel Lindqvist, Ines Varga</p>"))
+    assert got.authors == ["Dr Ruth Okafor", "Pavel Lindqvist", "Ines Varga"]
+
+
 @pytest.mark.parametrize("author", [
     '"Ruth Okafor"',
     '{"@type": "Person", "name": "Ruth Okafor"}',
@@ -92,6 +99,17 @@ def test_the_h1_and_the_json_ld_headline_outvote_the_sharing_title():
                        f'<meta property="og:title" content="Trams: a new route">', f"<h1>{HEADLINE}</h1>"))
     assert got.title == HEADLINE
 
+
+
+@pytest.mark.parametrize("kind", ["WebPage", "Article"])
+def test_json_ld_that_repeats_the_title_to_the_letter_is_no_second_vote_against_the_h1(kind):
+    # The <title> says something else than the headline shown; JSON-LD copies the <title>, letter for letter
+    # (a WebPage's name, an SEO plugin's headline): the h1 and og:title still carry it, two witnesses to one.
+    title = "Evening transport changes | Harbour district, North Bay"
+    graph = '{"@type": "%s", "%s": "%s"}' % (kind, "name" if kind == "WebPage" else "headline", title)
+    got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{title}</title>'
+                       f'<meta property="og:title" content="{HEADLINE}">', f"<h1>{HEADLINE}</h1>"))
+    assert got.title == HEADLINE
 
 # ---- dates from the page's own markup, with its offset (case time-datetime-offset-ignored) ------------------------
 

@@ -24,7 +24,8 @@ STRONG_AUTHORS = {"json-ld", "meta", "microdata", "byline"}
 DATE_GROUPS = {"time": "shown", "byline": "shown"}
 """Date witnesses that copy each other: the visible dateline is most often the <time> element's text."""
 GROUPS = {"social": "sharing", "title": "sharing", "trafilatura": "sharing"}
-"""Headline witnesses that copy each other (og:title, <title> and trafilatura's title, read from those two): one vote."""
+"""Headline witnesses that copy each other (og:title, <title> and trafilatura's title, read from those two): one vote.
+JSON-LD that repeats the <title> letter for letter counts as the <title> (decide_title)."""
 MAX_AUTHORS = 8
 
 
@@ -73,14 +74,18 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str) -> tupl
     witnesses give (GROUPS) wins, the most trusted on a tie."""
     headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
     outlets = [o for o in outlets if _key(o) not in headlines]   # a site named after the story is no site
+    copied = {str(w.value) for w in witnesses if w.source == "title"}
+    shown = {str(w.value) for w in witnesses if w.source == "h1"}
     support: dict[str, set[str]] = {}
     text_of: dict[str, tuple[int, str]] = {}
-    for w in witnesses:
+    for w in witnesses:   # a site's name the page's own <h1> shows in the headline is part of it ('Acme Weekly #18 – …')
         title = without_site(str(w.value), outlets, url)
+        title = str(w.value) if title and str(w.value) in shown else title
         key = _key(title)
         if not key or len(title.split()) > 60:
             continue
-        support.setdefault(key, set()).add(w.source)
+        # JSON-LD that repeats the <title> to the letter (a WebPage's name, an SEO plugin's headline) copies it
+        support.setdefault(key, set()).add("title" if w.source == "json-ld" and str(w.value) in copied else w.source)
         if key not in text_of or _rank(w.source) < text_of[key][0]:
             text_of[key] = (_rank(w.source), title)
     if not support:
@@ -175,20 +180,20 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     name) is the outlet, not an author, when a person is named. A name counts when a strong witness (JSON-LD, a
     meta tag, microdata, the visible byline) or two witnesses give it; where the visible byline and the markup
     name different people, the byline wins and the field is marked."""
-    named: dict[str, tuple[str, set[str], int]] = {}   # key -> (name as given, sources, first place)
+    named: dict[str, tuple[str, set[str], tuple[int, int]]] = {}   # key -> (name as given, sources, first place)
     order = {id(w): i for i, w in enumerate(sorted(witnesses, key=lambda w: (w.source != "byline", _rank(w.source))))}
     for w in sorted(witnesses, key=lambda w: (w.source == "byline", _rank(w.source))):
-        place = order[id(w)]   # the byline's order first, the markup's spelling
+        at = 0
         for value in w.value:
             whole = is_outlet(str(value), outlets) and _key(str(value)) in {_key(o) for o in outlets}
             for name in [str(value)] if whole else split_names(str(value)):   # 'Morgan & Morgan' is one firm
-                key = _key(name)
+                key, place, at = _key(name), (order[id(w)], at), at + 1   # the byline's order first, the markup's spelling
                 same = next((k for k in named if _same_person(k, key)), None)
                 if same is None:
                     named[key] = (name, {w.source}, place)
                 else:   # the name as the most trusted witness writes it (sorted so: the byline's comes last)
                     shown, sources, first = named[same]
-                    named[same] = (name if sources == {"byline"} else shown, sources | {w.source}, first)
+                    named[same] = (name if sources == {"byline"} else shown, sources | {w.source}, min(first, place))
     if any(v[1] - {"name-line"} for v in named.values() if not is_outlet(v[0], outlets) and not _no_name(*v[:2])):
         named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one names a person
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
