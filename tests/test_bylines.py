@@ -13,6 +13,10 @@ from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, norma
     ("By Jane Doe | June 18, 2025", ["Jane Doe"]),
     ("Tomás Ortega in Nairobi", ["Tomás Ortega"]),
     ("By Rohit Sharma, Hindustan Times", ["Rohit Sharma"]),
+    ("By Rohit Sharma, New Delhi", ["Rohit Sharma"]),
+    ("By Ines Varga, Tomas Hale, Pia Lund", ["Ines Varga", "Tomas Hale", "Pia Lund"]),   # commas alone, three people
+    ("Written by Dr Ines Varga, Dr Bram Okoye, Pia Lund", ["Dr Ines Varga", "Dr Bram Okoye", "Pia Lund"]),
+    ("By Rohit Sharma, New Delhi, India", ["Rohit Sharma"]),
     ("By Reuters", ["Reuters"]),
     ("SÉRGIO LIMA", ["Sérgio Lima"]),
     ("Written by: Maria O'NEIL", ["Maria O'Neil"]),
@@ -51,6 +55,7 @@ def test_normalize_name(shouted, usual):
     ("Jane Doe, Transport Reporter", ("Jane Doe",)),
     ("By Jane Doe, Staff Writer", ("Jane Doe",)),
     ("By Jane Doe, Harbour Daily News", ("Jane Doe",)),
+    ("By Jane Doe, Lower Hutt, New Zealand", ("Jane Doe",)),   # a place after the name, however many commas
     ("By Jane Doe and Sam Okoro, Harbour Daily News", ("Jane Doe", "Sam Okoro")),
     ("October 11, 2023 by Jane Doe", ("Jane Doe",)),
     ("March 15, 2022 · 3 min read · By Jane Doe", ("Jane Doe",)),
@@ -109,3 +114,25 @@ def test_a_role_under_the_byline_is_not_the_dek_nor_the_lead(role):
     assert article.authors == ["Mira Olsen"]
     assert article.summary.startswith("Cranes at the city's container harbour")
     assert role not in article.body and article.body.startswith("Cranes at the city's container harbour")
+
+
+# ---- an author block under its label, below the story -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lines, names", [
+    (["About the author", "Ines Varga", "Ines Varga covers the harbour and the city's ferries for the paper."],
+     ("Ines Varga",)),
+    (["AUTHORS", "IV", "Ines Varga", "Transport Reporter, Harbour Daily", "OM", "Osei Mensah", "Data editor"],
+     ("Ines Varga", "Osei Mensah")),
+    (["Written by", "Dr Marna Quist", "Reviewed by", "Pia Lund"], ("Dr Marna Quist",)),   # the reviewer is no writer
+    (["Author", "XQ", "Xiulan Qorvath", "Columnist"], ("Xiulan Qorvath",)),   # an unknown given name, its avatar's letters
+    (["AUTHOR XQ", "Xiulan Qorvath", "Columnist"], ("Xiulan Qorvath",)),   # the letters joined to the label
+    (["Article written by:", "Ines Varga, MD, FACP"], ("Ines Varga",)),
+    (["Author", "Recent Posts", "Contact Us", "Share"], ()),
+    (["Ines Varga", "Transport Reporter"], ()),   # no label: the header reader's business
+    (["Author", "The council said on Monday that the new ferry timetable would start in the spring, after the "
+      "works at the pier."], ()),
+])
+def test_an_author_block_names_the_people_under_its_label(lines, names):
+    from newsdigest.ingest.bylines import labelled_authors
+    assert labelled_authors(lines) == names

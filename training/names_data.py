@@ -1,6 +1,6 @@
 """Write newsdigest/ingest/data/given_names.txt: the given names of Faker's person providers, every locale
 (MIT licence), one a line in lower case, for the header reader's test of a name alone on its line ('Liz Kenny',
-not 'Industry Insights'): header._given_name.
+not 'Industry Insights'): bylines.given_name.
 
     python3 -m pip install faker && python3 training/names_data.py
 

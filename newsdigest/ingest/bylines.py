@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
 
@@ -145,8 +146,8 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue
         if len(words) == 1 and len(parts) > 1 and not joined:
             continue
-        if k > 0 and not joined and len(parts) == 2:
-            continue   # 'By Rohit Sharma, New Delhi': a place or outlet after one comma, not a co-author
+        if k > 0 and not joined and (len(parts) == 2 or not is_person(words)):
+            continue   # 'By Rohit Sharma, New Delhi(, India)': a place or outlet after the comma, not a co-author
         if names and OUTLET_WORD.search(part):
             continue   # 'By Rohit Sharma, Hindustan Times': the outlet
         if not all(NAME_WORD.match(w) or (len(words) == 1 and w.isalnum()) for w in words):
@@ -157,6 +158,45 @@ def byline_names(line: str) -> tuple[str, ...]:
             name = bare
         names.append(normalize_name(name) if name.isupper() else name)
     return tuple(names) or ((desk,) if desk else ())
+
+
+AUTHOR_LABEL = re.compile(r"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?:article|post|story)\s+)?written\s+by|autor(?:es|in)?|auteur|autore|"
+                          r"über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+el\s+autor)\s*:?"
+                          r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3})))?$", re.I)
+"""A label alone on its line over the writers' names: 'Author', 'About the authors', 'Article written by:',
+'Über den Autor' (not 'By' alone: a teaser's byline broken in two);
+with the first avatar's letters when the reader joined them on ('AUTHOR CP')."""
+INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]{1,3}$")
+"""An avatar's letters on a line of their own ('CP' over 'Chengcheng Pei')."""
+LABELLED_LINES = 6
+
+
+def labelled_authors(texts: list[str]) -> tuple[str, ...]:
+    """The people an author block names under its label ('Author' / 'JD' / 'Jane Doe' / 'Staff Writer, Harbour
+    Daily' / 'Sam Okoro' / …): in the LABELLED_LINES lines after the first AUTHOR_LABEL line, every line that is a
+    person's name (is_person), alone or before a role ('Jane Doe, Staff Writer'); avatar initials and short lines
+    between are passed over, a paragraph ends the block; blank lines do not count. () when no label is followed by
+    a name."""
+    texts = [t for t in texts if t.strip()]
+    for i, label in enumerate(texts):
+        if not (found := AUTHOR_LABEL.match(label.strip())):
+            continue
+        names: list[str] = []
+        initials = found["initials"] or ""
+        for line in texts[i + 1:i + 1 + LABELLED_LINES]:
+            line = line.strip()
+            if len(line.split()) > 12 or NOT_WRITTEN.search(line.removesuffix(":").removesuffix(" by").removesuffix(" By")):
+                break   # a paragraph (a bio, the next story), or 'Reviewed by', 'Fact checked by': someone else's
+            head = re.split(r"\s*(?:,|\s[|·•–—-])\s*", line)[0]
+            words = head.split()
+            if INITIALS.match(line):
+                initials = line
+            elif is_person(words) or (len(words) in (2, 3) and initials == "".join(w[0] for w in words)
+                                      and all(NAME_WORD.match(w) for w in words)):   # 'CP' over 'Chengcheng Pei'
+                names.append(normalize_name(head))
+        if names:
+            return tuple(dict.fromkeys(names))[:8]
+    return ()
 
 
 DATE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
@@ -190,6 +230,29 @@ TITLE_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’.-]*$")
 CALENDAR_WORDS = frozenset(w.lower().rstrip(".") for w in (*CALENDAR["months"], *CALENDAR["weekdays"]))
 
 
+TITLES = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame rev rev. dott. dott ing. mag.".split())
+
+
+def is_person(words: list[str]) -> bool:
+    """'Ann Okafor', 'Dr Marna van der Merwe': two to four name words, after a title or opening with a given name
+    in some locale; not 'New Delhi', 'Staff Writer'."""
+    titled = bool(words) and words[0].lower() in TITLES
+    words = words[1:] if titled else words
+    return 2 <= len(words) <= 4 and (titled or given_name(words[0])) and all(NAME_WORD.match(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """data/given_names.txt: given names of 86 locales, in lower case (training/names_data.py writes it from Faker)."""
+    with open(Path(__file__).parent / "data" / "given_names.txt", encoding="utf-8") as f:
+        return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
+
+
+def given_name(word: str) -> bool:
+    """Whether `word` is a given name in some locale ('Liz', 'Amit', 'Mira'; not 'Industry', 'Key'), any case."""
+    return word.lower() in _given_names()
+
+
 def is_role(words: list[str]) -> bool:
     """'Political editor', 'Africa correspondent', 'Senior Reporter'."""
     if not words or not ROLE_NOUN.match(words[-1]):
@@ -215,7 +278,9 @@ def _names(text: str, strict: bool = False) -> list[str]:
     names: list[str] = []
     parts = SPLIT.split(text)
     if len(parts) > 1 and not re.search(r"\s(?:and|&)\s", text, re.I):
-        parts = parts[:1]   # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author
+        # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author; but three or more
+        # parts that each name a person ('By Ann Okafor, Bo Lindqvist, Carl Mews') are the writers, all of them
+        parts = parts if len(parts) >= 3 and all(is_person(p.split()) for p in parts) else parts[:1]
     for part in parts:
         part = part.strip(" .;:")
         words = part.split()

@@ -18,12 +18,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add, mul
-from pathlib import Path
 
 from . import boilerplate as bp
 from .article import Reading
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline,
-                      is_role, names_beside_date, normalize_name, parse_byline)
+                      given_name, is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import DATE_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
@@ -490,7 +489,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                                                      and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
-            names = [normalize_name(text)] if not menu and (_given_name(text.split()[0]) or DESK.match(text)) else []
+            names = [normalize_name(text)] if not menu and (given_name(text.split()[0]) or DESK.match(text)) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         else:
@@ -514,19 +513,7 @@ def _signed(text: str) -> bool:
     """A line that is a byline by its shape: _by_shape, or a name alone that opens with a given name ('Steve
     Kamb')."""
     return _by_shape(text) or (bool(own_features(text)[_AT["bare_name"]]) and len(text.split()) <= 3
-                               and _given_name(text.split()[0]))
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    """data/given_names.txt: given names of 86 locales, in lower case (training/names_data.py writes it from Faker)."""
-    with open(Path(__file__).parent / "data" / "given_names.txt", encoding="utf-8") as f:
-        return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
-
-
-def _given_name(word: str) -> bool:
-    """Whether `word` is a given name in some locale ('Liz', 'Amit', 'Mira'; not 'Industry', 'Key'), any case."""
-    return word.lower() in _given_names()
+                               and given_name(text.split()[0]))
 
 
 # ---- the headline as the layout places it ------------------------------------------------------------------

@@ -20,7 +20,7 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import is_outlet, parse_byline
+from .bylines import is_outlet, labelled_authors, parse_byline
 from .dates import _MON, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
@@ -93,8 +93,9 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     shown_text = page_text(doc)
     order = numeric_order(shown_text)
     header = visible_header(shown_text, data, found, rules, body, order)
-    if not header.authors:
-        header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)] if names]
+    if not header.authors:   # an author box, or a block labelled 'Author' / 'About the author'
+        header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)
+                                                                       or labelled_authors(shown_text.split("\n"))] if names]
     if not (data.published or found.published or header.published):
         days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
         found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []

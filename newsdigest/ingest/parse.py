@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
+from .bylines import labelled_authors
 from .dates import Stamp, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import author_box, read_header
@@ -122,7 +123,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:]))
+    authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:])) \
+        or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
     outlet = source_name(texts, source_url)
     doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from)
