@@ -112,3 +112,13 @@ def test_build_review_lists_the_least_sure_first(project, capsys):
     assert main(["--config", str(project / "config.yaml"), "review"]) == 0
     listed = [line.split(":", 1)[0] for line in capsys.readouterr().out.splitlines()[:-1]]
     assert listed == ["content/unsure.md", "content/no-figure.md", "content/fairly-sure.md"]
+
+
+def test_the_headline_feature_of_words_the_story_shares():
+    from newsdigest.ingest.review import shared_words
+    story = ["Harbour pilots refused to guide ships at night.", "The strike left forty vessels waiting at anchor."]
+    assert shared_words("Harbour pilots strike over night shifts", story) == 4 / 6   # all but 'over' and 'shifts'
+    assert shared_words("Start your free trial today", story) == 0.0                 # a call to action shares nothing
+    assert shared_words("港口引航员罢工", ["引航员周日说港口的夜班罢工将继续。"]) == 1.0   # no spaces: its letters
+    assert shared_words("Harbour pilots strike", []) == 0.0
+    assert parse_seed(CLEAR, Rules(), SAVED).doubts["title"][DOUBT_FEATURES["title"].index("shared")] > 0.5

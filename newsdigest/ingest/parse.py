@@ -127,7 +127,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
     outlet = source_name(texts, source_url)
-    doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from)
+    doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from,
+                        paragraphs)
     review = {**marks(doubts, rules.doubts or default_doubts(), date_from, bool(authors)), **_review(reading)}
     if not source_url and not outlet:
         review["source"] = NO_SOURCE

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
 from .header import Header
-from .score import DATA, Model, ParamsMismatch
+from .score import DATA, WIDE_SCRIPT, Model, ParamsMismatch
 
-TITLE_FEATURES = ("sure", "prob", "rival", "margin", "glued", "crumbs", "dek", "signed", "dated")
+TITLE_FEATURES = ("sure", "prob", "rival", "margin", "glued", "crumbs", "dek", "signed", "dated", "shared")
 """The headline's: how sure the reader is (1.0 where the layout rule left no doubt), the CRF's probability of
-its line and of the likeliest other line, their difference; breadcrumbs glued to it, and whether breadcrumbs, a
-dek, a byline and a date were read around it."""
+its line and of the likeliest other line, their difference; breadcrumbs glued to it, whether breadcrumbs, a
+dek, a byline and a date were read around it; and the share of its words the story uses (shared_words: a
+menu item, a call to action or another story's headline shares few)."""
 AUTHORS_FEATURES = ("signed", "sure", "missed")
 """The authors': any read, the byline lines' least probability of being one, the likeliest line not read as one."""
 DATE_FEATURES = ("sure", "header", "updated_only", "yearless", "days")
@@ -70,13 +72,15 @@ def default_doubts() -> dict[str, Doubt]:
     return doubts_from(json.loads((DATA / "review.json").read_text(encoding="utf-8")))
 
 
-def doubt_rows(header: Header, title_line: str, signed: bool, header_dated: bool) -> dict[str, tuple[float, ...]]:
+def doubt_rows(header: Header, title_line: str, signed: bool, header_dated: bool, story: list[str]
+               ) -> dict[str, tuple[float, ...]]:
     """Each field's DOUBT_FEATURES: `title_line` is the headline's line as copied (perhaps glued to
     breadcrumbs), `signed` whether authors were read (from the header, the body or an author box),
-    `header_dated` whether the date came from the header's own lines."""
+    `header_dated` whether the date came from the header's own lines, `story` the body's paragraphs."""
     prob, rival = header.title_prob, header.title_rival
     title = (header.title_sure, prob, rival, prob - rival, float(header.title != title_line),
-             *(float(bool(x)) for x in (header.crumbs, header.dek, header.authors, header.stamps)))
+             *(float(bool(x)) for x in (header.crumbs, header.dek, header.authors, header.stamps)),
+             shared_words(header.title, story))
     people = (float(signed), header.authors_sure if signed else 0.0, header.byline_doubt)
     stamps = header.stamps
     days = {s.when.date() if isinstance(s.when, datetime) else s.when for s in stamps}
@@ -84,6 +88,24 @@ def doubt_rows(header: Header, title_line: str, signed: bool, header_dated: bool
             float(bool(stamps) and all(s.updated for s in stamps)), float(any(s.yearless for s in stamps)),
             math.log1p(max(0, len(days) - 1)))
     return {"title": title, "authors": people, "date": when}
+
+
+LONG_WORD = re.compile(r"\w{4,}")
+
+
+def shared_words(headline: str, story: list[str]) -> float:
+    """The share (0-1) of the headline's words of four letters or more that the story's paragraphs use, in any
+    case; of its letters, for a headline in a script written without spaces (Chinese, Japanese). 0.0 when there
+    is no story to compare."""
+    text = " ".join(story).lower()
+    if not text:
+        return 0.0
+    if WIDE_SCRIPT.search(headline):
+        letters = {c for c in headline if c.isalpha()}
+        return sum(c in text for c in letters) / len(letters) if letters else 0.0
+    words = set(LONG_WORD.findall(headline.lower()))
+    known = set(LONG_WORD.findall(text))
+    return len(words & known) / len(words) if words else 0.0
 
 
 def marks(rows: dict[str, tuple[float, ...]], doubts: dict[str, Doubt], date_from: str, signed: bool
