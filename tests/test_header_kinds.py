@@ -232,3 +232,27 @@ def test_a_numeric_dateline_is_read_in_the_order_the_pages_other_dates_settle(da
     seed = (HEADLINE + f"Mira Olsen\n{dateline}\n\n" + BODY + "\nMore from the quay\n"
             f"Fish market opens on Sundays\n{other}\n")
     assert convert(seed).date.isoformat()[:10] == day
+
+
+# ---- a date shown above the story when the header shows none ------------------------------------------------
+
+
+def _read_on(seed: str):
+    from datetime import datetime, timezone
+    return convert_seed(seed.encode(), "seeds/market.txt", Rules(zone="UTC"),
+                        datetime(2026, 3, 9, 8, 0, tzinfo=timezone.utc))[0]
+
+
+MENU = "Home\nNews\nSport\nCulture\nWeather\nContact\n"
+HEADLINE = "Old tram depot to become a covered market by the river\n"
+
+
+def test_the_one_day_shown_above_the_story_dates_a_page_whose_header_shows_none_and_is_checked():
+    got = _read_on("March 3, 2026\n" + MENU + HEADLINE + BODY)
+    assert (got.date.isoformat(), got.date_from) == ("2026-03-03", "above")
+    assert "date" in got.review   # not read under the headline: an operator checks it
+
+
+def test_two_days_shown_above_the_story_date_nothing_and_the_files_time_stands():
+    got = _read_on("March 3, 2026\nHome\nNews\nMarch 5, 2026\n" + MENU + HEADLINE + BODY)
+    assert got.date_from == "file" and got.date.isoformat().startswith("2026-03-09")

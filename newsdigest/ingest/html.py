@@ -25,6 +25,7 @@ from .dates import _MON, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
+from .review import GUESSED
 from .score import FURNITURE, STOP
 from .text import escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, without_site
@@ -147,10 +148,8 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
         when, date_from = read.date, read.date_from   # '3 hours ago', or the file's time
     elif when is None and file_time:
         when, date_from = _fixed(file_time), "file"
-    if date_from == "file":
-        review["date"] = "the page shows no date: dated from the seed file's time"
-    elif date_from == "relative":
-        review["date"] = "the page gives only a relative time: dated against the seed file's time"
+    if date_from:   # a date guessed, or not read under the headline: always checked
+        review["date"] = GUESSED[date_from]
     seen = [Witness("byline", tuple(read.authors))] if read is not None and read.authors else []
     authors, credited, why = decide_authors(data.authors + found.authors + (header.authors or seen), outlets)
     if why:

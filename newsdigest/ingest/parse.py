@@ -27,7 +27,7 @@ from .body import read_body, to_markdown
 from .bylines import labelled_authors
 from .dates import Stamp, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
-from .header import author_box, read_header
+from .header import author_box, read_header, region
 from .lines import Line, read_lines
 from .review import Doubt, default_doubts, doubt_rows, marks
 from .score import Params, default_params, setting
@@ -118,7 +118,10 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     year = next((s.when.year for s in header.stamps if not s.yearless and not s.relative), year)
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
-    published, updated, date_from = _dates(list(header.stamps) + body.stamps, late,
+    above = [s for i in range(region(reading, len(texts))[0], run.start) if reading.words[i] <= 15
+             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not (s.relative or s.yearless)]
+    above = above if len({_day(s.when) for s in above}) == 1 else []   # one day shown above the story, however often
+    published, updated, date_from = _dates(list(header.stamps) + body.stamps, late, above,
                                            texts[max(0, header.title_line - 3):header.body_start], file_time)
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
@@ -192,16 +195,17 @@ def _tail(texts: list[str], end: int) -> list[str]:
     return tail
 
 
-def _dates(near: list[Stamp], late: list[Stamp], header_texts: list[str], file_time: datetime | None
-           ) -> tuple[datetime | date | None, datetime | date | None, str]:
+def _dates(near: list[Stamp], late: list[Stamp], above: list[Stamp], header_texts: list[str],
+           file_time: datetime | None) -> tuple[datetime | date | None, datetime | date | None, str]:
     """(published, updated, where from): the header's datelines (an 'Updated' one dates the page when it is
-    all the header shows), else those just below the article, else '3 hours ago' against the file's time,
-    else the file's time itself."""
-    stamps = near or late
-    published = next((s.when for s in stamps if not s.updated), None)
-    updated = next((s.when for s in stamps if s.updated), None)
-    if published or updated:
-        return published, updated, ""
+    all the header shows), else those just below the article (`late`), else the one day the lines above the story
+    show (`above`: where 'above' the header was not found), else '3 hours ago' against the file's time ('relative'),
+    else the file's time itself ('file')."""
+    for stamps, where in ((near or late, ""), (above, "above")):
+        published = next((s.when for s in stamps if not s.updated), None)
+        updated = next((s.when for s in stamps if s.updated), None)
+        if published or updated:
+            return published, updated, where
     if file_time:
         for text in header_texts:
             stamp = relative_stamp(text, _fixed(file_time))
@@ -209,6 +213,10 @@ def _dates(near: list[Stamp], late: list[Stamp], header_texts: list[str], file_t
                 return stamp.when, None, "relative"
         return _fixed(file_time), None, "file"
     return None, None, ""
+
+
+def _day(when: datetime | date) -> date:
+    return when.date() if isinstance(when, datetime) else when
 
 
 def _fixed(when: datetime) -> datetime:

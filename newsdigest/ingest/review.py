@@ -36,8 +36,10 @@ it (else lines further down), whether it is an 'Updated' time only, shown withou
 DOUBT_FEATURES = {"title": TITLE_FEATURES, "authors": AUTHORS_FEATURES, "date": DATE_FEATURES}
 """The features of each field's doubt, by field, in the order of the fitted weights."""
 GUESSED = {"file": "the page shows no date: dated from the seed file's time",
-           "relative": "the page gives only a relative time: dated against the seed file's time"}
-"""The date's mark when the page shows none (parse._dates' `date_from`): a date guessed is always checked."""
+           "relative": "the page gives only a relative time: dated against the seed file's time",
+           "above": "no date under the headline: dated by the one day the lines above the story show"}
+"""The date's mark when the header shows none (parse._dates' `date_from`): a date guessed, or taken from the lines
+above the story, is always checked."""
 
 
 @dataclass(frozen=True)
