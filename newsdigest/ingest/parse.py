@@ -8,8 +8,9 @@ The passes, in the order parse_seed runs them:
   5. header   (header.py)   the lines above the article and its first ones labelled: headline, dek, byline,
                             dateline, caption, section, furniture, body; the header's fields read off the labels
   6. body     (body.py)     the article's lines as paragraphs, subheads, lists; captions and topics lifted out
-  7. dates                  the header's date, else the page's datelines below the article, else '3 hours ago',
-                            else the seed file's time
+  7. dates                  the header's date, else the page's datelines below the article, else the one day
+                            the lines above it show, else '3 hours ago', else the seed file's time; authors, when
+                            the header names none, from an author box or a block labelled 'Author' below it
   8. source   (source.py)   the outlet, from a copyright line or the site's name on the page
   9. review   (review.py)   the fields to check: headline, authors and date by their fitted chance of being
                             wrong, the body when another run of prose was close
