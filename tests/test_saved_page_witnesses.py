@@ -100,7 +100,6 @@ def test_the_h1_and_the_json_ld_headline_outvote_the_sharing_title():
     assert got.title == HEADLINE
 
 
-
 @pytest.mark.parametrize("kind", ["WebPage", "Article"])
 def test_json_ld_that_repeats_the_title_to_the_letter_is_no_second_vote_against_the_h1(kind):
     # The <title> says something else than the headline shown; JSON-LD copies the <title>, letter for letter
@@ -110,6 +109,7 @@ def test_json_ld_that_repeats_the_title_to_the_letter_is_no_second_vote_against_
     got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{title}</title>'
                        f'<meta property="og:title" content="{HEADLINE}">', f"<h1>{HEADLINE}</h1>"))
     assert got.title == HEADLINE
+
 
 # ---- dates from the page's own markup, with its offset (case time-datetime-offset-ignored) ------------------------
 

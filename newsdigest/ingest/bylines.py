@@ -185,7 +185,7 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
         initials = found["initials"] or ""
         for line in texts[i + 1:i + 1 + LABELLED_LINES]:
             line = line.strip()
-            if len(line.split()) > 12 or NOT_WRITTEN.search(line.removesuffix(":").removesuffix(" by").removesuffix(" By")):
+            if len(line.split()) > 12 or NOT_WRITTEN.search(re.sub(r"(?i)\s+by\s*:?$|:$", "", line)):
                 break   # a paragraph (a bio, the next story), or 'Reviewed by', 'Fact checked by': someone else's
             head = re.split(r"\s*(?:,|\s[|·•–—-])\s*", line)[0]
             words = head.split()

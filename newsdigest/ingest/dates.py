@@ -156,6 +156,11 @@ def find_stamps(line: str, zone: str, extra_zones: dict[str, str] | None = None,
 
 
 @lru_cache(maxsize=16384)
+def day_of(when: datetime | date) -> date:
+    """The calendar day of a time or a day, as the time tells it (in its own offset)."""
+    return when.date() if isinstance(when, datetime) else when
+
+
 def has_date(line: str) -> bool:
     """True when the line names a date, with or without its year."""
     return bool(find_stamps(line, "UTC", year=2000))

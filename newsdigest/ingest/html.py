@@ -21,7 +21,7 @@ from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .bylines import is_outlet, labelled_authors, parse_byline
-from .dates import _MON, find_stamps, has_date, numeric_order, parse_dateline
+from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
@@ -101,7 +101,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
         found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
-    shown = shown_days(shown_text, {_day(w.value) for w in dates}, rules, order) if header.published else set()
+    shown = shown_days(shown_text, {day_of(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
     if not body or _wall(body) or not (data.titles or found.titles):
         try:   # the page's text as a reader would copy it, for what the markup does not say
@@ -137,11 +137,11 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     when, why = decide_date(data.published + found.published + seen, rules.zone)
     if why:
         review["date"] = why
-    if when is not None and shown and not any(abs(d - _day(when)) <= timedelta(days=1) for d in shown):
-        earlier = [w for w in header.published if _day(w.value) < _day(when) - timedelta(days=1)]
+    if when is not None and shown and not any(abs(d - day_of(when)) <= timedelta(days=1) for d in shown):
+        earlier = [w for w in header.published if day_of(w.value) < day_of(when) - timedelta(days=1)]
         if earlier:   # the markup's 'publication' is when the page was moved or reposted, the dateline the original
-            declared, when = _day(when), earlier[0].value
-            review["date"] = (f"the page shows {_day(when).isoformat()} under its headline, not the later "
+            declared, when = day_of(when), earlier[0].value
+            review["date"] = (f"the page shows {day_of(when).isoformat()} under its headline, not the later "
                               f"{declared.isoformat()} its markup declares: chose the date shown")
     date_from = ""
     if when is None and read is not None and read.date:
@@ -212,7 +212,7 @@ def shown_days(text: str, days: set[date], rules: Rules, order: str = "") -> set
     found: set[date] = set()
     for line in text.split("\n"):
         if len(line) <= 400 and any(y in line for y in years):
-            found.update(_day(s.when) for s in find_stamps(line, rules.zone, rules.zones, order=order)
+            found.update(day_of(s.when) for s in find_stamps(line, rules.zone, rules.zones, order=order)
                          if not s.relative and not s.yearless)
     return {d for d in found if any(abs(d - day) <= timedelta(days=1) for day in days)}
 
@@ -223,15 +223,11 @@ def days_shown(text: str, rules: Rules, order: str = "") -> set[date]:
     for line in text.split("\n"):
         if len(line) <= 400 and FOUR_DIGITS.search(line):
             found.update(day for s in find_stamps(line, rules.zone, rules.zones, order=order)
-                         if not s.relative and not s.yearless for day in [_day(s.when)] if str(day.year) in line)
+                         if not s.relative and not s.yearless for day in [day_of(s.when)] if str(day.year) in line)
     return found
 
 
 FOUR_DIGITS = re.compile(r"\d{4}")
-
-
-def _day(when: datetime | date) -> date:
-    return when.date() if isinstance(when, datetime) else when
 
 
 def _opening(text: str, limit: int = 80) -> str:

@@ -26,7 +26,7 @@ from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
 from .bylines import labelled_authors
-from .dates import Stamp, find_stamps, is_relative, numeric_order, relative_stamp
+from .dates import Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import author_box, read_header, region
 from .lines import Line, read_lines
@@ -119,10 +119,12 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     year = next((s.when.year for s in header.stamps if not s.yearless and not s.relative), year)
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
-    above = [s for i in range(region(reading, len(texts))[0], run.start) if reading.words[i] <= 15
-             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not (s.relative or s.yearless)]
-    above = above if len({_day(s.when) for s in above}) == 1 else []   # one day shown above the story, however often
-    published, updated, date_from = _dates(list(header.stamps) + body.stamps, late, above,
+    near = list(header.stamps) + body.stamps
+    above = [] if near or late else [   # read only where nothing nearer dates the page
+        s for i in range(region(reading, len(texts))[0], run.start) if reading.words[i] <= 15
+        for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not (s.relative or s.yearless)]
+    above = above if len({day_of(s.when) for s in above}) == 1 else []   # one day shown above the story, however often
+    published, updated, date_from = _dates(near, late, above,
                                            texts[max(0, header.title_line - 3):header.body_start], file_time)
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
@@ -214,10 +216,6 @@ def _dates(near: list[Stamp], late: list[Stamp], above: list[Stamp], header_text
                 return stamp.when, None, "relative"
         return _fixed(file_time), None, "file"
     return None, None, ""
-
-
-def _day(when: datetime | date) -> date:
-    return when.date() if isinstance(when, datetime) else when
 
 
 def _fixed(when: datetime) -> datetime:

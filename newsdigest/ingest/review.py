@@ -17,9 +17,9 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 
+from .dates import day_of
 from .header import Header
 from .score import DATA, WIDE_SCRIPT, Model, ParamsMismatch
 
@@ -85,7 +85,7 @@ def doubt_rows(header: Header, title_line: str, signed: bool, header_dated: bool
              shared_words(header.title, story))
     people = (float(signed), header.authors_sure if signed else 0.0, header.byline_doubt)
     stamps = header.stamps
-    days = {s.when.date() if isinstance(s.when, datetime) else s.when for s in stamps}
+    days = {day_of(s.when) for s in stamps}
     when = (header.date_sure if header_dated else 0.0, float(header_dated),
             float(bool(stamps) and all(s.updated for s in stamps)), float(any(s.yearless for s in stamps)),
             math.log1p(max(0, len(days) - 1)))

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from .bylines import ROLE_NOUN, ROLE_WORDS, is_outlet, split_names
-from .dates import CALENDAR
+from .dates import CALENDAR, day_of
 from .markup import Witness
 
 TRUST = ("json-ld", "meta", "social", "microdata", "time", "h1", "byline", "title", "trafilatura", "rel-author", "name-line")
@@ -102,10 +102,6 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str) -> tupl
 # ---- the publication time -------------------------------------------------------------------------------------
 
 
-def _day(when: datetime | date) -> date:
-    return when.date() if isinstance(when, datetime) else when
-
-
 def decide_date(witnesses: list[Witness], zone: str) -> tuple[datetime | date | None, str]:
     """(when the page was published, '' or why it needs review). The day most independent witnesses give (the
     article's JSON-LD; its meta tags; its microdata; what it shows, the <time> by the headline and the visible
@@ -121,14 +117,14 @@ def decide_date(witnesses: list[Witness], zone: str) -> tuple[datetime | date | 
     witnesses = _placed(witnesses)
     groups: dict[date, set[str]] = {}
     for w in witnesses:
-        groups.setdefault(_day(w.value), set()).add(DATE_GROUPS.get(w.source, w.source))
-    ranked = sorted(groups, key=lambda d: (-len(groups[d]), min(_rank(w.source) for w in witnesses if _day(w.value) == d)))
+        groups.setdefault(day_of(w.value), set()).add(DATE_GROUPS.get(w.source, w.source))
+    ranked = sorted(groups, key=lambda d: (-len(groups[d]), min(_rank(w.source) for w in witnesses if day_of(w.value) == d)))
     day, review = ranked[0], ""
     rivals = [d for d in ranked[1:] if abs(d - day) > timedelta(days=1) and groups[d] - {"trafilatura"}]
     if rivals:
         review = "the page's dates differ (" + "; ".join(
             f"{', '.join(sorted(groups[d]))}: {d.isoformat()}" for d in ranked[:3]) + f"): chose {day.isoformat()}"
-    on_day = sorted((w for w in witnesses if _day(w.value) == day), key=lambda w: _rank(w.source))
+    on_day = sorted((w for w in witnesses if day_of(w.value) == day), key=lambda w: _rank(w.source))
     timed = [w.value for w in on_day if isinstance(w.value, datetime)]
     aware = [t for t in timed if t.tzinfo is not None]
     for i, t in enumerate(aware):   # a time in the page's own offset that another witness confirms
