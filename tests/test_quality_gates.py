@@ -314,7 +314,11 @@ def test_search_finds_a_german_story_by_its_stem_and_an_arabic_one(browser, mult
     for query, found in (("Haus", houses), (arabic_query, {"افتتاح مكتبة عامة جديدة قرب الميناء"}),
                          ("каток", {"В городском парке открылся новый каток"})):
         page.goto(server + f"search/?q={query}")
-        first = page.wait_for_selector(".pagefind-ui__result-link")
+        page.wait_for_function(   # Pagefind's message names the query and is no longer 'Searching for …...'
+            "q => { const m = document.querySelector('.pagefind-ui__message'); return m && m.textContent.includes(q)"
+            " && !/(\\.\\.\\.|…)\\s*$/.test(m.textContent) && document.querySelector('.pagefind-ui__result-link'); }",
+            arg=query)
+        first = page.query_selector(".pagefind-ui__result-link")
         assert first.inner_text() in found, query
     # the search page's own words, and Pagefind's, are in the site's language
     assert page.get_attribute("#search", "data-label") == ("ابحث في كل الأخبار، ثم ضيّق النتائج حسب القسم أو الوسم أو السنة"
