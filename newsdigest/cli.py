@@ -26,7 +26,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import BuildError, Fault, Stopped, describe_os_error
 from .lock import WAIT, project_lock
-from .ledger import unchanged_since_last_build
+from .ledger import ledger_key, unchanged_since_last_build
 from .scan import input_state
 from .write import site_identity
 from .wording import build_command, count, missing_library
@@ -156,7 +156,7 @@ def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> 
     now = args.now or build_instant()
     inputs = input_state(config, args.drafts, args.future)
     last = None if args.clean or _journal_waiting(config) else \
-        unchanged_since_last_build(config.root, inputs.state, site_identity(config.path("output")), now)
+        unchanged_since_last_build(config.root, ledger_key(config), inputs.state, site_identity(config.path("output")), now)
     if last is not None:
         if not args.quiet:
             print(summary(last.articles, last.pages, last.feeds, time.perf_counter() - started, 0, last.files,

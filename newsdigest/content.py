@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import threading
+from contextlib import contextmanager
 from html import unescape as html_unescape
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -77,7 +79,11 @@ MAX_FRONT_MATTER_NODES = 10_000
 
 @dataclass(frozen=True, eq=False)
 class Article:
-    """One article, as loaded from content/ and rendered to HTML. Compared and hashed by identity."""
+    """One article, as loaded from content/ and rendered to HTML. Compared and hashed by identity.
+
+    Its body is kept apart from the rest (`card`): a read of `body_html` or `words` is heard by `bodies_read`,
+    so that a build knows which outputs show an article's body (its page, the feeds carrying it) and which only
+    its card (lists, with the reading time), and an edit of the body makes again only the former."""
 
     source: str
     """Path of its content file, relative to the project, for messages."""
@@ -107,6 +113,9 @@ class Article:
     """The seed file it was converted from, if any (front matter 'seed')."""
     version: str = ""
     """A hash of the content file: what changes when anything in it does."""
+    card: str = field(default="", init=False)
+    """A hash of everything but the body (`body_html`, `words`), with the reading time: what changes when
+    anything a list can show of it does. Made from the other fields."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys newsdigest does not know, kept for layouts."""
     review: dict[str, str] = field(default_factory=dict)
@@ -134,17 +143,56 @@ class Article:
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, round(self.words / WORDS_PER_MINUTE))
+        return max(1, round(self.__dict__["_words"] / WORDS_PER_MINUTE))   # part of the card: not heard
+
+    def __post_init__(self) -> None:
+        fields = self.__dict__
+        fields["_html"] = fields.pop("body_html")   # each read of body_html or words goes through __getattr__
+        fields["_words"] = fields.pop("words")
+        card = repr([*(fields[k] for k in _CARD), self.reading_minutes])
+        fields["card"] = hashlib.blake2b(card.encode("utf-8"), digest_size=12).hexdigest()
 
     def __getattr__(self, name: str) -> Any:
-        """The body of an article the ledger kept, read from it when first asked for (`_body(source)`: ledger.py):
-        a build reads the bodies of the pages and feeds it makes again, not the archive's."""
-        body = self.__dict__.get("_body")
-        if name != "body_html" or body is None:
+        """`body_html`: the body, kept as `_html`, or for an article the ledger kept, read from it when first
+        asked for (`_body(source)`: ledger.py): a build reads the bodies of the pages and feeds it makes again,
+        not the archive's. `words`: the body's length, kept as `_words`. Each read is heard by `bodies_read`."""
+        fields = self.__dict__
+        if name == "words" and "_words" in fields:
+            value = fields["_words"]
+        elif name == "body_html" and ("_html" in fields or "_body" in fields):
+            value = fields.get("_html")
+            if value is None:
+                value = fields["_html"] = fields["_body"](self.source)
+        else:
             raise AttributeError(f"'Article' object has no attribute {name!r}")
-        html = body(self.source)
-        object.__setattr__(self, "body_html", html)
-        return html
+        body_shown(self)
+        return value
+
+
+del Article.words   # the field's default: reads go to __getattr__
+_CARD = tuple(k for k in Article.__dataclass_fields__ if k not in ("body_html", "words", "version", "card", "terms"))
+"""The fields an Article's card hashes, with its reading time: not the body, nor what is counted or picked from
+it (`terms` decide stories and related lists, which the digest compares by themselves: pipeline.unmoved)."""
+_listening = threading.local()
+
+
+def body_shown(article: Article) -> None:
+    """Tell `bodies_read` that the output being made shows the body of `article` (read once, kept elsewhere)."""
+    heard = getattr(_listening, "sources", None)
+    if heard is not None:
+        heard.add(article.source)
+
+
+@contextmanager
+def bodies_read() -> Iterator[set[str]]:
+    """The sources of the articles whose `body_html` this thread reads inside the block (a set, filled as they
+    are read): what an output shows of its articles beyond their cards."""
+    before = getattr(_listening, "sources", None)
+    _listening.sources = heard = set()
+    try:
+        yield heard
+    finally:
+        _listening.sources = before
 
 
 # ---- writing (ingestion) ---------------------------------------------------------------------------------

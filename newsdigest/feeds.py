@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from .config import Config
-from .content import Article
+from .content import Article, body_shown
 from .decode import clean   # what XML cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF
 from .digest import Day, Digest
 from .i18n import Language, primary
@@ -101,6 +101,9 @@ def all_feeds(digest: Digest, config: Config) -> Iterator[Feed]:
 
 
 def article_entry(a: Article, digest: Digest, config: Config) -> Entry:
+    """The feed item of `a`: its body, so the output made meanwhile is heard showing it (content.bodies_read),
+    though the item was made once for all the feeds."""
+    body_shown(a)
     return _article_entry(a, config.site.url, digest.url(a), digest.story_of[a.source].id, digest.language)
 
 

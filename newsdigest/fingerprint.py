@@ -13,7 +13,8 @@ from .stories import Story
 
 
 class Fingerprints:
-    """Hashes of what pages are made from. Articles hash as their content hash; groups and days as their
+    """Hashes of what pages are made from. Articles hash as their card (all but the body: the ledger tells
+    which outputs show an article's body, Records.bodies); groups and days as their
     members. Each object is hashed once per build, however many pages show it. Each hash comes with the
     articles it shows (`shows`): an edit then makes again the outputs that show what it changed."""
 
@@ -36,8 +37,8 @@ class Fingerprints:
         if known is not None:
             return known[1]
         shown: set[str] = set()
-        if kind is Article:   # its content hash says it all: no need to hash again
-            digest = f"{value.source}:{value.version}:{value.slug}"
+        if kind is Article:   # its card's hash says it all: no need to hash again
+            digest = f"{value.source}:{value.card}:{value.slug}"
             self._memo[id(value)] = (value, digest, frozenset((value.source,)))
             return digest
         if kind is Group:
@@ -49,8 +50,8 @@ class Fingerprints:
             digest = f"S:{value.id}:{self._hash(article)}"
             self._memo[id(value)] = (value, digest, frozenset((article.source,)))
             return digest
-        elif kind is Story:
-            parts = ["S", value.id, *self._each(value.articles, shown)]
+        elif kind is Story:   # its lead (the longest article) gives its headline
+            parts = ["S", value.id, *self._each((value.lead, *value.articles), shown)]
         elif kind is Entry:
             parts = ["E", *self._each((value.lead, value.story, *value.also), shown)]
         elif kind is Listing:   # its entries in line, rather than a hash each

@@ -4,7 +4,7 @@ whose inputs did not change at all does nothing.
 One SQLite database (the standard library's), .cache/ledger.sqlite, a row per record: each content file
 (its size, mtime and the Article loaded from it, whose body is read only if a page or feed that shows it is
 made again), each seed, each output (the fingerprint of what it was made
-from, the hash of its bytes, the hash of what search reads of it), the stories' index, the lines of
+from, the hash of its bytes, the hash of what search reads of it, the articles whose bodies it shows), the stories' index, the lines of
 stories.json, and the last build's summary for the no-op check. A build reads the rows (`last`) and, once its
 site is ready, writes only the rows that changed, in one transaction that commits after the site is in place
 (`stage`, then `Staged.commit`): a build stopped or killed before that leaves the ledger as it was (SQLite's
@@ -42,14 +42,14 @@ LOCK = FOLDER / "build.lock"
 """The project lock's file (lock.py)."""
 UNDO = FOLDER / "undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 4
+FORMAT = 5
 """The ledger's layout: a ledger of another format is started afresh."""
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE content (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, article BLOB, body TEXT);
 CREATE TABLE seeds (name TEXT PRIMARY KEY, seen BLOB);
-CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT);
+CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT, bodies TEXT);
 CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
 CREATE TABLE story_lines (id TEXT PRIMARY KEY, made_from TEXT, line TEXT);
 CREATE TABLE shows (path TEXT PRIMARY KEY, sources TEXT);
@@ -102,6 +102,9 @@ class Records:
     last build's are read only when every page is fingerprinted again: `Ledger.shows`)."""
     layouts: dict[str, bytes] = field(default_factory=dict)
     """Layout's key -> its compiled code (Jinja's bytecode), for those this build compiled (`Compiled`)."""
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Output path -> the sources of the articles whose body it shows (content.bodies_read), each between
+    newlines; absent for one that shows none (its fingerprint holds only the articles' cards)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         """The output at `path` was made from what `fingerprint` hashes."""
@@ -160,15 +163,17 @@ class Ledger:
                 setattr_(article := new(Article), "__dict__", fields)
                 articles[path] = (mtime, size, article)
             seeds = {name: marshal.loads(blob) for name, blob in db.execute("SELECT name, seen FROM seeds")}
-            inputs, outputs, indexed = {}, {}, {}
-            for path, made_from, hashed, index in db.execute("SELECT path, made_from, hash, indexed FROM outputs"):
+            inputs, outputs, indexed, bodies = {}, {}, {}, {}
+            for path, made_from, hashed, index, shown in db.execute("SELECT path, made_from, hash, indexed, bodies FROM outputs"):
                 inputs[path], outputs[path] = made_from, hashed
                 if index is not None:
                     indexed[path] = index
+                if shown:
+                    bodies[path] = shown
             site = _meta(db, "site")
             return Records(articles, seeds, inputs, outputs, indexed, tuple(json.loads(site)) if site else None,
                            self._stories(), {i: (m, line) for i, m, line in db.execute("SELECT id, made_from, line FROM story_lines")},
-                           _meta(db, "made_with") or "")
+                           _meta(db, "made_with") or "", bodies=bodies)
         except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             self.db.close()   # damaged, or made by code whose classes changed: a full build
             self.db = None
@@ -262,19 +267,21 @@ class Staged:
         self.ledger.close()
 
 
-def unchanged_since_last_build(root: Path, state: str, site: tuple[int, int] | None, now: datetime) -> Summary | None:
-    """The last build's summary when the inputs (`state`, from scan.input_state), the site (`site`: its identity
-    now) and the schedule are as it left them; else None. Reads four rows."""
+def unchanged_since_last_build(root: Path, key: str, state: str, site: tuple[int, int] | None, now: datetime
+                               ) -> Summary | None:
+    """The last build's summary when its ledger is of this `key` (ledger_key: the format, version and config)
+    and the inputs (`state`, from scan.input_state), the site (`site`: its identity now) and the schedule are
+    as it left them; else None. Reads five rows."""
     path = root / FILE
     if not path.is_file():
         return None
     try:
         db = _connect(path)
         try:
-            saved = dict(db.execute("SELECT name, value FROM meta WHERE name IN ('state', 'site', 'next_due', 'summary')"))
+            saved = dict(db.execute("SELECT name, value FROM meta WHERE name IN ('key', 'state', 'site', 'next_due', 'summary')"))
         finally:
             db.close()
-        if not saved.get("state") or saved["state"] != state or json.loads(saved.get("site") or "null") != list(site or []):
+        if saved.get("key") != key or not saved.get("state") or saved["state"] != state or json.loads(saved.get("site") or "null") != list(site or []):
             return None
         due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
         if due and now >= due:
@@ -294,9 +301,10 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
           lambda v: (v[0], v[1], *_article_row(v[2])))
     _sync(db, "seeds", ("name", "seen"), before.seeds, now.seeds, lambda old, new: old == new,
           lambda v: (marshal.dumps(v),))
-    rows_before = {p: (h, before.outputs.get(p, ""), before.indexed.get(p)) for p, h in before.inputs.items()}
-    rows_now = {p: (h, now.outputs.get(p, ""), now.indexed.get(p)) for p, h in now.inputs.items()}
-    _sync(db, "outputs", ("path", "made_from", "hash", "indexed"), rows_before, rows_now, lambda old, new: old == new,
+    rows_before = {p: (h, before.outputs.get(p, ""), before.indexed.get(p), before.bodies.get(p))
+                   for p, h in before.inputs.items()}
+    rows_now = {p: (h, now.outputs.get(p, ""), now.indexed.get(p), now.bodies.get(p)) for p, h in now.inputs.items()}
+    _sync(db, "outputs", ("path", "made_from", "hash", "indexed", "bodies"), rows_before, rows_now, lambda old, new: old == new,
           lambda v: v)
     _sync(db, "story_lines", ("id", "made_from", "line"), before.story_lines, now.story_lines,
           lambda old, new: old == new, lambda v: v)
@@ -330,7 +338,7 @@ _NONE = object()
 
 def _article_row(article: Article) -> tuple[bytes, str]:
     """(the Article but its body, pickled; its body)."""
-    fields = {k: v for k, v in article.__dict__.items() if k not in ("body_html", "_body", "_positions")}
+    fields = {k: v for k, v in article.__dict__.items() if k not in ("_html", "_body", "_positions")}
     return pickle.dumps(fields, pickle.HIGHEST_PROTOCOL), article.body_html
 
 

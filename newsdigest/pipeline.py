@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
 from .config import Config
-from .content import Article, load_articles
+from .content import Article, bodies_read, load_articles
 from .digest import Digest, make_digest
 from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
@@ -31,7 +31,7 @@ from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs
 from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, pagefind_version, shards, unavailable
-from .stories import StoryIndex
+from .stories import StoryIndex, lead_rank
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .undo import ContentUndo
 from .write import Writing, site_identity
@@ -121,7 +121,8 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
                              len(plan.inputs) - len(made.changed), len(drafts), len(future), problems,
                              tuple(sorted(made.changed)), sum(bool(a.review) for a in articles))
         publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
-                                      digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled),
+                                      digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled,
+                                      made.bodies),
                 next_no_op(options, report, len(plan.inputs), future), writing, undo)
     return report
 
@@ -161,7 +162,8 @@ class Plan:
     shows: dict[str, str]
     """Output path -> the articles it shows, for the ledger (only the outputs fingerprinted again)."""
     stale: list[str]
-    """The outputs to make: their fingerprint changed (all of them when the build is not incremental)."""
+    """The outputs to make: their fingerprint changed, or they show the body of an article edited (all of them
+    when the build is not incremental)."""
     search: dict[str, list[str]]
     """Search bundle folder -> the article pages it indexes (search.shards); empty with search off."""
     incremental: bool
@@ -179,9 +181,11 @@ class Plan:
 
 def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
                  loaded: dict[str, tuple[int, int, Article]], problems: Problems) -> Plan:
-    """Every page, feed and other file of the site, each with the fingerprint of what it is made from. When
-    every article stands where the last build put it (`unmoved`), only the outputs that show an edited article
-    are fingerprinted again; the others keep the ledger's."""
+    """Every page, feed and other file of the site, each with the fingerprint of what it is made from: of the
+    articles it shows, their cards (Article.card); the outputs that showed the body of an article edited are
+    stale as well (Records.bodies). When every article stands where the last build put it (`unmoved`), only
+    the outputs that show an article whose card changed are fingerprinted again; the others keep the
+    ledger's. So an edit of a body alone makes again its page and the feeds that carry it, not the lists."""
     output, language = config.path("output"), digest.language
     incremental = last.site is not None and site_identity(output) == last.site
     fingerprint = Fingerprints()
@@ -197,7 +201,10 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     feeds = list(all_feeds(digest, config))
     made_with = repr((layouts, search_off))
     edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
-    showing = ledger.showing(edited) if incremental and made_with == last.made_with and len(edited) <= FEW and \
+    edited |= last.articles.keys() - loaded.keys()
+    retold = {w for w in edited if not (w in last.articles and w in loaded and last.articles[w][2].version == loaded[w][2].version)}
+    recarded = {w for w in retold if not (w in last.articles and w in loaded and _same_card(w, digest, last.articles, loaded))}
+    showing = ledger.showing(recarded) if incremental and made_with == last.made_with and len(edited) <= FEW and \
         unmoved(digest.story_index, last.stories, [(last.articles.get(w), loaded.get(w)) for w in edited]) else None
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
@@ -219,7 +226,9 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     for path, data in extras.items():
         inputs[path] = bytes_hash(data)
         makers[path] = lambda data=data: data
-    stale = [path for path in inputs if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs)]
+    reading = {path for path, sources in last.bodies.items() if not retold.isdisjoint(sources.split("\n"))} if retold else set()
+    stale = [path for path in inputs
+             if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs and path not in reading)]
     return Plan(makers, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
                 fingerprint, compiled.made)
 
@@ -234,6 +243,8 @@ class Made:
     """Article page -> the hash of what Pagefind reads of it."""
     changed: set[str]
     """The outputs whose bytes were written."""
+    bodies: dict[str, str]
+    """Output path -> the articles whose body it shows (Records.bodies)."""
 
 
 def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Callable[[str], None]) -> Made:
@@ -241,16 +252,19 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
     index the search shards whose pages changed meanwhile, in the background."""
     last, searched = plan.last, {path for paths in plan.search.values() for path in paths}
 
-    def make(path: str) -> tuple[str, bool, str]:
+    def make(path: str) -> tuple[str, bool, str, str]:
         """Render in whichever process; write the file only when its bytes changed; return the hash, whether
-        it was written, and for a page search indexes, the hash of what Pagefind reads of it."""
-        data = plan.makers[path]()
+        it was written, for a page search indexes the hash of what Pagefind reads of it, and the articles whose
+        bodies it shows."""
+        with bodies_read() as heard:
+            data = plan.makers[path]()
         hashed = bytes_hash(data)
         indexed = bytes_hash(indexed_part(data)) if path in searched else ""
+        bodies = "\n" + "\n".join(sorted(heard)) + "\n" if heard else ""
         if plan.incremental and last.outputs.get(path) == hashed:
-            return hashed, False, indexed
+            return hashed, False, indexed, bodies
         writing.put({path: data})
-        return hashed, True, indexed
+        return hashed, True, indexed, bodies
 
     # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
     first = [path for path in plan.stale if path in searched]
@@ -259,7 +273,7 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
     if plan.search:
         progress("indexing for search, rendering the rest")
     searching, stop_searching = start_search(plan.search, writing, config.path("output"),
-                                             {p for p, (_, wrote, _) in made.items() if wrote}, plan.makers,
+                                             {p for p, (_, wrote, *_) in made.items() if wrote}, plan.makers,
                                              {p: made[p][0] if p in made else last.outputs[p] for p in searched}, indexed,
                                              last if plan.incremental else None, plan.fingerprint, config)
     try:
@@ -268,8 +282,9 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
         stop_searching()
         raise
     hashes = {path: made[path][0] if path in made else last.outputs.get(path, "") for path in plan.inputs}
-    changed = {path for path, (_, wrote, _) in made.items() if wrote} | searching(plan.inputs, hashes)
-    return Made(hashes, indexed, changed)
+    changed = {path for path, (_, wrote, *_) in made.items() if wrote} | searching(plan.inputs, hashes)
+    bodies = {path: made[path][3] if path in made else last.bodies.get(path, "") for path in plan.inputs}
+    return Made(hashes, indexed, changed, {path: shown for path, shown in bodies.items() if shown})
 
 
 def publish(ledger: Ledger, plan: Plan, records: Records, unchanged: Unchanged | None, writing: Writing,
@@ -300,6 +315,18 @@ def unmoved(now: StoryIndex, before: StoryIndex | None, edited: list[tuple[tuple
         if last != related and (last is None or [s for s, _ in last] != [s for s, _ in related]):
             return False
     return all(old and new and _place(old[2]) == _place(new[2]) for old, new in edited)
+
+
+def _same_card(source: str, digest: Digest, last: dict[str, tuple], now: dict[str, tuple]) -> bool:
+    """A list shows the same of the article `source` before and after its edit: the same card, and in a story of
+    two articles or more, the same order of its articles by length (the longest leads the story, and the
+    articles a day shows of it)."""
+    old, new = last[source][2], now[source][2]
+    story = digest.story_of.get(source)
+    if old.card != new.card or old.words == new.words or story is None or len(story.articles) < 2:
+        return old.card == new.card
+    before = [last[a.source][2] if a.source in last else a for a in story.articles]
+    return [a.source for a in sorted(story.articles, key=lead_rank)] == [a.source for a in sorted(before, key=lead_rank)]
 
 
 def _place(a: Article) -> tuple:

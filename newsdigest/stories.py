@@ -268,7 +268,12 @@ class Stories:
 def lead_of(articles: Iterable[Article]) -> Article:
     """The article with the most text; ties: the earliest, then by source."""
     articles = tuple(articles)
-    return articles[0] if len(articles) == 1 else min(articles, key=lambda a: (-a.words, a.date.timestamp(), a.source))
+    return articles[0] if len(articles) == 1 else min(articles, key=lead_rank)
+
+
+def lead_rank(a: Article) -> tuple[int, float, str]:
+    """What picks the lead of a story, or of its articles one day shows: the least leads."""
+    return -a.words, a.date.timestamp(), a.source
 
 
 def language_of(article: Article, site_language: str) -> str:

@@ -49,7 +49,7 @@ def digest(sample_project):
 def report(project: Path, name: str, **extra) -> None:
     """One outlet's report of the Zestaponi floods (tests/test_story_pages.py)."""
     _, outlet, date, title, body = next(r for r in REPORTS if r[0] == name)
-    write(project, name, title=title, date=date, category="World", source_name=outlet, body=body, **extra)
+    write(project, name, title=title, date=date, category="World", source_name=outlet, **{"body": body, **extra})
 
 
 CHANGES = {
@@ -60,6 +60,10 @@ CHANGES = {
     "a report of a story deleted": lambda p: (p / "content" / "herald.md").unlink(),
     "body edited": lambda p: write(p, "h1", title="Hand story 1", date="2025-06-11T10:00:00+01:00", category="Science",
                                    tags=["T1", "Shared"], body="A much longer body. " * 300),
+    "body edited, the reading time the same": lambda p: write(p, "h1", title="Hand story 1", date="2025-06-11T10:00:00+01:00",
+                                                              category="Science", tags=["T1", "Shared"],
+                                                              body="Some body text, with a second sentence."),
+    "a report's body grows past its story's lead": lambda p: report(p, "wire", body=" ".join([REPORTS[0][4]] * 4)),
     "title edited": lambda p: write(p, "h2", title="Hand story two, retitled", date="2025-06-12T10:00:00+01:00",
                                     category="World", tags=["T2", "Shared"]),
     "date moved to another day": lambda p: write(p, "h3", title="Hand story 3", date="2025-05-01T10:00:00+01:00",
@@ -88,6 +92,42 @@ CHANGES = {
 def test_incremental_equals_clean(digest, change):
     CHANGES[change](digest)
     build(digest)
+    incremental = snapshot(digest / "site")
+    build(digest, "--clean")
+    assert snapshot(digest / "site") == incremental
+
+
+def test_a_body_edited_makes_again_its_page_and_the_feeds_that_carry_it_not_the_lists(digest, monkeypatch):
+    """Lists show an article's card (title, dek, date, reading time), not its body: an edit of the body alone
+    renders the article's page and the feeds whose items carry its body, nothing else."""
+    from newsdigest import pipeline
+
+    rendered: list[str] = []
+    for name, made in (("render_page", 1), ("render_feed", 0)):   # the argument that is the page or feed made
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(pipeline, name, lambda *args, real=real, made=made: rendered.append(args[made].path) or real(*args))
+    carrying = {p.relative_to(digest / "site").as_posix() for p in (digest / "site").rglob("feed*")
+                if "Hand story 1<" in p.read_text(encoding="utf-8") or '"Hand story 1"' in p.read_text(encoding="utf-8")}
+    carrying |= {p.relative_to(digest / "site").as_posix() for p in (digest / "site").rglob("atom.xml")}
+    assert {"feed.xml", "feed.json", "atom.xml", "section/science/feed.xml", "tag/shared/feed.xml"} <= carrying
+    CHANGES["body edited, the reading time the same"](digest)
+    build(digest)
+    assert sorted(rendered) == sorted({"2025/06/11/h1/index.html"} | carrying)
+    assert "second sentence" in (digest / "site" / "tag/shared/feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("shown", ["{{ a.words }} words", "{{ a.body_html|striptags|truncate(60) }}"])
+def test_a_list_layout_that_shows_the_body_is_made_again_when_the_body_is_edited(digest, shown):
+    """A layout of one's own may show in lists what the default ones keep to the article's page: whatever of
+    the body a page reads, an edit of the body makes it again."""
+    card = digest / "layouts" / "partials" / "card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace('<p class="meta"', f'<p class="body-shown">{shown}</p><p class="meta"'),
+                    encoding="utf-8")
+    build(digest)
+    CHANGES["body edited, the reading time the same"](digest)
+    build(digest)
+    section = (digest / "site" / "section/science/index.html").read_text(encoding="utf-8")
+    assert ">7 words<" in section if "words" in shown else "with a second" in section
     incremental = snapshot(digest / "site")
     build(digest, "--clean")
     assert snapshot(digest / "site") == incremental
@@ -129,6 +169,22 @@ def test_a_corrupt_or_stale_cache_means_a_full_build(digest, damage):
         cache.unlink()
     build(digest)
     assert snapshot(digest / "site") == expected
+
+
+def test_a_ledger_of_another_version_is_not_taken_for_a_no_op(digest, capsys):
+    """Nothing changed but the newsdigest that made the ledger (its key): the build is a full one, not a no-op."""
+    build(digest)
+    capsys.readouterr()
+    build(digest)
+    assert "(0 files written" in capsys.readouterr().out
+    with closing(sqlite3.connect(digest / ".cache" / "ledger.sqlite")) as ledger, ledger:
+        ledger.execute("UPDATE meta SET value = 'made by another version' WHERE name = 'key'")
+    capsys.readouterr()
+    build(digest)
+    assert "(0 files written" not in capsys.readouterr().out
+    capsys.readouterr()
+    build(digest)
+    assert "(0 files written" in capsys.readouterr().out
 
 
 def test_a_site_replaced_behind_the_cache_is_rebuilt_whole(digest):
