@@ -78,6 +78,11 @@ class Feed:
     items: tuple[Article, ...] | tuple[Day, ...]
     """Newest first: articles, or days for the daily digest."""
 
+    def story_ids(self, digest: Digest) -> tuple[str, ...]:
+        """The id of each article item's story, as its entry names it: what the feed is made from besides its
+        items (an earlier report that joins a story changes the story's id, and no item)."""
+        return tuple(digest.story_of[a.source].id for a in self.items if isinstance(a, Article))
+
     def entries(self, digest: Digest, config: Config) -> tuple[Entry, ...]:
         make = day_entry if self.items and isinstance(self.items[0], Day) else article_entry
         return tuple(make(item, digest, config) for item in self.items)  # type: ignore[arg-type]

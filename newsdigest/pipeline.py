@@ -213,7 +213,8 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
         last = replace(last, shows=ledger.shows())
     for path, made_from, make in [*((page.path, (layouts, page.template, page.path, page.context),
                                      lambda page=page: render_page(env, page, digest, config)) for page in pages),
-                                  *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items, language.version),
+                                  *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items, feed.story_ids(digest),
+                                                  language.version),
                                      lambda feed=feed: render_feed(feed, digest, config)) for feed in feeds)]:
         makers[path] = make
         if showing is not None and path not in showing and path in last.inputs:   # it shows no article edited

@@ -133,6 +133,26 @@ def test_a_list_layout_that_shows_the_body_is_made_again_when_the_body_is_edited
     assert snapshot(digest / "site") == incremental
 
 
+def test_a_feed_names_the_new_id_of_a_story_an_earlier_report_joined(digest):
+    """A story's id is its earliest report's: a report dated before the others that joins the story changes the
+    id the JSON Feed gives its other reports, though the feed shows the same items (the newest, without it)."""
+    items = [i["title"] for i in json.loads((digest / "site" / "feed.json").read_text(encoding="utf-8"))["items"]]
+    herald = items.index(REPORTS[1][3])
+    assert items.index(REPORTS[0][3]) > herald   # the wire's report is the earlier of the two
+    config = digest / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nfeeds:\n  limit: {herald + 1}\n", encoding="utf-8")
+    (digest / "content" / "wire.md").unlink()
+    build(digest)
+    report(digest, "wire")
+    build(digest)
+    feed = json.loads((digest / "site" / "feed.json").read_text(encoding="utf-8"))
+    assert REPORTS[0][3] not in [i["title"] for i in feed["items"]]
+    assert feed["items"][-1]["title"] == REPORTS[1][3] and feed["items"][-1]["_newsdigest"] == {"story": "2025-06-11-wire"}
+    incremental = snapshot(digest / "site")
+    build(digest, "--clean")
+    assert snapshot(digest / "site") == incremental
+
+
 def test_unchanged_files_keep_their_bytes_and_mtimes(digest, capsys):
     capsys.readouterr()
     before = mtimes(digest / "site")
