@@ -185,8 +185,8 @@ def body_shown(article: Article) -> None:
 
 @contextmanager
 def bodies_read() -> Iterator[set[str]]:
-    """The sources of the articles whose `body_html` this thread reads inside the block (a set, filled as they
-    are read): what an output shows of its articles beyond their cards."""
+    """The sources of the articles whose `body_html` or `words` this thread reads inside the block (a set, filled
+    as they are read): what an output shows of its articles beyond their cards."""
     before = getattr(_listening, "sources", None)
     _listening.sources = heard = set()
     try:
