@@ -32,7 +32,6 @@ from .ledger import compiled_layout
 from .nav import NavItem, header_sections
 from .slug import slugify
 from .stories import language_of
-from .wording import count
 
 Pages = dict[str, bytes]
 

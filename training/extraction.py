@@ -319,10 +319,10 @@ REVIEWED = (("title", lambda r: r.title_right is False),
 def review_figures(results: list[Result]) -> dict:
     """For each field: pages marked, wrong ones, wrong ones marked."""
     out = {}
-    for field, wrong in REVIEWED:
+    for name, wrong in REVIEWED:
         errors = [r for r in results if wrong(r) and not r.refused]
-        out[field] = {"pages": len(results), "marked": sum(field in r.review for r in results),
-                      "wrong": len(errors), "wrong_marked": sum(field in r.review for r in errors)}
+        out[name] = {"pages": len(results), "marked": sum(name in r.review for r in results),
+                     "wrong": len(errors), "wrong_marked": sum(name in r.review for r in errors)}
     return out
 
 
@@ -330,8 +330,8 @@ def review_quality(results: list[Result]) -> str:
     """How well the review marks point at the errors: for each field, the share of pages marked and how many of
     the wrong ones were marked (issue 23 asks >= 80% of wrong headlines marked with <= 15% of pages marked)."""
     parts = []
-    for field, f in review_figures(results).items():
-        parts.append(f"{field}: {f['marked']} marked ({f['marked'] / max(1, f['pages']):.0%} of pages), "
+    for name, f in review_figures(results).items():
+        parts.append(f"{name}: {f['marked']} marked ({f['marked'] / max(1, f['pages']):.0%} of pages), "
                      f"{f['wrong_marked']} of {f['wrong']} wrong ones among them")
     return "review marks: " + "; ".join(parts)
 
