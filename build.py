@@ -4,7 +4,7 @@
 import sys
 
 try:
-    from newsdigest.cli import main
+    from newsdigest.cli import run
 except ModuleNotFoundError as missing:   # run by a Python without newsdigest's libraries: say what to run
     from newsdigest.wording import missing_library
 
@@ -14,4 +14,4 @@ except ModuleNotFoundError as missing:   # run by a Python without newsdigest's 
     sys.exit(2)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

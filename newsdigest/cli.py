@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import os
 import re
 import signal
@@ -20,7 +21,7 @@ import time
 import traceback
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NoReturn
 
 from . import __version__
 from .config import Config, load_config
@@ -35,6 +36,26 @@ from .wording import build_command, count, missing_library
 EXIT_INPUT, EXIT_FAULT, EXIT_BUG, EXIT_STOPPED = 1, 2, 3, 130
 """Exit statuses: a bad input file (the rest was built); a fault of the machine or of a tool, or a bad
 config (nothing was changed); a bug in newsdigest; stopped by Ctrl-C or SIGTERM."""
+
+
+def run() -> NoReturn:
+    """`python build.py ...` as a program: main(), then the process ends. A command that runs once (all but
+    `serve`, which builds again and again) keeps the cycle collector off and ends with os._exit once what it
+    printed is flushed: the build's objects (millions at 10,000 articles) are then neither collected nor freed
+    one by one at exit, which took a sixth of an edit's time. Files, the ledger and the project lock are all
+    closed by then (main returns only after them)."""
+    once = _parser().parse_args().command != "serve"
+    if once:
+        gc.disable()
+    status = main()
+    if not once:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a reader that went away (build.py | head)
+            pass
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

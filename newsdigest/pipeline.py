@@ -80,7 +80,8 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
 
     Python's cycle collector is paused meanwhile: a build makes millions of objects that live until it
     ends, and the collector would walk them all again and again (a third of an edit's time at 10,000
-    articles). It runs again after the build (and in `serve`, between builds)."""
+    articles). It runs again after the build if it ran before (in `serve`, between builds; `build.py` run once
+    leaves it off and ends without freeing anything: cli.run)."""
     was_on = gc.isenabled()
     gc.disable()
     undo = ContentUndo(config.root, config.path("content"))

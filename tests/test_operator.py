@@ -4,6 +4,7 @@ edit keeps the last good version on the site, and the smaller things."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import urllib.request
@@ -169,6 +170,21 @@ def test_an_impossible_date_keeps_the_article_as_last_built(project, capsys):
 
 
 # ---- 7. the smaller ones -----------------------------------------------------------------------------------
+
+def test_build_py_as_a_program_exits_with_the_build_s_status_and_all_it_printed(project):
+    """build.py ends at once after a build (os._exit): its summary and its error lines still arrive through
+    pipes, and its status is the build's (1: one article is bad, the rest is built)."""
+    (project / "content" / "good.md").write_text("---\ntitle: Ferry timetable changes\ndate: 2026-05-04T10:00:00+01:00\n"
+                                                 "---\n\nThe winter timetable starts on Monday.\n", encoding="utf-8")
+    (project / "content" / "bad.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"),
+                             "--now", "2026-06-01T00:00:00+00:00"], capture_output=True, text=True, timeout=HANG,
+                            env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"})   # pipes buffered
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("built 1 article") and "1 error" in result.stdout
+    assert "content/bad.md" in result.stderr and "Traceback" not in result.stderr
+    assert (project / "site" / "2026" / "05" / "04" / "good" / "index.html").is_file()
+
 
 def test_options_work_after_the_command_too():
     args = _parser().parse_args(["serve", "--drafts", "--future", "-q", "--port", "0"])
