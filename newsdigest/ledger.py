@@ -114,11 +114,13 @@ class Records:
 @dataclass(frozen=True)
 class Unchanged:
     """What lets the next build do nothing: the inputs' state before this build, when the next is due to
-    publish a scheduled article, and the summary to repeat."""
+    publish a scheduled article, the newest article published (a build at an earlier instant would hold it back
+    as scheduled), and the summary to repeat."""
 
     state: str
     next_due: datetime | None
     summary: Summary
+    newest: datetime | None = None
 
 
 def ledger_key(config: Any) -> str:
@@ -271,20 +273,22 @@ def unchanged_since_last_build(root: Path, key: str, state: str, site: tuple[int
                                ) -> Summary | None:
     """The last build's summary when its ledger is of this `key` (ledger_key: the format, version and config)
     and the inputs (`state`, from scan.input_state), the site (`site`: its identity now) and the schedule are
-    as it left them; else None. Reads five rows."""
+    as it left them (`now` is before no scheduled article's time and after the newest published's); else None.
+    Reads six rows."""
     path = root / FILE
     if not path.is_file():
         return None
     try:
         db = _connect(path)
         try:
-            saved = dict(db.execute("SELECT name, value FROM meta WHERE name IN ('key', 'state', 'site', 'next_due', 'summary')"))
+            saved = dict(db.execute("SELECT name, value FROM meta WHERE name IN ('key', 'state', 'site', 'next_due', 'newest', 'summary')"))
         finally:
             db.close()
         if saved.get("key") != key or not saved.get("state") or saved["state"] != state or json.loads(saved.get("site") or "null") != list(site or []):
             return None
         due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
-        if due and now >= due:
+        newest = saved.get("newest") and datetime.fromisoformat(saved["newest"])
+        if due and now >= due or newest and now < newest:
             return None
         return Summary(**json.loads(saved["summary"]))
     except (sqlite3.Error, ValueError, KeyError, TypeError):
@@ -328,6 +332,7 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
         "made_with": now.made_with,
         "state": unchanged.state if unchanged else None,
         "next_due": unchanged.next_due.isoformat() if unchanged and unchanged.next_due else None,
+        "newest": unchanged.newest.isoformat() if unchanged and unchanged.newest else None,
         "summary": json.dumps(asdict(unchanged.summary)) if unchanged else None,
     }
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())

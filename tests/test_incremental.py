@@ -207,6 +207,23 @@ def test_a_ledger_of_another_version_is_not_taken_for_a_no_op(digest, capsys):
     assert "(0 files written" in capsys.readouterr().out
 
 
+def test_a_build_at_an_instant_before_the_newest_article_is_not_a_no_op(digest, capsys, tmp_path):
+    """Nothing changed but the build instant, moved back before articles the last build published (a preview
+    with --now, a clock set back): they are scheduled now, as a clean build at that instant has them."""
+    build(digest)
+    capsys.readouterr()
+    build(digest)
+    assert "(0 files written" in capsys.readouterr().out
+    earlier = ["--config", str(digest / "config.yaml"), "--now", "2025-06-16T00:00:00+00:00"]
+    assert main(earlier) == 0
+    out = capsys.readouterr().out
+    assert "(0 files written" not in out and " 0 scheduled" not in out
+    clean = tmp_path / "clean"
+    shutil.copytree(digest, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert main(["--config", str(clean / "config.yaml"), "--now", "2025-06-16T00:00:00+00:00", "--clean"]) == 0
+    assert snapshot(digest / "site") == snapshot(clean / "site")
+
+
 def test_a_site_replaced_behind_the_cache_is_rebuilt_whole(digest):
     expected = snapshot(digest / "site")
     shutil.rmtree(digest / "site")
