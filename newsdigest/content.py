@@ -81,9 +81,10 @@ MAX_FRONT_MATTER_NODES = 10_000
 class Article:
     """One article, as loaded from content/ and rendered to HTML. Compared and hashed by identity.
 
-    Its body is kept apart from the rest (`card`): a read of `body_html` or `words` is heard by `bodies_read`,
-    so that a build knows which outputs show an article's body (its page, the feeds carrying it) and which only
-    its card (lists, with the reading time), and an edit of the body makes again only the former."""
+    Its body is kept apart from the rest (`card`): a read of `body_html`, or of what is made from the body or
+    the whole file (`words`, `terms`, `version`: BODY_FIELDS), is heard by `bodies_read`, so that a build knows
+    which outputs show an article's body (its page, the feeds carrying it) and which only its card (lists,
+    with the reading time), and an edit of the body makes again only the former."""
 
     source: str
     """Path of its content file, relative to the project, for messages."""
@@ -114,7 +115,7 @@ class Article:
     version: str = ""
     """A hash of the content file: what changes when anything in it does."""
     card: str = field(default="", init=False)
-    """A hash of everything but the body (`body_html`, `words`), with the reading time: what changes when
+    """A hash of everything but the body and what is made from it (BODY_FIELDS), with the reading time: what changes when
     anything a list can show of it does. Made from the other fields."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys newsdigest does not know, kept for layouts."""
@@ -147,32 +148,31 @@ class Article:
 
     def __post_init__(self) -> None:
         fields = self.__dict__
-        fields["_html"] = fields.pop("body_html")   # each read of body_html or words goes through __getattr__
-        fields["_words"] = fields.pop("words")
+        for name in BODY_FIELDS:   # kept as _name: each read goes through __getattr__
+            fields["_" + name] = fields.pop(name)
         card = repr([*(fields[k] for k in _CARD), self.reading_minutes])
         fields["card"] = hashlib.blake2b(card.encode("utf-8"), digest_size=12).hexdigest()
 
     def __getattr__(self, name: str) -> Any:
-        """`body_html`: the body, kept as `_html`, or for an article the ledger kept, read from it when first
+        """The BODY_FIELDS, kept as `_name`; `body_html` of an article the ledger kept is read from it when first
         asked for (`_body(source)`: ledger.py): a build reads the bodies of the pages and feeds it makes again,
-        not the archive's. `words`: the body's length, kept as `_words`. Each read is heard by `bodies_read`."""
+        not the archive's. Each read is heard by `bodies_read`."""
         fields = self.__dict__
-        if name == "words" and "_words" in fields:
-            value = fields["_words"]
-        elif name == "body_html" and ("_html" in fields or "_body" in fields):
-            value = fields.get("_html")
-            if value is None:
-                value = fields["_html"] = fields["_body"](self.source)
-        else:
+        if name == "body_html" and "_body_html" not in fields and "_body" in fields:
+            fields["_body_html"] = fields["_body"](self.source)
+        if name not in BODY_FIELDS or "_" + name not in fields:
             raise AttributeError(f"'Article' object has no attribute {name!r}")
         body_shown(self)
-        return value
+        return fields["_" + name]
 
 
-del Article.words   # the field's default: reads go to __getattr__
-_CARD = tuple(k for k in Article.__dataclass_fields__ if k not in ("body_html", "words", "version", "card", "terms"))
-"""The fields an Article's card hashes, with its reading time: not the body, nor what is counted or picked from
-it (`terms` decide stories and related lists, which the digest compares by themselves: pipeline.unmoved)."""
+BODY_FIELDS = ("body_html", "words", "terms", "version")
+"""An Article's fields that its card leaves out: the body and what is made from it (its length; `terms`, which
+decide stories and related lists, compared by themselves: pipeline.unmoved) or from the whole file (`version`)."""
+for _name in BODY_FIELDS[1:]:
+    delattr(Article, _name)   # the field's default: reads go to __getattr__
+_CARD = tuple(k for k in Article.__dataclass_fields__ if k not in (*BODY_FIELDS, "card"))
+"""The fields an Article's card hashes, with its reading time."""
 _listening = threading.local()
 
 
@@ -185,8 +185,8 @@ def body_shown(article: Article) -> None:
 
 @contextmanager
 def bodies_read() -> Iterator[set[str]]:
-    """The sources of the articles whose `body_html` or `words` this thread reads inside the block (a set, filled
-    as they are read): what an output shows of its articles beyond their cards."""
+    """The sources of the articles whose BODY_FIELDS this thread reads inside the block (a set, filled as they
+    are read): what an output shows of its articles beyond their cards."""
     before = getattr(_listening, "sources", None)
     _listening.sources = heard = set()
     try:

@@ -343,7 +343,7 @@ _NONE = object()
 
 def _article_row(article: Article) -> tuple[bytes, str]:
     """(the Article but its body, pickled; its body)."""
-    fields = {k: v for k, v in article.__dict__.items() if k not in ("_html", "_body", "_positions")}
+    fields = {k: v for k, v in article.__dict__.items() if k not in ("_body_html", "_body", "_positions")}
     return pickle.dumps(fields, pickle.HIGHEST_PROTOCOL), article.body_html
 
 
