@@ -206,10 +206,11 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     made_with = repr((layouts, search_off))
     edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
     edited |= last.articles.keys() - loaded.keys()
-    retold = {w for w in edited if not (w in last.articles and w in loaded and last.articles[w][2].version == loaded[w][2].version)}
-    recarded = {w for w in retold if not (w in last.articles and w in loaded and _same_card(w, digest, last.articles, loaded))}
+    pairs = {w: (last.articles.get(w), loaded.get(w)) for w in edited}   # (mtime, size, Article) before and now, or None
+    retold = {w for w, (old, new) in pairs.items() if not (old and new and old[2].version == new[2].version)}
+    recarded = {w for w in retold if not (all(pairs[w]) and _same_card(w, digest, last.articles, loaded))}
     showing = ledger.showing(recarded) if incremental and made_with == last.made_with and len(edited) <= FEW and \
-        unmoved(digest.story_index, last.stories, [(last.articles.get(w), loaded.get(w)) for w in edited]) else None
+        unmoved(digest.story_index, last.stories, list(pairs.values())) else None
     makers: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
     shows: dict[str, str] = {}
@@ -328,8 +329,10 @@ def _same_card(source: str, digest: Digest, last: dict[str, tuple], now: dict[st
     articles a day shows of it)."""
     old, new = last[source][2], now[source][2]
     story = digest.story_of.get(source)
-    if old.card != new.card or old.words == new.words or story is None or len(story.articles) < 2:
-        return old.card == new.card
+    if old.card != new.card:
+        return False
+    if old.words == new.words or story is None or len(story.articles) < 2:
+        return True
     before = [last[a.source][2] if a.source in last else a for a in story.articles]
     return [a.source for a in sorted(story.articles, key=lead_rank)] == [a.source for a in sorted(before, key=lead_rank)]
 
