@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from html import unescape as html_unescape
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -89,7 +89,7 @@ class Article:
     source: str
     """Path of its content file, relative to the project, for messages."""
     id: str
-    """Its front matter's 'id' (ingestion writes one), or '': feeds then derive one (slug.feed_id)."""
+    """Its front matter's 'id' (ingestion writes one), or '': feeds then derive one from `path` (feeds.article_id)."""
     title: str
     date: datetime
     """Aware; midnight in the site zone for a date-only article."""
@@ -131,6 +131,8 @@ class Article:
     """The outlet that published it ('Reuters'), else the source's host."""
     excerpt: bool = False
     """Only its first paragraph is published (publish: excerpt), with the link to the original."""
+    path: str = ""
+    """Its file's path below the content folder ('council/report.md'): unique, so the id derived from it is too."""
     lang: str = ""
     """The language it is written in, a language tag ('de', 'pt-BR'); '' when its front matter gives none:
     then it is in the site's language."""
@@ -295,7 +297,8 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     def load(item: tuple) -> Article | BuildError:
         name, where = item[0], item[1]
         try:
-            return load_article((content_dir / name).read_bytes(), where, zone, markdown, publish, layout_keys, language)
+            return load_article((content_dir / name).read_bytes(), where, zone, markdown, publish, layout_keys, language,
+                                name)
         except BuildError as err:
             return BuildError(str(err))   # pickles whole across processes
 
@@ -339,11 +342,12 @@ def _markdown_files(content_dir: Path, listing: list[tuple[str, int, int]] | Non
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full",
-                 layout_keys: tuple[str, ...] = (), language: str = "en") -> Article:
+                 layout_keys: tuple[str, ...] = (), language: str = "en", name: str = "") -> Article:
     """One content file -> Article; a BuildError names the file, the line and the key. `publish` ('full' or
     'excerpt') is the site's default; the front matter's 'publish' wins. A key newsdigest does not know
     and `layout_keys` does not declare is a note (a typo, most often). `language` is the site's: the
-    article's unless its front matter's `lang` says otherwise (for the terms stories compare it by)."""
+    article's unless its front matter's `lang` says otherwise (for the terms stories compare it by). `name`: the
+    file's path below the content folder (default: the last part of `where`)."""
     text = decode(raw, where, what="an article", limit=MAX_FILE_BYTES, binary="not text: save it as UTF-8 text",
                   detect=False)[0]
     meta, body, _ = split_document(text, where)
@@ -416,6 +420,7 @@ def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, p
         story=story,
         terms=index_terms(title, _text(meta, "dek", fail), html_unescape(text), lang or language),
         lang=lang,
+        path=name or PurePosixPath(where).name,
     )
 
 

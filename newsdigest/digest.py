@@ -205,10 +205,16 @@ def _groups(articles: list[Article], keys, keep_order: bool = False) -> tuple[Gr
 
 
 def _unique_urls(articles: list[Article], zone: ZoneInfo, problems: Problems) -> tuple[list[Article], dict[str, str]]:
-    """Give each article a URL of its own; return them newest first, and each one's URL by source."""
+    """Give each article a URL of its own; return them newest first, and each one's URL by source. Two articles
+    whose front matter gives one id (a file copied to start another) are warned of: a feed reader shows one."""
     seen: dict[str, str] = {}
+    holder: dict[str, str] = {}
+    """front matter id -> the first article's source."""
     out = []
     for a in sorted(articles, key=lambda a: a.source):
+        if a.id and holder.setdefault(a.id, a.source) != a.source:
+            problems.warn(f"{a.source}: its id '{a.id}' is {holder[a.id]}'s too, and feed readers show one item per id: "
+                          "delete the 'id' line of the one that is a copy (newsdigest then derives one from its file name)")
         day = f"{a.date.astimezone(zone):%Y/%m/%d}"
         slug = free_slug(a.slug, lambda s: f"{day}/{s}" in seen)
         if slug != a.slug:

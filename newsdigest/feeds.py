@@ -125,8 +125,11 @@ def _article_entry(a: Article, site_url: str, path: str, story: str, language: L
 
 
 def article_id(a: Article, site_url: str) -> str:
-    """The article's one id, in every feed and in its page's JSON-LD (`identifier`): see slug.feed_id."""
-    return feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", slugify(PurePosixPath(a.source).stem))
+    """The article's one id, in every feed and in its page's JSON-LD (`identifier`): see slug.feed_id. With none
+    in its front matter, the name is its file's path below content/, each part slugified ('council/report'):
+    two files of one name in two folders are two items."""
+    name = "/".join(map(slugify, PurePosixPath(a.path).with_suffix("").parts))
+    return feed_id(clean(a.id), site_url, f"{a.date:%Y-%m-%d}", name)
 
 
 def day_entry(day: Day, digest: Digest, config: Config) -> Entry:

@@ -42,7 +42,7 @@ LOCK = FOLDER / "build.lock"
 """The project lock's file (lock.py)."""
 UNDO = FOLDER / "undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 6
+FORMAT = 7
 """The ledger's layout: a ledger of another format is started afresh."""
 
 SCHEMA = """

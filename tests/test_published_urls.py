@@ -67,3 +67,36 @@ def test_with_nothing_published_yet_the_earlier_story_takes_the_slug(project, ca
     err = build(project, capsys)
     assert at(project) == {"ferry-fares": "Ferry fares", "ferry-fares-2": "Ferry fares rise again"}
     assert "content/aa-later.md: slug 'ferry-fares' is taken on 2025/03/09 by content/zz-earlier.md" in err
+
+
+def test_files_of_one_name_in_two_folders_are_two_feed_items_and_keep_their_addresses(project, capsys):
+    # Two reports named alike in their own folders, on one day: each is its own feed item (a reader that
+    # took them for one would drop a story), and each keeps the address it was published at.
+    for folder, title, hour in (("harbour", "Harbour crane toppled by gale", 8), ("council", "Council votes on rates", 11)):
+        (project / "content" / folder).mkdir()
+        (project / "content" / folder / "report.md").write_text(
+            f"---\ntitle: {title}\ndate: 2025-03-09T{hour:02d}:00:00+00:00\nslug: daily-report\n---\n\nAbout {title.lower()}.\n",
+            encoding="utf-8")
+    build(project, capsys)
+    entries = feedparser.parse((project / "site" / "feed.xml").read_bytes()).entries
+    ids = {e.title: e.id for e in entries}
+    assert len(set(ids.values())) == 2, ids
+    assert ids["Council votes on rates"].endswith(":council/report"), ids
+    published = at(project)
+    assert published == {"daily-report": "Harbour crane toppled by gale", "daily-report-2": "Council votes on rates"}
+    (project / "content" / "harbour" / "report.md").write_text(
+        "---\ntitle: Harbour crane toppled by gale\ndate: 2025-03-09T13:00:00+00:00\nslug: daily-report\n---\n\n"
+        "About the crane, now dated later than the council's report.\n", encoding="utf-8")
+    for args in ((), ("--clean",)):
+        build(project, capsys, *args)
+        assert at(project) == published, args
+
+
+def test_a_copied_file_keeping_its_id_is_warned_of(project, capsys):
+    for name, title in (("ferry-timetable", "Ferry timetable changes"), ("ferry-timetable-copy", "Ferry fares rise")):
+        (project / "content" / f"{name}.md").write_text(
+            f"---\ntitle: {title}\nid: tag:example.org,2025-03-09:ferry\ndate: 2025-03-09T08:00:00+00:00\n---\n\nText.\n",
+            encoding="utf-8")
+    err = build(project, capsys)
+    assert ("warning: content/ferry-timetable.md: its id 'tag:example.org,2025-03-09:ferry' is "
+            "content/ferry-timetable-copy.md's too") in err
