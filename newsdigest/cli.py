@@ -26,7 +26,7 @@ from typing import Callable, NoReturn
 from . import __version__
 from .config import Config, load_config
 from .errors import BuildError, Fault, Stopped, describe_os_error
-from .lock import WAIT, project_lock
+from .ledger.lock import WAIT, project_lock
 from .ledger import ledger_key, unchanged_since_last_build
 from .scan import input_state
 from .write import site_identity

@@ -157,7 +157,7 @@ class Article:
 
     def __getattr__(self, name: str) -> Any:
         """The BODY_FIELDS, kept as `_name`; `body_html` of an article the ledger kept is read from it when first
-        asked for (`_body(source)`: ledger.py): a build reads the bodies of the pages and feeds it makes again,
+        asked for (`_body(source)`: ledger/): a build reads the bodies of the pages and feeds it makes again,
         not the archive's. Each read is heard by `bodies_read`."""
         fields = self.__dict__
         if name == "body_html" and "_body_html" not in fields and "_body" in fields:

@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator, Sequence, TypeVar
 
 from .errors import Fault
-from .lock import forget_in_child
+from .ledger.lock import forget_in_child
 
 T = TypeVar("T")
 R = TypeVar("R")

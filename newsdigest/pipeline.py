@@ -33,7 +33,7 @@ from .scan import Inputs
 from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, pagefind_version, shards, unavailable
 from .stories import StoryIndex, lead_rank
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
-from .undo import ContentUndo
+from .ledger.undo import ContentUndo
 from .write import Writing, site_identity
 
 

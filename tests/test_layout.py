@@ -79,3 +79,20 @@ def test_the_checks_see_an_import_or_a_run_of_the_benchmarks(tmp_path):
     sample.write_text("import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'bench.fuzz'])\n", encoding="utf-8")
     assert imported_roots(sample) == {"subprocess", "sys"} and runs_bench(sample)
     assert not ignored("layouts") and ignored("site") and ignored("site.preview")
+
+
+def cache_paths(path: Path) -> list[str]:
+    """The string constants in a module that name the .cache/ folder."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"(?:^|/)\.cache(?:/|$)", node.value)]
+
+
+def test_only_the_ledger_names_the_cache_folder(tmp_path):
+    outside = [p for p in sorted((REPO / "newsdigest").rglob("*.py")) if "ledger" not in p.relative_to(REPO / "newsdigest").parts]
+    assert len(outside) > 30
+    assert {str(p.relative_to(REPO)): cache_paths(p) for p in outside if cache_paths(p)} == {}
+    assert any(cache_paths(p) for p in (REPO / "newsdigest" / "ledger").glob("*.py"))
+    sample = tmp_path / "sample.py"
+    sample.write_text("FOLDER = Path('.cache')\nLOCK = '.cache/build.lock'\nNOTE = 'a cache of pages'\n", encoding="utf-8")
+    assert sorted(cache_paths(sample)) == [".cache", ".cache/build.lock"]

@@ -16,7 +16,7 @@ from ..decode import clean, decode
 from ..errors import BuildError, Problems
 from ..parallel import parallel_iter
 from ..slug import free_slug, slugify, tag_uri
-from ..undo import ContentUndo
+from ..ledger.undo import ContentUndo
 from ..wording import count
 from ..write import write_inside
 from typing import TYPE_CHECKING

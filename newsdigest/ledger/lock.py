@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import Fault
-from .ledger import LOCK as FILE
+from ..errors import Fault
+from . import LOCK as FILE
 
 try:
     import fcntl

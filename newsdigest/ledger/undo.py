@@ -14,7 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .ledger import UNDO as FOLDER
+from . import UNDO as FOLDER
 
 CREATED = "created"
 

@@ -11,7 +11,8 @@ site is ready, writes only the rows that changed, in one transaction that commit
 rollback journal). A ledger of another format, newsdigest version or config, or one that cannot be read, is
 not trusted: the build is then a full one, and writes a new ledger beside it that replaces it whole.
 
-Only this module reads or writes .cache/.
+Only this package reads or writes .cache/: the ledger here, the project lock (lock.py: one build at a time)
+and the undo journal (undo.py: content/ put back when a build stops).
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 
-from . import __version__
+from .. import __version__
 
 if TYPE_CHECKING:
-    from .content import Article
-    from .stories import StoryIndex
+    from ..content import Article
+    from ..stories import StoryIndex
 
 FOLDER = Path(".cache")
 FILE = FOLDER / "ledger.sqlite"
@@ -155,7 +156,7 @@ class Ledger:
             return Records()
         db = self.db
         try:
-            from .content import Article
+            from ..content import Article
 
             body, new, setattr_ = partial(_read_body, self.path), object.__new__, object.__setattr__
             articles = {}
@@ -182,7 +183,7 @@ class Ledger:
             return Records()
 
     def _stories(self) -> StoryIndex | None:
-        from .stories import StoryIndex
+        from ..stories import StoryIndex
 
         order = _meta(self.db, "story_order")
         if order is None:
