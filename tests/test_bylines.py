@@ -1,6 +1,6 @@
 import pytest
 
-from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, normalize_name, parse_byline
+from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, names_beside_date, normalize_name, parse_byline
 
 
 @pytest.mark.parametrize("line, names", [
@@ -66,9 +66,37 @@ def test_normalize_name(shouted, usual):
     ("Shipping correspondent", ()),   # a byline's second line: the role of the name above it
     ("Senior Staff Writer", ()),
     ("By The Associated Press", ("Associated Press",)),
+    ("By K. L. Moreau View In Digital Edition", ("K. L. Moreau",)),   # a link's words glued after the name
+    ("By Jonas Pell Share This Article", ("Jonas Pell",)),
+    ("By Ines Home", ("Ines Home",)),                                   # two words are a name, whatever they are
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Geschrieben von Anke Brunner", ("Anke Brunner",)),
+    ("Verfasst von Anke Brunner und Jonas Pell", ("Anke Brunner", "Jonas Pell")),
+    ("Ein Gastbeitrag von Anke Brunner", ("Anke Brunner",)),
+    ("Autorin: Anke Brunner", ("Anke Brunner",)),
+    ("Text: Anke Brunner", ("Anke Brunner",)),
+    ("Text & Fotos: Anke Brunner", ("Anke Brunner",)),
+    ("Text und Bild: Anke Brunner", ("Anke Brunner",)),
+    ("Anke Brunner, Redakteurin", ("Anke Brunner",)),
+    ("Rédigé par Claire Ferrand", ("Claire Ferrand",)),
+    ("Publié par Claire Ferrand", ("Claire Ferrand",)),
+    ("Escrito por Lucía Ferrer", ("Lucía Ferrer",)),
+    ("Scritto da Giulia Sarti", ("Giulia Sarti",)),
+    ("Geschreven door Femke de Wit", ("Femke de Wit",)),
+    ("Av Ingrid Berg", ("Ingrid Berg",)),
+    ("Skrevet af Ingrid Berg", ("Ingrid Berg",)),
+    ("Tekst: Femke de Wit", ("Femke de Wit",)),
+])
+def test_bylines_in_other_languages_name_the_people(line, names):
+    # The label that says who wrote it, as German, French, Spanish, Italian, Dutch and Scandinavian pages write it:
+    # the same line is a byline by its shape (the header reader's cue), and names the people, without the label.
+    assert byline_names(line) == names
+    assert parse_byline(line, header=True) == list(names)
 
 
 @pytest.mark.parametrize("line, meta", [
@@ -136,3 +164,12 @@ def test_a_role_under_the_byline_is_not_the_dek_nor_the_lead(role):
 def test_an_author_block_names_the_people_under_its_label(lines, names):
     from newsdigest.ingest.bylines import labelled_authors
     assert labelled_authors(lines) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Mar 3, 2025Jonas Pell", ("Jonas Pell",)),            # two elements copied with no space between
+    ("Jonas Pell • March 3rd, 2025", ("Jonas Pell",)),
+    ("London, 3 March 2025", ()),
+])
+def test_the_name_beside_a_dateline_date(line, names):
+    assert names_beside_date(line) == names

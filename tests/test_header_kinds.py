@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdigest.ingest import convert_seed
-from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date
+from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date, site_owner
 from newsdigest.ingest.article import read_article
 from newsdigest.ingest.header import _signed, author_box, layout_title, region
 from newsdigest.ingest.lines import normalize, read_lines
@@ -256,3 +256,59 @@ def test_the_one_day_shown_above_the_story_dates_a_page_whose_header_shows_none_
 def test_two_days_shown_above_the_story_date_nothing_and_the_files_time_stands():
     got = _read_on("March 3, 2026\nHome\nNews\nMarch 5, 2026\n" + MENU + HEADLINE + BODY)
     assert got.date_from == "file" and got.date.isoformat().startswith("2026-03-09")
+
+
+# ---- a byline names people: not the section the page shows above, not a label left on its own line ------------
+
+
+def test_a_section_name_under_the_byline_is_not_an_author():
+    # A section the page names above the headline, shown again under a desk's byline: the desk wrote it.
+    article = convert("ABOUT US\nOUR SERVICES\nOUR HOME ADVICE\nCall Today!\n(800) 555-0100\nGET A FREE QUOTE\n"
+                      "KITCHEN DESIGN\nCouncil turns old tram depot into a covered market\nBy: Harbour Editorial Team\n\n"
+                      "Kitchen Design\n\n3/4/2025\n\n3/27/2025\n\n" + BODY)
+    assert list(article.authors) == ["Harbour Editorial Team"]
+
+
+@pytest.mark.parametrize("label", ["Geschrieben von", "Autorin:", "Text:", "Escrito por", "Rédigé par", "Av"])
+def test_a_byline_label_alone_on_its_line_joins_the_name_under_it(label):
+    assert normalize(f"{label}\nMira Olsen") == [f"{label} Mira Olsen"]
+    article = convert(f"Home\nCouncil turns old tram depot into a covered market\n{label}\nMira Olsen\n"
+                      f"12 March 2025\n\n{BODY}")
+    assert list(article.authors) == ["Mira Olsen"]
+
+
+@pytest.mark.parametrize("name", ["Hans Becker", "Per Olsen", "Ann Lee", "Trung Tran", "Mira Olsen"])
+def test_a_name_alone_under_the_dek_is_the_byline_though_its_given_name_is_a_common_word_somewhere(name):
+    # 'hans' (Swedish 'his'), 'per' (Italian 'for'), 'ann', 'trung' stand in some language's list of common words
+    article = convert("Home\nNews\nCouncil turns old tram depot into a covered market\n"
+                      f"The hall by the river becomes sixty stalls.\n{name}\n•\nMarch 12, 2025\n\n{BODY}")
+    assert list(article.authors) == [name]
+
+
+def test_a_name_alone_right_under_the_headline_is_the_byline_though_the_story_seems_to_begin_there():
+    article = convert("Home\nTravel\nMake the most of a city break with these ten habits\nMira Olsen\nCity Breaks\n"
+                      "Although you may have booked a fine hotel, there are always a few habits that make a short stay "
+                      "easier, cheaper and calmer for everyone who travels with you.\n\n" + BODY)
+    assert list(article.authors) == ["Mira Olsen"]
+
+
+
+def test_a_personal_site_whose_copyright_names_a_person_gives_that_person_as_the_author():
+    blog = convert("Home\nNotes\nProjects\nCouncil turns old tram depot into a covered market\n12 March 2025\n\n"
+                   + BODY + "\n© 2025 Mira Olsen. All rights reserved.\n")
+    assert list(blog.authors) == ["Mira Olsen"]
+    outlet = convert("Home\nCouncil turns old tram depot into a covered market\n12 March 2025\n\n"
+                     + BODY + "\n© 2025 The Harbour Gazette. All rights reserved.\n")
+    assert list(outlet.authors) == [] and outlet.source_name == "The Harbour Gazette"
+    assert "copyright" in blog.review["authors"] and "authors" not in outlet.review
+
+
+@pytest.mark.parametrize("site, owner, holder", [
+    ("Mira Olsen's Tech Blog", "Mira Olsen", "Mira Olsen"), ("Mira Olsen's blog", "Mira Olsen", "Mira Olsen"),
+    ("Mira Olsen", "", "Mira Olsen"),                     # a copyright line's holder, not a site's name alone
+    ("The Harbour Gazette", "", ""), ("Harbour Valley University", "", ""),
+    ("Morgan Stanley", "", "Morgan Stanley"),             # a firm named like a person: the caller marks it for review
+])
+def test_a_site_named_after_its_owner(site, owner, holder):
+    assert site_owner(site) == owner
+    assert site_owner(site, bare=True) == holder

@@ -55,6 +55,22 @@ def test_the_byline_names_everyone_in_its_order_where_the_markup_names_one_of_th
     assert got.authors == ["Dr Ruth Okafor", "Pavel Lindqvist", "Ines Varga"]
 
 
+@pytest.mark.parametrize("byline", ["Geschrieben von Ruth Okafor und Pavel Lindqvist", "Von Ruth Okafor und Pavel Lindqvist",
+                                    "Rédigé par Ruth Okafor et Pavel Lindqvist", "Escrito por Ruth Okafor y Pavel Lindqvist",
+                                    "Geschrieben von<br>Ruth Okafor und Pavel Lindqvist"])
+def test_a_byline_in_another_language_names_the_people_where_the_markup_names_none(byline):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p class='byline'>{byline}</p>"))
+    assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]
+
+
+def test_a_section_glued_to_its_neighbour_is_no_byline_in_another_language():
+    # 'DIY' and 'Garden Tools' copied as one word: 'di' is Italian for 'by' only as a word of its own
+    got = convert(page(f"<title>{HEADLINE}</title>",
+                       f"<h1>{HEADLINE}</h1><p><a href='/diy/'>DIY</a><a href='/garden/'>Garden Tools</a></p>"
+                       f"<p>Mar 12</p><p>Written By Ruth Okafor</p>"))
+    assert got.authors == ["Ruth Okafor"]
+
+
 @pytest.mark.parametrize("author", [
     '"Ruth Okafor"',
     '{"@type": "Person", "name": "Ruth Okafor"}',

@@ -130,8 +130,12 @@ NAMED_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*[,|/]
 """A photographer and an agency: 'Jane Doe, Associated Press', 'Jane Doe | Getty Images' (a credit, not a byline)."""
 
 
-FURNITURE = frozenset(json.loads((Path(__file__).parent / "data" / "words.json").read_text(encoding="utf-8"))["furniture"])
+WORDS = json.loads((Path(__file__).parent / "data" / "words.json").read_text(encoding="utf-8"))
+"""The reader's word lists (data/words.json), read once."""
+FURNITURE = frozenset(WORDS["furniture"])
 """Words menus and widgets are made of, in the calendar's languages (data/words.json)."""
+STOP = frozenset(WORDS["stop"])
+"""Common words of many languages: a line of them is prose, a name holds none."""
 FURNITURE_ONLY = 5
 """A line of at most this many words, every one a furniture word, is a widget's title ('Track Latest News Live')."""
 

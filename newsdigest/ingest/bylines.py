@@ -6,13 +6,25 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from . import boilerplate as bp
 from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
 
-BY = re.compile(r"^(?:(?:(?:written\s+|story\s+|words\s+|reported\s+|posted\s+|analysis\s+|opinion\s+|commentary\s+|"
-                r"review\s+|text\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
-                r"(?:publicado\s+|escrito\s+|publicada\s+)?por\s*:?|(?:scritto\s+)?di\s*:?|von\s*:?|par\s*:?|door\s*:?|"
-                r"av\s*:?|autor(?:es|a)?\s*:|autore\s*:|auteur\s*:|автор\s*:?)\s+)(?P<names>.+)$", re.I)
-"""'By …' and its kin in eight languages; the label may be glued to the name or doubled, as copied from a widget
+BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
+"""The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
+Norwegian, Danish."""
+WROTE = (r"(?:written|story|words|reported|posted|analysis|opinion|commentary|review|text|geschrieben|verfasst|"
+         r"erstellt|veröffentlicht|(?:ein\s+)?(?:gast)?beitrag|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
+         r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
+"""What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Rédigé par', 'Publicado por', 'Skrevet af'."""
+AUTHOR_WORD = r"(?:authors?|writers?|autor(?:in|innen|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
+"""A label naming the writer: 'Author', 'Autorin', 'Auteur', 'Автор'."""
+TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
+              r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
+"""Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …' (a colon always)."""
+BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
+                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|scritt[oa]\s+da|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|автор)\s+)(?P<names>.+)$",
+                re.I)
+"""'By …' and its kin in ten languages; the label may be glued to the name or doubled, as copied from a widget
 ('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
 ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
                        r"commentator|chief|staff|team|desk)s?$", re.I)
@@ -23,7 +35,6 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     investigations investigative data social media royal religion food travel property global regional bureau
     correspondent at large of the and""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
-SPLIT = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*", re.I)
 SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday'."""
@@ -31,6 +42,44 @@ AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
 OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|guardian|telegraph|agency|press|media|"
                          r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine)$", re.I)
+
+
+def before_furniture(names: str) -> str:
+    """A byline less the link or button text glued after the names ('A. J. Neal View In Digital Edition'): cut at
+    the first furniture word after two words of name."""
+    words = names.split()
+    cut = next((i for i in range(2, len(words)) if words[i].lower() in bp.FURNITURE), len(words))
+    return " ".join(words[:cut])
+
+
+def name_like(words: list[str]) -> bool:
+    """No word of page furniture ('Learn More', 'Top Stories', 'LinkedIn') and no capitalised stop word ('Table Of
+    Contents') in what a weak witness gives as a name."""
+    return not any(w.lower() in bp.FURNITURE or w[:1].isupper() and w.lower() in bp.STOP for w in words)
+
+
+INSTITUTION = re.compile(r"\b(?:universit(?:y|ies|ät|é|à|ad|ade)|college|institute?|school|academy|foundation|society|"
+                         r"association|council|clinic|hospital|cent(?:er|re)|museum|library|church|group|labs?|studios?|"
+                         r"inc|llc|ltd|gmbh|corp(?:oration)?|compan(?:y|ies)|partners|solutions|software|systems|desktop)\b", re.I)
+"""Words that make a name an organisation's ('Stanford University', 'Noble Desktop'), not a person's."""
+OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s(?:\s+[\w-]+){0,2}?\s+(?:blog|site|website|homepage|home page|notes|journal|"
+                        r"weblog)$", re.I)
+"""'Jane Doe's blog', 'Jane Doe's Tech Blog': a personal site, by the name its owner gives it."""
+
+
+def site_owner(site: str, bare: bool = False) -> str:
+    """The person a personal site is named after, where its name says so ('Jane Doe's blog'): two or three
+    capitalised words that read as a person's name, no outlet's or furniture word among them; '' for any other
+    site name. A bare 'Jane Doe' only with `bare` (a copyright line's holder): it could as well be a firm's
+    ('Morgan Stanley'), so the caller marks it for review."""
+    m = OWNER_SITE.match(site.strip())
+    name = m["name"].strip() if m else (site.strip() if bare and is_person(site.split()) and not INSTITUTION.search(site)
+                                        else "")
+    words = name.split()
+    if 2 <= len(words) <= 3 and name_like(words) and not is_outlet(name) \
+            and parse_byline(name, header=True, bare=True) == [name]:
+        return name
+    return ""
 
 
 def is_agency(line: str) -> bool:
@@ -81,15 +130,17 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     return None
 
 
-BY_INSIDE = re.compile(r"(?:^|(?<=[\s|·•,—–-]))(?:(?:written|posted|published|story|words|reported|text|article)\s+)?"
-                       r"(?:by|por|von|par|door|di)\b\s*:?\s*(?=\S)", re.I)
-LABEL_AT_START = re.compile(r"^(?:authors?|writers?|autor(?:es|a)?|autore|auteur|автор|reporter)(?:\s*:\s*|\s+)", re.I)
+BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
+                       re.I)
+LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+comments?\b|\b(?:no\s+)?comments?\b|"
-                     r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bshare\b", re.I)
+                     r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b", re.I)
 READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?|мин\w*)\b\.?"
                           r"(?:\s+(?:to\s+)?read(?:ing)?(?:\s+time)?|\s+de\s+lec?tura|\s+Lesezeit)?\s*$", re.I)
 """A reading time alone: '21 Minutes to Read', '10min read', 'Lesezeit: 4 Minuten', 'Reading time: 5 minutes'."""
-NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|e|y|et|og|och)\s+|\s*&\s*")
+AND = r"(?:(?i:and|und|et|og|och)|e|y)"
+"""'and' between two writers' names, in the languages of BY_WORD ('e' and 'y' in lower case: 'Maria E Silva' is one)."""
+NAME_SPLIT = re.compile(rf"\s*,\s*(?:(?i:and)\s+)?|\s+{AND}\s+|\s*&\s*")
 NOT_WRITTEN = re.compile(r"(?:reviewed|edited|fact[- ]?checked|checked|photos?|photographs?|pictures?|images?|"
                          r"illustrations?|illustrated|video|translated|produced|revisado|editado|fotos?|"
                          r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
@@ -120,13 +171,13 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = text[m.end():]
     else:
         text = LABEL_AT_START.sub("", text)
-    text = CLUTTER.sub(" ", DATE_LABEL.split(text)[0])   # 'By Jane Doe Last updated on: …': the names end at the label
+    text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
     text = re.split(r"\s+on\s+", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")
     if not text:
         return ()
     parts = [p.strip(" .;:") for p in NAME_SPLIT.split(text) if p.strip(" .;:")]
-    joined = bool(re.search(r"\s(?:and|und|e|y|et|og|och|&)\s", text, re.I))
+    joined = bool(re.search(rf"\s(?:{AND}|&)\s", text))
     names: list[str] = []
     desk = ""
     for k, part in enumerate(parts):
@@ -200,12 +251,15 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
 
 
 DATE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
+GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=[A-Z][a-z])")
+"""'Dec 17, 2025Jane Doe': a date and a name in two elements with no space between."""
 
 
 def names_beside_date(line: str) -> tuple[str, ...]:
     """The person a dateline names beside its date, parted by a bullet, a middle dot, a bar or a dash:
     'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); a place
-    before a comma ('London, 3 March 2025') names nobody."""
+    before a comma ('London, 3 March 2025') names nobody; a year glued to the name is parted from it."""
+    line = GLUED_YEAR.sub(r"\1 · ", line)
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip()]
     for k, part in enumerate(parts):
         beside = parts[k - 1:k] + parts[k + 1:k + 2]
@@ -276,8 +330,8 @@ def _looks_like_a_name_line(line: str) -> bool:
 def _names(text: str, strict: bool = False) -> list[str]:
     text = NAMES_END.split(text)[0]
     names: list[str] = []
-    parts = SPLIT.split(text)
-    if len(parts) > 1 and not re.search(r"\s(?:and|&)\s", text, re.I):
+    parts = NAME_SPLIT.split(text)
+    if len(parts) > 1 and not re.search(rf"\s(?:{AND}|&)\s", text):
         # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author; but three or more
         # parts that each name a person ('By Ann Okafor, Bo Lindqvist, Carl Mews') are the writers, all of them
         parts = parts if len(parts) >= 3 and all(is_person(p.split()) for p in parts) else parts[:1]

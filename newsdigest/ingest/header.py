@@ -385,10 +385,12 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     """A byline that names only a desk or team: the authors when no line names a person."""
     authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
     photo, section = _Box(), ""
+    shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
+        c.casefold() for c in crumbs}
     for k in after:
         text = texts[lo + k]
         if labels[k] == "byline":
-            names = byline_names(text)
+            names = tuple(a for a in byline_names(text) if a.casefold() not in shown_as_section)   # 'DESIGN STYLE' above
             if names:
                 into = desks if len(names) == 1 and DESK.match(names[0]) else authors   # 'News Desk'
                 into += [a for a in names if a not in into]
@@ -456,6 +458,14 @@ def _bare_name(text: str) -> bool:
             and not any(w.lower() in STOP for w in text.split()))
 
 
+def _given_and_name(text: str) -> bool:
+    """A name alone on its line (_bare_name) that opens with a given name, though some language has that name as
+    a common word ('Hans Becker', 'Per Olsen', 'Trung Tran'): what stray_byline takes for a byline."""
+    words = text.split()
+    return (bool(words) and given_name(words[0]) and bool(NAME_LINE.match(text)) and not bp.is_noise(text)
+            and furniture_share(text) == 0 and not any(w.lower() in STOP for w in words[1:]))
+
+
 def author_box(texts: list[str]) -> tuple[str, ...]:
     """The author a page's author box names, for the lines under an article whose header names nobody: a name
     alone on its line over a line about that person that starts with the name, or with its first word and a
@@ -477,16 +487,19 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
     those around the headline (`after`, to the first body line) whose shape alone names a person: a name alone on
     its line ('Liz Kenny', 'AMIT SAMSUKHA'), a name beside a date ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe
-    on …'; and its byline probability. ([], 1.0) when none reaches STRAY."""
+    on …'; and its byline probability. ([], 1.0) when none reaches STRAY. A name alone on one of the two lines
+    under the headline (`_signed`) is one whatever the path and its probability say."""
     best: tuple[float, list[str]] = (STRAY, [])
     for k in after:
-        if lo + k > t and labels[k] == "body":
-            break
         text = texts[lo + k]
-        if labels[k] == "headline" or byline[k] < best[0] or len(text) > 120:
+        under = t < lo + k <= t + 2 and _signed(text)   # a name alone just under the headline, whatever the path says
+        if lo + k > t and labels[k] == "body" and not under:
+            break   # the story has begun
+        p = max(byline[k], STRAY) if under else byline[k]
+        if labels[k] == "headline" or p < best[0] or len(text) > 120:
             continue
-        if own_features(text)[_AT["bare_name"]] or (text.isupper()
-                                                     and parse_byline(text, header=True) == [normalize_name(text)]):
+        if own_features(text)[_AT["bare_name"]] or _given_and_name(text) or (
+                text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             names = [normalize_name(text)] if not menu and (given_name(text.split()[0]) or DESK.match(text)) else []
@@ -495,7 +508,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         else:
             names = _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
-            best = (byline[k], names)
+            best = (p, names)
     return (best[1], best[0]) if best[1] else ([], 1.0)
 
 

@@ -20,13 +20,14 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import is_outlet, labelled_authors, parse_byline
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED_YEAR, TEXT_LABEL, WROTE, before_furniture, labelled_authors,
+                      name_like, parse_byline, site_owner)
 from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
 from .review import GUESSED
-from .score import FURNITURE, STOP
+from .score import FURNITURE
 from .text import escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, without_site
 
@@ -188,23 +189,6 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     )
 
 
-OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s\s+(?:blog|site|website|homepage|home page|notes|journal|weblog)$", re.I)
-"""'Jane Doe's blog': a personal site, by the name its owner gives it."""
-
-
-def site_owner(site: str) -> str:
-    """The person a personal site is named after, where its name says so ('Jane Doe's blog'): two or three
-    capitalised words that read as a person's name, no outlet's or furniture word among them; '' for any other
-    site name (a bare 'Jane Doe' could as well be a firm's: 'Morgan Stanley')."""
-    m = OWNER_SITE.match(site.strip())
-    name = m["name"].strip() if m else ""
-    words = name.split()
-    if 2 <= len(words) <= 3 and _name_like(words) and not is_outlet(name) \
-            and parse_byline(name, header=True, bare=True) == [name]:
-        return name
-    return ""
-
-
 def shown_days(text: str, days: set[date], rules: Rules, order: str = "") -> set[date]:
     """The days, each of `days` or a day either side (a time zone apart), that the page's visible text (page_text)
     names in a date of its own ('Updated December 16, 2025', '16.12.2025'): only lines holding the year are read."""
@@ -329,7 +313,8 @@ def _witnesses_of(found: PageData, title: str | None, author: str | None, day: s
     if title:
         found.titles.append(Witness("trafilatura", " ".join(title.split())))
     if author:
-        found.authors.append(Witness("trafilatura", tuple(a.strip() for a in author.split(";") if a.strip())))
+        names = [a.strip() for a in author.split(";") if a.strip()]   # less a label it kept: 'Geschrieben von Jane Doe'
+        found.authors.append(Witness("trafilatura", tuple(m["names"] if (m := BY.match(a)) else a for a in names)))
     if day:
         try:
             when = date.fromisoformat(day[:10])
@@ -387,7 +372,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     for i, line in enumerate(window):
         if len(line.split()) > 30:
             continue
-        names = _byline_names(f"By {window[i + 1]}" if BY_ALONE.match(line) and i + 1 < len(window) else line)
+        names = _byline_names(line)   # a label alone ('Written by' / 'Jane Doe') read_lines joined to its name
         handle = BY_HANDLE.match(line)
         if not names and handle and handle["handle"] not in NOT_NAMES and handle["handle"] not in FURNITURE:
             names = [handle["handle"]]   # 'by ibby': a writer known by a handle in lower case
@@ -397,13 +382,13 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
             near = window[max(0, i - 1):i] + window[i + 1:i + 2]
             if any(has_date(x) or READING_TIME.search(x) or _a_role(x) for x in near):
                 names = _name_list(line) or parse_byline(line, header=True, bare=True)
-                if names and all(_name_like(n.split()) for n in names):
+                if names and all(name_like(n.split()) for n in names):
                     bare, bare_at = names, i
         if not bare and has_date(line):   # 'Jane Doe · June 3, 2025 · 5 min read', 'Dec 17, 2025Jane Doe'
             parts = [ON_BEHALF.sub("", part) for part in DATELINE_PARTS.split(GLUED_YEAR.sub(r"\1 · ", line))]
             names = [n for part in parts if 2 <= len(part.split()) <= 4 and not has_date(part)
                      and not READING_TIME.search(part) and _words(part) not in labels
-                     for n in parse_byline(f"By {part}", header=False) or [] if _name_like(n.split())]
+                     for n in parse_byline(f"By {part}", header=False) or [] if name_like(n.split())]
             if names and len(parts) > 1:
                 bare, bare_at = names, i
         if not header.published and has_date(line):
@@ -426,7 +411,7 @@ def author_box(text: str, body: str) -> tuple[str, ...]:
         if not bio[:1].isupper() or bio.count(" ") < 11:
             continue
         opening = bio.split(maxsplit=4)[:4]
-        if not _name_like(opening[:1]):
+        if not name_like(opening[:1]):
             continue
         for line in lines[max(0, i - 2):i]:
             words = line.split()
@@ -436,27 +421,20 @@ def author_box(text: str, body: str) -> tuple[str, ...]:
             if not all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*", w) for w in name):
                 continue
             if opening[:len(name)] == name and len(opening) > len(name) and opening[len(name)][:1].islower() \
-                    and _name_like(name) and parse_byline(" ".join(name), header=True, bare=True):
+                    and name_like(name) and parse_byline(" ".join(name), header=True, bare=True):
                 return (" ".join(name),)
     return ()
-
-
-def _name_like(words: list[str]) -> bool:
-    """No word of page furniture ('Learn More', 'Top Stories', 'LinkedIn') and no capitalised stop word ('Table Of
-    Contents') in what a weak witness gives as a name."""
-    return not any(w.lower() in FURNITURE or w[:1].isupper() and w.lower() in STOP for w in words)
 
 
 HEADER_ABOVE = 3
 TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 """'What Readers Love | Some Blog': a title with a site's name the page gives nowhere else after a bar or dash."""
 DATELINE_PARTS = re.compile(r"\s*[|·•]\s*")
-GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=[A-Z][a-z])")
-"""'Dec 17, 2025Jane Doe': a date and a name in two elements with no space between."""
-BY_ALONE = re.compile(r"(?i)^(?:(?:written|posted|published) )?by:?$|^authors?:?$")
-"""'Written by' on a line of its own, the names on the next."""
 READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?\.?|mins?)\s*(?:read|de lectura|de leitura|Lesezeit)|\bread(?:ing)? time\b", re.I)
-BY_INSIDE = re.compile(r"(?:^|\s|[|·•,])(?:[Ww]ritten |[Pp]osted |[Pp]ublished |[Rr]eported )?[Bb]y:?\s*(?=[A-Z])|^Authors?:\s*")
+BY_INSIDE = re.compile(rf"(?:^|\s|[|·•,])(?:(?i:(?:{WROTE}\s+)?by):?\s*|(?i:(?:{WROTE}\s+)?{BY_WORD}):?\s+)(?=[A-ZÀ-ÖØ-Þ])"
+                       rf"|^(?i:{AUTHOR_WORD}\s*:|{TEXT_LABEL})\s*")
+"""'By Jane Doe', 'Geschrieben von Jane Doe', 'Autorin: Jane Doe' anywhere on a line (bylines' words, a capital after;
+only 'by' glued to the name: 'ByJane Doe', not 'DIYHome')."""
 
 
 def _byline_names(line: str) -> list[str]:
@@ -465,31 +443,22 @@ def _byline_names(line: str) -> list[str]:
     for m in BY_INSIDE.finditer(line):
         before = line[:m.start()].strip()
         last = before.split()[-1].strip(":|·•,–—-").lower() if before.split() else ""
-        if before and not (before[-1] in "|·•,–—-:" or last in ("written", "posted", "published", "reported", "story",
-                                                                   "words", "text", "article") or has_date(before)):
+        if before and not (before[-1] in "|·•,–—-:" or re.fullmatch(rf"{WROTE}|article", last, re.I) or has_date(before)):
             continue   # 'deals announced by Jamf, …': a sentence, not a byline
         if last and NOT_THE_AUTHOR.match(last):
             continue
         rest = line[m.end():]
         date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
-        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", _before_furniture(rest[:date_at].strip()))
+        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", before_furniture(rest[:date_at].strip()))
         return parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
     return []
-
-
-def _before_furniture(names: str) -> str:
-    """A byline less the link or button text glued after the names ('A. J. Neal View In Digital Edition'): cut at
-    the first furniture word after two words of name."""
-    words = names.split()
-    cut = next((i for i in range(2, len(words)) if words[i].lower() in FURNITURE), len(words))
-    return " ".join(words[:cut])
 
 
 def _name_list(line: str) -> list[str]:
     """'Ann Okafor, Bo Lindqvist, Chen Wei': a line of two or more people's names apart by commas (and a last
     'and'), each two to four capitalised name words that parse as a name; [] when the line is anything else."""
     parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", line.strip()) if p.strip()]
-    if len(parts) < 2 or not all(2 <= len(p.split()) <= 4 and _name_like(p.split()) and not has_date(p) for p in parts):
+    if len(parts) < 2 or not all(2 <= len(p.split()) <= 4 and name_like(p.split()) and not has_date(p) for p in parts):
         return []
     names = [n for p in parts for n in parse_byline(f"By {p}", header=False) or []]
     return names if len(names) == len(parts) else []

@@ -7,12 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
+from .bylines import AUTHOR_WORD, BY_WORD, TEXT_LABEL, WROTE
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 LABEL_ALONE = re.compile(rf"^(?:(?P<when>{UPDATED_WORDS}|{PUBLISHED_WORDS}|"
-                         r"publish(?:ed)?\s+date|date|posted\s+on|published\s+on)|(?P<who>by|written\s+by|posted\s+by|authors?)|"
+                         r"publish(?:ed)?\s+date|date|posted\s+on|published\s+on)|"
+                         rf"(?P<who>(?:(?:article\s+)?{WROTE}\s+)?{BY_WORD}|{AUTHOR_WORD}|{TEXT_LABEL})|"
                          r"image\s+source|image\s+caption|photo|caption|source)\s*[:,]?$", re.I)
 """A label alone on its line, and what it labels: a date ('when'), a name ('who'), a photo's caption or credit."""
 
@@ -65,8 +67,9 @@ def _labels(label: str, line: str) -> bool:
         return False
     if m["when"]:
         return has_date(line) or is_relative(line) or bool(CLOCK.match(line))
-    if m["who"]:
-        return len(line.split()) <= 8 and not line.endswith(".")
+    if m["who"]:   # a name: capitalised, but for a handle under 'By' ('by' / 'ibby'); 'von' / 'an' is a table's
+        return (len(line.split()) <= 8 and not line.endswith(".")
+                and (not line[:1].islower() or bool(re.search(r"\bby\W*$", label, re.I))))
     return True
 
 

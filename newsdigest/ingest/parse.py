@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import labelled_authors
+from .bylines import labelled_authors, site_owner
 from .dates import Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import author_box, read_header, region
@@ -129,13 +129,17 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
+    outlet = source_name(texts, source_url)
     authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:])) \
         or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
+    owner = site_owner(outlet, bare=True) if not authors else ""   # a personal site: '© 2025 Jane Doe'
+    authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
-    outlet = source_name(texts, source_url)
     doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from,
                         paragraphs)
     review = {**marks(doubts, rules.doubts or default_doubts(), date_from, bool(authors)), **_review(reading)}
+    if owner:
+        review["authors"] = f"the page names no author: credited {owner}, whom its copyright line names"
     if not source_url and not outlet:
         review["source"] = NO_SOURCE
     return Parsed(

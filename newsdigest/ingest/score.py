@@ -22,7 +22,7 @@ from .bylines import is_byline_or_dateline
 from .lines import Line
 
 DATA = Path(__file__).parent / "data"
-WORDS = json.loads((DATA / "words.json").read_text(encoding="utf-8"))
+WORDS = bp.WORDS
 SETTINGS = json.loads((DATA / "settings.json").read_text(encoding="utf-8"))
 
 
@@ -30,7 +30,7 @@ def setting(group: str, name: str):
     """A hand-set threshold of the reader (data/settings.json)."""
     return SETTINGS[group][name]["value"]
 FURNITURE = bp.FURNITURE
-STOP = frozenset(WORDS["stop"])
+STOP = bp.STOP
 
 SENTENCE_END = re.compile(r"[.!?…。！？:：][\"'”’»)\]]*$")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я0-9]|[。！？]")
