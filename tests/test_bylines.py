@@ -173,3 +173,15 @@ def test_an_author_block_names_the_people_under_its_label(lines, names):
 ])
 def test_the_name_beside_a_dateline_date(line, names):
     assert names_beside_date(line) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Jane Doe and Glenn Close", ("Jane Doe", "Glenn Close")),   # a surname that is a button's word stays
+    ("By Sir Thomas More", ("Sir Thomas More",)),
+    ("Published by Jane Doe on March 3, 2025", ("Jane Doe",)),
+    ("Door Jane Doe en Sam Roe", ("Jane Doe", "Sam Roe")),
+    ("Ursula von der Leyen", ("Ursula von der Leyen",)),            # 'von' inside a name is no 'by'
+])
+def test_by_words_and_furniture_words_inside_names(line, names):
+    assert byline_names(line) == names
+    assert "Klint" not in byline_names("Hilma af Klint")                # nor 'af'

@@ -269,6 +269,12 @@ def test_a_section_name_under_the_byline_is_not_an_author():
     assert list(article.authors) == ["Harbour Editorial Team"]
 
 
+def test_a_label_joins_only_names_under_it():
+    assert normalize("Writers\nCouncil votes on new rates") == ["Writers", "Council votes on new rates"]   # a menu
+    assert normalize("Par\n72") == ["Par", "72"]
+    assert normalize("By\nibby") == ["By ibby"]   # a handle in lower case, under 'By' only
+
+
 @pytest.mark.parametrize("label", ["Geschrieben von", "Autorin:", "Text:", "Escrito por", "Rédigé par", "Av"])
 def test_a_byline_label_alone_on_its_line_joins_the_name_under_it(label):
     assert normalize(f"{label}\nMira Olsen") == [f"{label} Mira Olsen"]
@@ -301,6 +307,11 @@ def test_a_personal_site_whose_copyright_names_a_person_gives_that_person_as_the
                      + BODY + "\n© 2025 The Harbour Gazette. All rights reserved.\n")
     assert list(outlet.authors) == [] and outlet.source_name == "The Harbour Gazette"
     assert "copyright" in blog.review["authors"] and "authors" not in outlet.review
+    credit = convert("Home\nCouncil turns old tram depot into a covered market\n12 March 2025\n\n"
+                     "The old depot at dusk. © Sam Roe\n\n" + BODY)   # a photo's credit in the story
+    studio = convert("Home\nCouncil turns old tram depot into a covered market\n12 March 2025\n\n"
+                     + BODY + "\n© 2025 Mira Olsen Photography\n")
+    assert list(credit.authors) == [] and list(studio.authors) == []
 
 
 @pytest.mark.parametrize("site, owner, holder", [

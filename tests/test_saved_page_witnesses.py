@@ -63,6 +63,14 @@ def test_a_byline_in_another_language_names_the_people_where_the_markup_names_no
     assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]
 
 
+@pytest.mark.parametrize("line", ["Door County", "Von Trapp Family Singers", "BYRON SMITH"])
+def test_a_line_that_opens_with_a_by_word_of_another_language_names_a_person_or_nobody(line):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<p>{line}</p><h1>{HEADLINE}</h1><p>Mar 12, 2025</p>"))
+    assert got.authors == []
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>Published by Ruth Okafor on March 12, 2025</p>"))
+    assert got.authors == ["Ruth Okafor"]
+
+
 def test_a_section_glued_to_its_neighbour_is_no_byline_in_another_language():
     # 'DIY' and 'Garden Tools' copied as one word: 'di' is Italian for 'by' only as a word of its own
     got = convert(page(f"<title>{HEADLINE}</title>",

@@ -12,7 +12,7 @@ from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
 BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
-WROTE = (r"(?:written|story|words|reported|posted|analysis|opinion|commentary|review|text|geschrieben|verfasst|"
+WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|geschrieben|verfasst|"
          r"erstellt|veröffentlicht|(?:ein\s+)?(?:gast)?beitrag|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
 """What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Rédigé par', 'Publicado por', 'Skrevet af'."""
@@ -46,9 +46,10 @@ OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|g
 
 def before_furniture(names: str) -> str:
     """A byline less the link or button text glued after the names ('A. J. Neal View In Digital Edition'): cut at
-    the first furniture word after two words of name."""
+    the first furniture word after two words of name that two words or more follow from ('Glenn Close', 'Thomas
+    More': a surname that is a button's word, kept)."""
     words = names.split()
-    cut = next((i for i in range(2, len(words)) if words[i].lower() in bp.FURNITURE), len(words))
+    cut = next((i for i in range(2, len(words) - 1) if words[i].lower() in bp.FURNITURE), len(words))
     return " ".join(words[:cut])
 
 
@@ -60,8 +61,9 @@ def name_like(words: list[str]) -> bool:
 
 INSTITUTION = re.compile(r"\b(?:universit(?:y|ies|ät|é|à|ad|ade)|college|institute?|school|academy|foundation|society|"
                          r"association|council|clinic|hospital|cent(?:er|re)|museum|library|church|group|labs?|studios?|"
-                         r"inc|llc|ltd|gmbh|corp(?:oration)?|compan(?:y|ies)|partners|solutions|software|systems|desktop)\b", re.I)
-"""Words that make a name an organisation's ('Stanford University', 'Noble Desktop'), not a person's."""
+                         r"inc|llc|ltd|gmbh|corp(?:oration)?|compan(?:y|ies)|partners|solutions|software|systems|"
+                         r"photography|photo|design|law|legal|consulting|trust|realty|media|marketing|shop|store)\b", re.I)
+"""Words that make a name an organisation's ('Stanford University', 'Jane Doe Photography'), not a person's."""
 OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s(?:\s+[\w-]+){0,2}?\s+(?:blog|site|website|homepage|home page|notes|journal|"
                         r"weblog)$", re.I)
 """'Jane Doe's blog', 'Jane Doe's Tech Blog': a personal site, by the name its owner gives it."""
@@ -138,8 +140,8 @@ CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+com
 READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?|мин\w*)\b\.?"
                           r"(?:\s+(?:to\s+)?read(?:ing)?(?:\s+time)?|\s+de\s+lec?tura|\s+Lesezeit)?\s*$", re.I)
 """A reading time alone: '21 Minutes to Read', '10min read', 'Lesezeit: 4 Minuten', 'Reading time: 5 minutes'."""
-AND = r"(?:(?i:and|und|et|og|och)|e|y)"
-"""'and' between two writers' names, in the languages of BY_WORD ('e' and 'y' in lower case: 'Maria E Silva' is one)."""
+AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
+"""'and' between two writers' names, in the languages of BY_WORD ('e', 'y', 'en' in lower case: 'Maria E Silva' is one)."""
 NAME_SPLIT = re.compile(rf"\s*,\s*(?:(?i:and)\s+)?|\s+{AND}\s+|\s*&\s*")
 NOT_WRITTEN = re.compile(r"(?:reviewed|edited|fact[- ]?checked|checked|photos?|photographs?|pictures?|images?|"
                          r"illustrations?|illustrated|video|translated|produced|revisado|editado|fotos?|"
@@ -154,6 +156,16 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
 
+def _opens_byline(before: str) -> bool:
+    """Whether 'by' (or its kin) after `before` starts a byline: after a separator, a date, a label ('Written',
+    'Photos' for NOT_WRITTEN to refuse) or a word that names a byline ('Posted on … by'), not inside a name."""
+    before = before.rstrip()
+    last = before.split()[-1].lower() if before.split() else ""
+    return (not before or before[-1] in "|·•,–—-:" or has_date(before) or bool(re.fullmatch(rf"{WROTE}|article", last, re.I))
+            or bool(NOT_WRITTEN.search(before)) or last[-1:].isdigit() or last in ("on", "am", "le", "el", "em", "il"))
+    # 'Posted on [date] by': the date read out before, its preposition left
+
+
 @lru_cache(maxsize=16384)
 def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
@@ -165,6 +177,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
     m = BY_INSIDE.search(text)
+    if m and m.start() > 0 and not _opens_byline(text[:m.start()]):
+        m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'
     if m and NOT_WRITTEN.search(text[:m.start()]):
         return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
     if m and (m.start() > 0 or BY.match(text)):

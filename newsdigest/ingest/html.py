@@ -20,8 +20,8 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED_YEAR, TEXT_LABEL, WROTE, before_furniture, labelled_authors,
-                      name_like, parse_byline, site_owner)
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED_YEAR, TEXT_LABEL, WROTE, before_furniture, is_person,
+                      labelled_authors, name_like, parse_byline, site_owner)
 from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
@@ -314,7 +314,8 @@ def _witnesses_of(found: PageData, title: str | None, author: str | None, day: s
         found.titles.append(Witness("trafilatura", " ".join(title.split())))
     if author:
         names = [a.strip() for a in author.split(";") if a.strip()]   # less a label it kept: 'Geschrieben von Jane Doe'
-        found.authors.append(Witness("trafilatura", tuple(m["names"] if (m := BY.match(a)) else a for a in names)))
+        found.authors.append(Witness("trafilatura", tuple(m["names"] if (m := BY.match(a)) and len(m["names"].split()) >= 2
+                                                          else a for a in names)))   # not 'Von Diaz' -> 'Diaz'
     if day:
         try:
             when = date.fromisoformat(day[:10])
@@ -431,10 +432,10 @@ TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 """'What Readers Love | Some Blog': a title with a site's name the page gives nowhere else after a bar or dash."""
 DATELINE_PARTS = re.compile(r"\s*[|·•]\s*")
 READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?\.?|mins?)\s*(?:read|de lectura|de leitura|Lesezeit)|\bread(?:ing)? time\b", re.I)
-BY_INSIDE = re.compile(rf"(?:^|\s|[|·•,])(?:(?i:(?:{WROTE}\s+)?by):?\s*|(?i:(?:{WROTE}\s+)?{BY_WORD}):?\s+)(?=[A-ZÀ-ÖØ-Þ])"
-                       rf"|^(?i:{AUTHOR_WORD}\s*:|{TEXT_LABEL})\s*")
+BY_INSIDE = re.compile(rf"(?:^|\s|[|·•,])(?:(?i:{WROTE}\s+)?(?P<by>[Bb]y):?\s*|(?i:(?:{WROTE}\s+)?{BY_WORD}):?\s+)"
+                       rf"(?=[A-ZÀ-ÖØ-Þ])|^(?i:{AUTHOR_WORD}\s*:|{TEXT_LABEL})\s*")
 """'By Jane Doe', 'Geschrieben von Jane Doe', 'Autorin: Jane Doe' anywhere on a line (bylines' words, a capital after;
-only 'by' glued to the name: 'ByJane Doe', not 'DIYHome')."""
+only 'by' glued to the name: 'ByJane Doe', not 'DIYHome'; not 'BYRON')."""
 
 
 def _byline_names(line: str) -> list[str]:
@@ -450,7 +451,10 @@ def _byline_names(line: str) -> list[str]:
         rest = line[m.end():]
         date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
         names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", before_furniture(rest[:date_at].strip()))
-        return parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
+        found = parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
+        if m["by"] or all(is_person(n.split()) for n in found):   # 'Von Anke Brunner', not 'Door County'
+            return found
+        return []
     return []
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import AUTHOR_WORD, BY_WORD, TEXT_LABEL, WROTE
+from .bylines import AUTHOR_WORD, BY_WORD, TEXT_LABEL, WROTE, parse_byline
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -67,9 +67,10 @@ def _labels(label: str, line: str) -> bool:
         return False
     if m["when"]:
         return has_date(line) or is_relative(line) or bool(CLOCK.match(line))
-    if m["who"]:   # a name: capitalised, but for a handle under 'By' ('by' / 'ibby'); 'von' / 'an' is a table's
-        return (len(line.split()) <= 8 and not line.endswith(".")
-                and (not line[:1].islower() or bool(re.search(r"\bby\W*$", label, re.I))))
+    if m["who"]:   # names ('Writers' / 'Council votes on rates' is a menu over a headline), or a handle under 'By'
+        return len(line.split()) <= 8 and not line.endswith(".") and (
+            bool(parse_byline(f"By {line}", header=False)) or (bool(re.search(r"\bby\W*$", label, re.I))
+                                                              and bool(re.fullmatch(r"[a-z][\w.-]*", line))))
     return True
 
 

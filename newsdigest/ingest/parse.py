@@ -132,7 +132,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     outlet = source_name(texts, source_url)
     authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:])) \
         or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
-    owner = site_owner(outlet, bare=True) if not authors else ""   # a personal site: '© 2025 Jane Doe'
+    owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
     doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from,
