@@ -214,7 +214,7 @@ def _unique_urls(articles: list[Article], zone: ZoneInfo, problems: Problems) ->
     for a in sorted(articles, key=lambda a: a.source):
         if a.id and holder.setdefault(a.id, a.source) != a.source:
             problems.warn(f"{a.source}: its id '{a.id}' is {holder[a.id]}'s too, and feed readers show one item per id: "
-                          "delete the 'id' line of the one that is a copy (newsdigest then derives one from its file name)")
+                          "delete the 'id' line of the one that is a copy (newsdigest then derives one from its path)")
         day = f"{a.date.astimezone(zone):%Y/%m/%d}"
         slug = free_slug(a.slug, lambda s: f"{day}/{s}" in seen)
         if slug != a.slug:

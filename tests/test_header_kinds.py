@@ -298,7 +298,6 @@ def test_a_name_alone_right_under_the_headline_is_the_byline_though_the_story_se
     assert list(article.authors) == ["Mira Olsen"]
 
 
-
 def test_a_personal_site_whose_copyright_names_a_person_gives_that_person_as_the_author():
     blog = convert("Home\nNotes\nProjects\nCouncil turns old tram depot into a covered market\n12 March 2025\n\n"
                    + BODY + "\n© 2025 Mira Olsen. All rights reserved.\n")

@@ -452,18 +452,13 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _bare_name(text: str) -> bool:
-    """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture."""
-    return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
-            and not any(w.lower() in STOP for w in text.split()))
-
-
-def _given_and_name(text: str) -> bool:
-    """A name alone on its line (_bare_name) that opens with a given name, though some language has that name as
-    a common word ('Hans Becker', 'Per Olsen', 'Trung Tran'): what stray_byline takes for a byline."""
+def _bare_name(text: str, given_first: bool = False) -> bool:
+    """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture. With
+    `given_first`, a given name first counts though some language has it as a common word ('Hans Becker', 'Per
+    Olsen', 'Trung Tran'): what stray_byline takes for a byline (the CRF's feature stays without it)."""
     words = text.split()
-    return (bool(words) and given_name(words[0]) and bool(NAME_LINE.match(text)) and not bp.is_noise(text)
-            and furniture_share(text) == 0 and not any(w.lower() in STOP for w in words[1:]))
+    return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
+            and not any(w.lower() in STOP and not (k == 0 and given_first and given_name(w)) for k, w in enumerate(words)))
 
 
 def author_box(texts: list[str]) -> tuple[str, ...]:
@@ -498,8 +493,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         p = max(byline[k], STRAY) if under else byline[k]
         if labels[k] == "headline" or p < best[0] or len(text) > 120:
             continue
-        if own_features(text)[_AT["bare_name"]] or _given_and_name(text) or (
-                text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):
+        if _bare_name(text, given_first=True) or (text.isupper()
+                                                   and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             names = [normalize_name(text)] if not menu and (given_name(text.split()[0]) or DESK.match(text)) else []

@@ -68,9 +68,8 @@ def _labels(label: str, line: str) -> bool:
     if m["when"]:
         return has_date(line) or is_relative(line) or bool(CLOCK.match(line))
     if m["who"]:   # names ('Writers' / 'Council votes on rates' is a menu over a headline), or a handle under 'By'
-        return len(line.split()) <= 8 and not line.endswith(".") and (
-            bool(parse_byline(f"By {line}", header=False)) or (bool(re.search(r"\bby\W*$", label, re.I))
-                                                              and bool(re.fullmatch(r"[a-z][\w.-]*", line))))
+        handle = re.search(r"\bby\W*$", label, re.I) and re.fullmatch(r"[a-z][\w.-]*", line)
+        return len(line.split()) <= 8 and not line.endswith(".") and bool(handle or parse_byline(f"By {line}", header=False))
     return True
 
 

@@ -129,12 +129,12 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    outlet = source_name(texts, source_url)
     authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:])) \
         or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
+    outlet = source_name(texts, source_url)
     doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from,
                         paragraphs)
     review = {**marks(doubts, rules.doubts or default_doubts(), date_from, bool(authors)), **_review(reading)}
