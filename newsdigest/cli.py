@@ -10,27 +10,29 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
+import hashlib
 import os
 import re
 import signal
 import sys
 import threading
 import time
-import traceback
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, NoReturn
 
 from . import __version__
-from .config import Config, load_config
 from .errors import BuildError, Fault, Stopped, describe_os_error
 from .ledger.lock import WAIT, project_lock
-from .ledger import ledger_key, unchanged_since_last_build
+from .ledger import unchanged_since_last_build
 from .scan import input_state
-from .write import site_identity
 from .wording import build_command, count, missing_library
+
+TYPE_CHECKING = False   # typing's: this module imports only what the no-op check needs before it runs
+if TYPE_CHECKING:
+    from typing import Callable, NoReturn
+
+    from .config import Config
 
 
 EXIT_INPUT, EXIT_FAULT, EXIT_BUG, EXIT_STOPPED = 1, 2, 3, 130
@@ -63,10 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     main_thread = threading.current_thread() is threading.main_thread()
     before = signal.signal(signal.SIGTERM, _stop) if main_thread else None   # SIGTERM stops a build as Ctrl-C does
     try:
+        if args.command is None and not args.clean and repeated(args):
+            return 0
+        import dataclasses
+
         try:
+            from .config import load_config
+
             config = load_config(args.config)
         except BuildError as err:
             print(f"error: {err}", file=sys.stderr)
+            return EXIT_FAULT
+        except ModuleNotFoundError as missing:   # a Python without newsdigest's libraries: say what to run
+            if not missing_library(missing):
+                raise
+            print(f"error: {missing_library(missing)}", file=sys.stderr)
             return EXIT_FAULT
         if args.local:
             config = dataclasses.replace(config, links=dataclasses.replace(config.links, local=True))
@@ -112,6 +125,8 @@ def reporting_faults(config: Config, run: Callable[[], tuple[int, list[str]]]) -
             return EXIT_FAULT, [f"error: {missing}"]
         line = (f"error: newsdigest {__version__} stopped on a bug, not on a problem with your files; "
                 f"please report it with the traceback below (README: Reporting a bug)")
+        import traceback
+
         text = traceback.format_exc()
         print(line + "\n" + text, file=sys.stderr, end="")
         return EXIT_BUG, [line, text]
@@ -172,17 +187,47 @@ def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str
     return reporting_faults(config, locked)
 
 
+def repeated(args: argparse.Namespace) -> bool:
+    """The no-op check, before the config is read or the build's code imported: when no other build holds the
+    project and nothing the last build was made from changed (ledger.unchanged_since_last_build), print its
+    summary again and return True."""
+    started = time.perf_counter()
+    try:
+        with project_lock(args.config.resolve().parent, wait=0):
+            last = unchanged_since_last_build(args.config.resolve().parent, build_options(args), args.now or build_instant())
+    except (Fault, OSError):   # another build runs, or the lock cannot be had: the build waits, or says why
+        return False
+    if last is not None and not args.quiet:
+        _repeat(last, started, args)
+    return last is not None
+
+
+def build_options(args: argparse.Namespace) -> str:
+    """What a build is made from besides its input folders: newsdigest's version, the config file (its path and
+    bytes) and the options that change what is published (scan.input_state hashes it with the inputs)."""
+    try:
+        config = args.config.read_bytes()
+    except OSError:
+        config = b""
+    return (f"{__version__} {args.config.resolve()} {hashlib.blake2b(config, digest_size=16).hexdigest()} "
+            f"drafts={args.drafts} future={args.future} local={args.local}")
+
+
+def _repeat(last, started: float, args: argparse.Namespace, failed: int = 0) -> None:
+    print(summary(last.articles, last.pages, last.feeds, time.perf_counter() - started, 0, last.files,
+                  (0, last.seeds, 0), last.drafts, last.scheduled, failed, 0, last.to_review,
+                  build_command("review", config=args.config)))
+
+
 def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> tuple[int, list[str]]:
     started = time.perf_counter()
     now = args.now or build_instant()
-    inputs = input_state(config, args.drafts, args.future)
-    last = None if args.clean or _journal_waiting(config) else \
-        unchanged_since_last_build(config.root, ledger_key(config), inputs.state, site_identity(config.path("output")), now)
+    inputs = input_state([str(config.path(name)) for name in ("seeds", "content", "layouts", "translations")],
+                         build_options(args))
+    last = None if args.clean else unchanged_since_last_build(config.root, "", now, inputs)
     if last is not None:
         if not args.quiet:
-            print(summary(last.articles, last.pages, last.feeds, time.perf_counter() - started, 0, last.files,
-                          (0, last.seeds, 0), last.drafts, last.scheduled, failed, 0, last.to_review,
-                          build_command("review", config=args.config)))
+            _repeat(last, started, args, failed)
         return 0, []
     from .pipeline import BuildOptions, build   # the heavy stages, only when there is work
 
@@ -208,12 +253,6 @@ def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> 
                       report.future_left_out, failed + len(report.problems.errors), len(report.problems.warnings),
                       report.to_review, build_command("review", config=args.config)))
     return (EXIT_INPUT if errors else 0), errors
-
-
-def _journal_waiting(config: Config) -> bool:
-    """A killed build's journal waits to be applied to the site (write.py): not a no-op."""
-    output = config.path("output")
-    return output.with_name(f".{output.name}.commit").exists()
 
 
 class Progress:

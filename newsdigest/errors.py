@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -25,14 +24,15 @@ class BuildError(Exception):
         return where + self.message
 
 
-@dataclass
 class Problems:
-    """Errors and warnings collected by one stage, so the rest of the digest still builds."""
+    """Errors and warnings collected by one stage, so the rest of the digest still builds. (A plain class: the
+    command line imports this module before its no-op check, which imports nothing it can do without.)"""
 
-    errors: list[BuildError] = field(default_factory=list)
-    """Inputs that were rejected; the build exits 1 when any are present."""
-    warnings: list[str] = field(default_factory=list)
-    """Things the operator should know about that did not stop anything."""
+    def __init__(self) -> None:
+        self.errors: list[BuildError] = []
+        """Inputs that were rejected; the build exits 1 when any are present."""
+        self.warnings: list[str] = []
+        """Things the operator should know about that did not stop anything."""
 
     def error(self, err: BuildError) -> None:
         self.errors.append(err)

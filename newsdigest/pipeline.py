@@ -25,7 +25,8 @@ from .errors import Problems, Stopped
 from .feeds import all_feeds, render_feed
 from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
-from .ledger import Ledger, Records, Summary, Unchanged, ledger_key
+from .ledger import Summary
+from .ledger.records import Ledger, Records, Unchanged, ledger_key
 from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
@@ -124,22 +125,24 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
                                       digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled,
                                       made.bodies),
-                next_no_op(options, report, len(plan.inputs), future, digest.articles), writing, undo)
+                next_no_op(options, report, len(plan.inputs), future, digest.articles, config.path("output")), writing, undo)
     return report
 
 
 def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: list[Article],
-               published: tuple[Article, ...]) -> Unchanged | None:
+               published: tuple[Article, ...], output: Path) -> Unchanged | None:
     """What lets the next build do nothing while the inputs stay as they were before this one, and its instant
     between the newest article `published` (unless --future publishes all) and the first of the `future` ones:
-    None when this build changed content/ or had something to say (it must say it again)."""
+    None when this build changed content/ or had something to say (it must say it again). `output`: the site's
+    folder, which the next build's no-op check looks at."""
     problems, ingested = report.problems, report.ingest
     if not options.inputs or problems.errors or problems.warnings or ingested.written or ingested.kept:
         return None
     return Unchanged(options.inputs.state, min((a.date for a in future), default=None),
                      Summary(report.articles, report.pages, report.feeds, files, report.drafts_left_out,
                              report.future_left_out, ingested.unchanged, report.to_review),
-                     None if options.future else max((a.date for a in published), default=None))
+                     None if options.future else max((a.date for a in published), default=None),
+                     (list(options.inputs.files), str(output)))
 
 
 def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:

@@ -28,7 +28,7 @@ from .digest import Digest, Group, front_days
 from .errors import BuildError, Problems
 from .feeds import article_id
 from .i18n import Language, direction, primary
-from .ledger import compiled_layout
+from .ledger.records import compiled_layout
 from .nav import NavItem, header_sections
 from .slug import slugify
 from .stories import language_of

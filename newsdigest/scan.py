@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False   # typing's, without importing typing: the no-op check imports this module
 if TYPE_CHECKING:
-    from .config import Config
+    from pathlib import Path
 
 
 def files_below(folder: Path, suffix: str = "", hidden: bool = False) -> list[tuple[str, int, int]]:
@@ -36,15 +34,18 @@ def files_below(folder: Path, suffix: str = "", hidden: bool = False) -> list[tu
     return sorted(found)
 
 
-@dataclass(frozen=True)
 class Inputs:
     """Every input file of a build, as one os.scandir pass over its folders found them: what the no-op check
-    compares, and what the build then reads its seeds' and content files' sizes and mtimes from."""
+    compares, and what the build then reads its seeds' and content files' sizes and mtimes from. (A plain class,
+    as this module is imported by the no-op check, before anything it can do without.)"""
 
-    state: str
-    """A hash of every input's name, size and mtime, the config and the options."""
-    files: dict[str, list[tuple[str, int, int]]]
-    """Each input folder (seeds, content, layouts, translations, as str) -> files_below(it, hidden=True)."""
+    __slots__ = ("state", "files")
+
+    def __init__(self, state: str, files: dict[str, list[tuple[str, int, int]]]) -> None:
+        self.state = state
+        """A hash of `options` (input_state) and every input's name, size and mtime."""
+        self.files = files
+        """Each input folder (as str) -> files_below(it, hidden=True)."""
 
     def below(self, folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
         """files_below(folder, suffix): its files not hidden (nor in a hidden folder) that end with `suffix`;
@@ -55,13 +56,14 @@ class Inputs:
         return [f for f in found if f[0].endswith(suffix) and not f[0].startswith(".") and "/." not in f[0]]
 
 
-def input_state(config: Config, drafts: bool, future: bool) -> Inputs:
-    """List every input (seeds, content, layouts, translations), and hash their names, sizes and mtimes with the
-    config and the options."""
-    h = hashlib.blake2b(f"{config!r} {drafts} {future}".encode(), digest_size=16)
+def input_state(folders: list[str], options: str) -> Inputs:
+    """List every file below each of `folders` (seeds, content, layouts, translations), and hash their names,
+    sizes and mtimes with `options`: what else the build is made from (cli.build_options: the config file's
+    bytes, the command's options, newsdigest's version)."""
+    h = hashlib.blake2b(options.encode(), digest_size=16)
     files = {}
-    for folder in (config.path("seeds"), config.path("content"), config.path("layouts"), config.path("translations")):
+    for folder in folders:
         h.update(f"{folder}\n".encode())
-        found = files[str(folder)] = files_below(folder, hidden=True)
+        found = files[folder] = files_below(folder, hidden=True)
         h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
     return Inputs(h.hexdigest(), files)

@@ -117,13 +117,18 @@ class Writing:
         shutil.rmtree(self.folder, ignore_errors=True)   # gone already when finished
 
 
-def site_identity(output: Path) -> tuple[int, int] | None:
+def site_identity(output: Path | str) -> tuple[int, int] | None:
     """(inode, mtime_ns) of the marker: changes when the folder is replaced or rebuilt whole."""
     try:
-        stat = (output / MARKER).stat()
+        stat = os.stat(os.path.join(output, MARKER))
     except OSError:
         return None
     return stat.st_ino, stat.st_mtime_ns
+
+
+def journal_waiting(output: Path | str) -> bool:
+    """A killed build's journal waits to be applied to the site (_roll_forward): the next build is no no-op."""
+    return os.path.exists(_commit_path(Path(output)))
 
 
 def write_inside(folder: Path, target: Path, data: str | bytes, real: dict[str, str] | None = None) -> None:

@@ -175,6 +175,32 @@ def test_a_no_op_build_writes_nothing(digest, capsys):
     assert mtimes(digest / "site") == before
 
 
+def test_a_no_op_build_reads_no_config_and_imports_none_of_the_build(digest):
+    """The no-op check runs first: it lists the inputs the last build listed, and imports neither PyYAML (the
+    config) nor the build's stages; an edit of the config is no no-op."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    def build_py(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-X", "importtime", str(REPO / "build.py"), "--config",
+                               str(digest / "config.yaml"), "--now", NOW, *extra], capture_output=True, text=True)
+
+    def imported(result: subprocess.CompletedProcess) -> set[str]:
+        return {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+    build_py()   # the fixture's build warned of a seed: this one has nothing to say, so the next may do nothing
+    result = build_py()
+    assert result.returncode == 0 and "(0 files written, " in result.stdout, result.stdout + result.stderr
+    assert {"yaml", "jinja2", "newsdigest.config", "newsdigest.pipeline"}.isdisjoint(imported(result))
+    assert "(0 files written, " in build_py("--drafts").stdout   # the digest holds no draft: nothing to do either
+    config = digest / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: ", "title: The ", 1), encoding="utf-8")
+    result = build_py()
+    assert "newsdigest.pipeline" in imported(result) and "(0 files written, " not in result.stdout
+
+
 @pytest.mark.parametrize("damage", ["garbage", "empty", "other version", "missing"])
 def test_a_corrupt_or_stale_cache_means_a_full_build(digest, damage):
     cache = digest / ".cache" / "ledger.sqlite"

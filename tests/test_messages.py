@@ -89,6 +89,18 @@ def test_a_python_without_the_libraries_gets_one_line_saying_what_to_run(project
                              f"use .venv/bin/python build.py --drafts new 'Two words'\n")
 
 
+def test_a_python_with_pyyaml_alone_gets_the_same_line_not_a_traceback(project):
+    """Debian's python3 has PyYAML (python3-yaml) but not Babel: reading the config needs Babel's locale data."""
+    import yaml
+
+    code_only_copy(project)
+    shutil.copytree(Path(yaml.__file__).parent, project / "yaml", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    result = shell(project, ["/usr/bin", "/bin"], sys.executable, "-S", "build.py")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"error: newsdigest's libraries are not installed for {sys.executable} "
+                                    f"(no module named 'babel'): make the Quick start's virtual environment")
+
+
 def test_a_library_missing_at_a_later_stage_is_the_same_line_and_a_missing_module_of_ours_a_bug(project, capsys):
     config = load_config(project / "config.yaml")
 

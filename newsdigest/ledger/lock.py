@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import time
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Iterator
 
 from ..errors import Fault
 from . import LOCK as FILE
+
+TYPE_CHECKING = False   # typing's, without importing typing: the no-op check takes this lock
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Iterator
 
 try:
     import fcntl
