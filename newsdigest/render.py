@@ -13,9 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.bccache import Bucket
@@ -322,7 +322,7 @@ def sitemap_and_robots(paths: Iterable[str], digest: Digest, config: Config) -> 
     entries = []
     for path in sorted(p for p in paths if p.endswith("index.html")):
         loc = config.site.url + path[: -len("index.html")]
-        entries.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{article_dates.get(path, lastmod)}</lastmod></url>")
+        entries.append(f"  <url><loc>{escape(loc, quote=False)}</loc><lastmod>{article_dates.get(path, lastmod)}</lastmod></url>")
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
            + "\n".join(entries) + "\n</urlset>\n")
     robots = f"User-agent: *\nAllow: /\nSitemap: {config.site.url}sitemap.xml\n"

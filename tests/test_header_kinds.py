@@ -90,6 +90,18 @@ def test_a_dateline_label_without_a_day_is_not_the_headline():
     assert layout_headline(seed) == "Council turns old tram depot into a covered market"
 
 
+@pytest.mark.parametrize("button", ["Start Free Trial", "Book Your Table", "Order Fresh Flowers"])
+def test_a_button_that_reads_like_a_name_is_no_byline_for_the_layout(button):
+    """Capitalised words that are no common word ('Start Free Trial') read as a bare name; a bare name the layout
+    takes for the byline under the headline must read as a person's (a given name first)."""
+    seed = (f"Pricing\nLog in\nHow to\nCouncil turns old tram depot into a covered market\nWritten by Mira Olsen\n"
+            f"Posted on March 12th, 2025\n8 min read\nWant a covered market of your own?\nEmail\n{button}\n\n"
+            f"{BODY}{STORY_TAIL}")
+    assert layout_headline(seed) == "Council turns old tram depot into a covered market"
+    seed = seed.replace(f"\n{button}\n", "\nMira Olsen\n")   # a name alone right over the story is still one
+    assert layout_headline(seed) == "Want a covered market of your own?"
+
+
 # ---- every name of a byline, and only names -----------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline,
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline, is_person,
                       given_name, is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import DATE_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
@@ -550,7 +550,7 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
         return words[j] <= 20 and (has_date(text) or is_relative(text) or bool(READING_TIME.match(text))
                                    or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (
             not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
-                                                 or (run.start - 8 <= j < run.start and _bare_name(text)))))
+                                                 or (run.start - 8 <= j < run.start and _bare_name(text) and is_person(text.split())))))
 
     def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
         return (j >= lo and title_like(texts[j], words[j]) and words[j] >= 4 and not meta_line(j)
