@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from typing import Callable, NoReturn
 
     from .config import Config
+    from .scan import Inputs
 
 
 EXIT_INPUT, EXIT_FAULT, EXIT_BUG, EXIT_STOPPED = 1, 2, 3, 130
@@ -65,8 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     main_thread = threading.current_thread() is threading.main_thread()
     before = signal.signal(signal.SIGTERM, _stop) if main_thread else None   # SIGTERM stops a build as Ctrl-C does
     try:
-        if args.command is None and not args.clean and repeated(args):
-            return 0
+        listed = None
+        if args.command is None and not args.clean:
+            done, listed = repeated(args)
+            if done:
+                return 0
         import dataclasses
 
         try:
@@ -83,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_FAULT
         if args.local:
             config = dataclasses.replace(config, links=dataclasses.replace(config.links, local=True))
-        return reporting_faults(config, lambda: (_command(config, args), []))[0]
+        return reporting_faults(config, lambda: (_command(config, args, listed), []))[0]
     except KeyboardInterrupt as stop:
         Progress.clear(sys.stderr.isatty())
         print(stop.message if isinstance(stop, Stopped) else Stopped().message, file=sys.stderr)
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, before)   # as it was: main() may be called from a program of its own
 
 
-def _command(config: Config, args: argparse.Namespace) -> int:
+def _command(config: Config, args: argparse.Namespace, listed: Inputs | None = None) -> int:
     if args.command == "new":
         return new_article(config, args.title, args.section, args.now or build_instant())
     if args.command == "serve":
@@ -102,7 +106,7 @@ def _command(config: Config, args: argparse.Namespace) -> int:
         return list_reviews(config)
     if args.command == "add":
         return add_pages(config, args)
-    return build_and_report(config, args)[0]
+    return build_and_report(config, args, listed=listed)[0]
 
 
 def _stop(number: int, frame: object) -> None:
@@ -176,30 +180,32 @@ def _options(parser: argparse.ArgumentParser, add: Callable) -> None:
              "else the current time); it only decides which articles are still scheduled")
 
 
-def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str, ...] = ()) -> tuple[int, list[str]]:
+def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str, ...] = (),
+                     listed: Inputs | None = None) -> tuple[int, list[str]]:
     """Build once, when no other build runs in the project, and print what happened; return the exit status
     and the error lines. `failed`: error lines printed before the build (pages `add` could not fetch), which
-    its summary counts."""
+    its summary counts; `listed`: the inputs as the no-op check listed them a moment ago."""
     def locked() -> tuple[int, list[str]]:
         with project_lock(config.root, args.wait):
-            status, errors = _build_and_report(config, args, len(failed))
+            status, errors = _build_and_report(config, args, len(failed), listed)
             return (EXIT_INPUT if failed and status == 0 else status), [*failed, *errors]
     return reporting_faults(config, locked)
 
 
-def repeated(args: argparse.Namespace) -> bool:
+def repeated(args: argparse.Namespace) -> tuple[bool, Inputs | None]:
     """The no-op check, before the config is read or the build's code imported: when no other build holds the
     project and nothing the last build was made from changed (ledger.unchanged_since_last_build), print its
-    summary again and return True."""
+    summary again and return True; and the inputs it listed, which the build then need not list again."""
     started = time.perf_counter()
     try:
         with project_lock(args.config.resolve().parent, wait=0):
-            last = unchanged_since_last_build(args.config.resolve().parent, build_options(args), args.now or build_instant())
+            last, listed = unchanged_since_last_build(args.config.resolve().parent, build_options(args),
+                                                      args.now or build_instant())
     except (Fault, OSError):   # another build runs, or the lock cannot be had: the build waits, or says why
-        return False
+        return False, None
     if last is not None and not args.quiet:
         _repeat(last, started, args)
-    return last is not None
+    return last is not None, listed
 
 
 def build_options(args: argparse.Namespace) -> str:
@@ -219,12 +225,13 @@ def _repeat(last, started: float, args: argparse.Namespace, failed: int = 0) -> 
                   build_command("review", config=args.config)))
 
 
-def _build_and_report(config: Config, args: argparse.Namespace, failed: int) -> tuple[int, list[str]]:
+def _build_and_report(config: Config, args: argparse.Namespace, failed: int, listed: Inputs | None = None
+                      ) -> tuple[int, list[str]]:
     started = time.perf_counter()
     now = args.now or build_instant()
-    inputs = input_state([str(config.path(name)) for name in ("seeds", "content", "layouts", "translations")],
-                         build_options(args))
-    last = None if args.clean else unchanged_since_last_build(config.root, "", now, inputs)
+    folders = [str(config.path(name)) for name in ("seeds", "content", "layouts", "translations")]
+    inputs = input_state(folders, build_options(args), listed.files if listed and list(listed.files) == folders else None)
+    last = None if args.clean else unchanged_since_last_build(config.root, "", now, inputs)[0]
     if last is not None:
         if not args.quiet:
             _repeat(last, started, args, failed)

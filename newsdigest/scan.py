@@ -56,14 +56,15 @@ class Inputs:
         return [f for f in found if f[0].endswith(suffix) and not f[0].startswith(".") and "/." not in f[0]]
 
 
-def input_state(folders: list[str], options: str) -> Inputs:
+def input_state(folders: list[str], options: str, listed: dict[str, list[tuple[str, int, int]]] | None = None) -> Inputs:
     """List every file below each of `folders` (seeds, content, layouts, translations), and hash their names,
     sizes and mtimes with `options`: what else the build is made from (cli.build_options: the config file's
-    bytes, the command's options, newsdigest's version)."""
+    bytes, the command's options, newsdigest's version). `listed`: those folders as listed a moment ago (by the
+    no-op check), not listed again."""
     h = hashlib.blake2b(options.encode(), digest_size=16)
     files = {}
     for folder in folders:
         h.update(f"{folder}\n".encode())
-        found = files[folder] = files_below(folder, hidden=True)
+        found = files[folder] = listed[folder] if listed else files_below(folder, hidden=True)
         h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
     return Inputs(h.hexdigest(), files)

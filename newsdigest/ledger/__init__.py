@@ -38,15 +38,16 @@ unchanged, articles to review."""
 
 
 def unchanged_since_last_build(root: Path, options: str, now: datetime, inputs: Inputs | None = None
-                               ) -> Summary | None:
-    """The last build's summary when nothing it was made from changed: `options` (what the command line passes
-    to scan.input_state) and the inputs (`inputs` as this build listed them, else the folders the last build
-    listed, listed again), the site (the identity of its marker, write.site_identity, and no journal of a
-    killed build waiting) and the schedule (`now` is before no scheduled article's time and after the newest
-    published's); else None. Reads eight rows of the ledger, and nothing when it has none."""
+                               ) -> tuple[Summary | None, Inputs | None]:
+    """(the last build's summary when nothing it was made from changed, else None; the inputs compared, None when
+    none were). Compared: `options` (what the command line passes to scan.input_state) and the inputs (`inputs` as
+    this build listed them, else the folders the last build listed, listed again), the site (the identity of its
+    marker, write.site_identity, and no journal of a killed build waiting) and the schedule (`now` is before no
+    scheduled article's time and after the newest published's). Reads eight rows of the ledger, and nothing when
+    it has none."""
     path = os.path.join(root, FILE)
     if not os.path.isfile(path):
-        return None
+        return None, inputs
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -55,20 +56,19 @@ def unchanged_since_last_build(root: Path, options: str, now: datetime, inputs: 
         finally:
             db.close()
         if saved.get("format") != str(FORMAT) or not saved.get("state") or not saved.get("scanned"):
-            return None
+            return None, inputs
         scanned = json.loads(saved["scanned"])
-        if scanned.get("key") != saved.get("key"):   # the records are not those the state was recorded with
-            return None
+        inputs = inputs or input_state(scanned["folders"], options)
+        if scanned.get("key") != saved.get("key") or inputs.state != saved["state"]:   # (the key: the records are
+            return None, inputs                                          # those the state was recorded with)
         from ..write import journal_waiting, site_identity
 
         if journal_waiting(scanned["output"]) or json.loads(saved.get("site") or "null") != list(site_identity(scanned["output"]) or []):
-            return None
-        if (inputs or input_state(scanned["folders"], options)).state != saved["state"]:
-            return None
+            return None, inputs
         due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
         newest = saved.get("newest") and datetime.fromisoformat(saved["newest"])
         if due and now >= due or newest and now < newest:
-            return None
-        return Summary(**json.loads(saved["summary"]))
+            return None, inputs
+        return Summary(**json.loads(saved["summary"])), inputs
     except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
-        return None
+        return None, inputs
