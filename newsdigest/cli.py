@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
 import os
 import re
 import signal
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from datetime import datetime, timezone
+from importlib.util import find_spec
 from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, Fault, Stopped, describe_os_error
 from .ledger.lock import WAIT, project_lock
 from .ledger import unchanged_since_last_build
-from .scan import input_state
+from .scan import input_state, source_hash
 from .wording import build_command, count, missing_library
 
 TYPE_CHECKING = False   # typing's: this module imports only what the no-op check needs before it runs
@@ -66,28 +67,29 @@ def main(argv: list[str] | None = None) -> int:
     main_thread = threading.current_thread() is threading.main_thread()
     before = signal.signal(signal.SIGTERM, _stop) if main_thread else None   # SIGTERM stops a build as Ctrl-C does
     try:
-        listed = None
-        if args.command is None and not args.clean:
-            done, listed = repeated(args)
-            if done:
-                return 0
-        import dataclasses
+        with ExitStack() as held:   # the project lock, when the no-op check took it: the build runs under it
+            listed = None
+            if args.command is None and not args.clean:
+                done, listed = repeated(args, held)
+                if done:
+                    return 0
+            import dataclasses
 
-        try:
-            from .config import load_config
+            try:
+                from .config import load_config
 
-            config = load_config(args.config)
-        except BuildError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return EXIT_FAULT
-        except ModuleNotFoundError as missing:   # a Python without newsdigest's libraries: say what to run
-            if not missing_library(missing):
-                raise
-            print(f"error: {missing_library(missing)}", file=sys.stderr)
-            return EXIT_FAULT
-        if args.local:
-            config = dataclasses.replace(config, links=dataclasses.replace(config.links, local=True))
-        return reporting_faults(config, lambda: (_command(config, args, listed), []))[0]
+                config = load_config(args.config)
+            except BuildError as err:
+                print(f"error: {err}", file=sys.stderr)
+                return EXIT_FAULT
+            except ModuleNotFoundError as missing:   # a Python without newsdigest's libraries: say what to run
+                if not missing_library(missing):
+                    raise
+                print(f"error: {missing_library(missing)}", file=sys.stderr)
+                return EXIT_FAULT
+            if args.local:
+                config = dataclasses.replace(config, links=dataclasses.replace(config.links, local=True))
+            return reporting_faults(config, lambda: (_command(config, args, listed), []))[0]
     except KeyboardInterrupt as stop:
         Progress.clear(sys.stderr.isatty())
         print(stop.message if isinstance(stop, Stopped) else Stopped().message, file=sys.stderr)
@@ -192,15 +194,19 @@ def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str
     return reporting_faults(config, locked)
 
 
-def repeated(args: argparse.Namespace) -> tuple[bool, Inputs | None]:
+def repeated(args: argparse.Namespace, held: ExitStack) -> tuple[bool, Inputs | None]:
     """The no-op check, before the config is read or the build's code imported: when no other build holds the
-    project and nothing the last build was made from changed (ledger.unchanged_since_last_build), print its
-    summary again and return True; and the inputs it listed, which the build then need not list again."""
+    project (else the build waits for it) and nothing the last build was made from changed
+    (ledger.unchanged_since_last_build), print its summary again and return True; else False and the inputs it
+    listed, with the project lock left held in `held`, so that the build runs under it with that listing."""
     started = time.perf_counter()
+    if not args.config.is_file() or not all(map(find_spec, LIBRARIES)):   # the build says what is missing
+        return False, None
+    root = args.config.resolve().parent
     try:
-        with project_lock(args.config.resolve().parent, wait=0):
-            last, listed = unchanged_since_last_build(args.config.resolve().parent, build_options(args),
-                                                      args.now or build_instant())
+        held.enter_context(project_lock(root, wait=0))
+        last, listed = unchanged_since_last_build(root, build_options(args, source_hash(args.config.read_bytes())),
+                                                  args.now or build_instant())
     except (Fault, OSError):   # another build runs, or the lock cannot be had: the build waits, or says why
         return False, None
     if last is not None and not args.quiet:
@@ -208,15 +214,15 @@ def repeated(args: argparse.Namespace) -> tuple[bool, Inputs | None]:
     return last is not None, listed
 
 
-def build_options(args: argparse.Namespace) -> str:
+LIBRARIES = ("yaml", "babel", "jinja2", "markdown_it", "feedgen")
+"""What a build imports first: a Python without them is told so, not given the last build's summary."""
+
+
+def build_options(args: argparse.Namespace, source: str) -> str:
     """What a build is made from besides its input folders: newsdigest's version, the config file (its path and
-    bytes) and the options that change what is published (scan.input_state hashes it with the inputs)."""
-    try:
-        config = args.config.read_bytes()
-    except OSError:
-        config = b""
-    return (f"{__version__} {args.config.resolve()} {hashlib.blake2b(config, digest_size=16).hexdigest()} "
-            f"drafts={args.drafts} future={args.future} local={args.local}")
+    `source`, scan.source_hash of the bytes read) and the options that change what is published (scan.input_state
+    hashes it with the inputs)."""
+    return f"{__version__} {args.config.resolve()} {source} drafts={args.drafts} future={args.future} local={args.local}"
 
 
 def _repeat(last, started: float, args: argparse.Namespace, failed: int = 0) -> None:
@@ -229,8 +235,9 @@ def _build_and_report(config: Config, args: argparse.Namespace, failed: int, lis
                       ) -> tuple[int, list[str]]:
     started = time.perf_counter()
     now = args.now or build_instant()
-    folders = [str(config.path(name)) for name in ("seeds", "content", "layouts", "translations")]
-    inputs = input_state(folders, build_options(args), listed.files if listed and list(listed.files) == folders else None)
+    folders = config.input_folders()
+    inputs = input_state(folders, build_options(args, config.source),
+                         listed.files if listed and list(listed.files) == folders else None)
     last = None if args.clean else unchanged_since_last_build(config.root, "", now, inputs)[0]
     if last is not None:
         if not args.quiet:

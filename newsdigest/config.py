@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from .errors import BuildError, yaml_problem
+from .scan import source_hash
 
 
 @dataclass(frozen=True)
@@ -129,16 +130,24 @@ class Config:
     nav: tuple[str, ...] | None = None
     """The sections the header names, in this order (the others are on the Sections page); None: those with the
     most articles that fit one line on a phone (nav.py)."""
+    source: str = ""
+    """scan.source_hash of the config file's bytes this was read from (the no-op check compares it)."""
 
     def path(self, name: str) -> Path:
         """Return the absolute folder for 'seeds', 'content', 'layouts', 'output' or 'translations'."""
         return (self.root / getattr(self.paths, name)).resolve()
+
+    def input_folders(self, named: bool = False) -> list[str]:
+        """The folders a build reads (INPUT_FOLDERS), resolved (symbolic links followed); or, with `named`, as the
+        config names them, for the next build's no-op check to follow their links again (one pointed elsewhere)."""
+        return [str(self.root / getattr(self.paths, name)) if named else str(self.path(name)) for name in INPUT_FOLDERS]
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.site.timezone)
 
 
+INPUT_FOLDERS = ("seeds", "content", "layouts", "translations")
 SECTIONS = {"site": Site, "paths": Paths, "digest": DigestOptions, "stories": StoryOptions, "feeds": FeedOptions,
             "links": LinkOptions, "ingest": IngestOptions}
 OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
@@ -148,10 +157,12 @@ EMAIL = re.compile(r"^[^@\s()<>,;:\"\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 def load_config(path: Path) -> Config:
     """Read and validate config.yaml; every problem is a BuildError naming the file and key."""
     try:
-        raw = yaml.safe_load(text := path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(text := (data := path.read_bytes()).decode("utf-8"))
     except FileNotFoundError:
         raise BuildError("config file not found here: run build.py in the project's folder or pass --config PATH",
                          path.absolute()) from None
+    except IsADirectoryError:
+        raise BuildError(f"a folder, not a config file: pass --config {path / 'config.yaml'}", path.absolute()) from None
     except yaml.YAMLError as exc:
         problem, line = yaml_problem(exc, text)
         raise BuildError(problem, path, line + 1 if line is not None else None) from None
@@ -179,7 +190,7 @@ def load_config(path: Path) -> Config:
         raise BuildError("missing key 'site' (needs title, url, description)", path)
     parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
     config = Config(root=path.resolve().parent, search=search, publish=publish, layout_keys=tuple(layout_keys),
-                    nav=tuple(n.strip() for n in nav) if nav is not None else None, **parts)
+                    nav=tuple(n.strip() for n in nav) if nav is not None else None, source=source_hash(data), **parts)
     _check_values(path, config)
     return config
 
@@ -257,7 +268,7 @@ def _check_values(path: Path, config: Config) -> None:
     except (ZoneInfoNotFoundError, ValueError):
         raise BuildError(f"'site.timezone' is not an IANA time zone like Europe/London (got {config.site.timezone!r})", path) from None
     output = config.path("output")
-    inputs = [config.path(name) for name in ("seeds", "content", "layouts", "translations")] + [config.root]
+    inputs = [config.path(name) for name in INPUT_FOLDERS] + [config.root]
     if any(folder == output or folder.is_relative_to(output) for folder in inputs):
         raise BuildError(f"'paths.output' must be a folder of its own, not one holding the project's inputs "
                          f"(got {config.paths.output!r})", path)

@@ -125,16 +125,16 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
         publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
                                       digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled,
                                       made.bodies),
-                next_no_op(options, report, len(plan.inputs), future, digest.articles, config.path("output")), writing, undo)
+                next_no_op(options, report, len(plan.inputs), future, digest.articles, config), writing, undo)
     return report
 
 
 def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: list[Article],
-               published: tuple[Article, ...], output: Path) -> Unchanged | None:
+               published: tuple[Article, ...], config: Config) -> Unchanged | None:
     """What lets the next build do nothing while the inputs stay as they were before this one, and its instant
     between the newest article `published` (unless --future publishes all) and the first of the `future` ones:
-    None when this build changed content/ or had something to say (it must say it again). `output`: the site's
-    folder, which the next build's no-op check looks at."""
+    None when this build changed content/ or had something to say (it must say it again). The input and output
+    folders are kept as the config names them: the next build's no-op check follows their links again."""
     problems, ingested = report.problems, report.ingest
     if not options.inputs or problems.errors or problems.warnings or ingested.written or ingested.kept:
         return None
@@ -142,7 +142,7 @@ def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: l
                      Summary(report.articles, report.pages, report.feeds, files, report.drafts_left_out,
                              report.future_left_out, ingested.unchanged, report.to_review),
                      None if options.future else max((a.date for a in published), default=None),
-                     (list(options.inputs.files), str(output)))
+                     (config.input_folders(named=True), str(config.root / config.paths.output)))
 
 
 def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:

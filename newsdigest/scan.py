@@ -56,6 +56,11 @@ class Inputs:
         return [f for f in found if f[0].endswith(suffix) and not f[0].startswith(".") and "/." not in f[0]]
 
 
+def source_hash(data: bytes) -> str:
+    """A file's bytes as a short hash (the config's, in the inputs' state)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def input_state(folders: list[str], options: str, listed: dict[str, list[tuple[str, int, int]]] | None = None) -> Inputs:
     """List every file below each of `folders` (seeds, content, layouts, translations), and hash their names,
     sizes and mtimes with `options`: what else the build is made from (cli.build_options: the config file's

@@ -56,3 +56,14 @@ def test_a_missing_config_file(tmp_path, capsys):
     assert main(["--config", str(tmp_path / "nope.yaml")]) == 2
     assert capsys.readouterr().err == (f"error: {tmp_path / 'nope.yaml'}: config file not found here: run build.py "
                                        f"in the project's folder or pass --config PATH\n")   # where it looked, in full
+
+
+def test_a_missing_config_file_leaves_its_folder_as_it_was(tmp_path, capsys):
+    assert main(["--config", str(tmp_path / "typo" / "config.yaml")]) == 2
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_folder_given_as_the_config_is_one_line(tmp_path, capsys):
+    assert main(["--config", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (f"error: {tmp_path}: a folder, not a config file: pass --config "
+                                       f"{tmp_path / 'config.yaml'}\n")

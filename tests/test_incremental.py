@@ -201,6 +201,85 @@ def test_a_no_op_build_reads_no_config_and_imports_none_of_the_build(digest):
     assert "newsdigest.pipeline" in imported(result) and "(0 files written, " not in result.stdout
 
 
+def test_an_input_folder_linked_elsewhere_is_no_no_op(project):
+    """content/ a symbolic link: pointed at another folder, the no-op check follows it again."""
+    write(project, "h0", title="Hand story 0", date="2025-06-10T10:00:00+01:00", category="World")
+    (project / "content").rename(project / "content-a")
+    shutil.copytree(project / "content-a", project / "content-b")
+    (project / "content-b" / "h1.md").write_text('---\ntitle: "Hand story 1"\ndate: "2025-06-11T10:00:00+01:00"\n'
+                                                'category: World\n---\n\nSome body text.\n', encoding="utf-8")
+    (project / "content").symlink_to("content-a")
+    build(project)
+    build(project)   # the no-op state recorded
+    (project / "content").unlink()
+    (project / "content").symlink_to("content-b")
+    build(project)
+    assert (project / "site" / "2025" / "06" / "11" / "h1" / "index.html").is_file()
+
+
+def test_a_site_folder_linked_elsewhere_is_built_there(project):
+    write(project, "h0", title="Hand story 0", date="2025-06-10T10:00:00+01:00", category="World")
+    (project / "site-a").mkdir()
+    (project / "site-b").mkdir()
+    (project / "site").symlink_to("site-a")
+    build(project)
+    build(project)
+    (project / "site").unlink()
+    (project / "site").symlink_to("site-b")
+    build(project)
+    assert (project / "site-b" / "index.html").is_file()
+
+
+def test_a_config_edited_while_a_build_waits_for_the_lock_is_built_by_the_next(digest, monkeypatch):
+    """The build records the config it read, not the bytes on disk once it got the lock."""
+    from contextlib import contextmanager
+
+    from newsdigest import cli
+
+    build(digest)   # the fixture's build warned of a seed: this one records the no-op state
+    write(digest, "h0", title="Hand story 0, edited", date="2025-06-10T10:00:00+01:00", category="World")
+    config, real = digest / "config.yaml", cli.project_lock
+
+    @contextmanager
+    def edited_while_waiting(root, wait=cli.WAIT):
+        if wait:   # the build's own wait (the no-op check does not wait): the config is edited meanwhile
+            config.write_text(config.read_text(encoding="utf-8").replace("title: ", "title: The Evening ", 1),
+                              encoding="utf-8")
+        with real(root, wait):
+            yield
+
+    monkeypatch.setattr(cli, "project_lock", edited_while_waiting)
+    build(digest)
+    monkeypatch.undo()
+    build(digest)
+    assert "The Evening " in (digest / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_after_a_failed_no_op_check_runs_under_the_lock_the_check_took(digest, monkeypatch):
+    """No other build can change the inputs between the check's listing of them and the build that uses it."""
+    import fcntl
+
+    from newsdigest import config as config_module
+
+    seen, real = [], config_module.load_config
+
+    def probing(path):
+        fd = os.open(digest / ".cache" / "build.lock", os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            seen.append("free")
+        except BlockingIOError:
+            seen.append("held")
+        finally:
+            os.close(fd)
+        return real(path)
+
+    monkeypatch.setattr(config_module, "load_config", probing)
+    write(digest, "h0", title="Hand story 0, edited", date="2025-06-10T10:00:00+01:00", category="World")
+    build(digest)
+    assert seen == ["held"]
+
+
 @pytest.mark.parametrize("damage", ["garbage", "empty", "other version", "missing"])
 def test_a_corrupt_or_stale_cache_means_a_full_build(digest, damage):
     cache = digest / ".cache" / "ledger.sqlite"

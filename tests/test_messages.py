@@ -101,6 +101,18 @@ def test_a_python_with_pyyaml_alone_gets_the_same_line_not_a_traceback(project):
                                     f"(no module named 'babel'): make the Quick start's virtual environment")
 
 
+def test_a_python_without_the_libraries_is_told_so_though_nothing_changed(project):
+    """The no-op check needs no library, but a Python that could not build gets the line saying what to run, not the
+    last build's summary (whose review hint it could not run either)."""
+    code_only_copy(project)
+    built = shell(project, ["/usr/bin", "/bin"], sys.executable, "build.py")
+    assert built.returncode == 0, built.stderr
+    assert "(0 files written" in shell(project, ["/usr/bin", "/bin"], sys.executable, "build.py").stdout
+    result = shell(project, ["/usr/bin", "/bin"], sys.executable, "-S", "build.py")
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: newsdigest's libraries are not installed for {sys.executable}")
+
+
 def test_a_library_missing_at_a_later_stage_is_the_same_line_and_a_missing_module_of_ours_a_bug(project, capsys):
     config = load_config(project / "config.yaml")
 

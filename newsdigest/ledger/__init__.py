@@ -41,7 +41,7 @@ def unchanged_since_last_build(root: Path, options: str, now: datetime, inputs: 
                                ) -> tuple[Summary | None, Inputs | None]:
     """(the last build's summary when nothing it was made from changed, else None; the inputs compared, None when
     none were). Compared: `options` (what the command line passes to scan.input_state) and the inputs (`inputs` as
-    this build listed them, else the folders the last build listed, listed again), the site (the identity of its
+    this build listed them, else the folders the last build listed, listed again, their links followed anew), the site (the identity of its
     marker, write.site_identity, and no journal of a killed build waiting) and the schedule (`now` is before no
     scheduled article's time and after the newest published's). Reads eight rows of the ledger, and nothing when
     it has none."""
@@ -58,12 +58,13 @@ def unchanged_since_last_build(root: Path, options: str, now: datetime, inputs: 
         if saved.get("format") != str(FORMAT) or not saved.get("state") or not saved.get("scanned"):
             return None, inputs
         scanned = json.loads(saved["scanned"])
-        inputs = inputs or input_state(scanned["folders"], options)
+        inputs = inputs or input_state([os.path.realpath(f) for f in scanned["folders"]], options)
         if scanned.get("key") != saved.get("key") or inputs.state != saved["state"]:   # (the key: the records are
             return None, inputs                                          # those the state was recorded with)
         from ..write import journal_waiting, site_identity
 
-        if journal_waiting(scanned["output"]) or json.loads(saved.get("site") or "null") != list(site_identity(scanned["output"]) or []):
+        output = os.path.realpath(scanned["output"])   # a link to the site's folder may point elsewhere now
+        if journal_waiting(output) or json.loads(saved.get("site") or "null") != list(site_identity(output) or []):
             return None, inputs
         due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
         newest = saved.get("newest") and datetime.fromisoformat(saved["newest"])

@@ -8,6 +8,7 @@ up to a limit, then gives up with a Fault naming that pid.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from contextlib import contextmanager
 
@@ -24,8 +25,9 @@ try:
 except ImportError:   # Windows: no flock; builds are not serialised there
     fcntl = None
 
-_held: set[int] = set()
-"""Descriptors of the locks this process holds: a forked worker closes its copies (forget_in_child), so
+_held: dict[tuple[str, int], int] = {}
+"""The locks this process holds ((their file, the thread holding it) -> its descriptor): taken again by that
+thread, a lock held is held on (the no-op check takes it, and the build after it runs under it); a forked worker closes its copies (forget_in_child), so
 that a worker outliving a killed build does not hold the project locked."""
 WAIT = 120.0
 """Seconds a build waits for another to finish: a cold build of 10,000 articles takes about 20."""
@@ -37,6 +39,10 @@ def project_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
         yield
         return
     path = root / FILE
+    key = (str(path), threading.get_ident())
+    if key in _held:
+        yield
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -53,16 +59,17 @@ def project_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
                 time.sleep(0.05)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        _held.add(fd)
+        _held[key] = fd
         yield
     finally:
-        _held.discard(fd)
+        if _held.get(key) == fd:
+            del _held[key]
         os.close(fd)   # releases the lock
 
 
 def forget_in_child() -> None:
     """In a forked worker: close the lock descriptors inherited from the build."""
-    for fd in list(_held):
+    for fd in list(_held.values()):
         try:
             os.close(fd)
         except OSError:

@@ -96,8 +96,8 @@ class Unchanged:
     summary: Summary
     newest: datetime | None = None
     scanned: tuple[list[str], str] = ([], "")
-    """(the input folders listed, as scan.Inputs holds them; the output folder): what the next build's no-op
-    check lists and looks at before it reads the config."""
+    """(the input folders, as the config names them; the output folder, the same): what the next build's no-op
+    check lists and looks at, their links followed, before it reads the config."""
 
 
 def ledger_key(config: Any) -> str:
