@@ -19,6 +19,7 @@ import threading
 import time
 from contextlib import ExitStack
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -142,6 +143,7 @@ def reporting_faults(config: Config, run: Callable[[], tuple[int, list[str]]]) -
     return EXIT_FAULT, [line]
 
 
+@lru_cache(maxsize=1)   # run() and main() both parse the command line: the parser is built once
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the news digest: seeds/ -> content/ -> site/ with feeds.")
     _options(parser, argparse.ArgumentParser.add_argument)

@@ -24,7 +24,7 @@ def files_below(folder: Path, suffix: str = "", hidden: bool = False) -> list[tu
         except (FileNotFoundError, NotADirectoryError):
             continue
         for entry in entries:
-            if entry.name.startswith(".") and not hidden:
+            if not hidden and entry.name.startswith("."):
                 continue
             if entry.is_dir():
                 stack.append((f"{prefix}{entry.name}/", entry.path))
