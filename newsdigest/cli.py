@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from typing import Callable, NoReturn
 
     from .config import Config
+    from .ledger import Summary
     from .scan import Inputs
 
 
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         with ExitStack() as held:   # the project lock, when the no-op check took it: the build runs under it
             listed = None
             if args.command is None and not args.clean:
-                done, listed = repeated(args, held)
+                done, listed = repeat_if_unchanged(args, held)
                 if done:
                     return 0
             import dataclasses
@@ -196,19 +197,19 @@ def build_and_report(config: Config, args: argparse.Namespace, failed: tuple[str
     return reporting_faults(config, locked)
 
 
-def repeated(args: argparse.Namespace, held: ExitStack) -> tuple[bool, Inputs | None]:
-    """The no-op check, before the config is read or the build's code imported: when no other build holds the
-    project (else the build waits for it) and nothing the last build was made from changed
-    (ledger.unchanged_since_last_build), print its summary again and return True; else False and the inputs it
-    listed, with the project lock left held in `held`, so that the build runs under it with that listing."""
+def repeat_if_unchanged(args: argparse.Namespace, held: ExitStack) -> tuple[bool, Inputs | None]:
+    """The no-op check, before the config is parsed or the build's stages imported: (True, ...) when no other build
+    holds the project and nothing the last build was made from changed (ledger.unchanged_since_last_build), its
+    summary printed again; else (False, the inputs as listed, or None), the project lock left held in `held` when
+    it was free, so that the build runs under it with that listing. Another build running: the build waits."""
     started = time.perf_counter()
     if not args.config.is_file() or not all(map(find_spec, LIBRARIES)):   # the build says what is missing
         return False, None
     root = args.config.resolve().parent
     try:
         held.enter_context(project_lock(root, wait=0))
-        last, listed = unchanged_since_last_build(root, build_options(args, source_hash(args.config.read_bytes())),
-                                                  args.now or build_instant())
+        last, listed = unchanged_since_last_build(root, args.now or build_instant(),
+                                                  options=build_options(args, source_hash(args.config.read_bytes())))
     except (Fault, OSError):   # another build runs, or the lock cannot be had: the build waits, or says why
         return False, None
     if last is not None and not args.quiet:
@@ -227,7 +228,9 @@ def build_options(args: argparse.Namespace, source: str) -> str:
     return f"{__version__} {args.config.resolve()} {source} drafts={args.drafts} future={args.future} local={args.local}"
 
 
-def _repeat(last, started: float, args: argparse.Namespace, failed: int = 0) -> None:
+def _repeat(last: Summary, started: float, args: argparse.Namespace, failed: int = 0) -> None:
+    """Print the last build's summary line again, for a build that had nothing to do (`started`: its start,
+    time.perf_counter; `failed`: error lines printed before it)."""
     print(summary(last.articles, last.pages, last.feeds, time.perf_counter() - started, 0, last.files,
                   (0, last.seeds, 0), last.drafts, last.scheduled, failed, 0, last.to_review,
                   build_command("review", config=args.config)))
@@ -240,7 +243,8 @@ def _build_and_report(config: Config, args: argparse.Namespace, failed: int, lis
     folders = config.input_folders()
     inputs = input_state(folders, build_options(args, config.source),
                          listed.files if listed and list(listed.files) == folders else None)
-    last = None if args.clean else unchanged_since_last_build(config.root, "", now, inputs)[0]
+    # (a listing the no-op check made under this lock, still held, was found changed already)
+    last = None if args.clean or listed else unchanged_since_last_build(config.root, now, inputs)[0]
     if last is not None:
         if not args.quiet:
             _repeat(last, started, args, failed)
@@ -304,8 +308,7 @@ def serve(config: Config, args: argparse.Namespace) -> int:
     """The dev loop (pass --drafts and --future to see work in progress)."""
     from .serve import serve as serve_forever
 
-    inputs = [config.path("seeds"), config.path("content"), config.path("layouts"), config.path("translations"),
-              Path(args.config)]
+    inputs = [*map(Path, config.input_folders()), Path(args.config)]
     serve_forever(config.path("output"), inputs, lambda: "\n".join(build_and_report(config, args)[1]), args.port,
                   lambda line: print(line, flush=True), config.site.url)
     return 0

@@ -130,8 +130,9 @@ class Config:
     nav: tuple[str, ...] | None = None
     """The sections the header names, in this order (the others are on the Sections page); None: those with the
     most articles that fit one line on a phone (nav.py)."""
-    source: str = ""
-    """scan.source_hash of the config file's bytes this was read from (the no-op check compares it)."""
+    source: str = field(default="", repr=False, compare=False)
+    """scan.source_hash of the config file's bytes this was read from: the inputs' state hashes it (an edit of a
+    comment makes the next build no no-op), the ledger's key does not (nor does it make that build a full one)."""
 
     def path(self, name: str) -> Path:
         """Return the absolute folder for 'seeds', 'content', 'layouts', 'output' or 'translations'."""

@@ -142,7 +142,7 @@ def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: l
                      Summary(report.articles, report.pages, report.feeds, files, report.drafts_left_out,
                              report.future_left_out, ingested.unchanged, report.to_review),
                      None if options.future else max((a.date for a in published), default=None),
-                     (config.input_folders(named=True), str(config.root / config.paths.output)))
+                     (tuple(config.input_folders(named=True)), str(config.root / config.paths.output)))
 
 
 def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:

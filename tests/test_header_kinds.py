@@ -98,8 +98,15 @@ def test_a_button_that_reads_like_a_name_is_no_byline_for_the_layout(button):
             f"Posted on March 12th, 2025\n8 min read\nWant a covered market of your own?\nEmail\n{button}\n\n"
             f"{BODY}{STORY_TAIL}")
     assert layout_headline(seed) == "Council turns old tram depot into a covered market"
-    seed = seed.replace(f"\n{button}\n", "\nMira Olsen\n")   # a name alone right over the story is still one
-    assert layout_headline(seed) == "Want a covered market of your own?"
+
+
+@pytest.mark.parametrize("line, anchors", [("Mira Olsen", True), ("Tomas Reyes", True), ("Start Free Trial", False)])
+def test_a_persons_name_alone_over_the_story_anchors_the_layout_and_a_button_does_not(line, anchors):
+    seed = f"Log in\nSubscribe\nCouncil turns old tram depot into a covered market\nShare\n{line}\n\n{BODY}{STORY_TAIL}"
+    lines = read_lines(seed)
+    reading = read_article(lines, default_params())
+    title, anchored = layout_title([line.text for line in lines], reading, region(reading, len(lines))[0])
+    assert lines[title].text == "Council turns old tram depot into a covered market" and anchored == anchors
 
 
 # ---- every name of a byline, and only names -----------------------------------------------------------------

@@ -175,9 +175,9 @@ def test_a_no_op_build_writes_nothing(digest, capsys):
     assert mtimes(digest / "site") == before
 
 
-def test_a_no_op_build_reads_no_config_and_imports_none_of_the_build(digest):
-    """The no-op check runs first: it lists the inputs the last build listed, and imports neither PyYAML (the
-    config) nor the build's stages; an edit of the config is no no-op."""
+def test_a_no_op_build_parses_no_config_and_imports_none_of_the_build(digest):
+    """The no-op check runs first: it lists the inputs the last build listed and hashes the config's bytes, and
+    imports neither PyYAML (the config's parser) nor the build's stages; an edit of the config is no no-op."""
     import subprocess
     import sys
 
@@ -194,11 +194,37 @@ def test_a_no_op_build_reads_no_config_and_imports_none_of_the_build(digest):
     result = build_py()
     assert result.returncode == 0 and "(0 files written, " in result.stdout, result.stdout + result.stderr
     assert {"yaml", "jinja2", "newsdigest.config", "newsdigest.pipeline"}.isdisjoint(imported(result))
-    assert "(0 files written, " in build_py("--drafts").stdout   # the digest holds no draft: nothing to do either
     config = digest / "config.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("title: ", "title: The ", 1), encoding="utf-8")
     result = build_py()
     assert "newsdigest.pipeline" in imported(result) and "(0 files written, " not in result.stdout
+
+
+def test_a_comment_edited_in_the_config_is_a_build_but_not_a_full_one(digest, monkeypatch):
+    """The config's bytes are in the inputs' state (the build runs), its meaning in the ledger's key (unchanged: no
+    full build, nothing rewritten)."""
+    from newsdigest import pipeline
+
+    build(digest)
+    before, calls, real = mtimes(digest / "site"), [], pipeline.build
+    monkeypatch.setattr(pipeline, "build", lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    config = digest / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "# the evening edition from June on\n", encoding="utf-8")
+    build(digest)
+    assert calls == [1] and mtimes(digest / "site") == before
+
+
+def test_a_build_by_another_version_of_newsdigest_is_no_no_op(digest, monkeypatch):
+    from newsdigest import cli, pipeline
+
+    build(digest)
+    calls, real = [], pipeline.build
+    monkeypatch.setattr(pipeline, "build", lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    build(digest)
+    assert calls == []   # a no-op
+    monkeypatch.setattr(cli, "__version__", "0.0.0-another")
+    build(digest)
+    assert calls == [1]
 
 
 def test_an_input_folder_linked_elsewhere_is_no_no_op(project):

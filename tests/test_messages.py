@@ -97,8 +97,11 @@ def test_a_python_with_pyyaml_alone_gets_the_same_line_not_a_traceback(project):
     shutil.copytree(Path(yaml.__file__).parent, project / "yaml", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     result = shell(project, ["/usr/bin", "/bin"], sys.executable, "-S", "build.py")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-    assert result.stderr.startswith(f"error: newsdigest's libraries are not installed for {sys.executable} "
-                                    f"(no module named 'babel'): make the Quick start's virtual environment")
+    python = sys.executable
+    assert result.stderr == (
+        f"error: newsdigest's libraries are not installed for {python} (no module named 'babel'): make the Quick "
+        f"start's virtual environment ({python} -m venv .venv && .venv/bin/python -m pip install -r requirements.txt), "
+        f"then run .venv/bin/python build.py\n")
 
 
 def test_a_python_without_the_libraries_is_told_so_though_nothing_changed(project):
@@ -110,7 +113,11 @@ def test_a_python_without_the_libraries_is_told_so_though_nothing_changed(projec
     assert "(0 files written" in shell(project, ["/usr/bin", "/bin"], sys.executable, "build.py").stdout
     result = shell(project, ["/usr/bin", "/bin"], sys.executable, "-S", "build.py")
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"error: newsdigest's libraries are not installed for {sys.executable}")
+    python = sys.executable
+    assert result.stderr == (
+        f"error: newsdigest's libraries are not installed for {python} (no module named 'yaml'): make the Quick "
+        f"start's virtual environment ({python} -m venv .venv && .venv/bin/python -m pip install -r requirements.txt), "
+        f"then run .venv/bin/python build.py\n")
 
 
 def test_a_library_missing_at_a_later_stage_is_the_same_line_and_a_missing_module_of_ours_a_bug(project, capsys):

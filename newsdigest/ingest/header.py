@@ -21,8 +21,8 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, is_agency, is_byline_or_dateline, is_person,
-                      given_name, is_role, names_beside_date, normalize_name, parse_byline)
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency,
+                      is_byline_or_dateline, is_person, is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import DATE_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
@@ -545,7 +545,8 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     def about(j: int) -> bool:   # shares a word with the story
         return not _content_words(texts[j]).isdisjoint(body)
 
-    def meta_line(j: int) -> bool:   # a dateline, a reading time, or a byline ('By …', 'Name Role', an agency, a bare name near the story)
+    def meta_line(j: int) -> bool:   # a dateline, a reading time, or a byline ('By …', 'Name Role', an agency, a person's
+        # name alone near the story: a given name first, not a button's capitalised words ('Start Free Trial'; nor 'J. Smith')
         text = texts[j]
         return words[j] <= 20 and (has_date(text) or is_relative(text) or bool(READING_TIME.match(text))
                                    or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (

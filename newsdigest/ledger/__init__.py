@@ -2,8 +2,9 @@
 whose inputs did not change at all does nothing.
 
 One SQLite database (the standard library's), .cache/ledger.sqlite: its rows are read and written by
-records.py. Here is the no-op check, which the command line runs before it reads the config or imports
-anything else: it lists the inputs the last build listed and compares them with what that build left.
+records.py. Here is the no-op check, which the command line runs before it parses the config or imports the
+build's stages: it lists the inputs the last build listed and compares them with what that build left. It
+imports the standard library, scan.py and write.py's two looks at the site, nothing else.
 
 Only this package reads or writes .cache/: the ledger (records.py, and the check here), the project lock
 (lock.py: one build at a time) and the undo journal (undo.py: content/ put back when a build stops).
@@ -31,17 +32,19 @@ UNDO = ".cache/undo"
 FORMAT = 8
 """The ledger's layout: a ledger of another format is started afresh."""
 
+# A namedtuple, not a dataclass: this module is imported before the no-op check, and dataclasses' import is
+# a tenth of the check's time.
 Summary = namedtuple("Summary", "articles pages feeds files drafts scheduled seeds to_review")
 Summary.__doc__ = """The counts of a build's summary line, which a no-op build repeats: articles, pages, feeds,
 files (every output file: all unchanged in a no-op build), drafts and scheduled articles left out, seeds found
 unchanged, articles to review."""
 
 
-def unchanged_since_last_build(root: Path, options: str, now: datetime, inputs: Inputs | None = None
+def unchanged_since_last_build(root: Path, now: datetime, inputs: Inputs | None = None, options: str = ""
                                ) -> tuple[Summary | None, Inputs | None]:
     """(the last build's summary when nothing it was made from changed, else None; the inputs compared, None when
-    none were). Compared: `options` (what the command line passes to scan.input_state) and the inputs (`inputs` as
-    this build listed them, else the folders the last build listed, listed again, their links followed anew), the site (the identity of its
+    none were). Compared: the inputs' state (`inputs` as this build listed them; else the folders the last build
+    listed, listed here again, their links followed anew, and hashed with `options`: scan.input_state), the site (the identity of its
     marker, write.site_identity, and no journal of a killed build waiting) and the schedule (`now` is before no
     scheduled article's time and after the newest published's). Reads eight rows of the ledger, and nothing when
     it has none."""
@@ -59,8 +62,9 @@ def unchanged_since_last_build(root: Path, options: str, now: datetime, inputs: 
             return None, inputs
         scanned = json.loads(saved["scanned"])
         inputs = inputs or input_state([os.path.realpath(f) for f in scanned["folders"]], options)
-        if scanned.get("key") != saved.get("key") or inputs.state != saved["state"]:   # (the key: the records are
-            return None, inputs                                          # those the state was recorded with)
+        # the key: the records are those the state was recorded with (not a ledger another build changed since)
+        if scanned.get("key") != saved.get("key") or inputs.state != saved["state"]:
+            return None, inputs
         from ..write import journal_waiting, site_identity
 
         output = os.path.realpath(scanned["output"])   # a link to the site's folder may point elsewhere now

@@ -35,6 +35,8 @@ WAIT = 120.0
 
 @contextmanager
 def project_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
+    """Hold the project at `root` for one build, waiting up to `wait` seconds for another to finish (then a Fault
+    naming its pid). Taken again by the thread that holds it (the no-op check's, then its build's), it is held on."""
     if fcntl is None:
         yield
         return

@@ -95,7 +95,7 @@ class Unchanged:
     next_due: datetime | None
     summary: Summary
     newest: datetime | None = None
-    scanned: tuple[list[str], str] = ([], "")
+    scanned: tuple[tuple[str, ...], str] = ((), "")
     """(the input folders, as the config names them; the output folder, the same): what the next build's no-op
     check lists and looks at, their links followed, before it reads the config."""
 
@@ -285,7 +285,7 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
         "next_due": unchanged.next_due.isoformat() if unchanged and unchanged.next_due else None,
         "newest": unchanged.newest.isoformat() if unchanged and unchanged.newest else None,
         "summary": json.dumps(unchanged.summary._asdict()) if unchanged else None,
-        "scanned": json.dumps({"folders": unchanged.scanned[0], "output": unchanged.scanned[1], "key": key}) if unchanged else None,
+        "scanned": json.dumps({"folders": list(unchanged.scanned[0]), "output": unchanged.scanned[1], "key": key}) if unchanged else None,
         "format": str(FORMAT),
     }
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
