@@ -75,8 +75,6 @@ def main(argv: list[str] | None = None) -> int:
                 done, listed = repeat_if_unchanged(args, held)
                 if done:
                     return 0
-            import dataclasses
-
             try:
                 from .config import load_config
 
@@ -90,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: {missing_library(missing)}", file=sys.stderr)
                 return EXIT_FAULT
             if args.local:
-                config = dataclasses.replace(config, links=dataclasses.replace(config.links, local=True))
+                from dataclasses import replace
+
+                config = replace(config, links=replace(config.links, local=True))
             return reporting_faults(config, lambda: (_command(config, args, listed), []))[0]
     except KeyboardInterrupt as stop:
         Progress.clear(sys.stderr.isatty())
@@ -205,7 +205,7 @@ def repeat_if_unchanged(args: argparse.Namespace, held: ExitStack) -> tuple[bool
     started = time.perf_counter()
     if not args.config.is_file() or not all(map(find_spec, LIBRARIES)):   # the build says what is missing
         return False, None
-    root = args.config.resolve().parent
+    root = args.config.resolve().parent   # Config.root, before the config is read
     try:
         held.enter_context(project_lock(root, wait=0))
         last, listed = unchanged_since_last_build(root, args.now or build_instant(),

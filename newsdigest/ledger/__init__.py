@@ -44,10 +44,10 @@ def unchanged_since_last_build(root: Path, now: datetime, inputs: Inputs | None 
                                ) -> tuple[Summary | None, Inputs | None]:
     """(the last build's summary when nothing it was made from changed, else None; the inputs compared, None when
     none were). Compared: the inputs' state (`inputs` as this build listed them; else the folders the last build
-    listed, listed here again, their links followed anew, and hashed with `options`: scan.input_state), the site (the identity of its
-    marker, write.site_identity, and no journal of a killed build waiting) and the schedule (`now` is before no
-    scheduled article's time and after the newest published's). Reads eight rows of the ledger, and nothing when
-    it has none."""
+    listed, listed here again, their links followed anew, and hashed with `options`: scan.input_state), the site
+    (the identity of its marker, write.site_identity, and no journal of a killed build waiting) and the schedule
+    (`now` is before no scheduled article's time and after the newest published's). Reads eight rows of the
+    ledger, and nothing when it has none."""
     path = os.path.join(root, FILE)
     if not os.path.isfile(path):
         return None, inputs
