@@ -22,8 +22,7 @@ from .decode import clean, decode
 from .errors import BuildError, Problems, yaml_problem
 from .i18n import code_for_name, language_tag
 from .markdown import TooSlow, render as render_markdown
-from .parallel import parallel_map
-from .scan import files_below
+from .scan import files_below, is_article
 from .slug import slugify
 from .stories import index_terms
 
@@ -289,7 +288,7 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
     Return the articles and the new cache entries. A bad file is reported; if the last build had it, that
     version stays on the site (an unattended build does not take a live story down for a typo).
     """
-    found, shown = [], _shown(content_dir, root)
+    found, shown = [], shown_folder(content_dir, root)
     for name, mtime, size in _markdown_files(content_dir, listing):   # no Path made for a file not read
         hit = cached.get(where := shown + name)
         found.append((name, where, mtime, size, hit[2] if hit and hit[:2] == (mtime, size) else None))
@@ -301,6 +300,8 @@ def load_articles(content_dir: Path, root: Path, zone: ZoneInfo, markdown: Markd
                                 name)
         except BuildError as err:
             return BuildError(str(err))   # pickles whole across processes
+
+    from .parallel import parallel_map   # not for an edit of bodies alone (retouch.py)
 
     fresh = iter(parallel_map(load, [f for f in found if f[4] is None]))
     articles, seen = [], {}
@@ -325,11 +326,11 @@ def content_files(content_dir: Path, root: Path, listing: list[tuple[str, int, i
                   ) -> list[tuple[Path, str, int, int]]:
     """(path, path as messages and the ledger show it, mtime_ns, size) of every content/**/*.md; from `listing`
     (files_below(content_dir, hidden=True)) when given."""
-    shown = _shown(content_dir, root)
+    shown = shown_folder(content_dir, root)
     return [(content_dir / name, shown + name, mtime, size) for name, mtime, size in _markdown_files(content_dir, listing)]
 
 
-def _shown(content_dir: Path, root: Path) -> str:
+def shown_folder(content_dir: Path, root: Path) -> str:
     """The content folder as messages and the ledger show it, with a trailing '/'."""
     return content_dir.relative_to(root).as_posix() + "/" if content_dir.is_relative_to(root) else f"{content_dir}/"
 
@@ -338,7 +339,7 @@ def _markdown_files(content_dir: Path, listing: list[tuple[str, int, int]] | Non
     """files_below(content_dir, ".md"), from `listing` (files_below(content_dir, hidden=True)) when given."""
     if listing is None:
         return files_below(content_dir, ".md")
-    return [f for f in listing if f[0].endswith(".md") and not f[0].startswith(".") and "/." not in f[0]]
+    return [f for f in listing if is_article(f[0])]
 
 
 def load_article(raw: bytes, where: str, zone: ZoneInfo, markdown: MarkdownIt, publish: str = "full",

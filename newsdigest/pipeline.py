@@ -7,21 +7,18 @@ only outputs whose fingerprint changed are rendered, and only bytes that changed
 from __future__ import annotations
 
 import gc
-import signal
 import tempfile
-import threading
 from concurrent.futures import ThreadPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
 from .config import Config
 from .content import Article, bodies_read, load_articles
 from .digest import Digest, make_digest
-from .errors import Problems, Stopped
+from .errors import Problems
 from .feeds import all_feeds, render_feed
 from .i18n import load_language
 from .ingest import IngestReport, ingest_seeds
@@ -35,7 +32,8 @@ from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_pa
 from .stories import StoryIndex, lead_rank
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .ledger.undo import ContentUndo
-from .write import Writing, site_identity
+from .retouch import recipe, retouch
+from .write import Writing, interrupts_deferred, site_identity
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,13 @@ def build(config: Config, options: BuildOptions, progress: Callable[[str], None]
     undo = ContentUndo(config.root, config.path("content"))
     ledger = Ledger(config.root, ledger_key(config), trust=not (options.clean or undo.recovered))
     try:
-        return _build(config, options, progress, undo, ledger)
+        edit = None if options.clean else retouch(config, options.inputs, ledger, options.now)
+        if edit is None:
+            return _build(config, options, progress, undo, ledger)
+        last = edit.summary
+        return BuildReport(IngestReport(0, last.seeds, 0, None), last.articles, last.pages, last.feeds, len(edit.written),
+                           last.files - len(edit.written), last.drafts, last.scheduled, Problems(), edit.written,
+                           last.to_review)
     except BaseException:   # the build stopped: content/ as it was (the site was not touched)
         undo.restore()
         raise
@@ -124,7 +128,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
                              tuple(sorted(made.changed)), sum(bool(a.review) for a in articles))
         publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
                                       digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled,
-                                      made.bodies),
+                                      made.bodies, made.recipes),
                 next_no_op(options, report, len(plan.inputs), future, digest.articles, config), writing, undo)
     return report
 
@@ -142,7 +146,8 @@ def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: l
                      Summary(report.articles, report.pages, report.feeds, files, report.drafts_left_out,
                              report.future_left_out, ingested.unchanged, report.to_review),
                      None if options.future else max((a.date for a in published), default=None),
-                     (tuple(config.input_folders(named=True)), str(config.root / config.paths.output)))
+                     (tuple(config.input_folders(named=True)), str(config.root / config.paths.output)),
+                     options.inputs.apart(str(config.path("content"))))
 
 
 def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:
@@ -164,6 +169,8 @@ class Plan:
 
     makers: dict[str, Callable[[], bytes]]
     """Output path -> the call that makes its bytes."""
+    recipes: dict[str, Callable[[], bytes]]
+    """Output path -> the call that writes down how to make it again from the ledger alone (retouch.recipe)."""
     inputs: dict[str, str]
     """Output path -> fingerprint of what it is made from."""
     shows: dict[str, str]
@@ -215,16 +222,18 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     showing = ledger.showing(recarded) if incremental and made_with == last.made_with and len(edited) <= FEW and \
         unmoved(digest.story_index, last.stories, list(pairs.values())) else None
     makers: dict[str, Callable[[], bytes]] = {}
+    recipes: dict[str, Callable[[], bytes]] = {}
     inputs: dict[str, str] = {}
     shows: dict[str, str] = {}
     if showing is None:   # every output is fingerprinted again, and what it shows compared with the last build's
         last = replace(last, shows=ledger.shows())
-    for path, made_from, make in [*((page.path, (layouts, page.template, page.path, page.context),
-                                     lambda page=page: render_page(env, page, digest, config)) for page in pages),
-                                  *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items, feed.story_ids(digest),
-                                                  language.version),
-                                     lambda feed=feed: render_feed(feed, digest, config)) for feed in feeds)]:
+    for path, made_from, make, made in [*((page.path, (layouts, page.template, page.path, page.context),
+                                           lambda page=page: render_page(env, page, digest, config), page) for page in pages),
+                                        *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items,
+                                                        feed.story_ids(digest), language.version),
+                                           lambda feed=feed: render_feed(feed, digest, config), feed) for feed in feeds)]:
         makers[path] = make
+        recipes[path] = lambda made=made: recipe(made, digest)
         if showing is not None and path not in showing and path in last.inputs:   # it shows no article edited
             inputs[path] = last.inputs[path]
             continue
@@ -238,7 +247,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     reading = {path for path, sources in last.bodies.items() if not retold.isdisjoint(sources.split("\n"))} if retold else set()
     stale = [path for path in inputs
              if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs and path not in reading)]
-    return Plan(makers, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
+    return Plan(makers, recipes, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
                 fingerprint, compiled.made)
 
 
@@ -254,6 +263,8 @@ class Made:
     """The outputs whose bytes were written."""
     bodies: dict[str, str]
     """Output path -> the articles whose body it shows (Records.bodies)."""
+    recipes: dict[str, bytes]
+    """Each output made -> its recipe if it shows a body, else b"" (Records.recipes)."""
 
 
 def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Callable[[str], None]) -> Made:
@@ -261,19 +272,19 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
     index the search shards whose pages changed meanwhile, in the background."""
     last, searched = plan.last, {path for paths in plan.search.values() for path in paths}
 
-    def make(path: str) -> tuple[str, bool, str, str]:
+    def make(path: str) -> tuple[str, bool, str, str, bytes]:
         """Render in whichever process; write the file only when its bytes changed; return the hash, whether
-        it was written, for a page search indexes the hash of what Pagefind reads of it, and the articles whose
-        bodies it shows."""
+        it was written, for a page search indexes the hash of what Pagefind reads of it, the articles whose
+        bodies it shows, and if it shows any, its recipe."""
         with bodies_read() as heard:
             data = plan.makers[path]()
         hashed = bytes_hash(data)
         indexed = bytes_hash(indexed_part(data)) if path in searched else ""
-        bodies = "\n" + "\n".join(sorted(heard)) + "\n" if heard else ""
+        bodies, recipe = ("\n" + "\n".join(sorted(heard)) + "\n", plan.recipes[path]()) if heard else ("", b"")
         if plan.incremental and last.outputs.get(path) == hashed:
-            return hashed, False, indexed, bodies
+            return hashed, False, indexed, bodies, recipe
         writing.put({path: data})
-        return hashed, True, indexed, bodies
+        return hashed, True, indexed, bodies, recipe
 
     # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
     first = [path for path in plan.stale if path in searched]
@@ -293,7 +304,8 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
     hashes = {path: made[path][0] if path in made else last.outputs.get(path, "") for path in plan.inputs}
     changed = {path for path, (_, wrote, *_) in made.items() if wrote} | searching(plan.inputs, hashes)
     bodies = {path: made[path][3] if path in made else last.bodies.get(path, "") for path in plan.inputs}
-    return Made(hashes, indexed, changed, {path: shown for path, shown in bodies.items() if shown})
+    return Made(hashes, indexed, changed, {path: shown for path, shown in bodies.items() if shown},
+                {path: made[path][4] for path in made})
 
 
 def publish(ledger: Ledger, plan: Plan, records: Records, unchanged: Unchanged | None, writing: Writing,
@@ -343,24 +355,6 @@ def _same_card(source: str, digest: Digest, last: dict[str, tuple], now: dict[st
 def _place(a: Article) -> tuple:
     """What of an article decides which pages show it, and where (its text decides how)."""
     return a.source, a.id, a.slug, a.date, a.updated, a.category, a.tags, a.lang, a.story, a.draft
-
-
-@contextmanager
-def interrupts_deferred() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM wait until the block is done, then stop the build (in the main thread;
-    elsewhere signals do not reach Python code anyway)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    before = {sig: signal.signal(sig, lambda number, frame: caught.append(number)) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-    if caught:
-        raise Stopped("stopped, just after the site was published: it is complete")
 
 
 def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,

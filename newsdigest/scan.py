@@ -39,13 +39,25 @@ class Inputs:
     compares, and what the build then reads its seeds' and content files' sizes and mtimes from. (A plain class,
     as this module is imported by the no-op check, before anything it can do without.)"""
 
-    __slots__ = ("state", "files")
+    __slots__ = ("state", "files", "options")
 
-    def __init__(self, state: str, files: dict[str, list[tuple[str, int, int]]]) -> None:
+    def __init__(self, state: str, files: dict[str, list[tuple[str, int, int]]], options: str = "") -> None:
         self.state = state
         """A hash of `options` (input_state) and every input's name, size and mtime."""
         self.files = files
         """Each input folder (as str) -> files_below(it, hidden=True)."""
+        self.options = options
+
+    def apart(self, content: str) -> str:
+        """A hash like `state` of every input but the articles: the Markdown files below the folder `content`
+        (those the ledger keeps a row of each, with its size and mtime). The same as the last build's, only
+        articles were edited, added or removed."""
+        h = hashlib.blake2b(self.options.encode(), digest_size=16)
+        for folder, found in self.files.items():
+            h.update(f"{folder}\n".encode())
+            h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found
+                             if folder != content or not is_article(path)).encode())
+        return h.hexdigest()
 
     def below(self, folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
         """files_below(folder, suffix): its files not hidden (nor in a hidden folder) that end with `suffix`;
@@ -54,6 +66,12 @@ class Inputs:
         if found is None:
             return files_below(folder, suffix)
         return [f for f in found if f[0].endswith(suffix) and not f[0].startswith(".") and "/." not in f[0]]
+
+
+def is_article(path: str) -> bool:
+    """A file below content/ (`path` relative to it, with '/') that the build loads as an article: Markdown, not
+    hidden nor in a hidden folder."""
+    return path.endswith(".md") and not path.startswith(".") and "/." not in path
 
 
 def source_hash(data: bytes) -> str:
@@ -72,4 +90,4 @@ def input_state(folders: list[str], options: str, listed: dict[str, list[tuple[s
         h.update(f"{folder}\n".encode())
         found = files[folder] = listed[folder] if listed else files_below(folder, hidden=True)
         h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
-    return Inputs(h.hexdigest(), files)
+    return Inputs(h.hexdigest(), files, options)

@@ -15,10 +15,17 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from .errors import BuildError
+from .errors import BuildError, Stopped
+
+TYPE_CHECKING = False   # typing's, without importing typing: the no-op check imports this module
+if TYPE_CHECKING:
+    from typing import Iterator
 
 MARKER = ".newsdigest"
 MARKER_TEXT = b"Built by newsdigest. This folder is replaced whole on every build: edit the sources, not these files.\n"
@@ -115,6 +122,24 @@ class Writing:
 
     def __exit__(self, *exc) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)   # gone already when finished
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait until the block is done, then stop the build (in the main thread;
+    elsewhere signals do not reach Python code anyway)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    before = {sig: signal.signal(sig, lambda number, frame: caught.append(number)) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    if caught:
+        raise Stopped("stopped, just after the site was published: it is complete")
 
 
 def site_identity(output: Path | str) -> tuple[int, int] | None:

@@ -43,6 +43,7 @@ def digest(sample_project):
     for name, *_ in REPORTS[:2]:          # two outlets' reports of one event: a story
         report(sample_project, name)
     build(sample_project)
+    build(sample_project)   # says no warning: the next may be an edit of bodies alone (retouch.py)
     return sample_project
 
 
@@ -51,6 +52,9 @@ def report(project: Path, name: str, **extra) -> None:
     _, outlet, date, title, body = next(r for r in REPORTS if r[0] == name)
     write(project, name, title=title, date=date, category="World", source_name=outlet, **{"body": body, **extra})
 
+
+TRAMS = "lisbon-brings-back-night-trams-as-city-bets-on-late-evening-economy.md"
+"""The content file of seeds/001_lisbon_trams.txt: a body past the words stories compare (stories.Params.lead_words)."""
 
 CHANGES = {
     "a report joins a story (which gets its page)": lambda p: report(p, "blog"),
@@ -63,6 +67,9 @@ CHANGES = {
     "body edited, the reading time the same": lambda p: write(p, "h1", title="Hand story 1", date="2025-06-11T10:00:00+01:00",
                                                               category="Science", tags=["T1", "Shared"],
                                                               body="Some body text, with a second sentence."),
+    "a paragraph added at the end of a long body": lambda p: (p / "content" / TRAMS).write_text(
+        (p / "content" / TRAMS).read_text(encoding="utf-8") + "\nThe first night tram leaves the square at midnight.\n",
+        encoding="utf-8"),
     "a report's body grows past its story's lead": lambda p: report(p, "wire", body=" ".join([REPORTS[0][4]] * 4)),
     "title edited": lambda p: write(p, "h2", title="Hand story two, retitled", date="2025-06-12T10:00:00+01:00",
                                     category="World", tags=["T2", "Shared"]),
@@ -100,12 +107,13 @@ def test_incremental_equals_clean(digest, change):
 def test_a_body_edited_makes_again_its_page_and_the_feeds_that_carry_it_not_the_lists(digest, monkeypatch):
     """Lists show an article's card (title, dek, date, reading time), not its body: an edit of the body alone
     renders the article's page and the feeds whose items carry its body, nothing else."""
-    from newsdigest import pipeline
+    from newsdigest import pipeline, retouch
 
     rendered: list[str] = []
-    for name, made in (("render_page", 1), ("render_feed", 0)):   # the argument that is the page or feed made
-        real = getattr(pipeline, name)
-        monkeypatch.setattr(pipeline, name, lambda *args, real=real, made=made: rendered.append(args[made].path) or real(*args))
+    for module in (pipeline, retouch):
+        for name, made in (("render_page", 1), ("render_feed", 0)):   # the argument that is the page or feed made
+            real = getattr(module, name)
+            monkeypatch.setattr(module, name, lambda *args, real=real, made=made: rendered.append(args[made].path) or real(*args))
     carrying = {p.relative_to(digest / "site").as_posix() for p in (digest / "site").rglob("feed*")
                 if "Hand story 1<" in p.read_text(encoding="utf-8") or '"Hand story 1"' in p.read_text(encoding="utf-8")}
     carrying |= {p.relative_to(digest / "site").as_posix() for p in (digest / "site").rglob("atom.xml")}
@@ -133,6 +141,56 @@ def test_a_list_layout_that_shows_the_body_is_made_again_when_the_body_is_edited
     incremental = snapshot(digest / "site")
     build(digest, "--clean")
     assert snapshot(digest / "site") == incremental
+
+
+WHOLE = {"a paragraph added at the end of a long body": False, "body edited, the reading time the same": True,
+         "body edited": True, "title edited": True,
+         "layout edited": True, "article added": True, "config changed": True}
+"""What each change makes of the next build: the whole build (True), or an edit of bodies alone made from the
+ledger's recipes (False: retouch.py)."""
+
+
+@pytest.mark.parametrize("change", WHOLE, ids=list(WHOLE))
+def test_an_edit_of_bodies_alone_is_made_without_the_whole_build(digest, monkeypatch, change):
+    """Only an edit that leaves every card, the terms stories compare (the title, dek and lead) and every input
+    but the articles as they were skips the whole build (the reading time is part of the card); the site is a
+    clean build's either way."""
+    from newsdigest import pipeline
+
+    calls, real = [], pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
+    CHANGES[change](digest)
+    build(digest)
+    assert bool(calls) == WHOLE[change]
+    incremental = snapshot(digest / "site")
+    build(digest, "--clean")
+    assert snapshot(digest / "site") == incremental
+
+
+def test_a_body_that_grows_past_its_story_s_lead_is_a_whole_build(project, monkeypatch):
+    """The longest report leads its story (its headline, and the articles a day shows of it): a body edit that
+    changes which report is the longest, its card and terms as they were, changes the lists, so the whole build
+    runs, and gives what a clean build gives."""
+    from newsdigest import pipeline
+
+    filler = " ".join(["The river was high again on the second day, and the roads to the town stayed shut."] * 6)
+    for name in ("wire", "herald"):   # bodies past the words stories compare (stories.Params.lead_words)
+        _, outlet, date, title, body = next(r for r in REPORTS if r[0] == name)
+        write(project, name, title=title, date=date, category="World", source_name=outlet, body=f"{body} {filler}")
+    build(project)
+    story = json.loads((project / "site" / "stories.json").read_text(encoding="utf-8"))["stories"]
+    assert story[0]["headline"] == REPORTS[1][3] and len(story[0]["articles"]) == 2   # the herald's report leads
+    calls, real = [], pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
+    wire = project / "content" / "wire.md"
+    wire.write_text(wire.read_text(encoding="utf-8") + f"\n{filler}\n", encoding="utf-8")
+    build(project)
+    assert calls == [1]
+    story = json.loads((project / "site" / "stories.json").read_text(encoding="utf-8"))["stories"]
+    assert story[0]["headline"] == REPORTS[0][3]   # the wire's, longer now
+    incremental = snapshot(project / "site")
+    build(project, "--clean")
+    assert snapshot(project / "site") == incremental
 
 
 def test_a_feed_names_the_new_id_of_a_story_an_earlier_report_joined(digest):

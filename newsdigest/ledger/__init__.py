@@ -29,7 +29,7 @@ LOCK = ".cache/build.lock"
 """The project lock's file (lock.py)."""
 UNDO = ".cache/undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 8
+FORMAT = 9
 """The ledger's layout: a ledger of another format is started afresh."""
 
 # A namedtuple, not a dataclass: this module is imported before the no-op check, and dataclasses' import is
@@ -65,15 +65,23 @@ def unchanged_since_last_build(root: Path, now: datetime, inputs: Inputs | None 
         # the key: the records are those the state was recorded with (not a ledger another build changed since)
         if scanned.get("key") != saved.get("key") or inputs.state != saved["state"]:
             return None, inputs
-        from ..write import journal_waiting, site_identity
-
         output = os.path.realpath(scanned["output"])   # a link to the site's folder may point elsewhere now
-        if journal_waiting(output) or json.loads(saved.get("site") or "null") != list(site_identity(output) or []):
-            return None, inputs
-        due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
-        newest = saved.get("newest") and datetime.fromisoformat(saved["newest"])
-        if due and now >= due or newest and now < newest:
+        if not as_left(saved, output, now):
             return None, inputs
         return Summary(**json.loads(saved["summary"])), inputs
     except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
         return None, inputs
+
+
+def as_left(saved: dict[str, str | None], output: str, now: datetime) -> bool:
+    """The site at `output` is as the last build left it (the identity of its marker, write.site_identity, and
+    no journal of a killed build waiting) and publishes what it did at `now` (before no scheduled article's
+    time, after the newest published's); `saved`: the ledger's meta rows 'site', 'next_due' and 'newest'.
+    Raises ValueError for rows that cannot be read."""
+    from ..write import journal_waiting, site_identity
+
+    if journal_waiting(output) or json.loads(saved.get("site") or "null") != list(site_identity(output) or []):
+        return False
+    due = saved.get("next_due") and datetime.fromisoformat(saved["next_due"])
+    newest = saved.get("newest") and datetime.fromisoformat(saved["newest"])
+    return not (due and now >= due or newest and now < newest)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 
 from .. import __version__
@@ -44,6 +44,7 @@ CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
 CREATE TABLE story_lines (id TEXT PRIMARY KEY, made_from TEXT, line TEXT);
 CREATE TABLE shows (path TEXT PRIMARY KEY, sources TEXT);
 CREATE TABLE layouts (key TEXT PRIMARY KEY, code BLOB);
+CREATE TABLE recipes (path TEXT PRIMARY KEY, recipe BLOB);
 """
 STORY_PARTS = ("shapes", "links", "members", "related", "splits")
 """The StoryIndex's dicts, a row per key in `stories`; its `order` is one meta row."""
@@ -79,6 +80,9 @@ class Records:
     bodies: dict[str, str] = field(default_factory=dict)
     """Output path -> the sources of the articles whose body it shows (content.bodies_read), each between
     newlines; absent for one that shows none (its fingerprint holds only the articles' cards)."""
+    recipes: dict[str, bytes] = field(default_factory=dict)
+    """Output path -> how to make it again from the ledger's rows (retouch.recipe), for each output this build
+    made that shows a body; b"" for one made that has none. Written, never read whole (Ledger.showing_bodies)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         """The output at `path` was made from what `fingerprint` hashes."""
@@ -98,6 +102,9 @@ class Unchanged:
     scanned: tuple[tuple[str, ...], str] = ((), "")
     """(the input folders, as the config names them; the output folder, the same): what the next build's no-op
     check lists and looks at, their links followed, before it reads the config."""
+    apart: str = ""
+    """The inputs' state but the articles' (scan.Inputs.apart): the same in the next build, and only bodies were
+    edited, that build makes again only the outputs that show them (retouch.py)."""
 
 
 def ledger_key(config: Any) -> str:
@@ -132,15 +139,9 @@ class Ledger:
             return Records()
         db = self.db
         try:
-            from ..content import Article
-
-            body, new, setattr_ = partial(_read_body, self.path), object.__new__, object.__setattr__
-            articles = {}
-            for path, mtime, size, blob in db.execute("SELECT path, mtime, size, article FROM content"):
-                fields = pickle.loads(blob)   # the Article but its body, which it reads from here when asked
-                fields["_body"] = body
-                setattr_(article := new(Article), "__dict__", fields)
-                articles[path] = (mtime, size, article)
+            article = self._article_of()
+            articles = {path: (mtime, size, article(blob))
+                        for path, mtime, size, blob in db.execute("SELECT path, mtime, size, article FROM content")}
             seeds = {name: marshal.loads(blob) for name, blob in db.execute("SELECT name, seen FROM seeds")}
             inputs, outputs, indexed, bodies = {}, {}, {}, {}
             for path, made_from, hashed, index, shown in db.execute("SELECT path, made_from, hash, indexed, bodies FROM outputs"):
@@ -186,6 +187,68 @@ class Ledger:
         for source in sources if self.db is not None else ():
             found.update(p for p, in self.db.execute("SELECT path FROM shows WHERE instr(sources, ?) > 0", (f"\n{source}\n",)))
         return found
+
+    def edit_basis(self) -> tuple[dict[str, Any], dict[str, tuple[int, int]]] | None:
+        """What an edit of bodies alone starts from (retouch.py): the meta rows of the last build's state and
+        schedule, and every content file's (mtime_ns, size); None when this ledger is not trusted."""
+        if self.db is None:
+            return None
+        try:
+            meta = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN "
+                                        "('state', 'apart', 'site', 'next_due', 'newest', 'summary', 'made_with')"))
+            return meta, {path: (mtime, size) for path, mtime, size in self.db.execute("SELECT path, mtime, size FROM content")}
+        except sqlite3.DatabaseError:
+            return None
+
+    def articles(self, sources: list[str]) -> dict[str, Article]:
+        """The Articles the ledger keeps of `sources` (those it has), each reading its body from the ledger when
+        asked for it."""
+        article = self._article_of()
+        return {path: article(blob) for path, blob in self.db.execute(
+            f"SELECT path, article FROM content WHERE path IN ({', '.join('?' * len(sources))})", sources)}
+
+    def _article_of(self) -> Callable[[bytes], Article]:
+        """The call that makes an Article of a content row's pickled fields: all but its body, which it reads
+        from the ledger when first asked for it."""
+        from ..content import Article
+
+        body, new, setattr_ = partial(_read_body, self.path), object.__new__, object.__setattr__
+
+        def article(blob: bytes) -> Article:
+            fields = pickle.loads(blob)
+            fields["_body"] = body
+            setattr_(made := new(Article), "__dict__", fields)
+            return made
+        return article
+
+    def showing_bodies(self, sources: set[str]) -> dict[str, tuple[str, str, bytes | None]]:
+        """The outputs that show the body of any of `sources`: path -> (hash of its bytes, the sources whose
+        bodies it shows (Records.bodies), its recipe or None)."""
+        found = {}
+        for source in sources:
+            found.update((path, (hashed, shown, recipe)) for path, hashed, shown, recipe in self.db.execute(
+                "SELECT outputs.path, hash, bodies, recipe FROM outputs LEFT JOIN recipes ON recipes.path = outputs.path "
+                "WHERE instr(bodies, ?) > 0", (f"\n{source}\n",)))
+        return found
+
+    def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str]],
+                   layouts: dict[str, bytes], state: str, site: tuple[int, int] | None) -> Staged:
+        """Write what an edit of bodies alone changed (retouch.py): the articles' rows (path -> (mtime_ns, size,
+        Article)), the outputs made again (path -> (hash, the sources whose bodies it shows)), layouts compiled,
+        the inputs' state and the site's identity; in a transaction left open, as `stage`'s."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("UPDATE content SET mtime = ?, size = ?, article = ?, body = ? WHERE path = ?",
+                                [(m, size, *_article_row(a), path) for path, (m, size, a) in articles.items()])
+            self.db.executemany("UPDATE outputs SET hash = ?, bodies = ? WHERE path = ?",
+                                [(hashed, shown, path) for path, (hashed, shown) in outputs.items()])
+            self.db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", layouts.items())
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                [("state", state), ("site", json.dumps(list(site)) if site else None)])
+        except sqlite3.Error as exc:
+            _rollback(self.db)
+            raise _os_error(exc, self.path) from None
+        return Staged(self, self.db)
 
     def stage(self, before: Records, now: Records, unchanged: Unchanged | None) -> Staged:
         """Write `now` (this build's records; `before` the last build's, as `last` gave them) and what lets the next
@@ -264,6 +327,9 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
     _sync(db, "story_lines", ("id", "made_from", "line"), before.story_lines, now.story_lines,
           lambda old, new: old == new, lambda v: v)
     db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", now.layouts.items())
+    db.executemany("DELETE FROM recipes WHERE path = ?",
+                   [(p,) for p in before.inputs.keys() - now.inputs.keys()] + [(p,) for p, r in now.recipes.items() if not r])
+    db.executemany("INSERT OR REPLACE INTO recipes VALUES (?, ?)", [(p, r) for p, r in now.recipes.items() if r])
     if now.shows is not None:
         _sync(db, "shows", ("path", "sources"), before.shows or {}, now.shows, lambda old, new: old == new, lambda v: (v,))
     if before.stories is not now.stories:
@@ -285,6 +351,7 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
         "next_due": unchanged.next_due.isoformat() if unchanged and unchanged.next_due else None,
         "newest": unchanged.newest.isoformat() if unchanged and unchanged.newest else None,
         "summary": json.dumps(unchanged.summary._asdict()) if unchanged else None,
+        "apart": unchanged.apart if unchanged else None,
         "scanned": json.dumps({"folders": list(unchanged.scanned[0]), "output": unchanged.scanned[1], "key": key}) if unchanged else None,
         "format": str(FORMAT),
     }

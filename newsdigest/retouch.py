@@ -1,0 +1,211 @@
+"""An edit of article bodies alone, made from the ledger without loading the archive.
+
+An edit that leaves an article's card (content.Article.card: everything a list shows of it), its terms (what
+stories and related lists compare it by) and its rank in its story as they were changes only the outputs that show
+its body: its page and the feeds that carry it (Records.bodies). For each such output the ledger keeps its recipe
+(`recipe`): the Page or Feed it was made from, pickled with each Article named by its content file, and the URL and
+story id of each. When only articles changed since the last build (the inputs' state apart from them,
+scan.Inputs.apart, is the last build's), that build was clean (it left a summary to repeat), the site is as it left
+it and every article edited keeps its card, terms and rank, `retouch` loads the edited files alone, makes those
+outputs again from their recipes and the ledger's rows, writes the bytes that changed and updates the rows they
+touch. Anything else is the whole build's (pipeline._build), and so is every edit with search on: Pagefind would
+index the article's shard again.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from datetime import datetime
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from .config import Config
+from .content import Article, bodies_read, load_article, shown_folder
+from .digest import Digest
+from .errors import BuildError
+from .feeds import Feed, render_feed
+from .fingerprint import bytes_hash
+from .i18n import Language, load_language
+from .ledger import Summary, as_left
+from .ledger.records import Ledger
+from .markdown import make_markdown
+from .render import Compiled, Page, make_environment, render_page
+from .scan import Inputs, is_article
+from .stories import lead_rank
+from .write import Writing, interrupts_deferred
+
+MOST = 64
+"""Up to this many articles edited at once are made again this way; beyond, the whole build is as quick."""
+
+
+class Retouched(NamedTuple):
+    """What an edit of bodies alone did: the last build's summary (the counts are the same) and the outputs
+    whose bytes changed."""
+
+    summary: Summary
+    written: tuple[str, ...]
+
+
+def recipe(made: Page | Feed, digest: Digest) -> bytes:
+    """How to make the page or feed `made` again without the digest: it pickled, each Article in it named by its
+    source (`_named`), with the (URL, story id) of each article named; b"" when it cannot be pickled."""
+    named: dict[str, Article] = {}
+
+    def name(article: Article) -> tuple:
+        named[article.source] = article
+        return _named, (article.source,)
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {Article: name}   # a lookup by type in C: a call of Python per Article alone
+    try:
+        pickler.dump(made)
+        known = {source: (digest.urls[source], digest.story_of[source].id) for source in named}
+    except (pickle.PicklingError, TypeError, AttributeError, KeyError):
+        return b""
+    return pickle.dumps((buffer.getvalue(), known), pickle.HIGHEST_PROTOCOL)
+
+
+def _named(source: str) -> Article:
+    """An Article in a recipe: `_Reading` gives the one of that source instead."""
+    raise pickle.UnpicklingError(f"a recipe read without its articles ({source})")
+
+
+class _Reading(pickle.Unpickler):
+    """Reads a recipe, each article named in it the one `articles` gives for its source."""
+
+    def __init__(self, data: bytes, articles: dict[str, Article]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.articles = articles
+
+    def find_class(self, module: str, name: str):
+        if module == __name__ and name == "_named":
+            return self.articles.__getitem__
+        return super().find_class(module, name)
+
+
+class _Story(NamedTuple):
+    id: str
+
+
+class Recalled:
+    """What a page or feed asks of the digest (its articles' URLs and story ids, the zone, the language), from
+    its recipe: a stand-in for digest.Digest."""
+
+    def __init__(self, known: dict[str, tuple[str, str]], zone: ZoneInfo, language: Language) -> None:
+        self.urls = {source: url for source, (url, _) in known.items()}
+        self.story_of = {source: _Story(story) for source, (_, story) in known.items()}
+        self.zone, self.language = zone, language
+
+    def url(self, article: Article) -> str:
+        return self.urls[article.source]
+
+    def local(self, when: datetime) -> datetime:
+        return when.astimezone(self.zone)
+
+
+def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime) -> Retouched | None:
+    """Make again, from the ledger, the outputs that show the bodies of the articles edited since the last build,
+    and publish them with the ledger's rows; None, having changed nothing, when the edit is not of bodies alone
+    (see the module's docstring). `inputs`: this build's (scan.Inputs); `now`: its instant."""
+    content = str(config.path("content"))
+    basis = None if config.search or inputs is None or content not in inputs.files else ledger.edit_basis()
+    if basis is None:
+        return None
+    meta, rows = basis
+    output = str(config.path("output"))
+    try:
+        if not meta.get("state") or meta.get("apart") != inputs.apart(content) or not as_left(meta, output, now):
+            return None
+        summary = Summary(**json.loads(meta["summary"]))
+    except (ValueError, TypeError, KeyError):
+        return None
+    shown = shown_folder(config.path("content"), config.root)
+    files = {shown + name: (name, mtime, size) for name, mtime, size in inputs.files[content] if is_article(name)}
+    if files.keys() != rows.keys():
+        return None
+    edited = [where for where, (_, mtime, size) in files.items() if rows[where] != (mtime, size)]
+    if not edited or len(edited) > MOST:
+        return None
+    before, after = ledger.articles(edited), {}
+    markdown = make_markdown(config.site.url, config.links.nofollow)
+    for where in edited:
+        name = files[where][0]
+        try:
+            article = load_article((config.path("content") / name).read_bytes(), where, config.zone, markdown,
+                                   config.publish, config.layout_keys, config.site.language, name)
+        except (BuildError, OSError):
+            return None   # the whole build says what is wrong
+        old = before.get(where)
+        if article.notes or old is None or article.card != old.card or article.terms != old.terms:
+            return None
+        after[where] = article
+    retold = {where for where, a in after.items() if a.version != before[where].version}
+    outputs = ledger.showing_bodies(retold) if retold else {}
+    made = _recalled(outputs, after, ledger)
+    if made is None or not _same_ranks(made, before, after):
+        return None
+    language = load_language(config.site.language, config.path("translations"))
+    compiled = Compiled(ledger.trusted(), language.version)
+    recalled = Recalled({source: seen for _, known in made.values() for source, seen in known.items()}, config.zone,
+                        language)
+    env = make_environment(config.path("layouts"), recalled, config.site.title, compiled)
+    written, rows_now = [], {}
+    with Writing(config.path("output"), whole=False) as writing:
+        for path, (obj, _) in made.items():
+            with bodies_read() as heard:
+                data = render_page(env, obj, recalled, config) if isinstance(obj, Page) else render_feed(obj, recalled, config)
+            hashed = bytes_hash(data)
+            rows_now[path] = (hashed, "\n" + "\n".join(sorted(heard)) + "\n" if heard else "")
+            if hashed != outputs[path][0]:
+                writing.put({path: data})
+                written.append(path)
+        staged = ledger.stage_edit({where: (files[where][1], files[where][2], a) for where, a in after.items()}, rows_now,
+                                   compiled.made, inputs.state, writing.identity())
+        with interrupts_deferred():
+            try:
+                writing.finish()
+            except BaseException:
+                staged.abort()
+                raise
+            staged.commit()
+    return Retouched(summary, tuple(sorted(written)))
+
+
+def _recalled(outputs: dict[str, tuple[str, str, bytes | None]], edited: dict[str, Article], ledger: Ledger
+              ) -> dict[str, tuple[Page | Feed, dict[str, tuple[str, str]]]] | None:
+    """Each output's Page or Feed from its recipe, its articles the `edited` ones or the ledger's, with the (URL,
+    story id) of each; None when one has no recipe or names an article the ledger no longer has."""
+    recipes = {}
+    try:
+        for path, (_, _, kept) in outputs.items():
+            if not kept:
+                return None
+            recipes[path] = pickle.loads(kept)
+        wanted = {source for _, known in recipes.values() for source in known} - edited.keys()
+        articles = {**ledger.articles(sorted(wanted)), **edited}
+        if not wanted <= articles.keys():
+            return None
+        made = {}
+        for path, (pickled, known) in recipes.items():
+            made[path] = (_Reading(pickled, articles).load(), known)
+        return made
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError):
+        return None
+
+
+def _same_ranks(made: dict[str, tuple[Page | Feed, dict]], before: dict[str, Article], now: dict[str, Article]) -> bool:
+    """Every story of an article edited whose length changed ranks its articles as before (the longest leads the
+    story, and the articles a day shows of it): its page's recipe names the story."""
+    changed = {where for where, a in now.items() if a.words != before[where].words}
+    stories = [obj.context["story"] for obj, _ in made.values()
+               if isinstance(obj, Page) and getattr(obj.context.get("article"), "source", None) in changed]
+    if len(stories) < len(changed):
+        return False
+    for story in stories:
+        if len(story.articles) > 1 and [a.source for a in sorted(story.articles, key=lead_rank)] != \
+                [a.source for a in sorted((before.get(a.source, a) for a in story.articles), key=lead_rank)]:
+            return False
+    return True
