@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE content (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, article BLOB, body TEXT);
+CREATE INDEX content_listing ON content (path, mtime, size);
 CREATE TABLE seeds (name TEXT PRIMARY KEY, seen BLOB);
 CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT, bodies TEXT);
 CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
@@ -196,7 +197,8 @@ class Ledger:
         try:
             meta = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN "
                                         "('state', 'apart', 'site', 'next_due', 'newest', 'summary', 'made_with')"))
-            return meta, {path: (mtime, size) for path, mtime, size in self.db.execute("SELECT path, mtime, size FROM content")}
+            listing = self.db.execute("SELECT path, mtime, size FROM content INDEXED BY content_listing")   # not the rows' blobs
+            return meta, {path: (mtime, size) for path, mtime, size in listing}
         except sqlite3.DatabaseError:
             return None
 
