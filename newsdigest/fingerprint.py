@@ -100,6 +100,13 @@ def bytes_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def layouts_key(layouts: Path, language_version: str, search_off: str) -> str:
+    """What every page is made with besides its own data (Records.made_with): the layouts' files (their bytes:
+    a copy that keeps sizes and mtimes is seen), the site's words (Language.version) and whether search is off
+    (`search_off`: why, or '')."""
+    return repr(((folder_fingerprint(layouts), language_version), search_off))
+
+
 def folder_fingerprint(folder: Path) -> str:
     """A hash of every file below `folder`: layouts change every page."""
     h = hashlib.blake2b(digest_size=16)

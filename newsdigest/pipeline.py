@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .fingerprint import Fingerprints, bytes_hash, folder_fingerprint
+from .fingerprint import Fingerprints, bytes_hash, layouts_key
 from .config import Config
 from .content import Article, bodies_read, load_articles
 from .digest import Digest, make_digest
@@ -205,7 +205,6 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     fingerprint = Fingerprints()
     compiled = Compiled(ledger.trusted(), language.version)
     env = make_environment(config.path("layouts"), digest, config.site.title, compiled)
-    layouts = (folder_fingerprint(config.path("layouts")), language.version)   # the layouts and their words
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
@@ -213,7 +212,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     page_language = {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
     pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None, problems))
     feeds = list(all_feeds(digest, config))
-    made_with = repr((layouts, search_off))
+    made_with = layouts_key(config.path("layouts"), language.version, search_off)
     edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
     edited |= last.articles.keys() - loaded.keys()
     pairs = {w: (last.articles.get(w), loaded.get(w)) for w in edited}   # (mtime, size, Article) before and now, or None
@@ -227,7 +226,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     shows: dict[str, str] = {}
     if showing is None:   # every output is fingerprinted again, and what it shows compared with the last build's
         last = replace(last, shows=ledger.shows())
-    for path, made_from, make, made in [*((page.path, (layouts, page.template, page.path, page.context),
+    for path, made_from, make, made in [*((page.path, (made_with, page.template, page.path, page.context),
                                            lambda page=page: render_page(env, page, digest, config), page) for page in pages),
                                         *((feed.path, (feed.path, feed.format, feed.title, feed.page_url, feed.items,
                                                         feed.story_ids(digest), language.version),

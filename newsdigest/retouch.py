@@ -3,13 +3,13 @@
 An edit that leaves an article's card (content.Article.card: everything a list shows of it), its terms (what
 stories and related lists compare it by) and its rank in its story as they were changes only the outputs that show
 its body: its page and the feeds that carry it (Records.bodies). For each such output the ledger keeps its recipe
-(`recipe`): the Page or Feed it was made from, pickled with each Article named by its content file, and the URL and
-story id of each. When only articles changed since the last build (the inputs' state apart from them,
-scan.Inputs.apart, is the last build's), that build was clean (it left a summary to repeat), the site is as it left
-it and every article edited keeps its card, terms and rank, `retouch` loads the edited files alone, makes those
-outputs again from their recipes and the ledger's rows, writes the bytes that changed and updates the rows they
-touch. Anything else is the whole build's (pipeline._build), and so is every edit with search on: Pagefind would
-index the article's shard again.
+(`recipe`): the Page or Feed it was made from, pickled with each Article named by its content file, and the URL,
+story id and slug of each. When only articles changed since the last build (the inputs' state apart from them,
+scan.Inputs.apart, and the layouts' and catalogs' bytes are the last build's), that build was clean (it left a
+summary to repeat), the site is as it left it and every article edited keeps its card, terms and rank, `retouch`
+loads the edited files alone, makes those outputs again from their recipes and the ledger's rows, writes the
+bytes that changed and updates the rows they touch. Anything else is the whole build's (pipeline._build), and so
+is every edit with search on: Pagefind would index the article's shard again.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+from dataclasses import replace
 from datetime import datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -26,7 +27,7 @@ from .content import Article, bodies_read, load_article, shown_folder
 from .digest import Digest
 from .errors import BuildError
 from .feeds import Feed, render_feed
-from .fingerprint import bytes_hash
+from .fingerprint import bytes_hash, layouts_key
 from .i18n import Language, load_language
 from .ledger import Summary, as_left
 from .ledger.records import Ledger
@@ -50,7 +51,8 @@ class Retouched(NamedTuple):
 
 def recipe(made: Page | Feed, digest: Digest) -> bytes:
     """How to make the page or feed `made` again without the digest: it pickled, each Article in it named by its
-    source (`_named`), with the (URL, story id) of each article named; b"" when it cannot be pickled."""
+    source (`_named`), with the (URL, story id, slug) of each article named (the slug in the digest: an address
+    published before may keep one that is not the file's, published.py); b"" when it cannot be pickled."""
     named: dict[str, Article] = {}
 
     def name(article: Article) -> tuple:
@@ -62,7 +64,7 @@ def recipe(made: Page | Feed, digest: Digest) -> bytes:
     pickler.dispatch_table = {Article: name}   # a lookup by type in C: a call of Python per Article alone
     try:
         pickler.dump(made)
-        known = {source: (digest.urls[source], digest.story_of[source].id) for source in named}
+        known = {source: (digest.urls[source], digest.story_of[source].id, a.slug) for source, a in named.items()}
     except (pickle.PicklingError, TypeError, AttributeError, KeyError):
         return b""
     return pickle.dumps((buffer.getvalue(), known), pickle.HIGHEST_PROTOCOL)
@@ -94,9 +96,9 @@ class Recalled:
     """What a page or feed asks of the digest (its articles' URLs and story ids, the zone, the language), from
     its recipe: a stand-in for digest.Digest."""
 
-    def __init__(self, known: dict[str, tuple[str, str]], zone: ZoneInfo, language: Language) -> None:
-        self.urls = {source: url for source, (url, _) in known.items()}
-        self.story_of = {source: _Story(story) for source, (_, story) in known.items()}
+    def __init__(self, known: dict[str, tuple[str, str, str]], zone: ZoneInfo, language: Language) -> None:
+        self.urls = {source: url for source, (url, _, _) in known.items()}
+        self.story_of = {source: _Story(story) for source, (_, story, _) in known.items()}
         self.zone, self.language = zone, language
 
     def url(self, article: Article) -> str:
@@ -148,6 +150,8 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     if made is None or not _same_ranks(made, before, after):
         return None
     language = load_language(config.site.language, config.path("translations"))
+    if layouts_key(config.path("layouts"), language.version, "off") != meta.get("made_with"):
+        return None   # a layout or catalog changed, its size and mtime kept (a copy with cp -p)
     compiled = Compiled(ledger.trusted(), language.version)
     recalled = Recalled({source: seen for _, known in made.values() for source, seen in known.items()}, config.zone,
                         language)
@@ -175,9 +179,10 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
 
 
 def _recalled(outputs: dict[str, tuple[str, str, bytes | None]], edited: dict[str, Article], ledger: Ledger
-              ) -> dict[str, tuple[Page | Feed, dict[str, tuple[str, str]]]] | None:
-    """Each output's Page or Feed from its recipe, its articles the `edited` ones or the ledger's, with the (URL,
-    story id) of each; None when one has no recipe or names an article the ledger no longer has."""
+              ) -> dict[str, tuple[Page | Feed, dict[str, tuple[str, str, str]]]] | None:
+    """Each output's Page or Feed from its recipe, its articles the `edited` ones or the ledger's (with the slug the
+    digest gave them), with the (URL, story id, slug) of each; None when one has no recipe or names an article the
+    ledger no longer has."""
     recipes = {}
     try:
         for path, (_, _, kept) in outputs.items():
@@ -188,6 +193,10 @@ def _recalled(outputs: dict[str, tuple[str, str, bytes | None]], edited: dict[st
         articles = {**ledger.articles(sorted(wanted)), **edited}
         if not wanted <= articles.keys():
             return None
+        for _, known in recipes.values():   # the slug an address already published kept (published.py)
+            for source, (_, _, slug) in known.items():
+                if articles[source].slug != slug:
+                    articles[source] = replace(articles[source], slug=slug)
         made = {}
         for path, (pickled, known) in recipes.items():
             made[path] = (_Reading(pickled, articles).load(), known)

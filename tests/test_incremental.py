@@ -167,6 +167,50 @@ def test_an_edit_of_bodies_alone_is_made_without_the_whole_build(digest, monkeyp
     assert snapshot(digest / "site") == incremental
 
 
+def test_a_layout_copied_with_its_size_and_mtime_beside_a_body_edit_is_a_whole_build(digest):
+    """A layout (or catalog) put back with its old size and mtime (cp -p, rsync -t, tar -x) is still seen: every
+    page is made with it, not only the edited article's."""
+    layout = digest / "layouts" / "article.html"
+    before, stat = layout.read_text(encoding="utf-8"), layout.stat()
+    assert 'class="kicker"' in before
+    layout.write_text(before.replace('class="kicker"', 'class="kickex"'), encoding="utf-8")
+    os.utime(layout, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert layout.stat().st_size == stat.st_size
+    CHANGES["a paragraph added at the end of a long body"](digest)
+    build(digest)
+    assert 'class="kickex"' in (digest / "site" / "2025/06/12/h2/index.html").read_text(encoding="utf-8")
+    incremental = snapshot(digest / "site")
+    build(digest, "--clean")
+    assert snapshot(digest / "site") == incremental
+
+
+def test_an_address_kept_with_its_numbered_slug_is_the_slug_an_edit_of_its_body_shows(project):
+    """An article that took 'twin-2' because another held 'twin' that day keeps that address once published, after
+    the other moves away (published.py, without a word); a layout that shows its slug shows 'twin-2' after an edit of
+    its body as after a clean build."""
+    layout = project / "layouts" / "article.html"
+    layout.write_text(layout.read_text(encoding="utf-8").replace('class="kicker"', 'class="kicker" data-slug="{{ article.slug }}"'),
+                      encoding="utf-8")
+    bodies = {"first": " ".join(f"Ferry crossing {i} ran late again because of fog on the estuary." for i in range(14)),
+              "second": " ".join(f"Orchard {i} lost its cherry harvest to a late frost in the valley." for i in range(14))}
+    for name, hour in (("first", 8), ("second", 9)):   # two stories: their bodies share no rare word
+        write(project, name, title=f"A report, {name}", date=f"2025-06-20T0{hour}:00:00+01:00", category="World",
+              slug="twin", body=bodies[name])
+    build(project)   # 'second' warned of, and given twin-2
+    write(project, "first", title="A report, first", date="2025-06-20T08:00:00+01:00", category="World", slug="other",
+          body=bodies["first"])
+    build(project)
+    build(project)   # nothing to warn of: the next may be an edit of bodies alone
+    second = project / "content" / "second.md"
+    second.write_text(second.read_text(encoding="utf-8") + "\nThe harbour master apologised in the evening.\n", encoding="utf-8")
+    build(project)
+    page = (project / "site" / "2025/06/20/twin-2/index.html").read_text(encoding="utf-8")
+    assert 'data-slug="twin-2"' in page and "apologised" in page
+    incremental = snapshot(project / "site")
+    build(project, "--clean")
+    assert snapshot(project / "site") == incremental
+
+
 def test_a_body_that_grows_past_its_story_s_lead_is_a_whole_build(project, monkeypatch):
     """The longest report leads its story (its headline, and the articles a day shows of it): a body edit that
     changes which report is the longest, its card and terms as they were, changes the lists, so the whole build
