@@ -4,10 +4,10 @@
 
 Prints, per corpus size, the median, min-max and peak memory (all the build's processes together) of
 each scenario over --runs runs, all measured in this one run on this machine. Builds have search on,
-as the default config does; "cold build, search off" is the reference without it. --compare builds
-the same corpus with Pelican (installed in a throw-away venv; it has no search) and Hugo (Debian's
-package) followed by Pagefind over Hugo's output, with equivalent minimal templates, and prints our
-time / theirs. Corpora live under bench/corpus/ (git-ignored); nothing here is a test.
+as the default config does; "cold build, search off" and "one article's body edited, search off" are the
+reference without it. --compare builds the same corpus with Pelican (installed in a throw-away venv; it has no
+search) and Hugo (Debian's package), alone and followed by Pagefind over its output, with equivalent minimal
+templates, and prints our time / theirs, and an edit of ours against their cold build. Corpora live under bench/corpus/ (git-ignored); nothing here is a test.
 """
 
 from __future__ import annotations
@@ -134,9 +134,16 @@ def scenarios(project: Path, n: int) -> dict[str, callable]:
         shutil.rmtree(project / ".cache", ignore_errors=True)
         return ours(project, config="config-no-search.yaml")
 
+    def body_without_search(i):   # after the cold builds above: the first edit, untimed, puts the body back
+        if i == 0:
+            article.write_text(original + "\nOne more paragraph, edit -1.\n", encoding="utf-8")
+            run(ours(project, config="config-no-search.yaml"), project)
+        article.write_text(original + f"\nOne more paragraph, edit {i}.\n", encoding="utf-8")
+        return ours(project, config="config-no-search.yaml")
+
     return {"cold build (no cache)": cold, "no-op rebuild": lambda i: ours(project), "one article's body edited": body,
             "one article's title edited": title, "20 new seeds for today": seeds, "one layout edited": layout,
-            "cold build, search off": cold_without_search}
+            "cold build, search off": cold_without_search, "one article's body edited, search off": body_without_search}
 
 
 def measure(prepare, cwd: Path, runs: int) -> list[tuple[float, float]]:
@@ -296,9 +303,19 @@ def main() -> None:
             from bench import compare
 
             theirs = compare.measure(other, root, n, args.runs)
+            if other == "hugo":   # and without Pagefind, beside ours with search off
+                alone = compare.measure(other, root, n, args.runs, search=False)
+                theirs["cold build, search off"] = alone.pop("cold build (no cache)")
+                theirs["one article's body edited, search off"] = alone.pop("one article's body edited")
             for scenario, their_results in theirs.items():
                 ratio = statistics.median(t for t, _ in mine[scenario]) / statistics.median(t for t, _ in their_results)
-                print(row(f"{other}{' + pagefind' if other == 'hugo' else ''}: {scenario}", their_results, f" ours/theirs = {ratio:.2f}"), flush=True)
+                plus = " + pagefind" if other == "hugo" and "search off" not in scenario else ""
+                print(row(f"{other}{plus}: {scenario}", their_results, f" ours/theirs = {ratio:.2f}"), flush=True)
+                if scenario.startswith("cold build"):   # an edit of ours against their cold build (issue 26)
+                    edit = "one article's body edited" + (", search off" if "search off" in scenario else "")
+                    cold = statistics.median(t for t, _ in their_results)
+                    print(f"| ours: {edit}, against {other}{plus}'s cold build | | | | "
+                          f"{statistics.median(t for t, _ in mine[edit]) / cold:.3f} |", flush=True)
 
 
 if __name__ == "__main__":
