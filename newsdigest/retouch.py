@@ -8,8 +8,8 @@ story id and slug of each. When only articles changed since the last build (the 
 scan.Inputs.apart, and the layouts' and catalogs' bytes are the last build's), that build was clean (it left a
 summary to repeat), the site is as it left it and every article edited keeps its card, terms and rank, `retouch`
 loads the edited files alone, makes those outputs again from their recipes and the ledger's rows, writes the
-bytes that changed and updates the rows they touch. Anything else is the whole build's (pipeline._build), and so
-is every edit with search on: Pagefind would index the article's shard again.
+bytes that changed and updates the rows they touch; with search on, Pagefind indexes again the shards whose pages
+search reads differently (as pipeline.start_search would). Anything else is the whole build's (pipeline._build).
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import tempfile
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -27,13 +29,14 @@ from .content import Article, bodies_read, load_article, shown_folder
 from .digest import Digest
 from .errors import BuildError
 from .feeds import Feed, render_feed
-from .fingerprint import bytes_hash, layouts_key
+from .fingerprint import Fingerprints, bytes_hash, layouts_key
 from .i18n import Language, load_language
 from .ledger import Summary, as_left
 from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
 from .scan import Inputs, is_article
+from .search import BUNDLE, index_shards, indexed_part, pagefind_version, shards, unavailable
 from .stories import lead_rank
 from .write import Writing, interrupts_deferred
 
@@ -113,7 +116,7 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     and publish them with the ledger's rows; None, having changed nothing, when the edit is not of bodies alone
     (see the module's docstring). `inputs`: this build's (scan.Inputs); `now`: its instant."""
     content = str(config.path("content"))
-    basis = None if config.search or inputs is None or content not in inputs.files else ledger.edit_basis()
+    basis = None if inputs is None or content not in inputs.files else ledger.edit_basis()
     if basis is None:
         return None
     meta, rows = basis
@@ -150,58 +153,103 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     if made is None or not _same_ranks(made, before, after):
         return None
     language = load_language(config.site.language, config.path("translations"))
-    if layouts_key(config.path("layouts"), language.version, "off") != meta.get("made_with"):
-        return None   # a layout or catalog changed, its size and mtime kept (a copy with cp -p)
+    search_off = unavailable() if config.search else "off"
+    if layouts_key(config.path("layouts"), language.version, search_off) != meta.get("made_with"):
+        return None   # a layout or catalog changed, its size and mtime kept (a copy with cp -p), or search did
     compiled = Compiled(ledger.trusted(), language.version)
     recalled = Recalled({source: seen for _, known in made.values() for source, seen in known.items()}, config.zone,
                         language)
     env = make_environment(config.path("layouts"), recalled, config.site.title, compiled)
-    written, rows_now = [], {}
+    pages, rows_now = {}, {}
+    for path, (obj, _) in made.items():
+        with bodies_read() as heard:
+            pages[path] = render_page(env, obj, recalled, config) if isinstance(obj, Page) else render_feed(obj, recalled, config)
+        rows_now[path] = (bytes_hash(pages[path]), "\n" + "\n".join(sorted(heard)) + "\n" if heard else "",
+                          None if outputs[path][3] is None else bytes_hash(indexed_part(pages[path])))
+    search = _shards_to_index(config, ledger, rows_now) if not search_off else {}
+    if search is None:
+        return None
+    written = sorted(path for path, row in rows_now.items() if row[0] != outputs[path][0])
     with Writing(config.path("output"), whole=False) as writing:
-        for path, (obj, _) in made.items():
-            with bodies_read() as heard:
-                data = render_page(env, obj, recalled, config) if isinstance(obj, Page) else render_feed(obj, recalled, config)
-            hashed = bytes_hash(data)
-            rows_now[path] = (hashed, "\n" + "\n".join(sorted(heard)) + "\n" if heard else "")
-            if hashed != outputs[path][0]:
-                writing.put({path: data})
-                written.append(path)
+        writing.put({path: pages[path] for path in written})
+        bundles, gone = _index(search, pages, writing, config) if search else ({}, ())
+        summary = summary._replace(files=summary.files + len(bundles) - sum(len(f) for _, _, f in search.values()))
         staged = ledger.stage_edit({where: (files[where][1], files[where][2], a) for where, a in after.items()}, rows_now,
-                                   compiled.made, inputs.state, writing.identity())
+                                   compiled.made, inputs.state, writing.identity(), summary, bundles, gone)
         with interrupts_deferred():
             try:
-                writing.finish()
+                writing.finish(keep=set(bundles), previous=set(gone))
             except BaseException:
                 staged.abort()
                 raise
             staged.commit()
-    return Retouched(summary, tuple(sorted(written)))
+    written += sorted(bundles)
+    return Retouched(summary, tuple(written))
 
 
-def _recalled(outputs: dict[str, tuple[str, str, bytes | None]], edited: dict[str, Article], ledger: Ledger
+def _shards_to_index(config: Config, ledger: Ledger, rows_now: dict[str, tuple[str, str, str | None]]
+                     ) -> dict[str, tuple[list[str], str, set[str]]] | None:
+    """The search shards to index again, where what search reads of a page made again changed: bundle folder ->
+    (its pages, its fingerprint now, the files of its last bundle), as pipeline.start_search reckons them (the
+    shards depend on the pages' paths alone, search.shards); None when a shard's last bundle is not found."""
+    rows = ledger.searched(BUNDLE)
+    before = {path: (hashed, indexed) for path, (_, hashed, indexed) in rows.items() if indexed is not None}
+    after = {**before, **{path: (hashed, indexed) for path, (hashed, _, indexed) in rows_now.items() if path in before}}
+    changed = {path for path in rows_now if path in before and after[path][1] != before[path][1]}
+    fingerprint, version, found = Fingerprints(), pagefind_version(), {}
+    for folder, paths in shards(before).items():
+        if changed.isdisjoint(paths):
+            continue
+        key_before, key = (fingerprint(("search", folder, version, config.site.language,
+                                        tuple(seen[p][1] or seen[p][0] for p in paths), tuple(paths))) for seen in (before, after))
+        files = {path for path, (made_from, _, indexed) in rows.items() if indexed is None and made_from == key_before}
+        if not files:
+            return None
+        found[folder] = (paths, key, files)
+    return found
+
+
+def _index(search: dict[str, tuple[list[str], str, set[str]]], pages: dict[str, bytes], writing: Writing,
+           config: Config) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Index the shards of `search` (_shards_to_index) again into the build's journal, each page as `pages` has it
+    or site/ holds it; return (each bundle file written -> its shard's fingerprint, the last bundles' files gone)."""
+    output = config.path("output")
+
+    def html_of(path: str) -> bytes:
+        return pages[path] if path in pages else (output / path).read_bytes()
+
+    with tempfile.TemporaryDirectory(prefix=f".{output.name}.search-", dir=output.parent) as scratch:
+        made = index_shards({folder: paths for folder, (paths, _, _) in search.items()}, html_of, Path(scratch),
+                            writing.files, config.site.language)
+    bundles = {path: search[folder][1] for folder, paths in made.items() for path in paths}
+    return bundles, tuple(sorted(path for _, _, files in search.values() for path in files - bundles.keys()))
+
+
+def _recalled(outputs: dict[str, tuple[str, str, bytes | None, str | None]], edited: dict[str, Article], ledger: Ledger
               ) -> dict[str, tuple[Page | Feed, dict[str, tuple[str, str, str]]]] | None:
     """Each output's Page or Feed from its recipe, its articles the `edited` ones or the ledger's (with the slug the
-    digest gave them), with the (URL, story id, slug) of each; None when one has no recipe or names an article the
-    ledger no longer has."""
+    digest gave them), with the (URL, story id, slug) of each; None when one has no recipe, or one that this code
+    cannot read, or names an article the ledger no longer has."""
+    unreadable = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError)   # made by other code
     recipes = {}
-    try:
-        for path, (_, _, kept) in outputs.items():
-            if not kept:
-                return None
-            recipes[path] = pickle.loads(kept)
-        wanted = {source for _, known in recipes.values() for source in known} - edited.keys()
-        articles = {**ledger.articles(sorted(wanted)), **edited}
-        if not wanted <= articles.keys():
+    for path, (_, _, kept, _) in outputs.items():
+        try:
+            recipes[path] = pickle.loads(kept) if kept else None
+        except unreadable:
             return None
-        for _, known in recipes.values():   # the slug an address already published kept (published.py)
-            for source, (_, _, slug) in known.items():
-                if articles[source].slug != slug:
-                    articles[source] = replace(articles[source], slug=slug)
-        made = {}
-        for path, (pickled, known) in recipes.items():
-            made[path] = (_Reading(pickled, articles).load(), known)
-        return made
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError):
+        if recipes[path] is None:
+            return None
+    wanted = {source for _, known in recipes.values() for source in known} - edited.keys()
+    articles = {**ledger.articles(sorted(wanted)), **edited}
+    if not wanted <= articles.keys():
+        return None
+    for _, known in recipes.values():   # the slug an address already published kept (published.py)
+        for source, (_, _, slug) in known.items():
+            if articles[source].slug != slug:
+                articles[source] = replace(articles[source], slug=slug)
+    try:
+        return {path: (_Reading(pickled, articles).load(), known) for path, (pickled, known) in recipes.items()}
+    except unreadable:
         return None
 
 

@@ -225,3 +225,32 @@ def test_an_edit_or_a_new_article_re_indexes_only_its_shard(searchable, capsys, 
     after = searched_files(site)
     rewritten = {p.split("/")[1] if p.split("/")[1][:2] == "20" else "" for p in after if before.get(p) != after[p]}
     assert "" in rewritten and rewritten.isdisjoint({"2025-01-01_2025-03-31", "2025-04-01_2025-05-31", "2025-06-10"})  # ... not re-indexed
+
+
+def test_an_edit_of_a_body_past_its_lead_indexes_again_its_shard_alone_without_the_whole_build(searchable, capsys,
+                                                                                               monkeypatch):
+    """With search on, an edit of bodies alone (retouch.py) makes the article's page and feeds again and has Pagefind
+    index its shard again; the ledger then holds that shard's new bundle, which the next whole build keeps."""
+    from newsdigest import pipeline
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    content, site = searchable / "content", searchable / "site"
+    lead = " ".join(f"Crane {i} on the north quay was inspected before the season opened." for i in range(12))
+    for i, day in enumerate(["2025-03-02", "2025-04-09", "2025-05-20", "2025-06-11"]):
+        (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\n---\n\n{lead} Word{i}.\n")
+    assert build(searchable, capsys) == (0, "")
+    before = searched_files(site)
+    calls, real = [], pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
+    (content / "b1.md").write_text((content / "b1.md").read_text() + "\nThe cranes were repainted in blue.\n")   # April
+    assert build(searchable, capsys) == (0, "")
+    assert calls == []
+    assert "repainted" in (site / "2025/04/09/b1/index.html").read_text(encoding="utf-8")
+    after = searched_files(site)
+    rewritten = {p.split("/")[1] if p.count("/") > 1 and p.split("/")[1][:2] == "20" else "" for p in after
+                 if before.get(p) != after[p]} | {p.split("/")[1] for p in before.keys() - after.keys()}
+    assert rewritten == {"2025-04-01_2025-05-31"}
+    kept = {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
+    (searchable / "layouts" / "404.html").write_text((searchable / "layouts" / "404.html").read_text() + "\n")
+    assert build(searchable, capsys) == (0, "")
+    assert calls == [1] and {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()} == kept

@@ -223,30 +223,44 @@ class Ledger:
             return made
         return article
 
-    def showing_bodies(self, sources: set[str]) -> dict[str, tuple[str, str, bytes | None]]:
+    def showing_bodies(self, sources: set[str]) -> dict[str, tuple[str, str, bytes | None, str | None]]:
         """The outputs that show the body of any of `sources`: path -> (hash of its bytes, the sources whose
-        bodies it shows (Records.bodies), its recipe or None)."""
+        bodies it shows (Records.bodies), its recipe or None, the hash of what search reads of it or None)."""
         found = {}
         for source in sources:
-            found.update((path, (hashed, shown, recipe)) for path, hashed, shown, recipe in self.db.execute(
-                "SELECT outputs.path, hash, bodies, recipe FROM outputs LEFT JOIN recipes ON recipes.path = outputs.path "
-                "WHERE instr(bodies, ?) > 0", (f"\n{source}\n",)))
+            found.update((path, row) for path, *row in self.db.execute(
+                "SELECT outputs.path, hash, bodies, recipe, indexed FROM outputs LEFT JOIN recipes ON recipes.path = "
+                "outputs.path WHERE instr(bodies, ?) > 0", (f"\n{source}\n",)))
         return found
 
-    def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str]],
-                   layouts: dict[str, bytes], state: str, site: tuple[int, int] | None) -> Staged:
+    def searched(self, bundles: str) -> dict[str, tuple[str, str, str | None]]:
+        """Every page search indexes and every file below the folder `bundles` (search.BUNDLE): path -> (what it
+        was made from, the hash of its bytes, the hash of what search reads of it, None for a bundle's file)."""
+        return {path: row for path, *row in self.db.execute(
+            "SELECT path, made_from, hash, indexed FROM outputs WHERE indexed IS NOT NULL OR substr(path, 1, ?) = ?",
+            (len(bundles), bundles))}
+
+    def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str, str | None]],
+                   layouts: dict[str, bytes], state: str, site: tuple[int, int] | None, summary: Summary,
+                   bundles: dict[str, str] | None = None, gone: tuple[str, ...] = ()) -> Staged:
         """Write what an edit of bodies alone changed (retouch.py): the articles' rows (path -> (mtime_ns, size,
-        Article)), the outputs made again (path -> (hash, the sources whose bodies it shows)), layouts compiled,
-        the inputs' state and the site's identity; in a transaction left open, as `stage`'s."""
+        Article)), the outputs made again (path -> (hash, the sources whose bodies it shows, the hash of what search
+        reads of it or None)), layouts compiled, the inputs' state, the site's identity and the summary a no-op
+        repeats, and the search bundle files written (path -> their shard's fingerprint) and `gone`; in a
+        transaction left open, as `stage`'s."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("UPDATE content SET mtime = ?, size = ?, article = ?, body = ? WHERE path = ?",
                                 [(m, size, *_article_row(a), path) for path, (m, size, a) in articles.items()])
-            self.db.executemany("UPDATE outputs SET hash = ?, bodies = ? WHERE path = ?",
-                                [(hashed, shown, path) for path, (hashed, shown) in outputs.items()])
+            self.db.executemany("UPDATE outputs SET hash = ?, bodies = ?, indexed = ? WHERE path = ?",
+                                [(*row, path) for path, row in outputs.items()])
+            self.db.executemany("DELETE FROM outputs WHERE path = ?", [(path,) for path in gone])
+            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, NULL, NULL)",
+                                [(path, key, key) for path, key in (bundles or {}).items()])
             self.db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", layouts.items())
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                [("state", state), ("site", json.dumps(list(site)) if site else None)])
+                                [("state", state), ("site", json.dumps(list(site)) if site else None),
+                                 ("summary", json.dumps(summary._asdict()))])
         except sqlite3.Error as exc:
             _rollback(self.db)
             raise _os_error(exc, self.path) from None
