@@ -134,7 +134,7 @@ def scenarios(project: Path, n: int) -> dict[str, callable]:
         shutil.rmtree(project / ".cache", ignore_errors=True)
         return ours(project, config="config-no-search.yaml")
 
-    def body_without_search(i):   # after the cold builds above: the first edit, untimed, puts the body back
+    def body_without_search(i):   # the first, untimed, puts back the title the title scenario edited
         if i == 0:
             article.write_text(original + "\nOne more paragraph, edit -1.\n", encoding="utf-8")
             run(ours(project, config="config-no-search.yaml"), project)

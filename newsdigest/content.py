@@ -184,6 +184,12 @@ def body_shown(article: Article) -> None:
         heard.add(article.source)
 
 
+def sources_line(sources: set[str] | frozenset[str]) -> str:
+    """Articles' sources as the ledger keeps them (Records.bodies, Records.shows): each between newlines, so that
+    one is found by looking for '\n<source>\n'; '' for none."""
+    return "\n" + "\n".join(sorted(sources)) + "\n" if sources else ""
+
+
 @contextmanager
 def bodies_read() -> Iterator[set[str]]:
     """The sources of the articles whose BODY_FIELDS this thread reads inside the block (a set, filled as they

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .fingerprint import Fingerprints, bytes_hash, layouts_key
 from .config import Config
-from .content import Article, bodies_read, load_articles
+from .content import Article, bodies_read, load_articles, sources_line
 from .digest import Digest, make_digest
 from .errors import Problems
 from .feeds import all_feeds, render_feed
@@ -28,8 +28,8 @@ from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs
-from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, pagefind_version, shards, unavailable
-from .stories import StoryIndex, lead_rank
+from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, shard_key, shards, unavailable
+from .stories import StoryIndex, ranked
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .ledger.undo import ContentUndo
 from .retouch import recipe, retouch
@@ -237,7 +237,7 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
             inputs[path] = last.inputs[path]
             continue
         inputs[path] = fingerprint(made_from)
-        shows[path] = "\n" + "\n".join(sorted(fingerprint.shows(made_from))) + "\n"
+        shows[path] = sources_line(fingerprint.shows(made_from))
     listed, story_lines = stories_json(digest, config, last.story_lines if incremental else {}, fingerprint)
     extras = {**sitemap_and_robots(inputs, digest, config), **static_files(config.path("layouts")), "stories.json": listed}
     for path, data in extras.items():
@@ -279,11 +279,11 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
             data = plan.makers[path]()
         hashed = bytes_hash(data)
         indexed = bytes_hash(indexed_part(data)) if path in searched else ""
-        bodies, recipe = ("\n" + "\n".join(sorted(heard)) + "\n", plan.recipes[path]()) if heard else ("", b"")
+        bodies, kept = (sources_line(heard), plan.recipes[path]()) if heard else ("", b"")
         if plan.incremental and last.outputs.get(path) == hashed:
-            return hashed, False, indexed, bodies, recipe
+            return hashed, False, indexed, bodies, kept
         writing.put({path: data})
-        return hashed, True, indexed, bodies, recipe
+        return hashed, True, indexed, bodies, kept
 
     # Article pages first, so that Pagefind indexes the shards they changed while the other pages render.
     first = [path for path in plan.stale if path in searched]
@@ -348,7 +348,7 @@ def _same_card(source: str, digest: Digest, last: dict[str, tuple], now: dict[st
     if old.words == new.words or story is None or len(story.articles) < 2:
         return True
     before = [last[a.source][2] if a.source in last else a for a in story.articles]
-    return [a.source for a in sorted(story.articles, key=lead_rank)] == [a.source for a in sorted(before, key=lead_rank)]
+    return ranked(story.articles) == ranked(before)
 
 
 def _place(a: Article) -> tuple:
@@ -372,8 +372,7 @@ def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, wri
             previous.setdefault(made_from, []).append(path)
     jobs, keys, kept = {}, {}, {}
     for folder, paths in plan.items():
-        keys[folder] = fingerprint(("search", folder, pagefind_version(), config.site.language,
-                                    tuple(indexed[p] or page_hashes[p] for p in paths), tuple(paths)))
+        keys[folder] = shard_key(fingerprint, folder, config.site.language, paths, lambda p: indexed[p] or page_hashes[p])
         files = previous.get(keys[folder], [])
         if files and all(path in cache.outputs for path in files):
             kept[folder] = files

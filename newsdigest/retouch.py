@@ -25,7 +25,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .config import Config
-from .content import Article, bodies_read, load_article, shown_folder
+from .content import Article, bodies_read, load_article, shown_folder, sources_line
 from .digest import Digest
 from .errors import BuildError
 from .feeds import Feed, render_feed
@@ -36,20 +36,22 @@ from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
 from .scan import Inputs, is_article
-from .search import BUNDLE, index_shards, indexed_part, pagefind_version, shards, unavailable
-from .stories import lead_rank
+from .search import BUNDLE, index_shards, indexed_part, shard_key, shards, unavailable
+from .stories import ranked
 from .write import Writing, interrupts_deferred
 
-MOST = 64
-"""Up to this many articles edited at once are made again this way; beyond, the whole build is as quick."""
+MOST_EDITED = 64
+"""Up to this many content files edited at once are made again this way; beyond, the whole build is as quick."""
 
 
 class Retouched(NamedTuple):
-    """What an edit of bodies alone did: the last build's summary (the counts are the same) and the outputs
-    whose bytes changed."""
+    """What an edit of bodies alone did."""
 
     summary: Summary
+    """The last build's counts (the same articles, pages and feeds), its count of files updated for the search
+    bundles made again: what a no-op build repeats next."""
     written: tuple[str, ...]
+    """The output files whose bytes changed (search bundles' files too), sorted."""
 
 
 def recipe(made: Page | Feed, digest: Digest) -> bytes:
@@ -67,9 +69,9 @@ def recipe(made: Page | Feed, digest: Digest) -> bytes:
     pickler.dispatch_table = {Article: name}   # a lookup by type in C: a call of Python per Article alone
     try:
         pickler.dump(made)
-        known = {source: (digest.urls[source], digest.story_of[source].id, a.slug) for source, a in named.items()}
-    except (pickle.PicklingError, TypeError, AttributeError, KeyError):
+    except (pickle.PicklingError, TypeError, AttributeError):   # a layout key's value pickle cannot take
         return b""
+    known = {source: (digest.urls[source], digest.story_of[source].id, a.slug) for source, a in named.items()}
     return pickle.dumps((buffer.getvalue(), known), pickle.HIGHEST_PROTOCOL)
 
 
@@ -92,6 +94,8 @@ class _Reading(pickle.Unpickler):
 
 
 class _Story(NamedTuple):
+    """What a feed asks of an article's story (feeds.article_entry): its id."""
+
     id: str
 
 
@@ -114,27 +118,30 @@ class Recalled:
 def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime) -> Retouched | None:
     """Make again, from the ledger, the outputs that show the bodies of the articles edited since the last build,
     and publish them with the ledger's rows; None, having changed nothing, when the edit is not of bodies alone
-    (see the module's docstring). `inputs`: this build's (scan.Inputs); `now`: its instant."""
+    (see the module's docstring). `inputs`: this build's (scan.Inputs); `now`: its instant. Raises as the whole
+    build does: a BuildError for a layout that fails, a Fault for Pagefind, an OSError for a disk; the site and the
+    ledger are then as they were."""
     content = str(config.path("content"))
     basis = None if inputs is None or content not in inputs.files else ledger.edit_basis()
     if basis is None:
         return None
     meta, rows = basis
-    output = str(config.path("output"))
+    if not meta.get("state") or not meta.get("summary") or meta.get("apart") != inputs.apart(content):
+        return None
     try:
-        if not meta.get("state") or meta.get("apart") != inputs.apart(content) or not as_left(meta, output, now):
-            return None
         summary = Summary(**json.loads(meta["summary"]))
-    except (ValueError, TypeError, KeyError):
+        if not as_left(meta, str(config.path("output")), now):
+            return None
+    except (ValueError, TypeError):   # rows this code cannot read
         return None
     shown = shown_folder(config.path("content"), config.root)
     files = {shown + name: (name, mtime, size) for name, mtime, size in inputs.files[content] if is_article(name)}
     if files.keys() != rows.keys():
         return None
     edited = [where for where, (_, mtime, size) in files.items() if rows[where] != (mtime, size)]
-    if not edited or len(edited) > MOST:
+    before, after = ledger.articles(edited) if len(edited) <= MOST_EDITED else None, {}
+    if before is None:
         return None
-    before, after = ledger.articles(edited), {}
     markdown = make_markdown(config.site.url, config.links.nofollow)
     for where in edited:
         name = files[where][0]
@@ -149,7 +156,7 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
         after[where] = article
     retold = {where for where, a in after.items() if a.version != before[where].version}
     outputs = ledger.showing_bodies(retold) if retold else {}
-    made = _recalled(outputs, after, ledger)
+    made = _recalled(outputs, after, ledger) if outputs is not None else None
     if made is None or not _same_ranks(made, before, after):
         return None
     language = load_language(config.site.language, config.path("translations"))
@@ -164,9 +171,9 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     for path, (obj, _) in made.items():
         with bodies_read() as heard:
             pages[path] = render_page(env, obj, recalled, config) if isinstance(obj, Page) else render_feed(obj, recalled, config)
-        rows_now[path] = (bytes_hash(pages[path]), "\n" + "\n".join(sorted(heard)) + "\n" if heard else "",
+        rows_now[path] = (bytes_hash(pages[path]), sources_line(heard),
                           None if outputs[path][3] is None else bytes_hash(indexed_part(pages[path])))
-    search = _shards_to_index(config, ledger, rows_now) if not search_off else {}
+    search = _shards_to_index(config, ledger, rows_now) if not search_off and rows_now else {}
     if search is None:
         return None
     written = sorted(path for path, row in rows_now.items() if row[0] != outputs[path][0])
@@ -183,27 +190,29 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
                 staged.abort()
                 raise
             staged.commit()
-    written += sorted(bundles)
-    return Retouched(summary, tuple(written))
+    return Retouched(summary, tuple(sorted([*written, *bundles])))
 
 
 def _shards_to_index(config: Config, ledger: Ledger, rows_now: dict[str, tuple[str, str, str | None]]
                      ) -> dict[str, tuple[list[str], str, set[str]]] | None:
     """The search shards to index again, where what search reads of a page made again changed: bundle folder ->
     (its pages, its fingerprint now, the files of its last bundle), as pipeline.start_search reckons them (the
-    shards depend on the pages' paths alone, search.shards); None when a shard's last bundle is not found."""
+    shards depend on the pages' paths alone, search.shards); None when a shard's last bundle is not found, or one
+    of its pages is not in site/ (the whole build makes it again), or the ledger cannot be read."""
     rows = ledger.searched(BUNDLE)
-    before = {path: (hashed, indexed) for path, (_, hashed, indexed) in rows.items() if indexed is not None}
-    after = {**before, **{path: (hashed, indexed) for path, (hashed, _, indexed) in rows_now.items() if path in before}}
-    changed = {path for path in rows_now if path in before and after[path][1] != before[path][1]}
-    fingerprint, version, found = Fingerprints(), pagefind_version(), {}
+    if rows is None:
+        return None
+    before = {path: indexed or hashed for path, (_, hashed, indexed) in rows.items() if indexed is not None}
+    after = {**before, **{path: indexed or hashed for path, (hashed, _, indexed) in rows_now.items() if path in before}}
+    changed = {path for path in rows_now if path in before and after[path] != before[path]}
+    fingerprint, output, found = Fingerprints(), config.path("output"), {}
     for folder, paths in shards(before).items():
         if changed.isdisjoint(paths):
             continue
-        key_before, key = (fingerprint(("search", folder, version, config.site.language,
-                                        tuple(seen[p][1] or seen[p][0] for p in paths), tuple(paths))) for seen in (before, after))
+        key_before, key = (shard_key(fingerprint, folder, config.site.language, paths, seen.__getitem__)
+                           for seen in (before, after))
         files = {path for path, (made_from, _, indexed) in rows.items() if indexed is None and made_from == key_before}
-        if not files:
+        if not files or not all(path in rows_now or (output / path).is_file() for path in paths):
             return None
         found[folder] = (paths, key, files)
     return found
@@ -262,7 +271,6 @@ def _same_ranks(made: dict[str, tuple[Page | Feed, dict]], before: dict[str, Art
     if len(stories) < len(changed):
         return False
     for story in stories:
-        if len(story.articles) > 1 and [a.source for a in sorted(story.articles, key=lead_rank)] != \
-                [a.source for a in sorted((before.get(a.source, a) for a in story.articles), key=lead_rank)]:
+        if len(story.articles) > 1 and ranked(story.articles) != ranked(before.get(a.source, a) for a in story.articles):
             return False
     return True

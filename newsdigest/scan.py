@@ -47,16 +47,17 @@ class Inputs:
         self.files = files
         """Each input folder (as str) -> files_below(it, hidden=True)."""
         self.options = options
+        """What else the build is made from (cli.build_options), hashed into `state`."""
 
     def apart(self, content: str) -> str:
-        """A hash like `state` of every input but the articles: the Markdown files below the folder `content`
-        (those the ledger keeps a row of each, with its size and mtime). The same as the last build's, only
-        articles were edited, added or removed."""
+        """A hash like `state` of every input but the folder `content`, whose articles the ledger keeps a row of
+        each, with its size and mtime (and whose other files, an editor's swap files, the build never reads). The
+        same as the last build's, only articles changed."""
         h = hashlib.blake2b(self.options.encode(), digest_size=16)
         for folder, found in self.files.items():
-            h.update(f"{folder}\n".encode())
-            h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found
-                             if folder != content or not is_article(path)).encode())
+            if folder != content:
+                h.update(f"{folder}\n".encode())
+                h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
         return h.hexdigest()
 
     def below(self, folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:

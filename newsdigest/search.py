@@ -91,6 +91,14 @@ def indexed_part(html: bytes) -> bytes:
     return b"\n".join(parts) if parts else html
 
 
+def shard_key(fingerprint: Callable[[object], str], folder: str, language: str, paths: list[str],
+              seen: Callable[[str], str]) -> str:
+    """The fingerprint of what the shard at `folder` is made from: its pages `paths`, each by `seen(path)` (the hash
+    of what search reads of it), the site's `language` and Pagefind's version. Each of its bundle's files is
+    recorded with it: the ledger then tells which files a shard's last bundle had."""
+    return fingerprint(("search", folder, pagefind_version(), language, tuple(map(seen, paths)), tuple(paths)))
+
+
 def shards(pages: Iterable[str], limit: int | None = None) -> dict[str, list[str]]:
     """Article page paths (YYYY/MM/DD/slug/index.html) -> {bundle folder: paths}: the newest shard at
     pagefind/, the others at pagefind/<first day>_<last day>/ (or pagefind/<day>/).

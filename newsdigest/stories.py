@@ -276,6 +276,12 @@ def lead_rank(a: Article) -> tuple[int, float, str]:
     return -a.words, a.date.timestamp(), a.source
 
 
+def ranked(articles: Iterable[Article]) -> list[str]:
+    """The sources of `articles`, the lead first (lead_rank): two stories ranked alike lead alike, and so does each
+    day's part of them."""
+    return [a.source for a in sorted(articles, key=lead_rank)]
+
+
 def language_of(article: Article, site_language: str) -> str:
     """Its front matter's `lang`, else the site's language."""
     return article.lang or site_language

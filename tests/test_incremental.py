@@ -21,6 +21,15 @@ def build(project: Path, *args: str) -> None:
     assert main(["--config", str(project / "config.yaml"), "--now", NOW, *args]) in (0, 1)
 
 
+def clean_build_of(project: Path) -> dict[str, bytes]:
+    """What a clean build of a copy of `project` (its ledger too) makes: the site a build there must equal."""
+    copy = project.with_name(project.name + "-clean")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, symlinks=True)
+    build(copy, "--clean")
+    return snapshot(copy / "site")
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -167,6 +176,30 @@ def test_an_edit_of_bodies_alone_is_made_without_the_whole_build(digest, monkeyp
     assert snapshot(digest / "site") == incremental
 
 
+def test_every_output_that_shows_a_body_has_its_recipe_after_a_whole_build(digest):
+    """The ledger keeps a recipe for every page and feed that shows a body (retouch.py), and no other."""
+    with closing(sqlite3.connect(digest / ".cache" / "ledger.sqlite")) as db:
+        showing = {p for p, in db.execute("SELECT path FROM outputs WHERE bodies != ''")}
+        recipes = {p for p, in db.execute("SELECT path FROM recipes WHERE length(recipe) > 0")}
+    assert "2025/06/11/h1/index.html" in showing and "feed.xml" in showing and "index.html" not in showing
+    assert recipes == showing
+
+
+def test_an_editor_s_swap_file_in_content_does_not_stop_an_edit_of_bodies_alone(digest, monkeypatch):
+    """Files below content/ that are not articles (an editor's swap file, a backup) are never read: their coming and
+    going does not make an edit of a body a whole build."""
+    from newsdigest import pipeline
+
+    calls, real = [], pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
+    (digest / "content" / f".{TRAMS}.swp").write_bytes(b"\0swap")
+    (digest / "content" / f"{TRAMS}~").write_text("a backup", encoding="utf-8")
+    CHANGES["a paragraph added at the end of a long body"](digest)
+    build(digest)
+    assert calls == []
+    assert snapshot(digest / "site") == clean_build_of(digest)
+
+
 def test_a_layout_copied_with_its_size_and_mtime_beside_a_body_edit_is_a_whole_build(digest):
     """A layout (or catalog) put back with its old size and mtime (cp -p, rsync -t, tar -x) is still seen: every
     page is made with it, not only the edited article's."""
@@ -184,10 +217,12 @@ def test_a_layout_copied_with_its_size_and_mtime_beside_a_body_edit_is_a_whole_b
     assert snapshot(digest / "site") == incremental
 
 
-def test_an_address_kept_with_its_numbered_slug_is_the_slug_an_edit_of_its_body_shows(project):
+def test_an_address_kept_with_its_numbered_slug_is_the_slug_an_edit_of_its_body_shows(project, monkeypatch):
     """An article that took 'twin-2' because another held 'twin' that day keeps that address once published, after
     the other moves away (published.py, without a word); a layout that shows its slug shows 'twin-2' after an edit of
-    its body as after a clean build."""
+    its body (made without the whole build) as after a clean build."""
+    from newsdigest import pipeline
+
     layout = project / "layouts" / "article.html"
     layout.write_text(layout.read_text(encoding="utf-8").replace('class="kicker"', 'class="kicker" data-slug="{{ article.slug }}"'),
                       encoding="utf-8")
@@ -203,7 +238,10 @@ def test_an_address_kept_with_its_numbered_slug_is_the_slug_an_edit_of_its_body_
     build(project)   # nothing to warn of: the next may be an edit of bodies alone
     second = project / "content" / "second.md"
     second.write_text(second.read_text(encoding="utf-8") + "\nThe harbour master apologised in the evening.\n", encoding="utf-8")
+    calls, real = [], pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
     build(project)
+    assert calls == []
     page = (project / "site" / "2025/06/20/twin-2/index.html").read_text(encoding="utf-8")
     assert 'data-slug="twin-2"' in page and "apologised" in page
     incremental = snapshot(project / "site")
@@ -227,6 +265,11 @@ def test_a_body_that_grows_past_its_story_s_lead_is_a_whole_build(project, monke
     calls, real = [], pipeline._build
     monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
     wire = project / "content" / "wire.md"
+    wire.write_text(wire.read_text(encoding="utf-8") + "\nThe rain eased at dusk.\n", encoding="utf-8")
+    build(project)
+    assert calls == []   # longer, still not the longest: the story ranks its reports as before
+    assert snapshot(project / "site") == clean_build_of(project)
+    calls.clear()   # the clean build's
     wire.write_text(wire.read_text(encoding="utf-8") + f"\n{filler}\n", encoding="utf-8")
     build(project)
     assert calls == [1]

@@ -49,6 +49,8 @@ CREATE TABLE recipes (path TEXT PRIMARY KEY, recipe BLOB);
 """
 STORY_PARTS = ("shapes", "links", "members", "related", "splits")
 """The StoryIndex's dicts, a row per key in `stories`; its `order` is one meta row."""
+DAMAGED = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
+"""What reading a damaged ledger, or one whose pickles this code's classes cannot take, raises."""
 
 
 @dataclass
@@ -155,7 +157,7 @@ class Ledger:
             return Records(articles, seeds, inputs, outputs, indexed, tuple(json.loads(site)) if site else None,
                            self._stories(), {i: (m, line) for i, m, line in db.execute("SELECT id, made_from, line FROM story_lines")},
                            _meta(db, "made_with") or "", bodies=bodies)
-        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except DAMAGED:
             self.db.close()   # damaged, or made by code whose classes changed: a full build
             self.db = None
             return Records()
@@ -197,17 +199,20 @@ class Ledger:
         try:
             meta = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN "
                                         "('state', 'apart', 'site', 'next_due', 'newest', 'summary', 'made_with')"))
-            listing = self.db.execute("SELECT path, mtime, size FROM content INDEXED BY content_listing")   # not the rows' blobs
+            listing = self.db.execute("SELECT path, mtime, size FROM content")   # from content_listing, not the rows' blobs
             return meta, {path: (mtime, size) for path, mtime, size in listing}
         except sqlite3.DatabaseError:
             return None
 
-    def articles(self, sources: list[str]) -> dict[str, Article]:
+    def articles(self, sources: list[str]) -> dict[str, Article] | None:
         """The Articles the ledger keeps of `sources` (those it has), each reading its body from the ledger when
-        asked for it."""
+        asked for it; None when the ledger cannot be read (a whole build then replaces it)."""
         article = self._article_of()
-        return {path: article(blob) for path, blob in self.db.execute(
-            f"SELECT path, article FROM content WHERE path IN ({', '.join('?' * len(sources))})", sources)}
+        try:
+            return {path: article(blob) for path, blob in self.db.execute(
+                f"SELECT path, article FROM content WHERE path IN ({', '.join('?' * len(sources))})", sources)}
+        except DAMAGED:
+            return None
 
     def _article_of(self) -> Callable[[bytes], Article]:
         """The call that makes an Article of a content row's pickled fields: all but its body, which it reads
@@ -223,22 +228,30 @@ class Ledger:
             return made
         return article
 
-    def showing_bodies(self, sources: set[str]) -> dict[str, tuple[str, str, bytes | None, str | None]]:
+    def showing_bodies(self, sources: set[str]) -> dict[str, tuple[str, str, bytes | None, str | None]] | None:
         """The outputs that show the body of any of `sources`: path -> (hash of its bytes, the sources whose
-        bodies it shows (Records.bodies), its recipe or None, the hash of what search reads of it or None)."""
+        bodies it shows (Records.bodies), its recipe or None, the hash of what search reads of it or None); None
+        when the ledger cannot be read."""
         found = {}
-        for source in sources:
-            found.update((path, row) for path, *row in self.db.execute(
-                "SELECT outputs.path, hash, bodies, recipe, indexed FROM outputs LEFT JOIN recipes ON recipes.path = "
-                "outputs.path WHERE instr(bodies, ?) > 0", (f"\n{source}\n",)))
+        try:
+            for source in sources:
+                found.update((path, row) for path, *row in self.db.execute(
+                    "SELECT outputs.path, hash, bodies, recipe, indexed FROM outputs LEFT JOIN recipes ON recipes.path = "
+                    "outputs.path WHERE instr(bodies, ?) > 0", (f"\n{source}\n",)))
+        except DAMAGED:
+            return None
         return found
 
-    def searched(self, bundles: str) -> dict[str, tuple[str, str, str | None]]:
-        """Every page search indexes and every file below the folder `bundles` (search.BUNDLE): path -> (what it
-        was made from, the hash of its bytes, the hash of what search reads of it, None for a bundle's file)."""
-        return {path: row for path, *row in self.db.execute(
-            "SELECT path, made_from, hash, indexed FROM outputs WHERE indexed IS NOT NULL OR substr(path, 1, ?) = ?",
-            (len(bundles), bundles))}
+    def searched(self, folder: str) -> dict[str, tuple[str, str, str | None]] | None:
+        """Every page search indexes and every file below `folder` (search.BUNDLE): path -> (what it was made from,
+        the hash of its bytes, the hash of what search reads of it, None for a bundle's file); None when the
+        ledger cannot be read."""
+        try:
+            return {path: row for path, *row in self.db.execute(
+                "SELECT path, made_from, hash, indexed FROM outputs WHERE indexed IS NOT NULL OR substr(path, 1, ?) = ?",
+                (len(folder), folder))}
+        except DAMAGED:
+            return None
 
     def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str, str | None]],
                    layouts: dict[str, bytes], state: str, site: tuple[int, int] | None, summary: Summary,
