@@ -27,7 +27,7 @@ from . import __version__
 from .errors import BuildError, Fault, Stopped, describe_os_error
 from .ledger.lock import WAIT, project_lock
 from .ledger import unchanged_since_last_build
-from .scan import input_state, source_hash
+from .scan import input_state, bytes_hash
 from .wording import build_command, count, missing_library
 
 TYPE_CHECKING = False   # typing's: this module imports only what the no-op check needs before it runs
@@ -209,7 +209,7 @@ def repeat_if_unchanged(args: argparse.Namespace, held: ExitStack) -> tuple[bool
     try:
         held.enter_context(project_lock(root, wait=0))
         last, listed = unchanged_since_last_build(root, args.now or build_instant(),
-                                                  options=build_options(args, source_hash(args.config.read_bytes())))
+                                                  options=build_options(args, bytes_hash(args.config.read_bytes())))
     except (Fault, OSError):   # another build runs, or the lock cannot be had: the build waits, or says why
         return False, None
     if last is not None and not args.quiet:
@@ -223,7 +223,7 @@ LIBRARIES = ("yaml", "babel", "jinja2", "markdown_it", "feedgen")
 
 def build_options(args: argparse.Namespace, source: str) -> str:
     """What a build is made from besides its input folders: newsdigest's version, the config file (its path and
-    `source`, scan.source_hash of the bytes read) and the options that change what is published (scan.input_state
+    `source`, scan.bytes_hash of the bytes read) and the options that change what is published (scan.input_state
     hashes it with the inputs)."""
     return f"{__version__} {args.config.resolve()} {source} drafts={args.drafts} future={args.future} local={args.local}"
 

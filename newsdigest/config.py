@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from .errors import BuildError, yaml_problem
-from .scan import source_hash
+from .scan import bytes_hash
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class Config:
     """The sections the header names, in this order (the others are on the Sections page); None: those with the
     most articles that fit one line on a phone (nav.py)."""
     source: str = field(default="", repr=False, compare=False)
-    """scan.source_hash of the config file's bytes this was read from: the inputs' state hashes it (an edit of a
+    """scan.bytes_hash of the config file's bytes this was read from: the inputs' state hashes it (an edit of a
     comment makes the next build no no-op), the ledger's key does not (nor does it make that build a full one)."""
 
     def path(self, name: str) -> Path:
@@ -191,7 +191,7 @@ def load_config(path: Path) -> Config:
         raise BuildError("missing key 'site' (needs title, url, description)", path)
     parts = {name: _section(path, name, cls, raw.get(name) or {}) for name, cls in SECTIONS.items()}
     config = Config(root=path.resolve().parent, search=search, publish=publish, layout_keys=tuple(layout_keys),
-                    nav=tuple(n.strip() for n in nav) if nav is not None else None, source=source_hash(data), **parts)
+                    nav=tuple(n.strip() for n in nav) if nav is not None else None, source=bytes_hash(data), **parts)
     _check_values(path, config)
     return config
 

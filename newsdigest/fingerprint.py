@@ -96,8 +96,6 @@ _PLAIN = frozenset(_PLAIN_BASES)
 """Values that are their own fingerprint (repr); subclasses are checked after the common cases."""
 
 
-def bytes_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def layouts_key(layouts: Path, language_version: str, search_off: str) -> str:

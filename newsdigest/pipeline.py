@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .fingerprint import Fingerprints, bytes_hash, layouts_key
+from .fingerprint import Fingerprints, layouts_key
 from .config import Config
 from .content import Article, bodies_read, load_articles, sources_line
 from .digest import Digest, make_digest
@@ -27,13 +27,13 @@ from .ledger.records import Ledger, Records, Unchanged, ledger_key
 from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
-from .scan import Inputs
+from .scan import Inputs, bytes_hash
 from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, shard_key, shards, unavailable
 from .stories import StoryIndex, ranked
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .ledger.undo import ContentUndo
 from .retouch import recipe, retouch
-from .write import Writing, interrupts_deferred, site_identity
+from .write import Writing, site_identity
 
 
 @dataclass(frozen=True)
@@ -312,14 +312,8 @@ def publish(ledger: Ledger, plan: Plan, records: Records, unchanged: Unchanged |
     """Stage the ledger's records, put the site in place, then commit the ledger and keep content/: the site,
     content/ and the ledger move on together (Ctrl-C waits until they have)."""
     staged = ledger.stage(plan.last, records, unchanged)
-    with interrupts_deferred():
-        try:
-            writing.finish(keep=set(plan.inputs) if plan.incremental else None, previous=set(plan.last.outputs))
-        except BaseException:
-            staged.abort()
-            raise
-        staged.commit()
-        undo.discard()
+    writing.publish(lambda: (staged.commit(), undo.discard()), staged.abort,
+                    keep=set(plan.inputs) if plan.incremental else None, previous=set(plan.last.outputs))
 
 
 def unmoved(now: StoryIndex, before: StoryIndex | None, edited: list[tuple[tuple | None, tuple | None]]) -> bool:

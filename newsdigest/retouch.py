@@ -29,16 +29,16 @@ from .content import Article, bodies_read, load_article, shown_folder, sources_l
 from .digest import Digest
 from .errors import BuildError
 from .feeds import Feed, render_feed
-from .fingerprint import Fingerprints, bytes_hash, layouts_key
+from .fingerprint import Fingerprints, layouts_key
 from .i18n import Language, load_language
 from .ledger import Summary, as_left
 from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
-from .scan import Inputs, is_article
+from .scan import Inputs, bytes_hash, is_article
 from .search import BUNDLE, index_shards, indexed_part, shard_key, shards, unavailable
 from .stories import ranked
-from .write import Writing, interrupts_deferred
+from .write import Writing
 
 MOST_EDITED = 64
 """Up to this many content files edited at once are made again this way; beyond, the whole build is as quick."""
@@ -183,13 +183,7 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
         summary = summary._replace(files=summary.files + len(bundles) - sum(len(f) for _, _, f in search.values()))
         staged = ledger.stage_edit({where: (files[where][1], files[where][2], a) for where, a in after.items()}, rows_now,
                                    compiled.made, inputs.state, writing.identity(), summary, bundles, gone)
-        with interrupts_deferred():
-            try:
-                writing.finish(keep=set(bundles), previous=set(gone))
-            except BaseException:
-                staged.abort()
-                raise
-            staged.commit()
+        writing.publish(staged.commit, staged.abort, keep=set(bundles), previous=set(gone))
     return Retouched(summary, tuple(sorted([*written, *bundles])))
 
 

@@ -53,12 +53,7 @@ class Inputs:
         """A hash like `state` of every input but the folder `content`, whose articles the ledger keeps a row of
         each, with its size and mtime (and whose other files, an editor's swap files, the build never reads). The
         same as the last build's, only articles changed."""
-        h = hashlib.blake2b(self.options.encode(), digest_size=16)
-        for folder, found in self.files.items():
-            if folder != content:
-                h.update(f"{folder}\n".encode())
-                h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
-        return h.hexdigest()
+        return _state(self.options, {folder: found for folder, found in self.files.items() if folder != content})
 
     def below(self, folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
         """files_below(folder, suffix): its files not hidden (nor in a hidden folder) that end with `suffix`;
@@ -66,17 +61,22 @@ class Inputs:
         found = self.files.get(str(folder))
         if found is None:
             return files_below(folder, suffix)
-        return [f for f in found if f[0].endswith(suffix) and not f[0].startswith(".") and "/." not in f[0]]
+        return [f for f in found if f[0].endswith(suffix) and visible(f[0])]
+
+
+def visible(path: str) -> bool:
+    """A path (relative, with '/') neither hidden nor in a hidden folder: not an editor's lock or swap file."""
+    return not path.startswith(".") and "/." not in path
 
 
 def is_article(path: str) -> bool:
     """A file below content/ (`path` relative to it, with '/') that the build loads as an article: Markdown, not
     hidden nor in a hidden folder."""
-    return path.endswith(".md") and not path.startswith(".") and "/." not in path
+    return path.endswith(".md") and visible(path)
 
 
-def source_hash(data: bytes) -> str:
-    """A file's bytes as a short hash (the config's, in the inputs' state)."""
+def bytes_hash(data: bytes) -> str:
+    """Bytes as a short hash: an output's, a config file's (in the inputs' state)."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -85,10 +85,14 @@ def input_state(folders: list[str], options: str, listed: dict[str, list[tuple[s
     sizes and mtimes with `options`: what else the build is made from (cli.build_options: the config file's
     bytes, the command's options, newsdigest's version). `listed`: those folders as listed a moment ago (by the
     no-op check), not listed again."""
+    files = {folder: listed[folder] if listed else files_below(folder, hidden=True) for folder in folders}
+    return Inputs(_state(options, files), files, options)
+
+
+def _state(options: str, files: dict[str, list[tuple[str, int, int]]]) -> str:
+    """A hash of `options` and each folder's name and files' names, sizes and mtimes."""
     h = hashlib.blake2b(options.encode(), digest_size=16)
-    files = {}
-    for folder in folders:
+    for folder, found in files.items():
         h.update(f"{folder}\n".encode())
-        found = files[folder] = listed[folder] if listed else files_below(folder, hidden=True)
         h.update("".join(f"{path}\0{size}\0{mtime}\n" for path, mtime, size in found).encode())
-    return Inputs(h.hexdigest(), files, options)
+    return h.hexdigest()

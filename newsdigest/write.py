@@ -25,7 +25,7 @@ from .errors import BuildError, Stopped
 
 TYPE_CHECKING = False   # typing's, without importing typing: the no-op check imports this module
 if TYPE_CHECKING:
-    from typing import Iterator
+    from typing import Callable, Iterator
 
 MARKER = ".newsdigest"
 MARKER_TEXT = b"Built by newsdigest. This folder is replaced whole on every build: edit the sources, not these files.\n"
@@ -116,6 +116,19 @@ class Writing:
             raise
         os.replace(self.folder, _commit_path(self.output))
         _roll_forward(self.output)
+
+    def publish(self, commit: Callable[[], None], abort: Callable[[], None], keep: set[str] | None = None,
+                previous: set[str] = frozenset()) -> None:
+        """finish(keep, previous), then `commit` what moves on with the site (the ledger's records, content/):
+        Ctrl-C and SIGTERM wait until both are done; `abort` (the records dropped) when the site could not be put
+        in place."""
+        with interrupts_deferred():
+            try:
+                self.finish(keep, previous)
+            except BaseException:
+                abort()
+                raise
+            commit()
 
     def __enter__(self) -> "Writing":
         return self
