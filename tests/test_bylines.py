@@ -66,6 +66,8 @@ def test_normalize_name(shouted, usual):
     ("Shipping correspondent", ()),   # a byline's second line: the role of the name above it
     ("Senior Staff Writer", ()),
     ("By The Associated Press", ("Associated Press",)),
+    ("By Jane Mercer and Omar Haddad, Reuters", ("Jane Mercer", "Omar Haddad")),   # the agency after the writers
+    ("By Pia Lund and Tomas Hale, The Associated Press", ("Pia Lund", "Tomas Hale")),
     ("By K. L. Moreau View In Digital Edition", ("K. L. Moreau",)),   # a link's words glued after the name
     ("By Jonas Pell Share This Article", ("Jonas Pell",)),
     ("By Ines Home", ("Ines Home",)),                                   # two words are a name, whatever they are

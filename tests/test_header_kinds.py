@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from pathlib import Path
+
 import pytest
 
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date, site_owner
 from newsdigest.ingest.article import read_article
-from newsdigest.ingest.header import _signed, author_box, layout_title, region
+from newsdigest.ingest.header import _signed, author_box, layout_title, region, trail
 from newsdigest.ingest.lines import normalize, read_lines
-from newsdigest.ingest.parse import Rules
+from newsdigest.ingest.parse import Rules, parse_seed
 from newsdigest.ingest.score import default_params
 
 BODY = """The council voted on Tuesday to turn the old tram depot into a covered market, ending a decade of argument over the empty hall by the river.
@@ -18,6 +21,10 @@ Traders who sell from vans along the quay will get the first pick of the sixty s
 
 Work on the roof starts in spring, and the council hopes to open the market before the summer festival brings visitors to the quay.
 """
+
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SAVED = datetime(2026, 2, 20, 9, 0, tzinfo=timezone.utc)
 
 
 def convert(text: str):
@@ -341,3 +348,82 @@ def test_a_personal_site_whose_copyright_names_a_person_gives_that_person_as_the
 def test_a_site_named_after_its_owner(site, owner, holder):
     assert site_owner(site) == owner
     assert site_owner(site, bare=True) == holder
+
+
+# The shapes of header that pages of other sites and languages show (issue 23's list of wrong headlines): a
+# breadcrumb trail under its label, a photo's caption and credit above or under the headline, an agency after the
+# writers, a kicker under the trail. Each page is written here; what each field must be is read off the page.
+HEADER_SHAPES = {
+    "radwege_de.txt": dict(title="Stadtrat beschließt neue Radwege für die Innenstadt", category="Politik",
+                           dek="Nach monatelangem Streit stimmt eine knappe Mehrheit für das Verkehrskonzept. "
+                               "Die Opposition kündigt Widerstand an.",
+                           tags=["Inland"], authors=["Anna Becker"],
+                           caption="Radfahrer an einer Kreuzung in der Altstadt.", credit="dpa/Michael Kappeler"),
+    "copper_wire.txt": dict(title="Copper hits record as smelters cut output", category="Business", tags=["Markets"],
+                            dek="Prices climbed for a fifth straight session after two large producers trimmed their forecasts.",
+                            authors=["Jane Mercer", "Omar Haddad"],
+                            caption="Traders work on the floor of the exchange in London.", credit="Leo Grant / Reuters"),
+    "wildfire_photo_first.txt": dict(title="Wildfire forces evacuation of three valley towns", category="National",
+                                     dek="Crews expect hot, dry wind to push the flames east overnight.",
+                                     authors=["Daniel Okafor"],
+                                     caption="Firefighters pull a hose toward a burning hillside near the reservoir on Tuesday.",
+                                     credit="Marta Villanueva/Lakeside Courier"),
+    "puerto_es.txt": dict(title="El puerto amplía su terminal de contenedores", category="Economía", tags=["Empresas"],
+                          dek="La obra, de 120 millones de euros, duplicará la capacidad de carga en tres años",
+                          authors=["Javier Ortega"], caption="Grúas en el muelle norte del puerto, este lunes.",
+                          credit="Lucía Ferrer / EFE"),
+    "cantines_fr.txt": dict(title="Les cantines scolaires passent au bio local", category="Société", tags=["Éducation"],
+                            dek="À partir de la rentrée, la moitié des produits servis viendra de fermes situées à moins "
+                                "de cinquante kilomètres.",
+                            authors=["Sophie Martin", "Lucas Bernard"],
+                            caption="Des élèves déjeunent dans une école primaire de la ville.", credit="Claire Dubois / AFP"),
+    "bomen_nl.txt": dict(title="Gemeente plant duizend nieuwe bomen in de binnenstad", dek="", category="Binnenland",
+                         authors=["Femke de Wit"], caption="Arbeiders planten een linde aan de rand van het stadspark.",
+                         credit="ANP / Jeroen Bakker"),
+    "treni_it.txt": dict(title="Treni regionali, da lunedì orari nuovi su tre linee", category="Cronaca",
+                         dek="Più corse nelle ore di punta e meno fermate sulle tratte serali: le modifiche decise dalla Regione",
+                         authors=["Marco Rossi"], caption="", credit=""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADER_SHAPES))
+def test_header_shapes_of_other_sites_and_languages(name):
+    """'Sie sind hier: StartseitePolitikInland' and 'Vous êtes ici : Accueil > Société > Éducation' are the section,
+    never the headline; 'Foto: dpa/…', 'Photo : … / AFP' and '(Jane Doe/Outlet)' are credits and the line over them
+    the caption, neither in the body nor the headline; 'By A and B, Reuters' names two writers, not the agency; the
+    dek between a headline and its photo is the dek, not the story's first paragraph, and a caption under the dateline
+    is no dek; a kicker that is also the menu's item is the section, not the menu's last item above it."""
+    want = HEADER_SHAPES[name]
+    got = parse_seed((PAGES / name).read_text(encoding="utf-8"), Rules(zone="Europe/London"), SAVED)
+    assert (got.title, got.dek, got.category, got.authors) == (want["title"], want["dek"], want["category"], want["authors"])
+    assert got.tags[:len(want.get("tags", []))] == want.get("tags", [])
+    assert (got.image_caption, got.image_credit) == (want["caption"], want["credit"])
+    assert "Foto:" not in got.body and "Photo :" not in got.body
+    for shown in ("title", "dek", "caption", "credit"):
+        assert not want[shown] or want[shown] not in got.body, shown
+
+
+def test_a_breadcrumb_trail_that_ends_with_the_headline_gives_it_alone():
+    headline = "Covered market to open in the old tram depot"
+    got = convert(f"Home\nBlog\nContact\nHome > Blog > {headline}\n\n{BODY}")
+    assert got.title == headline
+
+
+def test_a_subtitle_of_three_words_under_the_headline_is_not_the_headline():
+    seed = f"Menu\nAbout\nArchive\nWhy the old tram depot became a market\nA Market Story\nBy Nora Quist\n\n{BODY}"
+    assert layout_headline(seed) == "Why the old tram depot became a market"
+    assert convert(seed).title == "Why the old tram depot became a market"
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("You are here: HomeNewsBusinessMarkets", ["Home", "News", "Business", "Markets"]),
+    ("Sie sind hier: Startseite > Politik > Inland", ["Startseite", "Politik", "Inland"]),
+    ("Vous êtes ici : Accueil > Société > Éducation", ["Accueil", "Société", "Éducation"]),
+    ("U bent hier: Home / Nieuws / Binnenland", ["Home", "Nieuws", "Binnenland"]),
+    ("Home > Blog > Why the tram depot became a market", ["Home", "Blog", "Why the tram depot became a market"]),
+    ("Home is where the market is", None),
+    ("Homeowners / Landlords", None),
+    ("Business > Markets", None),   # crumbs, but not a trail from the home page: _is_crumb_line's
+])
+def test_a_breadcrumb_trail_under_its_label_or_from_the_home_page(line, parts):
+    assert trail(line) == parts

@@ -98,34 +98,43 @@ CREDIT_LINE = re.compile(
 
 # Caption labels: the label is dropped, the caption kept.
 # 'Photo: …' is a caption when it reads as a sentence, a credit when it is a name or two ('Photo: PTI').
+PHOTO_WORD = (r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|fotos?|fotograf(?:ie|ía|ia)|bild(?:er)?|imagen(?:es)?|imagem|"
+              r"immagin[ei]|beeld|kuva|zdjęcie|фото)")
+"""A photo's label in the languages a digest gathers: 'Photo', 'Foto', 'Bild', 'Imagen', 'Immagine', 'Beeld', 'Фото'."""
 CAPTION_LABEL = re.compile(r"^(?:image\s+caption|caption|photo\s+caption|picture\s+caption|in\s+the\s+photo|pictured|"
-                           r"(?:photo|image|picture|photograph)(?=\s*:\s*(?:\S+\s+){4}))\s*[,:]\s*(?P<text>.+)$", re.I)
-CREDIT_LABEL = re.compile(r"^(?:image\s+source|photo\s+credit|image\s+credit|picture\s+credit|photograph|photo|credit|source|pic|image)\s*[,:]\s*(?P<credit>.{2,80})$", re.I)
+                           r"bildunterschrift|légende|pie\s+de\s+foto|didascalia|"
+                           rf"{PHOTO_WORD}(?=\s*:\s*(?:\S+\s+){{4}}))\s*[,:]\s*(?P<text>.+)$", re.I)
+CREDIT_LABEL = re.compile(r"^(?:image\s+source|photo\s+credit|image\s+credit|picture\s+credit|crédits?\s+photos?|"
+                          rf"bildquelle|{PHOTO_WORD}(?:\s*(?:credit|crédito|credito|quelle))?|credits?|crédits?|source|quelle)"
+                          r"\s*[,:]\s*(?P<credit>.{2,80})$", re.I)
 
 # Credits at the end of a caption line.
 _AGENCY = (r"(?:REUTERS|Reuters|AP|AFP|EPA(?:-EFE)?|Getty\s+Images|Bloomberg|PTI|ANI|IANS|Xinhua|TASS|"
            r"PA(?:\s+(?:Media|Wire))?|Shutterstock|iStock(?:photo)?|Alamy|Pool|Handout|KCNA|Yonhap|dpa|ANP|Kyodo|NurPhoto|Sipa|Anadolu|"
-           r"SOPA\s+Images|Bloomberg\s+via\s+Getty\s+Images|File|Courtesy[\w\s]{0,30}|Wikimedia\s+Commons)")
+           r"SOPA\s+Images|Bloomberg\s+via\s+Getty\s+Images|File|Courtesy[\w\s]{0,30}|Wikimedia\s+Commons|"
+           r"EFE|ANSA|APA|Keystone|Belga|Lusa|Europa\s+Press|IMAGO|imago|picture\s+alliance|epd|KNA)")
 TRAILING_CREDIT = [re.compile(p) for p in (
     # (AP Photo/Jane Doe), (Photo: PTI), [Getty Images]
-    r"\s*[(\[](?P<credit>(?:(?:AP|AFP|Reuters|EPA|Getty)\s+)?(?:Photo|Photograph|Image|Picture|Pic|File\s+photo)\b[^()\[\]]{0,60}|"
+    r"\s*[(\[](?P<credit>(?:(?:AP|AFP|Reuters|EPA|Getty)\s+)?(?:Photo|Photograph|Image|Picture|Pic|File\s+photo|Foto|Bild|Imagen|Imagem)\b[^()\[\]]{0,60}|"
     + _AGENCY + r"[^()\[\]]{0,40})[)\]]$",
     # '... 2025. KCNA via REUTERS', '... Photo by Jane Doe/AFP', '... REUTERS/Jane Doe'
-    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:(?:Photo|Photograph|Picture|Image|File\s+photo)\s*(?:by|:|credit:?)\s*)?"
+    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:(?:Photo|Photograph|Picture|Image|File\s+photo|Foto|Bild|Imagen|Imagem)\s*(?:by|von|por|:|credit:?)\s*)?"
     r"[^.!?]{0,60}?(?:\bvia\s+" + _AGENCY + r"|/\s*" + _AGENCY + r"\b[^.!?]{0,30}|\b" + _AGENCY + r"\s*/[^.!?]{2,40}|^\s*"
     + _AGENCY + r"))\s*$",
-    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit)\s*(?:by|:|credit:?)\s*[^.!?]{2,60})$",
+    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit|Foto|Bild|Imagen|Imagem|Immagine|Фото)\s*(?:by|von|por|:|credit:?)\s*[^.!?]{2,60})$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>" + _AGENCY + r")\.?$",
     # '... wetlands. Wildlife Trust/PA': a name, a slash, an agency or photographer
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’ -]{1,40}/\s?[A-Z][\w.&'’ -]{1,30})$",
     r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",
 )]
-CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via)\b", re.I)
+CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via|foto|bild|imagen|imagem|immagine|фото)\b", re.I)
 AGENCY_AT_END = re.compile(_AGENCY + r"\W*$", re.I)
 """Something a trailing credit cannot do without: a slash, a bracket, a bar, a photo word, or an agency at the
 end (looked for in the last 60 characters only: searching a whole line for it is slow)."""
 CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit)?\s*:\s*", re.I)
-LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|(?:photo|image|picture)\s*(?:by|:)\s*.{2,60})$", re.I)
+LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|" + PHOTO_WORD + r"\s*(?:by|von|par|por|di|door|:)\s*.{2,60}"
+                         r"|\((?:" + PHOTO_WORD + r"\s*:\s*)?[A-ZÀ-ÖØ-Þ][^()/]{1,40}/[^()/]{2,40}\))$", re.I)
+"""A credit alone on its line: 'Reuters', 'AP/Jane Doe', 'Photo by Jane Doe', 'Foto: dpa', '(Jane Doe/Lakeside Courier)'."""
 NAMED_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*[,|/]\s*(?:" + _AGENCY + r"|Associated\s+Press)(?:\s+file)?$")
 """A photographer and an agency: 'Jane Doe, Associated Press', 'Jane Doe | Getty Images' (a credit, not a byline)."""
 

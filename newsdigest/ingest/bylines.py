@@ -213,8 +213,8 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue
         if k > 0 and not joined and (len(parts) == 2 or not is_person(words)):
             continue   # 'By Rohit Sharma, New Delhi(, India)': a place or outlet after the comma, not a co-author
-        if names and OUTLET_WORD.search(part):
-            continue   # 'By Rohit Sharma, Hindustan Times': the outlet
+        if names and (OUTLET_WORD.search(part) or AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I))):
+            continue   # 'By Rohit Sharma, Hindustan Times', 'By Jane Doe and Omar Haddad, Reuters': the outlet
         if not all(NAME_WORD.match(w) or (len(words) == 1 and w.isalnum()) for w in words):
             continue
         name = " ".join(words)

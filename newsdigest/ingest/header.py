@@ -39,6 +39,8 @@ WALK = setting("header", "walk")
 LAYOUT_VETO = setting("header", "layout_veto")
 """The layout's headline is taken over the CRF's choice only when the CRF gives it at least this share of the
 headline probability it gives its own choice (data/settings.json)."""
+DEK_WORDS = setting("header", "dek_words")
+"""The most words a dek under an anchored headline has: a longer line is the story's first paragraph."""
 STRAY = setting("header", "stray_byline")
 """The byline probability a line the best path did not call a byline needs to name the author (stray_byline)."""
 
@@ -46,11 +48,22 @@ SECTIONS = """World|Business|Markets|Economy|Technology|Tech|Science|Health|Spor
 Arts|Entertainment|Lifestyle|Travel|Climate|Environment|Education|India|US|UK|Europe|Asia|Africa|Americas|
 Middle East|Asia Pacific|Australia|China|Business News|Money|Finance|Companies|Cities|National|International|Local|
 Metro|Nation|Global|Analysis|Features|Video|Weather|Media|Law|Crime|Food|Science & Environment|Tech News|Football|
-Cricket|Energy|Transport|Autos|Personal Finance|Careers|Real Estate|Property|Books|Film|Music|Television|TV""".replace("\n", "").split("|")
+Cricket|Energy|Transport|Autos|Personal Finance|Careers|Real Estate|Property|Books|Film|Music|Television|TV|
+Politik|Wirtschaft|Inland|Ausland|Kultur|Wissen|Panorama|Gesellschaft|Lokales|Meinung|Reise|Digital|
+Politique|Économie|Société|Monde|Culture|Sciences|Santé|Sports|International|France|Planète|Opinions|
+Política|Economía|Sociedad|Internacional|Nacional|Cultura|Deportes|Ciencia|Salud|Opinión|Tecnología|Mundo|
+Economia|Sociedade|Esporte|Esportes|Ciência|Saúde|Opinião|Tecnologia|Cronaca|Politica|Esteri|Spettacoli|Scienza|
+Binnenland|Buitenland|Economie|Cultuur|Wetenschap|Gezondheid|Politiek|Opinie|Regio""".replace("\n", "").split("|")
+"""Section names pages show over their headlines, in the languages a digest gathers (config.yaml's come first)."""
 CRUMB_SEPARATORS = re.compile(r"\s*(?:[>›»/|•·]|\\)\s*")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 TERMINAL = tuple(".!?:;…\"”’)")
 NOT_SECTIONS = frozenset(WORDS["not_sections"])
+HERE = re.compile(r"^(?:you\s+are\s+(?:here|at|in)|sie\s+sind\s+hier|du\s+bist\s+hier|vous\s+[êe]tes\s+ici|usted\s+está\s+en|"
+                  r"estás\s+en|você\s+está\s+(?:em|aqui)|sei\s+(?:in|qui)|ti\s+trovi\s+in|u\s+bent\s+hier|je\s+bent\s+hier|"
+                  r"du\s+är\s+här|du\s+er\s+her|jesteś\s+tutaj|вы\s+(?:здесь|находитесь)(?:\s+на)?)\s*:?\s*", re.I)
+"""A breadcrumb trail's label: 'You are here:', 'Sie sind hier:', 'Vous êtes ici :', 'Usted está en:'."""
+TRAIL_START = re.compile(r"^(?P<home>[^>›»|/\\]{1,25}?)\s*[>›»|/\\]\s*\S")
 MENU_RUN = 4
 """A run of more short lines than this right above the headline is a menu, not breadcrumbs."""
 
@@ -343,7 +356,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # the headline: where the layout leaves no doubt, the line it places; else the line likeliest to be it (its
     # first copy), and how sure, over its copies
     h = at["headline"]
-    signed = [_signed(texts[lo + k]) for k in range(len(rows))]   # a byline by its shape is never the headline
+    signed = [_signed(texts[lo + k]) or (trail(texts[lo + k]) is not None and not _trail_title(texts[lo + k]))
+              for k in range(len(rows))]   # a byline by its shape, or a breadcrumb trail, is never the headline
     best = max(range(len(rows)), key=lambda k: (not signed[k], probs[k][h], -k)) if rows else 0
     layout, anchored = layout_title(texts, reading, lo)
     anchored = anchored and lo <= layout < hi and not signed[layout - lo] and (
@@ -376,9 +390,15 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
     # the rest of the header: below the headline, and the datelines and bylines just above it
     after = [k for k in range(max(0, t - lo - 3), len(rows)) if lo + k != t and texts[lo + k] != title_text]
-    dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k])
+    dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k]) and not _caption(texts, lo + k)
                 and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
     # a page has one headline: a line under the one chosen that the best path also calls a headline is its dek
+    under = t + 1
+    while under < len(texts) and texts[under] == title_text:
+        under += 1
+    if anchored and not dek and under < len(texts) and 5 <= reading.words[under] <= DEK_WORDS and not (
+            _caption(texts, under) or _signed(texts[under]) or is_byline_or_dateline(texts[under]) or bp.is_noise(texts[under])):
+        dek = texts[under]   # the layout's dek, between the headline and its byline, read as prose where the story begins
     b, d = at["byline"], at["dateline"]
     authors: list[str] = []
     desks: list[str] = []
@@ -410,7 +430,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
             stamps += found
-        if labels[k] == "caption" and not (photo.caption and photo.credit):
+        if (labels[k] == "caption" or _caption(texts, lo + k)) and not (photo.caption and photo.credit):
             if not take_caption(text, texts[lo + k + 1] if lo + k + 1 < len(texts) else "", photo):
                 photo.caption = photo.caption or text
         for part in META_PARTS.split(text)[1:] if not section and len(text) < 200 else ():
@@ -422,7 +442,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         authors, authors_sure = stray_byline(texts, labels, [p[b] for p in probs], lo, t, after, sections)
     authors = authors or desks
     body_start = reading.run.start   # past the header's own lines read as prose: never past a body or furniture line
-    while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] == title_text
+    while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] in (title_text, dek)
                                                          or labels[body_start - lo] not in ("body", "furniture")):
         body_start += 1
     return Header(title, t, sure, prob, rival, tuple(crumbs), dek, tuple(authors), authors_sure, doubt, tuple(stamps),
@@ -531,13 +551,14 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored): a hand
     rule, taken over the CRF's choice when anchored (its held-out effect is in training/README.md).
 
-    1. The byline or dateline under the headline: a 'By …' line among the article's first lines, else the
-       nearest byline or dateline above the article.
+    1. The byline or dateline under the headline: a 'By …' line among the article's first 2 x INSIDE lines (or a
+       'Name, Outlet' line among its first INSIDE), else the nearest byline or dateline above the article.
     2. The headline: the first line above it shaped like one (never in lower case) and about the story (sharing
        a word with it), past captions, breadcrumbs, furniture, reading times and labelled datelines; of a headline and its dek in sentence case, the first, when
        the headline stands out (much shorter, in Title Case, printed twice, or not the last of a list of
-       title-like lines).
-    3. Anchored: only its dek, share buttons and more bylines or datelines stand between it and the byline,
+       title-like lines), or the second is three words or fewer.
+    3. Anchored: only its dek, a photo's caption and credit, share buttons and more bylines or datelines stand
+       between it and the byline,
        and no lone line right above it could be the headline as well (the last of a list of teasers is fine)."""
     run, words = reading.run, reading.words
     body = {w for i in range(run.start, min(run.end, run.start + 200)) for w in _content_words(texts[i])}
@@ -568,7 +589,9 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
                      or _up(texts, title) < title - 1 or not titled(_up(texts, title))))
 
     top_meta = max(lo, run.start - META_ABOVE)
-    signed = [j for j in range(run.start, min(run.end, run.start + INSIDE)) if parse_byline(texts[j], header=False)]
+    signed = [j for j in range(run.start, min(run.end, run.start + 2 * INSIDE)) if parse_byline(texts[j], header=False)
+              or (j < run.start + INSIDE and words[j] <= 8 and not any(map(str.isdigit, texts[j]))
+                  and parse_byline(texts[j], header=True))]
     meta = signed[-1] if signed else next((j for j in range(run.start - 1, top_meta - 1, -1) if meta_line(j)), None)
     j = (run.start if meta is None else meta) - 1
     while j >= top_meta and meta_line(j):
@@ -580,11 +603,13 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
         return None, False
     above = _up(texts, j)
     title = above if above >= lo and stands_out(above, j) else j
+    if title == j and words[j] <= 3 and above >= lo and words[above] >= 4 and headline_shaped(above):
+        title = above   # a subtitle of three words or fewer under its headline ('A Critical Overview'), or a name
     rival = _up(texts, title)
     clear = rival < lo or not (titled(rival) and about(rival)) or titled(_up(texts, rival))
     between = range(_down(texts, title, words), top + 1)
     return title, meta is not None and clear and all(
-        meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 for k in between)
+        meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 or _caption(texts, k) for k in between)
 
 
 def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int) -> float:
@@ -595,8 +620,8 @@ def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int)
 def _caption(texts: list[str], j: int) -> bool:
     """A photo caption: marked as one ('(left)', 'Photo: …', '… / Reuters'), or over a credit line."""
     text, below = texts[j], texts[j + 1] if j + 1 < len(texts) else ""
-    return bool(CAPTION_MARK.search(text) or bp.is_caption_or_credit(text) or bp.LONE_CREDIT.match(below)
-                or bp.NAMED_CREDIT.match(below))
+    return bool(CAPTION_MARK.search(text) or bp.is_caption_or_credit(text) or bp.LONE_CREDIT.match(text)
+                or bp.LONE_CREDIT.match(below) or bp.NAMED_CREDIT.match(below))
 
 
 def _up(texts: list[str], j: int) -> int:
@@ -629,26 +654,63 @@ def crumbs_and_title(texts: list[str], t: int, words: list[int], extra_sections:
     title = line
     glued_above = next((texts[j][:-len(line)] for j in range(max(0, t - 2), t)
                         if len(line) > 15 and texts[j].endswith(line) and 0 < len(texts[j]) - len(line) <= 60), None)
-    if glued:
+    if _trail_title(line):   # 'Home > Blog > Top Dental Resolutions for 2025'
+        crumbs, title = trail(line)[:-1], _trail_title(line)
+    elif glued:
         crumbs, title = glued
     elif glued_above:   # 'HomeWorldNorth Korea to …' above the headline's own line
         crumbs = _split_crumbs(glued_above, sections)
     else:
         above: list[str] = []
-        j = t - 1
-        while j >= 0 and len(above) < 2 and (bp.is_noise(texts[j]) or _is_crumb_line(texts[j], sections)):
-            if not bp.is_noise(texts[j]):
-                above.insert(0, texts[j])
+        j, photo = t - 1, 0
+        while j >= 0 and len(above) < 2:
+            text = texts[j]
+            if trail(text):
+                above.insert(0, text)
+                break   # a trail is the whole path: what stands above it is the menu
+            if _is_crumb_line(text, sections) or (j > 0 and trail(texts[j - 1]) and len(text.split()) <= 3
+                                                  and not text.endswith(TERMINAL)):   # a kicker under its trail
+                above.insert(0, text)
+            elif not above and photo < 3 and _caption(texts, j):
+                photo += 1   # a photo's caption and credit between the kicker and the headline
+            elif not bp.is_noise(text):
+                break
             j -= 1
         menu = _short_run_above(words, t) > MENU_RUN
+        if menu and len(above) == 2 and not CRUMB_SEPARATORS.search(above[0]):
+            above = above[1:]   # the kicker over the headline, not the menu's last item above it
         for crumb_line in above:
-            parts = _split_crumbs(crumb_line, sections) if CRUMB_SEPARATORS.search(crumb_line) else [crumb_line]
+            parts = trail(crumb_line) or (
+                _split_crumbs(crumb_line, sections) if CRUMB_SEPARATORS.search(crumb_line) else [crumb_line])
             if menu and not (len(parts) > 1 or _section_key(crumb_line) in sections):
                 continue
             crumbs += parts
     kept = [_section_name(c, sections) for c in crumbs
             if _section_key(c) not in ("home", "news", "") and c.lower().strip(" :") not in NOT_SECTIONS]
-    return [c for c in kept if not linkish(c) and furniture_share(c) < 0.3], title
+    return list(dict.fromkeys(c for c in kept if not linkish(c) and furniture_share(c) < 0.3)), title
+
+
+def trail(line: str) -> list[str] | None:
+    """A breadcrumb trail's parts: a line under its label ('You are here: HomeNewsBusiness', 'Vous êtes ici : Accueil >
+    Société') or opening with the home page's crumb ('Home > Blog > Top Dental Resolutions for 2025'); else None.
+    The last part may be the headline itself."""
+    label = HERE.match(line)
+    if label:
+        rest = line[label.end():]
+    else:
+        start = TRAIL_START.match(line)
+        if not start or start["home"].strip().lower() not in NOT_SECTIONS:
+            return None
+        rest = line
+    parts = CRUMB_SEPARATORS.split(rest.strip()) if CRUMB_SEPARATORS.search(rest) else CAMEL.split(rest.strip())
+    parts = [p.strip() for p in parts if p.strip()]
+    return parts if label or len(parts) > 1 else None
+
+
+def _trail_title(line: str) -> str:
+    """The headline a breadcrumb trail ends with ('Home > Blog > Top Dental Resolutions for 2025'), or ''."""
+    parts = trail(line)
+    return parts[-1] if parts and len(parts) > 1 and len(parts[-1].split()) >= 4 else ""
 
 
 def is_crumb_trail(line: str) -> bool:
@@ -709,9 +771,11 @@ def _split_crumbs(text: str, sections: dict[str, str]) -> list[str]:
 
 
 def _is_crumb_line(line: str, sections: dict[str, str]) -> bool:
-    """'World', 'WORLD NEWS', 'Home > Business > Markets', 'News | India'."""
-    if linkish(line):
+    """'World', 'WORLD NEWS', 'Home > Business > Markets', 'News | India', 'You are here: HomeWorld'."""
+    if linkish(line) or bp.LONE_CREDIT.match(line):
         return False
+    if trail(line):
+        return True
     parts = _split_crumbs(line, sections) if CRUMB_SEPARATORS.search(line) else [line]
     if len(parts) > 1 and all(len(p.split()) <= 3 for p in parts):
         return True
@@ -754,12 +818,13 @@ def take_caption(line: str, nxt: str, into) -> bool:
     split = bp.split_credit(text)
     if split:
         caption, credit = split
-    elif label or (nxt == line and len(line.split()) >= 4):
-        caption, credit = text, ""
+    elif label or (nxt == line and len(line.split()) >= 4) or (len(line.split()) <= 40 and bp.LONE_CREDIT.match(nxt)):
+        caption, credit = text, ""   # labelled, printed twice, or over its credit ('Foto: dpa/Jane Doe')
     else:
         return False
     if not credit and nxt != line and bp.LONE_CREDIT.match(nxt):
-        credit = nxt
+        labelled = bp.CREDIT_LABEL.match(nxt)
+        credit = labelled["credit"] if labelled else nxt.strip("()")
     into.caption = into.caption or caption
     into.credit = into.credit or credit
     return True

@@ -243,7 +243,7 @@ def _breadcrumbs(obj: dict) -> list[str]:
     for item in sorted((i for i in items if isinstance(i, dict)), key=lambda i: _int(i.get("position"))):
         thing = item.get("item")
         name = _text(item.get("name")) or (_text(thing.get("name")) if isinstance(thing, dict) else "")
-        if name and name.lower() not in ("home", "news", "homepage", "início", "inicio", "accueil", "startseite"):
+        if name and name.lower() not in NOT_SECTIONS and name.lower() != "news":
             names.append(name)
     return names[:-1] if len(names) > 1 else names   # the last crumb is the article itself
 
