@@ -427,3 +427,43 @@ def test_a_subtitle_of_three_words_under_the_headline_is_not_the_headline():
 ])
 def test_a_breadcrumb_trail_under_its_label_or_from_the_home_page(line, parts):
     assert trail(line) == parts
+
+
+# More pages written here, by helpers asked for the shapes German blogs and news sites and other languages' pages show
+# (the largest set kept apart is mostly German): the section printed again under the menu or a kicker, 'Stand:' over the
+# kicker, 'Kategorien:' and 'Schlagwörter:' lines, 'Ein Interview von', reading times over the story, a day in the dek,
+# a credit after the caption's full stop ('Fot. PAP/…'), the page's title with the site's name beside the headline, a
+# line of hashtags. What each field must be is read off the page.
+MORE_SHAPES = {
+    "fahrradstrasse_de.txt": dict(title="Neue Fahrradstraße am Wall: Stadt startet Umbau im April", day="2025-01-14",
+                                  authors=["Jonas Hartmann", "Lea Vogt"], category="Lokales", tags=["Oldenburg"]),
+    "kitas_de.txt": dict(title="Kitas in mehreren Ländern bleiben geschlossen", day="2025-01-14", authors=[],
+                         category="Inland", credit="picture alliance/dpa | Max Muster"),
+    "einsamkeit_de.txt": dict(title="„Viele trauen sich nicht, um Hilfe zu bitten“", day="2025-01-22",
+                              authors=["Clara Neumann"], category="Gesellschaft", not_in_body="Lesezeit"),
+    "comeback_de.txt": dict(title="Comeback nach Kreuzbandriss: Mittelfeldspieler kehrt ins Training zurück",
+                            day="2025-01-18", authors=["Tim Berger"], category="Sport"),
+    "tomaten_de.txt": dict(title="Tomaten im März vorziehen: So klappt es auf der Fensterbank", day="2025-03-03",
+                           authors=["Anna Lehmann"], category="Gemüse", tags=["Anzucht", "Fensterbank", "Tomaten"],
+                           not_in_body="Schlagwörter"),
+    "strefa_pl.txt": dict(title="Kraków wprowadza strefę czystego transportu. Kierowcy starszych aut zapłacą mandaty",
+                          day="2025-03-18", authors=["Jan Kowalski"], credit="Fot. PAP/Łukasz Gągulski",
+                          not_in_body="Ulica Karmelicka w Krakowie w godzinach szczytu"),
+    "docker_notes.txt": dict(title="Why I stopped using Docker for local development", day="2025-03-03",
+                             authors=["Sam Okafor"], tags=["devops", "tooling", "macos"], not_in_body="#devops"),
+    "zeeland_nl.txt": dict(title="Drie dagen door Zeeland: mijn favoriete fietsroute langs de kust", day="2025-04-07",
+                           authors=["Femke de Wit"], category="Routes", not_in_body="Leestijd"),
+    "plantas_pt.txt": dict(title="5 plantas que sobrevivem em apartamento com pouca luz", day="2025-04-08",
+                           authors=["Beatriz Lima"], category="Jardinagem", not_in_body="Leitura de 3 minutos"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_SHAPES))
+def test_more_header_shapes_of_german_and_other_pages(name):
+    want = MORE_SHAPES[name]
+    got = parse_seed((PAGES / name).read_text(encoding="utf-8"), Rules(zone="Europe/Berlin"), SAVED)
+    assert (got.title, got.authors, str(got.date)[:10]) == (want["title"], want["authors"], want["day"])
+    assert got.category == want.get("category", got.category)
+    assert got.tags[:len(want.get("tags", []))] == want.get("tags", [])
+    assert got.image_credit == want.get("credit", got.image_credit)
+    assert want.get("not_in_body", "\0") not in got.body and not got.body.startswith(got.title)

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import boilerplate as bp
-from .bylines import parse_byline
+from .bylines import READING_TIME, parse_byline
 from .dates import Stamp, parse_dateline
-from .header import TERMINAL, take_caption
+from .header import CATEGORY_LABEL, TERMINAL, take_caption
 from .text import escape_markdown
 
 SIGN_OFF = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -25,6 +25,8 @@ class Body:
     stamps: list[Stamp] = field(default_factory=list)
     caption: str = ""
     credit: str = ""
+    section: str = ""
+    """A 'Category: …' line's first name."""
 
 
 def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) -> Body:
@@ -38,6 +40,17 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         i += 1
         if line == title or line in captions or line in lines[max(0, i - 4):i - 1]:
             continue                                      # the title again, a caption again, a line twice in a row
+        if not body.blocks and READING_TIME.match(line):
+            continue   # 'Lesezeit: 5 Min.' over the story
+        category = CATEGORY_LABEL.match(line) if len(line) <= 120 else None
+        if category:   # 'Kategorien: Gemüse, Balkon', 'Catégorie : Desserts' under the story or above it
+            first, *rest = [c for c in re.split(r"\s*[,;|]\s*", category["name"].strip()) if c]
+            body.section = body.section or first
+            body.topics += rest
+            continue
+        if bp.HASHTAGS.match(line):
+            body.topics += [tag.lstrip("#") for tag in re.split(r"[\s,]+", line) if tag.strip("#")]
+            continue
         topic = bp.TOPIC_HEADER.match(line)
         if topic:
             mode = "topics"

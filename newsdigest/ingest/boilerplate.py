@@ -27,6 +27,10 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:follow|find|like)\s+(?:us|\w+)\s+on\b.{0,80}",
     r".{0,40}\b(?:subscribe|sign\s+up|signup|register)\b.{0,60}\b(?:newsletter|updates|alerts|inbox|free|today|now)\b.{0,40}",
     r"(?:subscribe|sign\s+up)(?:\s+(?:now|today|here))?[.!]?",
+    r"(?:zur(?:ück)?\s+(?:zur\s+)?startseite|back\s+to\s+(?:top|home(?:page)?)|retour\s+à\s+l['’]accueil|volver\s+al\s+inicio|"
+    r"voltar\s+ao\s+início|torna\s+alla\s+home)",
+    r"(?:jump|skip|springe|aller|ir|salta|vai)\s+(?:to\s+(?:the\s+)?|zum\s+|à\s+la\s+|au\s+|a\s+la\s+|al\s+|alla\s+)?"
+    r"(?:recipe|rezept|recette|receta|receita|ricetta)",
     r"(?:get|download|install)\s+(?:the|our)\b.{0,40}\bapp\b.{0,40}",
     r"(?:join|follow)\s+(?:our|the)\b.{0,40}\b(?:channel|community|group)\b.{0,40}",
     r"click\s+here\b.{0,80}",
@@ -68,7 +72,12 @@ WIDGET_WORDS = {
 }
 
 # Trailing blocks: a header line, then short lines. Topic lists become tags; story lists are dropped.
-TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|keywords|more\s+about|filed\s+under|explore\s+more\s+on\s+these\s+topics)\s*:?\s*(?P<inline>.*)$", re.I)
+TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|keywords|more\s+about|filed\s+under|explore\s+more\s+on\s+these\s+topics|"
+                          r"schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|mots[- ]cl[ée]s|[ée]tiquettes|etiquetas|temas|"
+                          r"palavras[- ]chave|argomenti|trefwoorden|onderwerpen|nyckelord|ämnen|emner|tagi|tematy|теги|темы)\s*:?\s*(?P<inline>.*)$", re.I)
+"""A list of the article's topics: 'Tags:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:' (a label alone, or with the list)."""
+HASHTAGS = re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)+$")
+"""A line of hashtags: '#devops #tooling #macos'."""
 STORY_LIST_HEADER = re.compile(
     r"^(?:more\s+on\s+(?:this|the)\s+story|related\s+(?:stories|articles|news|coverage|content|reading)|"
     r"you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+read|read\s+more|read\s+next|read\s+also|"
@@ -104,7 +113,7 @@ PHOTO_WORD = (r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|fotos?|fotograf(?:ie
 CAPTION_LABEL = re.compile(r"^(?:image\s+caption|caption|photo\s+caption|picture\s+caption|in\s+the\s+photo|pictured|"
                            r"bildunterschrift|légende|pie\s+de\s+foto|didascalia|"
                            rf"{PHOTO_WORD}(?=\s*:\s*(?:\S+\s+){{4}}))\s*[,:]\s*(?P<text>.+)$", re.I)
-CREDIT_LABEL = re.compile(r"^(?:image\s+source|photo\s+credit|image\s+credit|picture\s+credit|crédits?\s+photos?|"
+CREDIT_LABEL = re.compile(r"^(?:image\s+source|photo\s+credit|image\s+credit|picture\s+credit|crédits?\s+photos?|bildrechte|fot\.|"
                           rf"bildquelle|{PHOTO_WORD}(?:\s*(?:credit|crédito|credito|quelle))?|credits?|crédits?|source|quelle)"
                           r"\s*[,:]\s*(?P<credit>.{2,80})$", re.I)
 
@@ -123,16 +132,19 @@ TRAILING_CREDIT = [re.compile(p) for p in (
     + _AGENCY + r"))\s*$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit|Foto|Bild|Imagen|Imagem|Immagine|Фото)\s*(?:by|von|por|:|credit:?)\s*[^.!?]{2,60})$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>" + _AGENCY + r")\.?$",
+    # '... since 2022. Courier-Ledger photo by Dan Ochoa', '... w godzinach szczytu. Fot. PAP/Jan Nowak'
+    r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s+(?:photo|foto)\s+(?:by|von|de|por|di)\s+[^.!?]{2,40})$",
+    r"(?<=[.!?”\"’)])\s+(?P<credit>Fot\.\s*[^.!?]{2,60})$",
     # '... wetlands. Wildlife Trust/PA': a name, a slash, an agency or photographer
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’ -]{1,40}/\s?[A-Z][\w.&'’ -]{1,30})$",
     r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",
 )]
-CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via|foto|bild|imagen|imagem|immagine|фото)\b", re.I)
+CREDIT_HINT = re.compile(r"[/(\[|]|\b(?:photo|photograph|picture|image|credit|via|foto|fot|bild|imagen|imagem|immagine|фото)\b", re.I)
 AGENCY_AT_END = re.compile(_AGENCY + r"\W*$", re.I)
 """Something a trailing credit cannot do without: a slash, a bracket, a bar, a photo word, or an agency at the
 end (looked for in the last 60 characters only: searching a whole line for it is slow)."""
 CREDIT_PREFIX = re.compile(r"^(?:photo(?:graph)?|image|picture|pic)?\s*(?:credit)?\s*:\s*", re.I)
-LONE_CREDIT = re.compile(r"^(?:" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|" + PHOTO_WORD + r"\s*(?:by|von|par|por|di|door|:)\s*.{2,60}"
+LONE_CREDIT = re.compile(r"^(?:(?:©\s*)?" + _AGENCY + r"(?:\s*/\s*[\w .'-]{2,40})?|bildrechte\s*:\s*.{2,60}|" + PHOTO_WORD + r"\s*(?:by|von|par|por|di|door|:)\s*.{2,60}"
                          r"|\((?:" + PHOTO_WORD + r"\s*:\s*)?[A-ZÀ-ÖØ-Þ][^()/]{1,40}/[^()/]{2,40}\))$", re.I)
 """A credit alone on its line: 'Reuters', 'AP/Jane Doe', 'Photo by Jane Doe', 'Foto: dpa', '(Jane Doe/Lakeside Courier)'."""
 NAMED_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*[,|/]\s*(?:" + _AGENCY + r"|Associated\s+Press)(?:\s+file)?$")

@@ -13,9 +13,11 @@ BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
 WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|geschrieben|verfasst|"
-         r"erstellt|veröffentlicht|(?:ein\s+)?(?:gast)?beitrag|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
+         r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
+         r"rezension)|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
-"""What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Rédigé par', 'Publicado por', 'Skrevet af'."""
+"""What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Ein Interview von', 'Rédigé par', 'Publicado por',
+'Skrevet af'."""
 AUTHOR_WORD = r"(?:authors?|writers?|autor(?:in|innen|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
 """A label naming the writer: 'Author', 'Autorin', 'Auteur', 'Автор'."""
 TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
@@ -137,9 +139,13 @@ BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–-]))(?:(?:{WROTE}|article)\s+
 LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+comments?\b|\b(?:no\s+)?comments?\b|"
                      r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b", re.I)
-READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?|мин\w*)\b\.?"
-                          r"(?:\s+(?:to\s+)?read(?:ing)?(?:\s+time)?|\s+de\s+lec?tura|\s+Lesezeit)?\s*$", re.I)
-"""A reading time alone: '21 Minutes to Read', '10min read', 'Lesezeit: 4 Minuten', 'Reading time: 5 minutes'."""
+READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*|(?:tempo\s+de\s+)?(?:leitura|lectura|lettura)"
+                          r"\s+(?:de\s+|di\s+)?|(?:temps\s+de\s+)?lecture\s+|leestijd\s+|lesezeit\s+|lästid\s+)?\d{1,3}\s*"
+                          r"(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?|мин\w*)\b\.?"
+                          r"(?:\s+(?:to\s+)?read(?:ing)?(?:\s+time)?|\s+de\s+lec?tura|\s+(?:di\s+)?lettura|\s+Lesezeit|\s+leestijd|"
+                          r"\s+läsning|\s+czytania)?\s*$", re.I)
+"""A reading time alone: '21 Minutes to Read', '10min read', 'Lesezeit: 4 Minuten', 'Reading time: 5 minutes', 'Leitura de 3
+minutos', 'Temps de lecture : 4 minutes', 'Hören: 3 Min.'."""
 AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
 """'and' between two writers' names, in the languages of BY_WORD ('e', 'y', 'en' in lower case: 'Maria E Silva' is one)."""
 NAME_SPLIT = re.compile(rf"\s*,\s*(?:(?i:and)\s+)?|\s+{AND}\s+|\s*&\s*")

@@ -64,6 +64,8 @@ HERE = re.compile(r"^(?:you\s+are\s+(?:here|at|in)|sie\s+sind\s+hier|du\s+bist\s
                   r"du\s+är\s+här|du\s+er\s+her|jesteś\s+tutaj|вы\s+(?:здесь|находитесь)(?:\s+на)?)\s*:?\s*", re.I)
 """A breadcrumb trail's label: 'You are here:', 'Sie sind hier:', 'Vous êtes ici :', 'Usted está en:'."""
 TRAIL_START = re.compile(r"^(?P<home>[^>›»|/\\]{1,25}?)\s*[>›»|/\\]\s*\S")
+SITE_SUFFIX = re.compile(r"\s*[-–—|:·•]\s*\S.{0,50}")
+"""What the page's title adds to the headline printed beside it: ' - ~/notes', ' | Jane's Blog'."""
 MENU_RUN = 4
 """A run of more short lines than this right above the headline is a menu, not breadcrumbs."""
 
@@ -385,6 +387,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     while t > 0 and texts[t - 1] == title_text:
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
+    title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
+                  and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
     if not crumbs:
         crumbs = [c for k in range(max(0, t - lo - 3), t - lo) if labels[k] == "section"
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
@@ -425,33 +429,37 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             authors_sure = min(authors_sure, probs[k][b] + probs[k][d])
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
             doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
-        if labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t):
+        if labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
+                                                   and reading.words[lo + k] <= 15):   # not 'From 1 April, …' in a dek
             found = find_stamps(text, zone, zones, year, order)
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
             stamps += found
-        if (labels[k] == "caption" or _caption(texts, lo + k)) and not (photo.caption and photo.credit):
+        if (labels[k] == "caption" or (labels[k] not in ("byline", "dateline") and _caption(texts, lo + k))) and not (
+                photo.caption and photo.credit):
             if not take_caption(text, texts[lo + k + 1] if lo + k + 1 < len(texts) else "", photo):
                 photo.caption = photo.caption or text
         for part in META_PARTS.split(text)[1:] if not section and len(text) < 200 else ():
             label = CATEGORY_LABEL.match(part)   # '19/11/2019 - Publicado por: Ana Souza - Categoria: Cultura'
             if label:
-                section = label["name"].strip()
+                section = re.split(r"\s*[,;|]\s*", label["name"].strip())[0]
                 break
     if not authors and not desks:
         authors, authors_sure = stray_byline(texts, labels, [p[b] for p in probs], lo, t, after, sections)
     authors = authors or desks
     body_start = reading.run.start   # past the header's own lines read as prose: never past a body or furniture line
     while body_start < min(hi, reading.run.end - 1) and (body_start <= t or texts[body_start] in (title_text, dek)
-                                                         or labels[body_start - lo] not in ("body", "furniture")):
+                                                         or labels[body_start - lo] not in ("body", "furniture")
+                                                         or READING_TIME.match(texts[body_start])):
         body_start += 1
     return Header(title, t, sure, prob, rival, tuple(crumbs), dek, tuple(authors), authors_sure, doubt, tuple(stamps),
                   date_sure, photo.caption, photo.credit, section, body_start, tuple(labels), (lo, hi))
 
 
 META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
-CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ia|ie|ía)|section|secção|sección|rubrique|ressort|rubrica|kategorie)\s*:\s*"
-                            r"(?P<name>[^:]{2,40})$", re.I)
+CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ies|ia|ias|ie|ía|ías|ieën)|catégories?|kategori(?:e|en|er)|sections?|secções|secção|"
+                            r"secciones|sección|rubriques?|ressorts?|rubrica|rubriken|rubriek)\s*:\s*(?P<name>[^:]{2,80})$", re.I)
+"""'Category: Culture', 'Kategorien: Gemüse, Balkon', 'Catégorie : Desserts': the first is the section, the rest tags."""
 
 
 class _Box:
@@ -662,17 +670,29 @@ def crumbs_and_title(texts: list[str], t: int, words: list[int], extra_sections:
         crumbs = _split_crumbs(glued_above, sections)
     else:
         above: list[str] = []
-        j, photo = t - 1, 0
+        def current(i: int) -> bool:   # the menu's item printed again over the story: the section it is in
+            return (len(texts[i].split()) <= 3 and not texts[i].endswith(TERMINAL) and not linkish(texts[i])
+                    and texts[i] in texts[max(0, i - 40):i])
+
+        def path(i: int) -> bool:   # a trail, crumbs between separators, or the current section
+            return bool(trail(texts[i]) or (CRUMB_SEPARATORS.search(texts[i]) and _is_crumb_line(texts[i], sections))
+                        or current(i))
+
+        j, photo, kicker = t - 1, 0, 0
         while j >= 0 and len(above) < 2:
             text = texts[j]
             if trail(text):
                 above.insert(0, text)
                 break   # a trail is the whole path: what stands above it is the menu
-            if _is_crumb_line(text, sections) or (j > 0 and trail(texts[j - 1]) and len(text.split()) <= 3
-                                                  and not text.endswith(TERMINAL)):   # a kicker under its trail
+            if _is_crumb_line(text, sections) or current(j) or (j > 0 and trail(texts[j - 1]) and len(text.split()) <= 3
+                                                                and not text.endswith(TERMINAL)):   # a kicker under its trail
                 above.insert(0, text)
             elif not above and photo < 3 and _caption(texts, j):
                 photo += 1   # a photo's caption and credit between the kicker and the headline
+            elif not above and kicker < 2 and (len(text.split()) <= 4 and not text.endswith(TERMINAL)
+                                               or len(text.split()) <= 8 and has_date(text)) and any(
+                    path(i) for i in range(max(0, j - 2), j)):
+                kicker += 1   # the kicker or dateline over the headline ('Verkehrswende'), under its section
             elif not bp.is_noise(text):
                 break
             j -= 1
@@ -818,7 +838,8 @@ def take_caption(line: str, nxt: str, into) -> bool:
     split = bp.split_credit(text)
     if split:
         caption, credit = split
-    elif label or (nxt == line and len(line.split()) >= 4) or (len(line.split()) <= 40 and bp.LONE_CREDIT.match(nxt)):
+    elif label or (nxt == line and len(line.split()) >= 4) or (
+            len(line.split()) <= 40 and bp.LONE_CREDIT.match(nxt) and not (len(line.split()) <= 8 and has_date(line))):
         caption, credit = text, ""   # labelled, printed twice, or over its credit ('Foto: dpa/Jane Doe')
     else:
         return False

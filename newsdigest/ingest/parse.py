@@ -127,7 +127,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     published, updated, date_from = _dates(near, late, above,
                                            texts[max(0, header.title_line - 3):header.body_start], file_time)
     crumbs = list(header.crumbs)
-    category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section, [])
+    category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:])) \
         or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
