@@ -467,3 +467,11 @@ def test_more_header_shapes_of_german_and_other_pages(name):
     assert got.tags[:len(want.get("tags", []))] == want.get("tags", [])
     assert got.image_credit == want.get("credit", got.image_credit)
     assert want.get("not_in_body", "\0") not in got.body and not got.body.startswith(got.title)
+
+
+def test_a_category_label_without_a_name_names_nothing_and_the_next_one_does():
+    from newsdigest.ingest.body import read_body
+    got = read_body(["A first paragraph of the story, long enough to read as prose.", "Category: , ,",
+                     "Kategorien: Gemüse, Balkon"], "Title", "UTC", {})
+    assert (got.section, got.topics) == ("Gemüse", ["Balkon"])
+    assert got.blocks == [("p", "A first paragraph of the story, long enough to read as prose.")]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import boilerplate as bp
 from .bylines import READING_TIME, parse_byline
 from .dates import Stamp, parse_dateline
-from .header import CATEGORY_LABEL, TERMINAL, take_caption
+from .header import CATEGORY_LABEL, TERMINAL, category_names, take_caption
 from .text import escape_markdown
 
 SIGN_OFF = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -44,9 +44,9 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
             continue   # 'Lesezeit: 5 Min.' over the story
         category = CATEGORY_LABEL.match(line) if len(line) <= 120 else None
         if category:   # 'Kategorien: Gemüse, Balkon', 'Catégorie : Desserts' under the story or above it
-            first, *rest = [c for c in re.split(r"\s*[,;|]\s*", category["name"].strip()) if c]
-            body.section = body.section or first
-            body.topics += rest
+            names = category_names(category)
+            body.section = body.section or next(iter(names), "")
+            body.topics += names[1:]
             continue
         if bp.HASHTAGS.match(line):
             body.topics += [tag.lstrip("#") for tag in re.split(r"[\s,]+", line) if tag.strip("#")]

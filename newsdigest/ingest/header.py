@@ -442,7 +442,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         for part in META_PARTS.split(text)[1:] if not section and len(text) < 200 else ():
             label = CATEGORY_LABEL.match(part)   # '19/11/2019 - Publicado por: Ana Souza - Categoria: Cultura'
             if label:
-                section = re.split(r"\s*[,;|]\s*", label["name"].strip())[0]
+                section = next(iter(category_names(label)), "")
                 break
     if not authors and not desks:
         authors, authors_sure = stray_byline(texts, labels, [p[b] for p in probs], lo, t, after, sections)
@@ -460,6 +460,11 @@ META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
 CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ies|ia|ias|ie|ía|ías|ieën)|catégories?|kategori(?:e|en|er)|sections?|secções|secção|"
                             r"secciones|sección|rubriques?|ressorts?|rubrica|rubriken|rubriek)\s*:\s*(?P<name>[^:]{2,80})$", re.I)
 """'Category: Culture', 'Kategorien: Gemüse, Balkon', 'Catégorie : Desserts': the first is the section, the rest tags."""
+
+
+def category_names(label: re.Match) -> list[str]:
+    """The names a CATEGORY_LABEL match gives, in order: the section first, the rest tags."""
+    return [name for name in re.split(r"\s*[,;|]\s*", label["name"].strip()) if name]
 
 
 class _Box:
@@ -714,6 +719,13 @@ def trail(line: str) -> list[str] | None:
     """A breadcrumb trail's parts: a line under its label ('You are here: HomeNewsBusiness', 'Vous êtes ici : Accueil >
     Société') or opening with the home page's crumb ('Home > Blog > Top Dental Resolutions for 2025'); else None.
     The last part may be the headline itself."""
+    parts = _trail(line)
+    return list(parts) if parts is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _trail(line: str) -> tuple[str, ...] | None:
+    """trail, cached: the reader asks it of a line several times (headline veto, crumbs, crumb lines)."""
     label = HERE.match(line)
     if label:
         rest = line[label.end():]
@@ -723,13 +735,13 @@ def trail(line: str) -> list[str] | None:
             return None
         rest = line
     parts = CRUMB_SEPARATORS.split(rest.strip()) if CRUMB_SEPARATORS.search(rest) else CAMEL.split(rest.strip())
-    parts = [p.strip() for p in parts if p.strip()]
+    parts = tuple(p.strip() for p in parts if p.strip())
     return parts if label or len(parts) > 1 else None
 
 
 def _trail_title(line: str) -> str:
     """The headline a breadcrumb trail ends with ('Home > Blog > Top Dental Resolutions for 2025'), or ''."""
-    parts = trail(line)
+    parts = _trail(line)
     return parts[-1] if parts and len(parts) > 1 and len(parts[-1].split()) >= 4 else ""
 
 
