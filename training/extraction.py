@@ -229,11 +229,9 @@ def shows_date(text: str, truth: str) -> bool:
     return False
 
 
-def read_page(page: Page, rules: Rules, kind: str = "text") -> Result:
-    if kind == "html":
-        converted, _ = convert_seed(page.html, f"seeds/{page.key}.html", rules, page.file_time)
-    else:
-        converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
+def read_page(page: Page, rules: Rules) -> Result:
+    """One copied page read as a seed, scored."""
+    converted, _ = convert_seed(page.raw, f"seeds/{page.key}.txt", rules, page.file_time)
     return score(page, converted)
 
 
@@ -257,34 +255,10 @@ def score(page: Page, converted) -> Result:
     )
 
 
-def read_all(pages: list[Page], rules: Rules, kind: str = "text") -> tuple[list[Result], float]:
-    if kind == "html":
-        pages = [p for p in pages if p.html]
+def read_all(pages: list[Page], rules: Rules) -> tuple[list[Result], float]:
+    """Every copied page read and scored, and pages per second."""
     started = time.perf_counter()
-    results = [read_page(page, rules, kind) for page in pages]
-    return results, len(pages) / (time.perf_counter() - started)
-
-
-def trafilatura_alone(pages: list[Page]) -> tuple[list[Result], float] | None:
-    """trafilatura 2's own reading of the saved pages (extract + extract_metadata), when it is installed."""
-    try:
-        import trafilatura
-    except ImportError:
-        return None
-    from types import SimpleNamespace
-    pages = [p for p in pages if p.html]
-    htmls = {p.key: p.html.decode("utf-8", "replace") for p in pages}
-    started = time.perf_counter()
-    results = []
-    for page in pages:
-        body = trafilatura.extract(htmls[page.key]) or ""
-        meta = trafilatura.extract_metadata(htmls[page.key])
-        when = None
-        if meta and meta.date:
-            when = date.fromisoformat(meta.date[:10])
-        authors = [a.strip() for a in re.split(r";|,| and ", meta.author or "")] if meta and meta.author else []
-        results.append(score(page, SimpleNamespace(title=(meta.title if meta else "") or "", date=when, body=body,
-                                                   review={}, plain=True, authors=authors)))
+    results = [read_page(page, rules) for page in pages]
     return results, len(pages) / (time.perf_counter() - started)
 
 
@@ -381,10 +355,13 @@ RATCHETED = ("f1", "titles_right", "shown_titles_right", "authors_right", "shown
 """Body F1 (not precision and recall apart: a change may trade one for the other), headlines, authors, dates."""
 
 
-def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafilatura: bool = True) -> dict:
+def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafilatura: bool = True,
+            fit_all: bool = False) -> dict:
     """Everything the ratchet checks, per development set: the shipped numbers on every page ('text'), the saved
-    pages ('html'), and, with `held_out`, each site read with numbers fitted on other sites only ('held_out'), and
-    beside the sets, 'review_fit': the review marks' models fitted on those readings (training.fit.fit_review)."""
+    pages ('html', with the authors' figures of saved_page_summary), and, with `held_out`, each site read with
+    numbers fitted on other sites only ('held_out'), and beside the sets, 'review_fit': the review marks' models
+    fitted on those readings (training.fit.fit_review); with `fit_all` too, 'fit': params.json as fitted on every
+    page (training.fit.fit; the pages are loaded and labelled once for all of these)."""
     out: dict = {}
     every: list[Page] = []
     for root in roots:
@@ -394,14 +371,17 @@ def figures(roots: list[Path], held_out: bool = True, html: bool = True, trafila
         found = out[root.name] = {"text": summary(results), "seeds_per_second": round(rate),
                                   "review": review_figures(results)}
         if html and any(p.html for p in pages):
-            results, rate = read_all(pages, Rules(zone="UTC"), "html")
-            found["html"], found["html_pages_per_second"] = summary(results), round(rate)
-            alone = trafilatura_alone(pages) if trafilatura else None
-            if alone:
-                found["trafilatura"], found["trafilatura_pages_per_second"] = summary(alone[0]), round(alone[1])
+            scored, rate = saved_page_results(pages, Rules(zone="UTC"))
+            found["html"], found["html_pages_per_second"] = saved_page_summary(scored), round(rate)
+            if trafilatura:
+                theirs, rate = trafilatura_saved_pages(pages)
+                found["trafilatura"], found["trafilatura_pages_per_second"] = saved_page_summary(theirs), round(rate)
     if held_out:
-        from training.fit import fit_review, held_out as leave_sites_out, review_held_out, samples   # numpy: the fit's
-        read = leave_sites_out(samples(every), review=False)
+        from training.fit import fit, fit_review, held_out as leave_sites_out, review_held_out, samples   # numpy: the fit's
+        labelled = samples(every)
+        if fit_all:
+            out["fit"] = fit(labelled)
+        read = leave_sites_out(labelled, review=False)
         out["review_fit"] = fit_review(read)   # what `python3 -m training.fit --review` would write (data/review.json)
         results = review_held_out(read)
         for root in roots:
@@ -616,12 +596,6 @@ def saved_page_failures(root: Path, field: str) -> list[str]:
 
 
 SAVED_RATCHETED = ("f1", "titles_right", "dates_right", "authors_right")
-
-
-def saved_page_figures(root: Path) -> dict:
-    """Our reading of one set's saved pages, as the ratchet holds it."""
-    results, rate = saved_page_results(load(root), Rules(zone="UTC"))
-    return saved_page_summary(results)
 
 
 def raise_saved_ratchet(found: dict[str, dict], trafilatura: dict[str, dict]) -> None:
