@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from newsdigest.ingest import convert_seed
-from newsdigest.ingest.bylines import READING_TIME, byline_names, names_beside_date, site_owner
 from newsdigest.ingest.article import read_article
-from newsdigest.ingest.header import _signed, author_box, layout_title, region, trail
+from newsdigest.ingest.bylines import READING_TIME, author_box, byline_names, names_beside_date, parse_byline, site_owner
+from newsdigest.ingest.header import _signed, layout_title, region, trail
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules, parse_seed
 from newsdigest.ingest.score import default_params
@@ -475,3 +475,101 @@ def test_a_category_label_without_a_name_names_nothing_and_the_next_one_does():
                      "Kategorien: Gemüse, Balkon"], "Title", "UTC", {})
     assert (got.section, got.topics) == ("Gemüse", ["Balkon"])
     assert got.blocks == [("p", "A first paragraph of the story, long enough to read as prose.")]
+
+
+# ---- labels alone on their lines, and who a label names ------------------------------------------------------
+
+
+def test_a_writers_label_alone_joins_a_name_with_letters_after_it_and_an_editors_label_stays_apart():
+    assert normalize("By\nMira Olsen, Ph.D.") == ["By Mira Olsen, Ph.D."]
+    assert normalize("Last updated on:\nMarch 4, 2025") == ["Last updated on: March 4, 2025"]
+    assert normalize("By\nShe left early.") == ["By", "She left early."]
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\nBy\nMira Olsen, Ph.D.\n"
+                      "Updated on March 4, 2025\nEdited by\nTomas Reyes\nReviewed by\nAnn Lee, CPA\n\n" + BODY)
+    assert article.title == "Council turns old tram depot into a covered market"
+    assert article.authors == ["Mira Olsen"]
+
+
+def test_a_label_with_nothing_under_it_is_never_the_headline():
+    """A sticky header repeats 'Written by' and 'Last updated on:' with their values lost: the labels are furniture,
+    and the headline above the first byline stands."""
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\nWritten by\nMira Olsen\n"
+                      "Last updated on:\nMarch 4, 2025\nWritten by\nLast updated on:\nMarch 4, 2025\n\n" + BODY
+                      + "\nThe plans were last updated on Monday, after the traders asked the council for more stalls.\n")
+    assert article.title == "Council turns old tram depot into a covered market"
+    assert article.authors == ["Mira Olsen"]
+
+
+@pytest.mark.parametrize("line", ["By using this site, you agree to our Terms of Use and Privacy Policy.",
+                                  "By signing up, you accept the Cookie Policy and Newsletter Terms."])
+def test_a_sentence_that_opens_with_by_names_nobody(line):
+    assert parse_byline(line, header=False) is None
+    assert convert("Menu\nCouncil turns old tram depot into a covered market\n\n" + BODY + line + "\n").authors == []
+
+
+@pytest.mark.parametrize("line, names", [("By Mira Olsen (Reuters)", ("Mira Olsen",)),
+                                         ("By Mira Olsen (@mira) and Tomas Reyes (AP)", ("Mira Olsen", "Tomas Reyes"))])
+def test_an_outlet_or_a_handle_in_parentheses_beside_a_name_is_not_part_of_it(line, names):
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["Tomas Reyes", "I’m a reporter who has covered the harbour and its markets since 2015, mostly on foot."], "Tomas Reyes"),
+    (["Tomas Reyes Harbour Correspondent & Food Writer", "Tomas writes about the quay, its markets and the people who run them."],
+     "Tomas Reyes"),
+    (["Mira Olsen", "Senior writer", "Mira Olsen covers transport and city planning and rides every night bus at least once."],
+     "Mira Olsen"),
+])
+def test_an_author_box_in_the_first_person_or_with_a_role_beside_the_name(lines, name):
+    assert author_box(lines) == (name,)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Tomas Reyes", "I think the market will change the quay for the better, said one of the traders there."][::-1],
+    ["Harbour Market Opening Hours", "Harbour Market opens at eight on weekdays and at nine on Saturdays and Sundays."],
+])
+def test_no_author_box_without_a_name_over_a_paragraph_about_that_person(lines):
+    assert author_box(lines) == ()
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Ines Kowalski, Tomas Reyes and Mira Olsen", ("Ines Kowalski", "Tomas Reyes", "Mira Olsen")),
+    ("Ann Lee & Mary Lind", ("Ann Lee", "Mary Lind")),
+    ("Paris, Lyon and Nice", ()),
+    ("Ann Lee, Mary Lind, Privacy Policy", ()),
+])
+def test_a_line_that_lists_people_names_them(line, names):
+    from newsdigest.ingest.bylines import name_list
+    assert name_list(line) == names
+
+
+def test_the_writers_listed_under_the_headline_are_the_authors_and_not_the_dek():
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\n\n"
+                      "Ines Kowalski, Tomas Reyes and Mira Olsen\n\n4 March 2025 • 3 min read\n\n" + BODY)
+    assert article.authors == ["Ines Kowalski", "Tomas Reyes", "Mira Olsen"]
+    assert article.dek != "Ines Kowalski, Tomas Reyes and Mira Olsen"
+
+
+def test_a_reviewers_box_names_no_author():
+    assert author_box(["Article reviewed by:", "Ann Lee, MD",
+                       "Ann Lee, MD, is a family physician who reviews the clinic's articles on food and sleep."]) == ()
+
+
+@pytest.mark.parametrize("line, never", [
+    ("$300 - $900+", True), ("12/2025", True), ("Market rules.pdf (619.83 KB)", True), ("fn main() {", True),
+    ("6 min read", True), ("{{ navItem.title }}", True),
+    ("$1 billion deal for the tram depot collapses", False), ("Council turns old tram depot into a covered market", False),
+    ("PDF exports arrive in the council's planning app", False),
+])
+def test_lines_no_headline_is_shaped_like(line, never):
+    from newsdigest.ingest.header import not_a_headline
+    assert not_a_headline(line) is never
+
+
+def test_a_teasers_date_in_the_story_never_outranks_the_update_the_header_shows():
+    """The header shows only when the guide was updated; a dated teaser for another story ('Next article') stands
+    between the story's paragraphs: the update dates the page."""
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\nBy Mira Olsen\n"
+                      "Updated on March 4, 2025\n\n" + BODY.replace("\n\nWork on the roof",
+                      "\n\nNext article\n\nFerry timetable changes for the winter\n\nAug 1, 2024\n\nWork on the roof"))
+    assert str(article.date)[:10] == "2025-03-04"

@@ -149,6 +149,8 @@ minutos', 'Temps de lecture : 4 minutes', 'Hören: 3 Min.'."""
 AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
 """'and' between two writers' names, in the languages of BY_WORD ('e', 'y', 'en' in lower case: 'Maria E Silva' is one)."""
 NAME_SPLIT = re.compile(rf"\s*,\s*(?:(?i:and)\s+)?|\s+{AND}\s+|\s*&\s*")
+OTHER_ROLE = r"(?:(?:medically\s+)?reviewed|edited|fact[- ]?checked|illustrated|photographed|photos?|translated)"
+"""What someone named under a label did when it was not the writing ('Reviewed' / 'by' / 'Jane Doe')."""
 NOT_WRITTEN = re.compile(r"(?:reviewed|edited|fact[- ]?checked|checked|photos?|photographs?|pictures?|images?|"
                          r"illustrations?|illustrated|video|translated|produced|revisado|editado|fotos?|"
                          r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
@@ -158,6 +160,7 @@ DESK = re.compile(r"^(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+
 """A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team'."""
 LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|le|el|em|il|the))+\s*$")
 """A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
+PARENTHESISED = re.compile(r"\s*\([^()]{1,40}\)")
 CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)?)$")
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
@@ -194,6 +197,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
     text = re.split(r"\s+on\s+", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")
+    text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
     if not text:
         return ()
     parts = [p.strip(" .;:") for p in NAME_SPLIT.split(text) if p.strip(" .;:")]
@@ -267,6 +271,62 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
                 names.append(normalize_name(head))
         if names:
             return tuple(dict.fromkeys(names))[:8]
+    return ()
+
+
+LISTED = re.compile(rf"\s*,\s*(?:(?:{AND}|&)\s+)?|\s+(?:{AND}|&)\s+")
+
+
+def name_list(line: str, people: bool = True) -> tuple[str, ...]:
+    """The people a line that only lists names names ('Ann Lee, Bo Lind and Carl Mews', 'Ann Lee & Bo Lind'): two to
+    eight parts, each two to four capitalised name words; with `people`, most of them a person's name by its given
+    name (is_person; both of two), without it (the caller knows the place: beside a date) any. () for anything else
+    ('Paris, Lyon and Nice')."""
+    parts = [p.split() for p in LISTED.split(line.strip().rstrip("."))]
+    if not 2 <= len(parts) <= 8 or not all(is_person(p) or 2 <= len(p) <= 4 and all(map(NAME_WORD.match, p)) and name_like(p)
+                                           for p in parts):
+        return ()
+    if people and sum(is_person(p) for p in parts) < (2 if len(parts) == 2 else len(parts) // 2 + 1):
+        return ()
+    return tuple(normalize_name(" ".join(p)) for p in parts)
+
+
+BOX_HEAD = re.compile(r"\s*(?:,|\|)\s*|\s+[–—-]\s+")
+FIRST_PERSON = re.compile(r"^(?:hi,?\s+)?I(?:['’]m|['’]ve|\s+am|\s+have)\b", re.I)
+
+
+def author_box(texts: list[str], headings: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """The writer a page's author box names, for a page whose header names nobody: a line opening with a
+    person's name ('Jane Doe', 'Jane Doe, Staff Writer', 'Tim Green UK-based Technology Writer') and, on one of
+    the two lines under it, a paragraph of 8 words or more about that person: opening with the name, or with
+    its first word and a word in lower case ('Jane is a reporter…', 'Tim explores…'), or, under the name alone,
+    in the first person ('I'm the founder of…'); a short line naming the person ('Who is Jane Doe?') or a role
+    ('Senior writer') may stand between. `texts`: the lines to look in, under the story; `headings`: lines that are the story's own headings
+    (a list of people opens each item with a name too), passed over. () when none."""
+    texts = [t.strip() for t in texts if t.strip()]
+    for i, line in enumerate(texts[:-1]):
+        words = line.split()
+        if not 2 <= len(words) <= 10 or len(line) > 90 or any(c.isdigit() for c in line) or line in headings or (
+                i and NOT_WRITTEN.search(re.sub(r"(?i)\s+by\s*:?$|:$", "", texts[i - 1]))):
+            continue   # a reviewer's box ('Article reviewed by:' over it)
+        head = BOX_HEAD.split(line)[0].split()[:4]
+        if len(head) < 2 or not name_like(head[:2]) or not all(NAME_WORD.match(w) for w in head[:2]):
+            continue
+        for bio in texts[i + 1:i + 3]:
+            opening = [w.strip(",;:.") for w in bio.split()[:5]]
+            if len(bio.split()) < 8:
+                if " ".join(head[:2]) in bio or is_role(bio.split()):
+                    continue   # 'Who is Jane Doe?', 'Senior writer'
+                break
+            k = next((k for k in (4, 3, 2) if len(head) >= k and opening[:k] == head[:k]), 0)
+            alone = k == len(BOX_HEAD.split(line)[0].split())   # the name is all the line holds before a role
+            if k and (is_person(head[:k]) or alone and parse_byline(" ".join(head[:k]), header=True, bare=True)):
+                return (normalize_name(" ".join(head[:k])),)
+            name = head[:3] if len(head) >= 3 and re.fullmatch(r"[A-Z]\.", head[1]) else head[:2]
+            if not k and is_person(name) and (opening[0] == head[0] and opening[1][:1].islower()
+                                              or FIRST_PERSON.match(bio) and len(words) <= 3 and bio is texts[i + 1]):
+                return (normalize_name(" ".join(name)),)   # a given name first: not 'Necessary cookies keep …'
+            break
     return ()
 
 
@@ -355,7 +415,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
         # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author; but three or more
         # parts that each name a person ('By Ann Okafor, Bo Lindqvist, Carl Mews') are the writers, all of them
         parts = parts if len(parts) >= 3 and all(is_person(p.split()) for p in parts) else parts[:1]
-    for part in parts:
+    for k, part in enumerate(parts):
         part = part.strip(" .;:")
         words = part.split()
         if not part:
@@ -369,8 +429,8 @@ def _names(text: str, strict: bool = False) -> list[str]:
         role_at = next((i for i in range(1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
         if not 1 <= len(words) <= 5 or not all(NAME_WORD.match(w) for w in words) or any(c.isdigit() for c in part):
-            if strict:
-                return []
+            if strict or k == 0:
+                return []   # 'By using the site, you agree to our Privacy Policy': a sentence, not the writers
             continue
         if strict and len(words) < 2:
             return []

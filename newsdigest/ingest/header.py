@@ -21,10 +21,10 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency,
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_person, is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import DATE_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
-from .lines import Line
+from .lines import LABEL_ALONE, Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
                     linkish, setting, title_like)
 
@@ -358,8 +358,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # the headline: where the layout leaves no doubt, the line it places; else the line likeliest to be it (its
     # first copy), and how sure, over its copies
     h = at["headline"]
-    signed = [_signed(texts[lo + k]) or (trail(texts[lo + k]) is not None and not _trail_title(texts[lo + k]))
-              for k in range(len(rows))]   # a byline by its shape, or a breadcrumb trail, is never the headline
+    signed = [_signed(texts[lo + k]) or bool(LABEL_ALONE.match(texts[lo + k])) or not_a_headline(texts[lo + k])
+              or (trail(texts[lo + k]) is not None and not _trail_title(texts[lo + k]))
+              for k in range(len(rows))]   # a byline by its shape, a label alone, or a breadcrumb trail is never the headline
     best = max(range(len(rows)), key=lambda k: (not signed[k], probs[k][h], -k)) if rows else 0
     layout, anchored = layout_title(texts, reading, lo)
     anchored = anchored and lo <= layout < hi and not signed[layout - lo] and (
@@ -395,6 +396,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # the rest of the header: below the headline, and the datelines and bylines just above it
     after = [k for k in range(max(0, t - lo - 3), len(rows)) if lo + k != t and texts[lo + k] != title_text]
     dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k]) and not _caption(texts, lo + k)
+                and not _signed(texts[lo + k])
                 and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
     # a page has one headline: a line under the one chosen that the best path also calls a headline is its dek
     under = t + 1
@@ -494,27 +496,11 @@ def _bare_name(text: str, given_first: bool = False) -> bool:
             and not any(w.lower() in STOP and not (k == 0 and given_first and given_name(w)) for k, w in enumerate(words)))
 
 
-def author_box(texts: list[str]) -> tuple[str, ...]:
-    """The author a page's author box names, for the lines under an article whose header names nobody: a name
-    alone on its line over a line about that person that starts with the name, or with its first word and a
-    common word ('Jane Doe' / 'Jane Doe, CTO at …', 'Jane is a reporter who …')."""
-    for i, line in enumerate(texts[:-1]):
-        words = line.split()
-        if not 2 <= len(words) <= 4 or len(line) > 60 or any(c.isdigit() for c in line):
-            continue
-        about = texts[i + 1].split()
-        if (len(about) >= 8 and texts[i + 1] != line and _bare_name(line)
-                and ([w.strip(",;:") for w in about[:len(words)]] == words
-                     or (about[0] == words[0] and about[1].lower() in STOP))):
-            return (normalize_name(line),)
-    return ()
-
-
 def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: int, t: int, after: list[int],
                  sections: tuple[str, ...]) -> tuple[list[str], float]:
     """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
     those around the headline (`after`, to the first body line) whose shape alone names a person: a name alone on
-    its line ('Liz Kenny', 'AMIT SAMSUKHA'), a name beside a date ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe
+    its line ('Liz Kenny', 'AMIT SAMSUKHA'), names listed ('Ann Lee, Bo Lind and Carl Mews'), a name beside a date ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe
     on …'; and its byline probability. ([], 1.0) when none reaches STRAY. A name alone on one of the two lines
     under the headline (`_signed`) is one whatever the path and its probability say."""
     best: tuple[float, list[str]] = (STRAY, [])
@@ -534,7 +520,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         else:
-            names = _beside_date(text, sections)
+            names = list(name_list(text)) or _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
             best = (p, names)
     return (best[1], best[0]) if best[1] else ([], 1.0)
@@ -550,11 +536,26 @@ def _by_shape(text: str) -> bool:
     return len(text.split()) <= 12 and bool(BY.match(text) or LABEL_AT_START.match(text))
 
 
+FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)\b|\(\s*[\d.,]+\s*[KMG]i?B\s*\)", re.I)
+"""A link to a file ('Safety Alert.pdf (619.83 KB)')."""
+
+
+TEMPLATE = re.compile(r"\{\{.*\}\}|\{%.*%\}")
+"""A template's placeholder the page showed unfilled ('{{ navItem.title }}')."""
+
+
+def not_a_headline(text: str) -> bool:
+    """A line no headline is shaped like: no letter in it ('$300 - $900+', '12/2025'), a reading time ('6 min
+    read'), a link to a file, a line of code ('fn main() {'), a template's placeholder."""
+    return (not any(c.isalpha() for c in text) or bool(READING_TIME.match(text) or FILE_LINK.search(text)
+                                                         or TEMPLATE.search(text)) or text.endswith(("{", ";")))
+
+
 def _signed(text: str) -> bool:
-    """A line that is a byline by its shape: _by_shape, or a name alone that opens with a given name ('Steve
-    Kamb')."""
+    """A line that is a byline by its shape: _by_shape, a name alone that opens with a given name ('Steve
+    Kamb'), or people's names listed ('Ann Lee, Bo Lind and Carl Mews')."""
     return _by_shape(text) or (bool(own_features(text)[_AT["bare_name"]]) and len(text.split()) <= 3
-                               and given_name(text.split()[0]))
+                               and given_name(text.split()[0])) or bool(name_list(text))
 
 
 # ---- the headline as the layout places it ------------------------------------------------------------------
@@ -567,7 +568,8 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     1. The byline or dateline under the headline: a 'By …' line among the article's first 2 x INSIDE lines (or a
        'Name, Outlet' line among its first INSIDE), else the nearest byline or dateline above the article.
     2. The headline: the first line above it shaped like one (never in lower case) and about the story (sharing
-       a word with it), past captions, breadcrumbs, furniture, reading times and labelled datelines; of a headline and its dek in sentence case, the first, when
+       a word with it), past captions, breadcrumbs, furniture, reading times, labelled datelines and labels with
+       nothing under them ('Written by', 'Last updated on:'); of a headline and its dek in sentence case, the first, when
        the headline stands out (much shorter, in Title Case, printed twice, or not the last of a list of
        title-like lines), or the second is three words or fewer.
     3. Anchored: only its dek, a photo's caption and credit, share buttons and more bylines or datelines stand
@@ -582,7 +584,7 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     def meta_line(j: int) -> bool:   # a dateline, a reading time, or a byline ('By …', 'Name Role', an agency, a person's
         # name alone near the story: a given name first, not a button's capitalised words ('Start Free Trial'; nor 'J. Smith')
         text = texts[j]
-        return words[j] <= 20 and (has_date(text) or is_relative(text) or bool(READING_TIME.match(text))
+        return words[j] <= 20 and (has_date(text) or is_relative(text) or bool(READING_TIME.match(text) or LABEL_ALONE.match(text))
                                    or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (
             not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
                                                  or (run.start - 8 <= j < run.start and _bare_name(text) and is_person(text.split())))))
@@ -593,6 +595,7 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
 
     def headline_shaped(j: int) -> bool:   # a headline starts with a capital, a digit or a quote, never in lower case
         return (title_like(texts[j], words[j]) and not texts[j][:1].islower() and not meta_line(j) and not _caption(texts, j)
+                and not not_a_headline(texts[j])
                 and not is_crumb_trail(texts[j]) and about(j))
 
     def stands_out(title: int, dek: int) -> bool:

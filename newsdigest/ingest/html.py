@@ -20,8 +20,8 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED_YEAR, TEXT_LABEL, WROTE, before_furniture, is_person,
-                      labelled_authors, name_like, parse_byline, site_owner)
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, is_person,
+                      labelled_authors, name_like, name_list, parse_byline, site_owner)
 from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
@@ -96,8 +96,9 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     order = numeric_order(shown_text)
     header = visible_header(shown_text, data, found, rules, body, order)
     if not header.authors:   # an author box, or a block labelled 'Author' / 'About the author'
-        header.authors += [Witness("name-line", names) for names in [author_box(shown_text, body)
-                                                                       or labelled_authors(shown_text.split("\n"))] if names]
+        headings = {_plain(b).lstrip("#").strip() for b in body.split("\n\n") if b.startswith("#")}
+        header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_text.split("\n"))
+                                                                       or author_box(shown_text.split("\n"), headings)] if names]
     if not (data.published or found.published or header.published):
         days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
         found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []
@@ -382,7 +383,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
         elif (not bare or i > headline > bare_at) and 0 < len(line.split()) <= 6 + 4 * line.count(","):   # one under the headline first
             near = window[max(0, i - 1):i] + window[i + 1:i + 2]
             if any(has_date(x) or READING_TIME.search(x) or _a_role(x) for x in near):
-                names = _name_list(line) or parse_byline(line, header=True, bare=True)
+                names = list(name_list(line, people=False)) or parse_byline(line, header=True, bare=True)
                 if names and all(name_like(n.split()) for n in names):
                     bare, bare_at = names, i
         if not bare and has_date(line):   # 'Jane Doe · June 3, 2025 · 5 min read', 'Dec 17, 2025Jane Doe'
@@ -400,31 +401,6 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     if bare and not header.authors:
         header.authors.append(Witness("name-line", tuple(bare)))   # weak: counted only when nothing else names anyone
     return header
-
-
-def author_box(text: str, body: str) -> tuple[str, ...]:
-    """The name an author box gives ('Jane Doe' over 'Jane Doe is a reporter who…', a job title between at most): a
-    short line, not a heading of the story's, opening with a name, and at most two lines under it a paragraph
-    opening with that name and then a word in lower case. () when none."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    headings = {_words(b) for b in body.split("\n\n") if b.startswith("#")}
-    for i, bio in enumerate(lines):
-        if not bio[:1].isupper() or bio.count(" ") < 11:
-            continue
-        opening = bio.split(maxsplit=4)[:4]
-        if not name_like(opening[:1]):
-            continue
-        for line in lines[max(0, i - 2):i]:
-            words = line.split()
-            if not 2 <= len(words) <= 10 or words[0] != opening[0] or _words(line) in headings:
-                continue
-            name = words[:3] if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[1]) else words[:2]
-            if not all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*", w) for w in name):
-                continue
-            if opening[:len(name)] == name and len(opening) > len(name) and opening[len(name)][:1].islower() \
-                    and name_like(name) and parse_byline(" ".join(name), header=True, bare=True):
-                return (" ".join(name),)
-    return ()
 
 
 HEADER_ABOVE = 3
@@ -456,16 +432,6 @@ def _byline_names(line: str) -> list[str]:
             return found
         return []
     return []
-
-
-def _name_list(line: str) -> list[str]:
-    """'Ann Okafor, Bo Lindqvist, Chen Wei': a line of two or more people's names apart by commas (and a last
-    'and'), each two to four capitalised name words that parse as a name; [] when the line is anything else."""
-    parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", line.strip()) if p.strip()]
-    if len(parts) < 2 or not all(2 <= len(p.split()) <= 4 and name_like(p.split()) and not has_date(p) for p in parts):
-        return []
-    names = [n for p in parts for n in parse_byline(f"By {p}", header=False) or []]
-    return names if len(names) == len(parts) else []
 
 
 BY_HANDLE = re.compile(r"^[Bb]y:?\s+(?P<handle>[a-z][a-z0-9_.-]{2,29})$")

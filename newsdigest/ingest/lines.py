@@ -7,16 +7,19 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import AUTHOR_WORD, BY_WORD, TEXT_LABEL, WROTE, parse_byline
+from .bylines import AUTHOR_WORD, BY_WORD, OTHER_ROLE, TEXT_LABEL, WROTE, parse_byline
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-LABEL_ALONE = re.compile(rf"^(?:(?P<when>{UPDATED_WORDS}|{PUBLISHED_WORDS}|"
-                         r"publish(?:ed)?\s+date|date|posted\s+on|published\s+on)|"
-                         rf"(?P<who>(?:(?:article\s+)?{WROTE}\s+)?{BY_WORD}|{AUTHOR_WORD}|{TEXT_LABEL})|"
+LABEL_ALONE = re.compile(rf"^(?:(?P<when>(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?:\s+(?:on|at|am|le|el|il|em))?|"
+                         r"publish(?:ed)?\s+date|date)|"
+                         rf"(?P<who>(?:(?:article\s+)?{WROTE}\s+)?{BY_WORD}|{AUTHOR_WORD}|{TEXT_LABEL}|{OTHER_ROLE}\s+by)|"
                          r"image\s+source|image\s+caption|photo|caption|source)\s*[:,]?$", re.I)
-"""A label alone on its line, and what it labels: a date ('when'), a name ('who'), a photo's caption or credit."""
+"""A label alone on its line, and what it labels: a date ('when'), a name ('who': the writer's, or an editor's or
+reviewer's, which the joined line keeps apart as 'Edited by …'), a photo's caption or credit."""
+ABBREVIATED_END = re.compile(r"(?:^|[\s.,])\w{1,3}\.$")
+"""A name line may end in a full stop when it ends an abbreviation: 'Jane Doe, Ph.D.', 'John Roe Jr.'."""
 
 
 CLOCK = re.compile(r"^[0-2]?\d[:.][0-5]\d(?!\d)")
@@ -69,7 +72,8 @@ def _labels(label: str, line: str) -> bool:
         return has_date(line) or is_relative(line) or bool(CLOCK.match(line))
     if m["who"]:   # names ('Writers' / 'Council votes on rates' is a menu over a headline), or a handle under 'By'
         handle = re.search(r"\bby\W*$", label, re.I) and re.fullmatch(r"[a-z][\w.-]*", line)
-        return len(line.split()) <= 8 and not line.endswith(".") and bool(handle or parse_byline(f"By {line}", header=False))
+        return len(line.split()) <= 8 and (not line.endswith(".") or bool(ABBREVIATED_END.search(line))) and bool(
+            handle or parse_byline(f"By {line}", header=False))
     return True
 
 

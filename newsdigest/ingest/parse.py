@@ -25,10 +25,10 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import labelled_authors, site_owner
+from .bylines import author_box, labelled_authors, site_owner
 from .dates import Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
-from .header import author_box, read_header, region
+from .header import read_header, region
 from .lines import Line, read_lines
 from .review import Doubt, default_doubts, doubt_rows, marks
 from .score import Params, default_params, setting
@@ -119,7 +119,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     year = next((s.when.year for s in header.stamps if not s.yearless and not s.relative), year)
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
-    near = list(header.stamps) + body.stamps
+    near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
     above = [] if near or late else [   # read only where nothing nearer dates the page
         s for i in range(region(reading, len(texts))[0], run.start) if reading.words[i] <= 15
         for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not (s.relative or s.yearless)]
@@ -129,8 +129,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique([*header.authors, *body.authors]) or list(author_box(texts[run.end:])) \
-        or list(labelled_authors(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
+    authors = _unique([*header.authors, *body.authors]) or list(labelled_authors(texts[run.end:])) \
+        or list(author_box(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
