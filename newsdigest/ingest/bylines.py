@@ -151,8 +151,8 @@ AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
 NAME_SPLIT = re.compile(rf"\s*,\s*(?:(?i:and)\s+)?|\s+{AND}\s+|\s*&\s*")
 OTHER_ROLE = r"(?:(?:medically\s+)?reviewed|edited|fact[- ]?checked|illustrated|photographed|photos?|translated)"
 """What someone named under a label did when it was not the writing ('Reviewed' / 'by' / 'Jane Doe')."""
-NOT_WRITTEN = re.compile(r"(?:reviewed|edited|fact[- ]?checked|checked|photos?|photographs?|pictures?|images?|"
-                         r"illustrations?|illustrated|video|translated|produced|revisado|editado|fotos?|"
+NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|images?|"
+                         r"illustrations?|video|produced|revisado|editado|fotos?|"
                          r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
 """What a name under 'by' did when it was not the writing: 'Reviewed by', 'Edited by', 'Photos by'."""
 DESK = re.compile(r"^(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,3}\s+(?:team|desk|editors|newsroom|staff|"
@@ -301,8 +301,9 @@ def author_box(texts: list[str], headings: frozenset[str] | set[str] = frozenset
     the two lines under it, a paragraph of 8 words or more about that person: opening with the name, or with
     its first word and a word in lower case ('Jane is a reporter…', 'Tim explores…'), or, under the name alone,
     in the first person ('I'm the founder of…'); a short line naming the person ('Who is Jane Doe?') or a role
-    ('Senior writer') may stand between. `texts`: the lines to look in, under the story; `headings`: lines that are the story's own headings
-    (a list of people opens each item with a name too), passed over. () when none."""
+    ('Senior writer') may stand between; not under 'Article reviewed by:'. `texts`: the lines to look in, under the
+    story; `headings`: the story's own headings (a list of people opens each item with a name too), passed over.
+    () when none."""
     texts = [t.strip() for t in texts if t.strip()]
     for i, line in enumerate(texts[:-1]):
         words = line.split()

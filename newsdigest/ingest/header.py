@@ -360,13 +360,18 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     h = at["headline"]
     signed = [_signed(texts[lo + k]) or bool(LABEL_ALONE.match(texts[lo + k])) or not_a_headline(texts[lo + k])
               or (trail(texts[lo + k]) is not None and not _trail_title(texts[lo + k]))
-              for k in range(len(rows))]   # a byline by its shape, a label alone, or a breadcrumb trail is never the headline
+              for k in range(len(rows))]   # a byline by its shape, a label alone, a line no headline is shaped like ('$300',
+    # '6 min read'), or a breadcrumb trail is never the headline
     best = max(range(len(rows)), key=lambda k: (not signed[k], probs[k][h], -k)) if rows else 0
     layout, anchored = layout_title(texts, reading, lo)
     anchored = anchored and lo <= layout < hi and not signed[layout - lo] and (
         _copies(probs, texts, lo, layout, h) >= LAYOUT_VETO * _copies(probs, texts, lo, lo + best, h))
     if anchored:
         best = layout - lo
+    elif (layout is not None and lo <= layout < hi and not signed[layout - lo]
+          and lo + best == _down(texts, layout, [0] * len(texts)) and reading.words[lo + best] > reading.words[layout] >= 5
+          and probs[layout - lo][h] >= LAYOUT_VETO * probs[best][h]):
+        best = layout - lo   # the CRF took the dek right under the layout's headline (no kicker): a headline stands above its dek
     t = lo + best
     title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
     # how sure: the headline's probability over its copies, as a share of the headline probability the region
@@ -500,9 +505,10 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                  sections: tuple[str, ...]) -> tuple[list[str], float]:
     """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
     those around the headline (`after`, to the first body line) whose shape alone names a person: a name alone on
-    its line ('Liz Kenny', 'AMIT SAMSUKHA'), names listed ('Ann Lee, Bo Lind and Carl Mews'), a name beside a date ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe
-    on …'; and its byline probability. ([], 1.0) when none reaches STRAY. A name alone on one of the two lines
-    under the headline (`_signed`) is one whatever the path and its probability say."""
+    its line ('Liz Kenny', 'AMIT SAMSUKHA'), names listed ('Ann Lee, Bo Lind and Carl Mews'), a name beside a date
+    ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …'; and its byline probability. ([], 1.0) when none reaches
+    STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
+    probability say."""
     best: tuple[float, list[str]] = (STRAY, [])
     for k in after:
         text = texts[lo + k]
@@ -581,10 +587,12 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     def about(j: int) -> bool:   # shares a word with the story
         return not _content_words(texts[j]).isdisjoint(body)
 
-    def meta_line(j: int) -> bool:   # a dateline, a reading time, or a byline ('By …', 'Name Role', an agency, a person's
-        # name alone near the story: a given name first, not a button's capitalised words ('Start Free Trial'; nor 'J. Smith')
+    def meta_line(j: int) -> bool:   # a dateline, a reading time, a label alone ('Written by'), or a byline ('By …', 'Name
+        # Role', an agency, a person's name alone near the story: a given name first, not a button's capitalised words
+        # ('Start Free Trial'; nor 'J. Smith'))
         text = texts[j]
-        return words[j] <= 20 and (has_date(text) or is_relative(text) or bool(READING_TIME.match(text) or LABEL_ALONE.match(text))
+        return words[j] <= 20 and (has_date(text) or is_relative(text)
+                                   or bool(READING_TIME.match(text) or LABEL_ALONE.match(text))
                                    or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (
             not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
                                                  or (run.start - 8 <= j < run.start and _bare_name(text) and is_person(text.split())))))
