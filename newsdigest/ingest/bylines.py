@@ -277,11 +277,12 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
 LISTED = re.compile(rf"\s*,\s*(?:(?:{AND}|&)\s+)?|\s+(?:{AND}|&)\s+")
 
 
+@lru_cache(maxsize=16384)
 def name_list(line: str, people: bool = True) -> tuple[str, ...]:
     """The people a line that only lists names names ('Ann Lee, Bo Lind and Carl Mews', 'Ann Lee & Bo Lind'): two to
     eight parts, each two to four capitalised name words; with `people`, most of them a person's name by its given
     name (is_person; both of two), without it (the caller knows the place: beside a date) any. () for anything else
-    ('Paris, Lyon and Nice')."""
+    ('Paris, Lyon and Nice'). Cached: the header reader asks it of a line several times."""
     parts = [p.split() for p in LISTED.split(line.strip().rstrip("."))]
     if not 2 <= len(parts) <= 8 or not all(is_person(p) or 2 <= len(p) <= 4 and all(map(NAME_WORD.match, p)) and name_like(p)
                                            for p in parts):

@@ -369,7 +369,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     if anchored:
         best = layout - lo
     elif (layout is not None and lo <= layout < hi and not signed[layout - lo]
-          and lo + best == _down(texts, layout, [0] * len(texts)) and reading.words[lo + best] > reading.words[layout] >= 5
+          and lo + best == _under(texts, layout) and reading.words[lo + best] > reading.words[layout] >= 5
           and probs[layout - lo][h] >= LAYOUT_VETO * probs[best][h]):
         best = layout - lo   # the CRF took the dek right under the layout's headline (no kicker): a headline stands above its dek
     t = lo + best
@@ -656,11 +656,17 @@ def _up(texts: list[str], j: int) -> int:
     return above
 
 
+def _under(texts: list[str], i: int) -> int:
+    """The line under line i, past copies of it."""
+    j = i + 1
+    while j < len(texts) and texts[j] == texts[i]:
+        j += 1
+    return j
+
+
 def _down(texts: list[str], title: int, words: list[int]) -> int:
     """The first line under the headline past its copies and its dek (a line of five words or more)."""
-    j = title + 1
-    while j < len(texts) and texts[j] == texts[title]:
-        j += 1
+    j = _under(texts, title)
     return j + 1 if j < len(texts) and words[j] >= 5 else j
 
 
