@@ -9,8 +9,8 @@ and shows its first result's title: the box's debounce, Pagefind's fetches and t
 included. Also counts, per query, the requests made and the bytes they fetched, and how many of the
 site's search bundles they touched. Prints medians and min-max. The first query (which loads
 Pagefind's scripts and each bundle's metadata) is reported apart. --one-index also measures a copy of
-each site whose bundles are replaced by one Pagefind index of all its article pages (the site as it
-was before the index was cut into shards).
+each site whose bundles are replaced by one Pagefind index of all its article pages (what a clean build
+makes).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import statistics
 import threading
 from pathlib import Path
@@ -63,9 +64,9 @@ WAIT_FOR_RESULTS = """term => new Promise(resolve => {
 
 
 def bundle_of(url: str) -> str:
-    """'' for the primary bundle at pagefind/, else the period folder (pagefind/2025-06-01_2025-06-15/...)."""
+    """'' for the archive at pagefind/, else the small bundle's folder (pagefind/2025-06-01_2025-06-15/..., patch/...)."""
     head, sep, _ = url.split("/pagefind/", 1)[1].partition("/")
-    return head if sep and head[:2] == "20" else ""
+    return head if sep and head not in ("index", "fragment", "filter") else ""
 
 
 def measure(browser, base: str, queries: list[str]) -> list[dict]:
@@ -98,16 +99,14 @@ def one_index_copy(site: Path) -> Path:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from newsdigest.search import BUNDLE, index_shards
+    from newsdigest.search import BUNDLE, LISTING, index_shards, listing
 
     copy = site.with_name(site.name + "-one-index")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
     pages = sorted(p.relative_to(copy).as_posix() for p in copy.glob("20*/*/*/*/index.html"))
     index_shards({BUNDLE: pages}, lambda path: (copy / path).read_bytes(), copy.parent, copy, "en")
-    html = (copy / "search" / "index.html").read_text(encoding="utf-8")
-    listed = html.split('data-bundles="', 1)[1].split('"', 1)[0]
-    (copy / "search" / "index.html").write_text(html.replace(listed, listed.split()[0]), encoding="utf-8")
+    (copy / LISTING).write_bytes(listing([(BUNDLE, "en")]))
     return copy
 
 
@@ -134,7 +133,9 @@ def main() -> None:
                 httpd.shutdown()
             first, rest = rows[0], rows[1:]
             ms = [r["ms"] for r in rest]
-            count = 1 + sum(1 for d in (site / "pagefind").iterdir() if d.is_dir() and d.name[:2] == "20")
+            listed = site / "pagefind" / "bundles.json"   # (a site of the code before it: its period folders)
+            count = len(json.loads(listed.read_bytes())["bundles"]) if listed.is_file() else \
+                1 + sum(1 for d in (site / "pagefind").iterdir() if d.is_dir() and d.name[:2] == "20")
             print(f"| {site} | {count} | {first['ms']:.0f} | {statistics.median(ms):.0f} | {min(ms):.0f}–{max(ms):.0f} | "
                   f"{statistics.median(r['requests'] for r in rest):.0f} | {statistics.median(r['bytes'] for r in rest) / 1024:.0f} | "
                   f"{statistics.median(r['bundles'] for r in rest):.0f} |", flush=True)

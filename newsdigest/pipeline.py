@@ -28,7 +28,8 @@ from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs, bytes_hash
-from .search import BUNDLE, Indexing, bundle_languages, index_shards, indexed_part, shard_key, shards, unavailable
+from .search import (BUNDLE, LISTING, Indexing, Layout, bundle_languages, entries, index_shards, indexed_part, layout,
+                     listing, shard_key, unavailable)
 from .stories import StoryIndex, ranked
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .ledger.undo import ContentUndo
@@ -128,7 +129,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
                              tuple(sorted(made.changed)), sum(bool(a.review) for a in articles))
         publish(ledger, plan, Records(loaded, ingested.seen, plan.inputs, made.hashes, made.indexed, writing.identity(),
                                       digest.story_index, plan.story_lines, plan.made_with, plan.shows, plan.compiled,
-                                      made.bodies, made.recipes),
+                                      made.bodies, made.recipes, made.archive),
                 next_no_op(options, report, len(plan.inputs), future, digest.articles, config), writing, undo)
     return report
 
@@ -178,8 +179,10 @@ class Plan:
     stale: list[str]
     """The outputs to make: their fingerprint changed, or they show the body of an article edited (all of them
     when the build is not incremental)."""
-    search: dict[str, list[str]]
-    """Search bundle folder -> the article pages it indexes (search.shards); empty with search off."""
+    search: dict[str, str]
+    """Article page -> its language, each page search indexes; empty with search off."""
+    archived: dict[str, tuple[str, str, str]]
+    """The search archive as the last build left it (Ledger.archived); empty when there is none to keep."""
     incremental: bool
     """The site is the one the ledger describes: only what changed is written."""
     last: Records
@@ -208,9 +211,8 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     search_off = unavailable() if config.search else "off"
     if config.search and search_off:
         problems.warn(f"search is left out: {search_off}")
-    search = {} if search_off else shards(digest.url(a) + "index.html" for a in digest.articles)
-    page_language = {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
-    pages = list(plan_pages(digest, config, bundle_languages(search, page_language.__getitem__) or None, problems))
+    search = {} if search_off else {digest.url(a) + "index.html": a.lang or config.site.language for a in digest.articles}
+    pages = list(plan_pages(digest, config, bool(search), problems))
     feeds = list(all_feeds(digest, config))
     made_with = layouts_key(config.path("layouts"), language.version, search_off)
     edited = {where for where, (_, _, a) in loaded.items() if where not in last.articles or last.articles[where][2] is not a}
@@ -246,8 +248,9 @@ def plan_outputs(config: Config, digest: Digest, ledger: Ledger, last: Records,
     reading = {path for path, sources in last.bodies.items() if not retold.isdisjoint(sources.split("\n"))} if retold else set()
     stale = [path for path in inputs
              if not (incremental and last.fresh(path, inputs[path]) and path in last.outputs and path not in reading)]
-    return Plan(makers, recipes, inputs, shows, stale, search, incremental, last, made_with, story_lines, len(pages), len(feeds),
-                fingerprint, compiled.made)
+    archived = ledger.archived() if incremental and search else {}
+    return Plan(makers, recipes, inputs, shows, stale, search, archived, incremental, last, made_with, story_lines, len(pages),
+                len(feeds), fingerprint, compiled.made)
 
 
 @dataclass(frozen=True)
@@ -264,12 +267,14 @@ class Made:
     """Output path -> the articles whose body it shows (Records.bodies)."""
     recipes: dict[str, bytes]
     """Each output made -> its recipe if it shows a body, else b"" (Records.recipes)."""
+    archive: dict[str, tuple[str, str, str]] | None
+    """The search archive indexed again (Records.archive), or None when it was kept."""
 
 
 def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Callable[[str], None]) -> Made:
     """Make the stale outputs on every core, each written by the process that made it when its bytes changed;
-    index the search shards whose pages changed meanwhile, in the background."""
-    last, searched = plan.last, {path for paths in plan.search.values() for path in paths}
+    index the search bundles whose pages changed meanwhile, in the background (start_search)."""
+    last, searched = plan.last, plan.search
 
     def make(path: str) -> tuple[str, bool, str, str, bytes]:
         """Render in whichever process; write the file only when its bytes changed; return the hash, whether
@@ -291,7 +296,7 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
     indexed = {path: made[path][2] if path in made else last.indexed.get(path, "") for path in searched}
     if plan.search:
         progress("indexing for search, rendering the rest")
-    searching, stop_searching = start_search(plan.search, writing, config.path("output"),
+    searching, stop_searching = start_search(plan.search, plan.archived, writing, config.path("output"),
                                              {p for p, (_, wrote, *_) in made.items() if wrote}, plan.makers,
                                              {p: made[p][0] if p in made else last.outputs[p] for p in searched}, indexed,
                                              last if plan.incremental else None, plan.fingerprint, config)
@@ -301,10 +306,11 @@ def render_and_index(plan: Plan, writing: Writing, config: Config, progress: Cal
         stop_searching()
         raise
     hashes = {path: made[path][0] if path in made else last.outputs.get(path, "") for path in plan.inputs}
-    changed = {path for path, (_, wrote, *_) in made.items() if wrote} | searching(plan.inputs, hashes)
+    bundle_files, archive = searching(plan.inputs, hashes)
+    changed = {path for path, (_, wrote, *_) in made.items() if wrote} | bundle_files
     bodies = {path: made[path][3] if path in made else last.bodies.get(path, "") for path in plan.inputs}
     return Made(hashes, indexed, changed, {path: shown for path, shown in bodies.items() if shown},
-                {path: made[path][4] for path in made})
+                {path: made[path][4] for path in made}, archive)
 
 
 def publish(ledger: Ledger, plan: Plan, records: Records, unchanged: Unchanged | None, writing: Writing,
@@ -350,28 +356,42 @@ def _place(a: Article) -> tuple:
     return a.source, a.id, a.slug, a.date, a.updated, a.category, a.tags, a.lang, a.story, a.draft
 
 
-def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, written: set[str], makers: dict,
-                 page_hashes: dict[str, str], indexed: dict[str, str], cache: Records | None, fingerprint: Fingerprints,
-                 config: Config) -> tuple[Callable[[dict[str, str], dict[str, str]], set[str]], Callable[[], None]]:
-    """Start Pagefind, in the background, for each shard of `plan` ({bundle folder: article pages}) where
-    what Pagefind reads of its pages (`indexed`: their hashes) changed, into the build's staging folder or
-    journal; the other shards' files stay as they are. (So a new article that changes other pages'
-    related lists re-indexes only its own shard.) Return the call that waits for it, records every bundle
-    file's inputs and hashes (a shard's fingerprint: Pagefind's output is not byte-identical from run to
-    run) and returns the files written; and the call that stops it and waits for its clean-up (the build
-    failed)."""
+def start_search(search: dict[str, str], archived: dict[str, tuple[str, str, str]], writing: Writing, output: Path,
+                 written: set[str], makers: dict, page_hashes: dict[str, str], indexed: dict[str, str],
+                 cache: Records | None, fingerprint: Fingerprints, config: Config
+                 ) -> tuple[Callable[[dict[str, str], dict[str, str]], tuple[set[str], dict | None]], Callable[[], None]]:
+    """Lay out the bundles for the pages `search` indexes (search.layout: `indexed` the hashes of what Pagefind reads
+    of each, `archived` the archive as last indexed) and start Pagefind, in the background, for each bundle whose
+    pages or their hashes changed, into the build's staging folder or journal; the other bundles' files stay as
+    they are. (So a new article that changes other pages' related lists re-indexes no bundle, and an edit only the
+    small one it lands in.) An archive whose files are gone is made again of every page. Return the call that
+    waits for it, writes pagefind/bundles.json, records every bundle file's inputs and hashes (a bundle's
+    fingerprint: Pagefind's output is not byte-identical from run to run) and returns the files written and the
+    archive's records if it was indexed again (else None); and the call that stops it and waits for its clean-up."""
     previous: dict[str, list[str]] = {}
     for path, made_from in (cache.inputs.items() if cache else ()):
-        if path.startswith(BUNDLE):
+        if path.startswith(BUNDLE) and path != LISTING:
             previous.setdefault(made_from, []).append(path)
-    jobs, keys, kept = {}, {}, {}
-    for folder, paths in plan.items():
-        keys[folder] = shard_key(fingerprint, folder, config.site.language, paths, lambda p: indexed[p] or page_hashes[p])
-        files = previous.get(keys[folder], [])
-        if files and all(path in cache.outputs for path in files):
-            kept[folder] = files
-        else:
-            jobs[folder] = paths
+    now = {path: indexed[path] or page_hashes[path] for path in search}
+    language = config.site.language
+
+    def plan(laid: Layout) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
+        keys, jobs, kept = {}, {}, {}
+        for folder, paths in laid.bundles.items():
+            seen = laid.archived if folder in laid.parts else now
+            keys[folder] = shard_key(fingerprint, folder, language, paths, seen.__getitem__)
+            files = previous.get(keys[folder], [])
+            if files and all(path in cache.outputs for path in files):
+                kept[folder] = files
+            else:
+                jobs[folder] = paths
+        return keys, jobs, kept
+
+    laid = layout(now, {path: seen for path, (seen, *_) in archived.items()})
+    keys, jobs, kept = plan(laid)
+    if not laid.compacted and not jobs.keys().isdisjoint(laid.parts):   # a part's files are gone: make the archive again
+        laid = layout(now, None)
+        keys, jobs, kept = plan(laid)
 
     def html_of(path: str) -> bytes:
         """A page as this build left it: just written, unchanged in site/, or (if someone removed it) made again."""
@@ -386,18 +406,32 @@ def start_search(plan: dict[str, list[str]], writing: Writing, output: Path, wri
 
     def index() -> dict[str, list[str]]:
         with tempfile.TemporaryDirectory(prefix=f".{output.name}.search-", dir=output.parent) as scratch:
-            return index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language, indexing)
+            return index_shards(jobs, html_of, Path(scratch), writing.files, language, indexing)
 
     pool = ThreadPoolExecutor(max_workers=1)
     running = pool.submit(index) if jobs else None
     pool.shutdown(wait=False)
 
-    def finish(inputs: dict[str, str], hashes: dict[str, str]) -> set[str]:
+    def finish(inputs: dict[str, str], hashes: dict[str, str]) -> tuple[set[str], dict[str, tuple[str, str, str]] | None]:
         made = running.result() if running else {}
         for folder, paths in {**kept, **made}.items():
             inputs.update(dict.fromkeys(paths, keys[folder]))
             hashes.update(dict.fromkeys(paths, keys[folder]))
-        return {path for paths in made.values() for path in paths}
+        changed = {path for paths in made.values() for path in paths}
+        archive = None
+        if laid.compacted:   # its parts kept hold the pages the ledger has, as they were
+            found = {path: row for folder in laid.parts if folder in made for path, row in entries(writing.files / folder).items()}
+            archive = {path: (seen, *found[path]) if path in found else archived.get(path, (seen, "", "{}"))
+                       for path, seen in laid.archived.items()}
+        if laid.bundles:
+            data = listing(bundle_languages({f: [p for p in paths if p in search] for f, paths in laid.bundles.items()},
+                                            lambda path: search.get(path, language), language),
+                           laid.hidden, archive or archived, (p for paths in {**kept, **made}.values() for p in paths))
+            inputs[LISTING] = hashes[LISTING] = bytes_hash(data)
+            if not (cache and cache.outputs.get(LISTING) == hashes[LISTING]):
+                writing.put({LISTING: data})
+                changed.add(LISTING)
+        return changed, archive
 
     def stop() -> None:
         indexing.stop()

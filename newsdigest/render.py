@@ -151,23 +151,20 @@ class Page:
     context: dict
 
 
-def plan_pages(digest: Digest, config: Config, search: tuple[tuple[str, str], ...] | None,
-               problems: Problems | None = None) -> Iterator[Page]:
-    """Every page of the site, each with exactly the data its layout shows; with `search` (the search
-    bundles' folders, the primary first, each with its languages), a search page that merges them. Every
-    page's header names the sections nav.py picks (`sections`) and, when it leaves some out, links the
-    Sections page (`more_sections`)."""
+def plan_pages(digest: Digest, config: Config, search: bool, problems: Problems | None = None) -> Iterator[Page]:
+    """Every page of the site, each with exactly the data its layout shows; with `search`, a search page (it reads
+    the bundles to merge from pagefind/bundles.json: search.listing). Every page's header names the sections
+    nav.py picks (`sections`) and, when it leaves some out, links the Sections page (`more_sections`)."""
     nav, more = header_sections([(g.name, g.slug, len(g.articles)) for g in digest.sections], config.nav,
                                 problems or Problems())
     header = {"sections": nav, "more_sections": more}
     for kind in PAGE_KINDS:
         for path, template, context in kind(digest, config):
-            yield Page(path, template, {**header, "search": bool(search), **context})
+            yield Page(path, template, {**header, "search": search, **context})
     if search:
         _ = digest.language.gettext
         yield Page("search/index.html", "search.html", {
-            **header, "search": True, "bundles": tuple(folder for folder, codes in search),
-            "bundle_languages": tuple(codes for folder, codes in search), "base_path": urlsplit(config.site.url).path,
+            **header, "search": True, "base_path": urlsplit(config.site.url).path,
             "title": _("Search"), "description": _("Search every story in %(site)s.", site=config.site.title)})
 
 

@@ -36,7 +36,8 @@ from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
 from .scan import Inputs, bytes_hash, is_article
-from .search import BUNDLE, index_shards, indexed_part, shard_key, shards, unavailable
+from .search import (BUNDLE, LISTING, Layout, index_shards, indexed_part, layout, listing, page_language, shard_key,
+                     unavailable)
 from .stories import ranked
 from .write import Writing
 
@@ -173,59 +174,96 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
             pages[path] = render_page(env, obj, recalled, config) if isinstance(obj, Page) else render_feed(obj, recalled, config)
         rows_now[path] = (bytes_hash(pages[path]), sources_line(heard),
                           None if outputs[path][3] is None else bytes_hash(indexed_part(pages[path])))
-    search = _shards_to_index(config, ledger, rows_now) if not search_off and rows_now else {}
-    if search is None:
+    searched = _shards_to_index(config, ledger, rows_now) if not search_off and rows_now else None
+    if searched is None and not search_off and rows_now:
         return None
     written = sorted(path for path, row in rows_now.items() if row[0] != outputs[path][0])
     with Writing(config.path("output"), whole=False) as writing:
         writing.put({path: pages[path] for path in written})
-        bundles, gone = _index(search, pages, writing, config) if search else ({}, ())
-        summary = summary._replace(files=summary.files + len(bundles) - sum(len(f) for _, _, f in search.values()))
+        bundles, gone = _index(searched, pages, writing, config) if searched else ({}, ())
+        replaced = sum(len(files) for _, _, files in searched.jobs.values()) if searched else 0
+        summary = summary._replace(files=summary.files + len(bundles.keys() - {LISTING}) - replaced)
         staged = ledger.stage_edit({where: (files[where][1], files[where][2], a) for where, a in after.items()}, rows_now,
                                    compiled.made, inputs.state, writing.identity(), summary, bundles, gone)
         writing.publish(staged.commit, staged.abort, keep=set(bundles), previous=set(gone))
     return Retouched(summary, tuple(sorted([*written, *bundles])))
 
 
-def _shards_to_index(config: Config, ledger: Ledger, rows_now: dict[str, tuple[str, str, str | None]]
-                     ) -> dict[str, tuple[list[str], str, set[str]]] | None:
-    """The search shards to index again, where what search reads of a page made again changed: bundle folder ->
-    (its pages, its fingerprint now, the files of its last bundle), as pipeline.start_search reckons them (the
-    shards depend on the pages' paths alone, search.shards); None when a shard's last bundle is not found, or one
-    of its pages is not in site/ (the whole build makes it again), or the ledger cannot be read."""
-    rows = ledger.searched(BUNDLE)
-    if rows is None:
+class Searched(NamedTuple):
+    """The search bundles an edit of bodies alone indexes again (_shards_to_index)."""
+
+    jobs: dict[str, tuple[list[str], str, set[str]]]
+    """Bundle folder -> (its pages, its fingerprint now, the files of its last bundle); no pages: it is gone."""
+    laid: Layout
+    listed: dict
+    """pagefind/bundles.json as the last build left it (search.listing)."""
+    rows: dict[str, tuple[str, str, str | None]]
+    """Ledger.searched's rows."""
+    archived: dict[str, tuple[str, str, str]]
+    """Ledger.archived's rows."""
+
+
+def _shards_to_index(config: Config, ledger: Ledger, rows_now: dict[str, tuple[str, str, str | None]]) -> Searched | None:
+    """The search bundles to index again, where what search reads of a page made again changed, as
+    pipeline.start_search lays them out (search.layout); None when the archive would be made again, a bundle's
+    last files are not found, one of its pages is not in site/, or the ledger or the listing cannot be read (the
+    whole build does it)."""
+    rows, archived = ledger.searched(BUNDLE), ledger.archived()
+    try:
+        listed = json.loads((config.path("output") / LISTING).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if rows is None or not archived:
         return None
     before = {path: indexed or hashed for path, (_, hashed, indexed) in rows.items() if indexed is not None}
     after = {**before, **{path: indexed or hashed for path, (hashed, _, indexed) in rows_now.items() if path in before}}
-    changed = {path for path in rows_now if path in before and after[path] != before[path]}
-    fingerprint, output, found = Fingerprints(), config.path("output"), {}
-    for folder, paths in shards(before).items():
-        if changed.isdisjoint(paths):
+    seen = {path: indexed for path, (indexed, *_) in archived.items()}
+    laid_before, laid = layout(before, seen), layout(after, seen)
+    if laid_before.compacted or laid.compacted:
+        return None
+    fingerprint, output, language, found = Fingerprints(), config.path("output"), config.site.language, {}
+    for folder in [*laid.bundles, *(f for f in laid_before.bundles if f not in laid.bundles)]:
+        paths = laid.bundles.get(folder, [])
+        keyed = [shard_key(fingerprint, folder, language, shown, hashes.__getitem__) if shown else None
+                 for shown, hashes in ((laid_before.bundles.get(folder), before), (laid.bundles.get(folder), after))]
+        if folder in laid.parts or keyed[0] == keyed[1]:
             continue
-        key_before, key = (shard_key(fingerprint, folder, config.site.language, paths, seen.__getitem__)
-                           for seen in (before, after))
-        files = {path for path, (made_from, _, indexed) in rows.items() if indexed is None and made_from == key_before}
-        if not files or not all(path in rows_now or (output / path).is_file() for path in paths):
+        files = {path for path, (made_from, _, indexed) in rows.items() if indexed is None and made_from == keyed[0]}
+        if (keyed[0] and not files) or not all(path in rows_now or (output / path).is_file() for path in paths):
             return None
-        found[folder] = (paths, key, files)
-    return found
+        found[folder] = (paths, keyed[1], files)
+    return Searched(found, laid, listed, rows, archived)
 
 
-def _index(search: dict[str, tuple[list[str], str, set[str]]], pages: dict[str, bytes], writing: Writing,
-           config: Config) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Index the shards of `search` (_shards_to_index) again into the build's journal, each page as `pages` has it
-    or site/ holds it; return (each bundle file written -> its shard's fingerprint, the last bundles' files gone)."""
+def _index(searched: Searched, pages: dict[str, bytes], writing: Writing, config: Config
+           ) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Index the bundles of `searched` (_shards_to_index) again into the build's journal, each page as `pages` has it
+    or site/ holds it, and write pagefind/bundles.json if it changed; return (each bundle file written -> its
+    bundle's fingerprint, and the listing -> its hash; the last bundles' files gone)."""
+    search, laid, listed = searched.jobs, searched.laid, searched.listed
     output = config.path("output")
 
     def html_of(path: str) -> bytes:
         return pages[path] if path in pages else (output / path).read_bytes()
 
+    jobs = {folder: paths for folder, (paths, _, _) in search.items() if paths}
     with tempfile.TemporaryDirectory(prefix=f".{output.name}.search-", dir=output.parent) as scratch:
-        made = index_shards({folder: paths for folder, (paths, _, _) in search.items()}, html_of, Path(scratch),
-                            writing.files, config.site.language)
+        made = index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language) if jobs else {}
     bundles = {path: search[folder][1] for folder, paths in made.items() for path in paths}
-    return bundles, tuple(sorted(path for _, _, files in search.values() for path in files - bundles.keys()))
+    gone = set(path for _, _, files in search.values() for path in files) - bundles.keys()
+    languages = {BUNDLE + folder: codes for folder, codes in listed["bundles"]}
+    codes = {folder: list(languages.get(folder, ())) for folder in laid.bundles}
+    for folder, (paths, _, _) in search.items():
+        for path in paths:
+            if path in pages and (code := page_language(pages[path], config.site.language)) not in codes[folder]:
+                codes[folder].append(code)
+    kept = {path for path, (_, _, indexed) in searched.rows.items() if indexed is None and path not in gone}
+    data = listing([(folder, " ".join(codes[folder]) or config.site.language) for folder in laid.bundles], laid.hidden,
+                   searched.archived, kept | bundles.keys())
+    if data != json.dumps(listed, separators=(",", ":")).encode():
+        writing.put({LISTING: data})
+        bundles[LISTING] = bytes_hash(data)
+    return bundles, tuple(sorted(gone))
 
 
 def _recalled(outputs: dict[str, tuple[str, str, bytes | None, str | None]], edited: dict[str, Article], ledger: Ledger

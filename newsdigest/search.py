@@ -1,11 +1,16 @@
-"""Full-text search with no server: Pagefind indexes the article pages, in shards by period, merged in the browser.
+"""Full-text search with no server: Pagefind indexes the article pages into an archive and a few small bundles,
+merged in the browser.
 
 Only what an article page marks with data-pagefind-body is indexed (title, dek, byline, body), with
-filters for section, tag and year and a date to sort by. Pagefind has no incremental mode, so the
-archive is cut into shards by calendar period (see `shards`), each its own Pagefind bundle; a build
-runs Pagefind again only for the shards whose article pages changed, one process per shard, on every
-core. The search page merges the bundles (Pagefind's mergeIndex): the newest shard is the primary
-bundle at pagefind/, with Pagefind's scripts; the others live at pagefind/<period>/ with their index only.
+filters for section, tag and year and a date to sort by. Pagefind has no incremental mode, and a reader's
+query costs about one chunk of word index per bundle, so the pages are laid out (`layout`) as an archive of
+few large bundles (parts of ARCHIVE_PAGES, the oldest at pagefind/, the primary bundle, with Pagefind's
+scripts), indexed only when it is made again, and beside it small bundles that are cheap to index again: the
+pages newer than the archive, in shards by period (`shards`) at pagefind/new-<period>/, and the archive's pages
+edited since, at pagefind/patch/. The archive's entries for those, and for pages removed since, are hidden
+from the reader: the search page reads the bundles and the hidden entries from pagefind/bundles.json
+(`listing`), and static/pagefind.js, the API Pagefind's UI loads, leaves them out of every answer. Once the
+small bundles hold more than COMPACT_PAGES pages, the archive is made again of every page.
 
 Pagefind reads a shard's pages, cut to what it indexes, from a temporary folder, and its bundle is
 moved straight into the build's staging folder or journal. (The pagefind package's Python API was tried first: about 100 ms a page, and it
@@ -14,6 +19,8 @@ hangs once an index outgrows 64 KiB; its binary indexes 1,000 pages in about a s
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import re
 import shutil
@@ -23,6 +30,7 @@ import threading
 from calendar import monthrange
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +40,20 @@ from .errors import Fault
 from .write import write_tree
 
 BUNDLE = "pagefind/"
+PATCH = "pagefind/patch/"
+"""The bundle of the archive's pages edited (or added within its dates) since it was indexed."""
+LISTING = "pagefind/bundles.json"
+"""What the search page merges: each bundle's folder and languages, and the archive's hidden entries."""
+COMPACT_PAGES = 500
+"""Once more pages than this are outside the archive as it was indexed (newer, edited or removed since), the next
+build makes the archive again of every page: its parts whose pages changed are indexed again (the newest, which the
+newer pages join, and those holding pages edited or removed), and the small bundles go. Each small bundle costs a
+reader's query about one more chunk of word index (bench/README.md, search)."""
+ARCHIVE_PAGES = 1500
+"""The pages of one part of the archive. Fewer, larger bundles make a reader's query fetch fewer chunks (one
+bundle of 10,000 pages: 8 requests and 82 KiB a query, against 12 and 197 KiB for seven parts), but Pagefind
+holds about 270 KB of memory per page it indexes (2.7 GB for 10,000 pages in one bundle, 400 MB for 1,500), and a
+build runs one Pagefind per core."""
 SHARD_PAGES = 500
 """A period with more article pages than this is cut into its parts. Re-indexing a shard costs Pagefind about
 1 ms a page (an edit at 10,000 articles: ~0.5 s); each shard costs the reader one bundle's metadata on
@@ -99,9 +121,9 @@ def shard_key(fingerprint: Callable[[object], str], folder: str, language: str, 
     return fingerprint(("search", folder, pagefind_version(), language, tuple(map(seen, paths)), tuple(paths)))
 
 
-def shards(pages: Iterable[str], limit: int | None = None) -> dict[str, list[str]]:
-    """Article page paths (YYYY/MM/DD/slug/index.html) -> {bundle folder: paths}: the newest shard at
-    pagefind/, the others at pagefind/<first day>_<last day>/ (or pagefind/<day>/).
+def shards(pages: Iterable[str], limit: int | None = None, primary: bool = True) -> dict[str, list[str]]:
+    """Article page paths (YYYY/MM/DD/slug/index.html) -> {bundle folder: paths}, newest first: the newest shard at
+    pagefind/ (unless not `primary`), the others at pagefind/<first day>_<last day>/ (or pagefind/<day>/).
 
     A shard is a run of days. A year is one shard when it holds at most `limit` (SHARD_PAGES) pages;
     else it is cut into quarters, a quarter too big into months, a month into halves, a half into days,
@@ -126,7 +148,7 @@ def shards(pages: Iterable[str], limit: int | None = None) -> dict[str, list[str
         parts = -(-len(members) // limit)   # a day with more pages than the limit (a batch imported at once): in slices
         named += [(f"{name}.{k + 1}" if parts > 1 else name, members[k * len(members) // parts:(k + 1) * len(members) // parts])
                   for k in reversed(range(parts))]
-    return {BUNDLE if n == 0 else f"{BUNDLE}{name}/": members for n, (name, members) in enumerate(named)}
+    return {BUNDLE if n == 0 and primary else f"{BUNDLE}{name}/": members for n, (name, members) in enumerate(named)}
 
 
 def _cut(first: date, last: date, counts: Counter, limit: int, found: list[tuple[date, date]]) -> None:
@@ -161,6 +183,96 @@ def _parts(first: date, last: date) -> list[tuple[date, date]]:
     if first.day == 1 and last.day == monthrange(last.year, last.month)[1]:   # a month
         return [(first, first.replace(day=15)), (first.replace(day=16), last)]
     return [(first.replace(day=d), first.replace(day=d)) for d in range(first.day, last.day + 1)]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which bundle indexes which article pages, and what the reader is not shown of the archive."""
+
+    bundles: dict[str, list[str]]
+    """Bundle folder -> its article pages, sorted: the archive's parts first (`parts`; their pages as they were
+    indexed, removed ones too), then the newer pages' shards, newest first, then pagefind/patch/."""
+    parts: tuple[str, ...]
+    """The folders of the archive's parts, oldest first: the oldest at pagefind/, the primary bundle."""
+    archived: dict[str, str]
+    """The archive's pages -> the hash of what search read of each when it was indexed."""
+    hidden: tuple[str, ...]
+    """The archive's pages whose entries are out of date: edited since (their page now in pagefind/patch/) or removed."""
+    compacted: bool
+    """The archive is made again of every page, as a clean build makes it (only its parts that changed are indexed
+    again: a part's folder and fingerprint depend on its pages alone)."""
+
+
+def layout(indexed: dict[str, str], archived: dict[str, str] | None, limit: int | None = None,
+           part: int | None = None) -> Layout:
+    """The bundles for the article pages `indexed` (page -> the hash of what search reads of it now), given the
+    archive as last indexed (`archived`: page -> the hash it read; None or {} for no archive). Pages newer than
+    the archive's newest go to shards by period (`shards`) at pagefind/new-<period>/; the archive's pages whose hash
+    changed, and pages added within its dates, go to pagefind/patch/, and the archive's entries of changed or
+    removed pages are hidden. When that leaves more than `limit` (COMPACT_PAGES) pages outside the archive, or there
+    is no archive, the archive is every page and there is nothing else: what a clean build makes. The archive is
+    cut, in the pages' order (by date), into parts of `part` (ARCHIVE_PAGES) pages from the oldest, so that new
+    pages change only its newest parts."""
+    limit = limit or COMPACT_PAGES
+    if archived and indexed:
+        newest = max(archived)
+        recent = [path for path in indexed if path > newest]
+        patch = sorted(path for path in indexed if path <= newest and archived.get(path) != indexed[path])
+        hidden = tuple(sorted(path for path, seen in archived.items() if indexed.get(path) != seen))
+        if len(recent) + len(set(patch).union(hidden)) <= limit:
+            parts = _parts_of(sorted(archived), part or ARCHIVE_PAGES)
+            new = {f"{BUNDLE}new-{folder.removeprefix(BUNDLE)}": paths
+                   for folder, paths in shards(recent, primary=False).items()}
+            return Layout({**parts, **new, **({PATCH: patch} if patch else {})}, tuple(parts), archived, hidden, False)
+    archived = dict(sorted(indexed.items()))
+    parts = _parts_of(list(archived), part or ARCHIVE_PAGES)
+    return Layout(parts, tuple(parts), archived, (), True)
+
+
+def _parts_of(pages: list[str], size: int) -> dict[str, list[str]]:
+    """Sorted article pages cut into runs of `size` from the oldest: {folder: pages}, the oldest run at pagefind/,
+    each other at pagefind/<its first day>_<its last day>/ (".2", ".3" after a name already given)."""
+    found: dict[str, list[str]] = {}
+    for at in range(0, len(pages), size):
+        run = pages[at:at + size]
+        name = f"{BUNDLE}{'-'.join(run[0].split('/')[:3])}_{'-'.join(run[-1].split('/')[:3])}"
+        folder = BUNDLE if not found else next(f"{name}{suffix}/" for suffix in ("", *(f".{k}" for k in range(2, len(pages) + 2)))
+                                               if f"{name}{suffix}/" not in found)
+        found[folder] = run
+    return found
+
+
+SMALL_FRAGMENT = re.compile(r"^pagefind/(?:patch|new-[^/]+)/fragment/([^/]+)\.pf_fragment$")
+"""The file of an entry of a small bundle (a newer shard or the patch): its name is the entry's id."""
+
+
+def entries(folder: Path) -> dict[str, tuple[str, str]]:
+    """Article page (YYYY/MM/DD/slug/index.html) -> (the id of its entry in the Pagefind bundle at `folder`, its
+    filter values as JSON: {"section": ["World"], ...}), read from the bundle's fragments (gzip: "pagefind_dcd",
+    then JSON with the page's "url" and "filters")."""
+    found = {}
+    for path in (folder / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        url = fragment["url"]
+        found[url.lstrip("/") + ("index.html" if url.endswith("/") else "")] = (
+            path.name.removesuffix(".pf_fragment"), json.dumps(fragment.get("filters") or {}, sort_keys=True))
+    return found
+
+
+def listing(bundles: list[tuple[str, str]], hidden: Iterable[str] = (), archived: dict[str, tuple[str, str, str]] | None = None,
+            files: Iterable[str] = ()) -> bytes:
+    """pagefind/bundles.json: the bundles the search page merges, the primary first (each [its folder under
+    pagefind/, its languages' primary subtags, the commonest first], as `bundle_languages` gives them), and the
+    archive's entries to leave out of every answer: those of its `hidden` pages (Layout.hidden), by their rows in
+    `archived` (page -> (hash, the entry's id, its filter values as JSON), Records.archive), each as id -> its
+    filter values, which the filters' counts leave out too; but an entry a small bundle holds alike (the same id
+    among the bundles' `files`, output paths) is not hidden: that bundle's copy is listed instead."""
+    elsewhere = {m.group(1) for path in files if (m := SMALL_FRAGMENT.match(path))}
+    out_of_date = {row[1]: json.loads(row[2]) for path in hidden if (row := (archived or {}).get(path)) and row[1]}
+    return json.dumps({"bundles": [[folder.removeprefix(BUNDLE), codes.split()] for folder, codes in bundles],
+                       "hidden": {entry: values for entry, values in sorted(out_of_date.items()) if entry not in elsewhere}},
+                      separators=(",", ":")).encode()
 
 
 class Indexing:
@@ -200,7 +312,8 @@ class Indexing:
 
 def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], scratch: Path, bundles: Path,
                  language: str, indexing: Indexing | None = None) -> dict[str, list[str]]:
-    """Run Pagefind once per shard ({bundle folder: page paths}; `language`: the site's), on every core, writing
+    """Run Pagefind once per bundle ({bundle folder: page paths}; `language`: the site's), on every core while the
+    pages being indexed at once stay within ARCHIVE_PAGES (Pagefind holds about 270 KB a page), writing
     each bundle into `bundles`/<folder>; return {folder: the files written, as output paths}. Pagefind reads each page as
     `for_pagefind` cuts it from `html_of(path)`, in a temporary folder of the shard's pages alone; its
     bundle goes to a folder in `scratch` (on the output's file system), then into place. A Pagefind that
@@ -208,7 +321,21 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
     command = [str(binary()), "--silent"]
     indexing = indexing or Indexing()
 
+    indexing_now, pages_now = threading.Condition(), [0]   # Pagefind's memory: the pages being indexed at once
+
     def run(job: tuple[str, list[str]]) -> tuple[str, list[str]]:
+        taken = min(len(job[1]), ARCHIVE_PAGES)
+        with indexing_now:
+            indexing_now.wait_for(lambda: pages_now[0] + taken <= ARCHIVE_PAGES)
+            pages_now[0] += taken
+        try:
+            return index(job)
+        finally:
+            with indexing_now:
+                pages_now[0] -= taken
+                indexing_now.notify_all()
+
+    def index(job: tuple[str, list[str]]) -> tuple[str, list[str]]:
         folder, paths = job
         pages = Path(tempfile.mkdtemp(prefix="newsdigest-search-", dir=SCRATCH))
         # A merged bundle is written in place and keeps its index (the scripts come from the primary); the
@@ -262,19 +389,26 @@ def for_pagefind(html: bytes, language: str = "en") -> bytes:
     by its primary subtag (`language`, the site's, for a page that says none): Pagefind keeps one index per
     language in a bundle, each stemmed by its own language's rules ('Häuser' and 'Haus' meet in the German
     index), and the search page merges them all."""
+    return (b'<!DOCTYPE html><html lang="' + page_language(html, language).encode() + b'"><head><meta charset="utf-8">'
+            b"</head><body>" + indexed_part(html) + b"</body></html>")
+
+
+def page_language(html: bytes, language: str = "en") -> str:
+    """The primary subtag of the language search indexes an article page in: the lang of the element marked
+    data-pagefind-body, else the page's, else `language` (the site's)."""
     body = INDEXED.search(html)
     own = OWN_LANG.search(html, body.start(), html.index(b">", body.start())) if body else None
     lang = own or LANG.search(html)
-    code = (lang.group(1) if lang else language.encode()).split(b"-")[0].lower()
-    return (b'<!DOCTYPE html><html lang="' + code + b'"><head><meta charset="utf-8"></head>'
-            b"<body>" + indexed_part(html) + b"</body></html>")
+    return (lang.group(1).decode("ascii", "replace") if lang else language).split("-")[0].lower()
 
 
-def bundle_languages(plan: dict[str, list[str]], language_of: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+def bundle_languages(plan: dict[str, list[str]], language_of: Callable[[str], str], default: str = "en"
+                     ) -> tuple[tuple[str, str], ...]:
     """(bundle folder, its languages' primary subtags, space-separated, the commonest first) for the search
-    page, which loads each language index of each bundle: `language_of` gives an article page's language."""
+    page, which loads each language index of each bundle: `language_of` gives an article page's language
+    (`default` is said for a bundle of no pages)."""
     found = []
     for folder, paths in plan.items():
         counts = Counter(language_of(path).split("-")[0].lower() for path in paths)
-        found.append((folder, " ".join(sorted(counts, key=lambda code: (-counts[code], code)))))
+        found.append((folder, " ".join(sorted(counts, key=lambda code: (-counts[code], code))) or default.split("-")[0].lower()))
     return tuple(found)

@@ -36,8 +36,10 @@ def test_search_is_built_for_a_site_under_a_sub_path(searchable, capsys):
     site = searchable / "site"
     assert (site / "pagefind" / "pagefind-ui.js").exists() and (site / "pagefind" / "pagefind-entry.json").exists()
     page = (site / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'data-bundles="../pagefind/"\n     data-languages="en" data-base-url="/digest/"' in page
+    assert 'data-bundles="../pagefind/" data-api="../static/" data-base-url="/digest/"' in page
+    assert json.loads((site / "pagefind" / "bundles.json").read_text()) == {"bundles": [["", ["en"]]], "hidden": {}}
     assert '<script src="../static/search.js" defer></script>' in page and (site / "static" / "search.js").exists()
+    assert (site / "static" / "pagefind.js").read_text().startswith("// Pagefind's API")
     assert "<noscript>" in page and 'href="../archive/"' in page
     assert 'action="search/"' in (site / "index.html").read_text(encoding="utf-8")
 
@@ -94,16 +96,23 @@ def cbor(data: bytes, at: int = 0):
 
 
 def filters(bundle: Path) -> dict[str, dict[str, int]]:
-    """{filter: {value: pages}} as Pagefind's search offers them, read from the bundle's filter files."""
+    """{filter: {value: pages}} as the search page offers them: the filter files of every bundle pagefind/bundles.json
+    lists, less the values of the entries it hides (static/pagefind.js); a value no page has left is not offered."""
     import gzip
 
-    found = {}
-    for path in sorted((bundle / "filter").glob("*.pf_filter")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        (name, values), _ = cbor(data, len(b"pagefind_dcd"))
-        found[name] = {value: len(pages) for value, pages in values}
-    return found
+    listed, found = json.loads((bundle / "bundles.json").read_text()), {}
+    for folder, _ in listed["bundles"]:
+        for path in sorted((bundle / folder / "filter").glob("*.pf_filter")):
+            data = gzip.decompress(path.read_bytes())
+            assert data.startswith(b"pagefind_dcd")
+            (name, values), _ = cbor(data, len(b"pagefind_dcd"))
+            for value, pages in values:
+                found.setdefault(name, {})[value] = found.get(name, {}).get(value, 0) + len(pages)
+    for values in listed["hidden"].values():
+        for name, hidden in values.items():
+            for value in hidden:
+                found[name][value] -= 1
+    return {name: {value: n for value, n in counts.items() if n} for name, counts in found.items()}
 
 
 def test_a_tag_or_section_spelled_in_other_cases_is_one_filter_value_named_as_its_page(searchable, capsys):
@@ -197,47 +206,127 @@ def searched_files(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
 
 
-def test_an_edit_or_a_new_article_re_indexes_only_its_shard(searchable, capsys, monkeypatch):
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
-    content = searchable / "content"
+def bundle_of(path: str) -> str:
+    """'' for a file of the archive at pagefind/, else the folder of the small bundle it is in."""
+    parts = path.split("/")
+    return parts[1] if len(parts) > 2 and parts[1] not in ("index", "fragment", "filter") else ""
+
+
+def listed(site: Path) -> dict:
+    return json.loads((site / "pagefind" / "bundles.json").read_text())
+
+
+def entry_of(site: Path, page: str, folder: str = "") -> str:
+    """The id of the entry of `page` (its URL path) in the bundle at pagefind/`folder`."""
+    import gzip
+
+    for fragment in (site / "pagefind" / folder / "fragment").glob("*.pf_fragment"):
+        if f'"url":"/{page}"'.encode() in gzip.decompress(fragment.read_bytes()):
+            return fragment.name.removesuffix(".pf_fragment")
+    raise AssertionError(f"{page} is not in pagefind/{folder}")
+
+
+def test_an_edit_or_a_new_article_re_indexes_only_the_small_bundle_it_lands_in(searchable, capsys):
+    content, site = searchable / "content", searchable / "site"
     for i, day in enumerate(["2025-03-02", "2025-04-09", "2025-05-20", "2025-06-11"]):
         (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\ntags: [Ports]\n---\n\nWord{i}.\n")
     assert build(searchable, capsys) == (0, "")
-    site = searchable / "site"
-    bundles = sorted(p.name for p in (site / "pagefind").iterdir() if p.is_dir() and p.name.startswith("20"))
-    assert bundles == ["2025-01-01_2025-03-31", "2025-04-01_2025-05-31", "2025-06-10"]   # and June 11 (a1, b3) at pagefind/
-    page = (site / "search" / "index.html").read_text()
-    assert 'data-bundles="../pagefind/ ../pagefind/2025-06-10/ ../pagefind/2025-04-01_2025-05-31/ ' \
-           '../pagefind/2025-01-01_2025-03-31/"' in page
+    assert not [p for p in (site / "pagefind").iterdir() if p.is_dir() and p.name not in ("index", "fragment", "filter")]
+    assert listed(site) == {"bundles": [["", ["en"]]], "hidden": {}}                      # a clean build: one archive
+    archived = entry_of(site, "2025/04/09/b1/")
     before = searched_files(site)
     (content / "b1.md").write_text((content / "b1.md").read_text().replace("Word1.", "Cranes."))      # April
     assert build(searchable, capsys) == (0, "")
     after = searched_files(site)
-    rewritten = {p.split("/")[1] if p.count("/") > 1 and p.split("/")[1][:2] == "20" else "" for p in after
-                 if before.get(p) != after[p]}
-    assert rewritten == {"2025-04-01_2025-05-31"}
-    (content / "b9.md").write_text("---\ntitle: Late news of the harbour as the quay reopens\ndate: 2025-06-11T19:00:00+00:00\n---\n\n"
+    assert {bundle_of(p) for p in after if before.get(p) != after[p]} == {"patch", ""}           # the patch, and ...
+    assert {p for p in after if bundle_of(p) == "" and before.get(p) != after[p]} == {"pagefind/bundles.json"}  # ... its listing
+    assert listed(site) == {"bundles": [["", ["en"]], ["patch/", ["en"]]],
+                            "hidden": {archived: {"section": ["News"], "tag": ["Ports"], "year": ["2025"]}}}
+    assert entry_of(site, "2025/04/09/b1/", "patch") != archived
+    (content / "b9.md").write_text("---\ntitle: Late news of the harbour as the quay reopens\ndate: 2025-06-12T19:00:00+00:00\n---\n\n"
                                    "The storm left the cranes idle.\n")
     before, page = after, site / "2025/06/10/a0/index.html"
     page_before = page.read_bytes()
     assert build(searchable, capsys) == (0, "")
     assert b"Late news" in page.read_bytes() != page_before              # a0's related stories now list it ...
     after = searched_files(site)
-    rewritten = {p.split("/")[1] if p.split("/")[1][:2] == "20" else "" for p in after if before.get(p) != after[p]}
-    assert "" in rewritten and rewritten.isdisjoint({"2025-01-01_2025-03-31", "2025-04-01_2025-05-31", "2025-06-10"})  # ... not re-indexed
+    assert {bundle_of(p) for p in after if before.get(p) != after[p]} == {"new-2025-01-01_2025-12-31", ""}   # ... not re-indexed
+    assert [folder for folder, _ in listed(site)["bundles"]] == ["", "new-2025-01-01_2025-12-31/", "patch/"]
+    (content / "b9.md").unlink()
+    (content / "b2.md").unlink()
+    assert build(searchable, capsys) == (0, "")
+    assert [folder for folder, _ in listed(site)["bundles"]] == ["", "patch/"]
+    assert sorted(listed(site)["hidden"]) == sorted([archived, entry_of(site, "2025/05/20/b2/")])
+    assert filters(site / "pagefind")["tag"] == {"Ports": 3}        # b0, b3 and b1 in the patch: not b2, not b1 twice
+    assert not (site / "pagefind" / "new-2025-01-01_2025-12-31").exists()
 
 
-def test_an_edit_of_a_body_past_its_lead_indexes_again_its_shard_alone_without_the_whole_build(searchable, capsys,
-                                                                                               monkeypatch):
+def test_once_the_small_bundles_outgrow_the_limit_the_archive_is_made_again_of_every_page(searchable, capsys, monkeypatch):
+    monkeypatch.setattr(search, "COMPACT_PAGES", 2)
+    content, site = searchable / "content", searchable / "site"
+    assert build(searchable, capsys) == (0, "")
+    for i in range(3):
+        (content / f"n{i}.md").write_text(f"---\ntitle: New {i}\ndate: 2025-06-2{i}T09:00:00+00:00\n---\n\nQuay {i}.\n")
+        assert build(searchable, capsys) == (0, "")
+        counts = {folder: json.loads((site / "pagefind" / folder / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+                  for folder, _ in listed(site)["bundles"]}
+        assert counts == ({"": 2, "new-2025-01-01_2025-12-31/": i + 1} if i < 2 else {"": 5})
+    assert listed(site)["hidden"] == {} and not (site / "pagefind" / "new-2025-01-01_2025-12-31").exists()
+
+
+def test_the_archive_is_cut_in_parts_and_made_again_only_where_its_pages_changed(searchable, capsys, monkeypatch):
+    monkeypatch.setattr(search, "ARCHIVE_PAGES", 2)
+    monkeypatch.setattr(search, "COMPACT_PAGES", 1)
+    content, site = searchable / "content", searchable / "site"
+    for i, day in enumerate(["2025-03-02", "2025-04-09", "2025-05-20", "2025-06-13"]):
+        (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\n---\n\nWord{i}.\n")
+    assert build(searchable, capsys) == (0, "")
+    parts = ["", "2025-05-20_2025-06-10/", "2025-06-11_2025-06-13/"]     # b0 b1 | b2 a0 | a1 b3, the oldest at pagefind/
+    assert [folder for folder, _ in listed(site)["bundles"]] == parts
+    before = searched_files(site)
+    for i in range(2):
+        (content / f"n{i}.md").write_text(f"---\ntitle: New {i}\ndate: 2025-06-2{i}T09:00:00+00:00\n---\n\nQuay {i}.\n")
+        assert build(searchable, capsys) == (0, "")
+    assert [folder for folder, _ in listed(site)["bundles"]] == [*parts, "2025-06-20_2025-06-21/"]   # n0 n1: a new part
+    after = searched_files(site)
+    assert {p: t for p, t in after.items() if bundle_of(p) in ("2025-05-20_2025-06-10", "2025-06-11_2025-06-13")} == \
+        {p: t for p, t in before.items() if bundle_of(p) in ("2025-05-20_2025-06-10", "2025-06-11_2025-06-13")}   # kept
+    assert not [p for p in after if bundle_of(p).startswith("new-")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.dates(date(2024, 1, 1), date(2025, 12, 31)).map(lambda d: f"{d:%Y/%m/%d}/p/index.html"),
+                       st.sampled_from("abc"), min_size=1, max_size=30),
+       st.dictionaries(st.dates(date(2024, 1, 1), date(2025, 12, 31)).map(lambda d: f"{d:%Y/%m/%d}/p/index.html"),
+                       st.sampled_from("abc"), max_size=30), st.integers(1, 40), st.integers(1, 8))
+def test_every_page_is_found_once_in_its_text_of_now(archived, indexed, limit, part):
+    laid = search.layout(indexed, archived, limit, part)
+    visible = [(path, (laid.archived if folder in laid.parts else indexed)[path])
+               for folder, paths in laid.bundles.items() for path in paths
+               if not (folder in laid.parts and path in laid.hidden)]
+    assert sorted(visible) == sorted(indexed.items())                                 # each page once, as it is now
+    assert list(laid.bundles)[:1] == ([search.BUNDLE] if indexed else [])
+    assert [p for f in laid.parts for p in laid.bundles[f]] == sorted(laid.archived)     # the archive in runs by date ...
+    assert all(len(laid.bundles[f]) == part for f in laid.parts[:-1]) and len(laid.bundles[laid.parts[-1]]) <= part \
+        if laid.parts else not indexed                                                 # ... of `part` from the oldest
+    if laid.compacted:
+        assert laid.archived == indexed and list(laid.bundles) == list(laid.parts) and not laid.hidden
+    else:
+        assert laid.archived == archived and sum(len(p) for f, p in laid.bundles.items() if f not in laid.parts) <= limit
+
+
+def test_an_edit_of_a_body_past_its_lead_indexes_again_its_bundle_alone_without_the_whole_build(searchable, capsys,
+                                                                                                monkeypatch):
     """With search on, an edit of bodies alone (retouch.py) makes the article's page and feeds again and has Pagefind
-    index its shard again; the ledger then holds that shard's new bundle, which the next whole build keeps."""
+    index the small bundle it lands in again; the ledger then holds that bundle, which the next whole build keeps."""
     from newsdigest import pipeline
 
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
     content, site = searchable / "content", searchable / "site"
     lead = " ".join(f"Crane {i} on the north quay was inspected before the season opened." for i in range(12))
     for i, day in enumerate(["2025-03-02", "2025-04-09", "2025-05-20", "2025-06-11"]):
         (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\n---\n\n{lead} Word{i}.\n")
+    assert build(searchable, capsys) == (0, "")
+    (content / "b3.md").write_text((content / "b3.md").read_text() + "\nThe quay was swept.\n")   # a patch already
     assert build(searchable, capsys) == (0, "")
     before = searched_files(site)
     calls, real = [], pipeline._build
@@ -247,9 +336,11 @@ def test_an_edit_of_a_body_past_its_lead_indexes_again_its_shard_alone_without_t
     assert calls == []
     assert "repainted" in (site / "2025/04/09/b1/index.html").read_text(encoding="utf-8")
     after = searched_files(site)
-    rewritten = {p.split("/")[1] if p.count("/") > 1 and p.split("/")[1][:2] == "20" else "" for p in after
-                 if before.get(p) != after[p]} | {p.split("/")[1] for p in before.keys() - after.keys()}
-    assert rewritten == {"2025-04-01_2025-05-31"}
+    rewritten = {p for p in after if before.get(p) != after[p]} | (before.keys() - after.keys())
+    assert {bundle_of(p) for p in rewritten} == {"patch", ""}
+    assert {p for p in rewritten if bundle_of(p) == ""} == {"pagefind/bundles.json"}
+    assert json.loads((site / "pagefind" / "patch" / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"] == 2
+    assert len(listed(site)["hidden"]) == 2
     kept = {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
     (searchable / "layouts" / "404.html").write_text((searchable / "layouts" / "404.html").read_text() + "\n")
     assert build(searchable, capsys) == (0, "")

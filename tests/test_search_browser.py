@@ -1,5 +1,6 @@
-"""Search in Chromium: the archive's shards answer as one index of the same pages would, an incremental
-build answers as a clean one, and the search works under a strict Content-Security-Policy."""
+"""Search in Chromium: an archive with newer shards and a patch, its out-of-date entries hidden, answers as one
+index of the same pages would, an incremental build answers as a clean one, and the search works under a strict
+Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -48,10 +49,11 @@ def build(project: Path, *extra: str) -> None:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
-    """The same 60 stories as: a sharded site built in steps (two-thirds, then the rest, an edit and a
-    removal), the same built clean, and the clean one with one Pagefind index of all its pages instead."""
+    """The same 60 stories as: a site built in steps (two-thirds, then the rest, an edit and a removal: an archive,
+    newer shards and a patch), the same built clean (one archive), and the clean one with one Pagefind index of all
+    its pages made apart from the build."""
     monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setattr(search, "SHARD_PAGES", 8)        # about twelve shards for 60 stories over two years
+    monkeypatch.setattr(search, "SHARD_PAGES", 8)        # the 20 newer stories in three shards
     root = tmp_path_factory.mktemp("shards")
     projects = {}
     for name in ("steps", "clean"):
@@ -80,6 +82,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     shutil.rmtree(one / "pagefind")
     articles = sorted(p.relative_to(one).as_posix() for p in one.glob("20*/*/*/*/index.html"))
     search.index_shards({search.BUNDLE: articles}, lambda path: (one / path).read_bytes(), root, one, "en")
+    (one / search.LISTING).write_bytes(search.listing([(search.BUNDLE, "en")]))
     return {"steps": steps / "site", "clean": projects["clean"] / "site", "one": one}
 
 
@@ -123,9 +126,9 @@ QUERIES = [
     (None, {"filters": {"tag": "Parks"}}),              # a filter alone
 ]
 
-ANSWERS = """async ([bundles, queries]) => {
-  const pagefind = await import(bundles[0] + "pagefind.js");
-  await pagefind.options({ baseUrl: "/" });
+ANSWERS = """async ([bundles, hidden, queries]) => {
+  const pagefind = await import("/static/pagefind.js");    // Pagefind's API as the search page's UI loads it
+  await pagefind.options({ baseUrl: "/", newsdigestHidden: hidden });
   for (const bundle of bundles.slice(1)) { await pagefind.mergeIndex(bundle); }
   const answers = [];
   for (const [term, options] of queries) {
@@ -136,28 +139,36 @@ ANSWERS = """async ([bundles, queries]) => {
 }"""
 
 
-def answers(browser, base: str, bundles: list[str]) -> list[list[str]]:
+def answers(browser, base: str, site: Path) -> list[list[str]]:
+    listed = json.loads((site / "pagefind" / "bundles.json").read_text())
     page = browser.new_page()
     page.goto(base + "search/")
-    result = page.evaluate(ANSWERS, [bundles, [list(q) for q in QUERIES]])
+    result = page.evaluate(ANSWERS, [["/pagefind/" + folder for folder, _ in listed["bundles"]], listed["hidden"],
+                                     [list(q) for q in QUERIES]])
     page.close()
     return result
 
 
-def bundles_of(site: Path) -> list[str]:
-    html = (site / "search" / "index.html").read_text(encoding="utf-8")
-    listed = html.split('data-bundles="', 1)[1].split('"', 1)[0].split()
-    return ["/" + b.removeprefix("../") for b in listed]
+def entries(site: Path) -> list[str]:
+    """The URL of every entry a reader can be shown: those of every bundle listed, but the hidden ones."""
+    import gzip
+
+    listed = json.loads((site / "pagefind" / "bundles.json").read_text())
+    return sorted(json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]
+                  for folder, _ in listed["bundles"] for f in (site / "pagefind" / folder / "fragment").glob("*")
+                  if f.name.removesuffix(".pf_fragment") not in listed["hidden"])
 
 
-def test_the_shards_answer_as_one_index_of_the_same_pages(browser, sites, serve):
-    bundles = bundles_of(sites["clean"])
-    assert len(bundles) >= 8
-    sharded = answers(browser, serve(sites["clean"]), bundles)
-    single = answers(browser, serve(sites["one"]), ["/pagefind/"])
+def test_the_bundles_answer_as_one_index_of_the_same_pages(browser, sites, serve):
+    listed = json.loads((sites["steps"] / "pagefind" / "bundles.json").read_text())
+    assert [folder for folder, _ in listed["bundles"]][::len(listed["bundles"]) - 1] == ["", "patch/"]
+    assert len(listed["bundles"]) >= 4 and len(listed["hidden"]) == 1                   # s07's entry in the archive
+    sharded = answers(browser, serve(sites["steps"]), sites["steps"])
+    single = answers(browser, serve(sites["one"]), sites["one"])
     for query, by_shards, by_one in zip(QUERIES, sharded, single):
         assert by_shards and sorted(by_shards) == sorted(by_one), query     # the same stories
     assert sharded[QUERIES.index(("zephyrine", {}))] == ["/2024/01/03/s00/"]
+    assert len(sharded[QUERIES.index(("budget", {}))]) == 60                              # each story once
     # The same order as far as Pagefind's ranking tells stories apart: stories with "harbour" in the
     # headline (every eighth) come before those that have it once in the body, in both. Within a tier the
     # stories score alike, and each shard's word statistics order them its own way.
@@ -171,17 +182,14 @@ def test_an_incremental_build_answers_and_reads_as_a_clean_one(browser, sites, s
     files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
                           if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
     assert files(steps) == files(clean)                                  # every page, feed and file but the bundles
-    folders = lambda site: sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*") if p.is_dir())
-    assert folders(steps) == folders(clean)
-    counts = lambda site: sorted((p.parent.name, json.loads(p.read_text())["languages"]["en"]["page_count"])
-                                 for p in (site / "pagefind").rglob("pagefind-entry.json"))
-    assert counts(steps) == counts(clean)                                # pages per bundle (the files differ: see README)
-    bundles = bundles_of(clean)
-    assert answers(browser, serve(steps), bundles) == answers(browser, serve(clean), bundles)
+    assert entries(steps) == entries(clean) == sorted(set(entries(clean)))   # the same pages, each once
+    assert json.loads((clean / "pagefind" / "bundles.json").read_text()) == {"bundles": [["", ["en"]]], "hidden": {}}
+    by_steps, by_clean = answers(browser, serve(steps), steps), answers(browser, serve(clean), clean)
+    assert [sorted(found) for found in by_steps] == [sorted(found) for found in by_clean]
 
 
 def test_search_works_under_a_strict_content_security_policy(browser, sites, serve):
-    base = serve(sites["clean"], CSP)
+    base = serve(sites["steps"], CSP)
     page = browser.new_page()
     problems = []
     page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)

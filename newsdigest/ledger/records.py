@@ -46,6 +46,7 @@ CREATE TABLE story_lines (id TEXT PRIMARY KEY, made_from TEXT, line TEXT);
 CREATE TABLE shows (path TEXT PRIMARY KEY, sources TEXT);
 CREATE TABLE layouts (key TEXT PRIMARY KEY, code BLOB);
 CREATE TABLE recipes (path TEXT PRIMARY KEY, recipe BLOB);
+CREATE TABLE archive (path TEXT PRIMARY KEY, indexed TEXT, entry TEXT, filters TEXT);
 """
 STORY_PARTS = ("shapes", "links", "members", "related", "splits")
 """The StoryIndex's dicts, a row per key in `stories`; its `order` is one meta row."""
@@ -86,6 +87,9 @@ class Records:
     recipes: dict[str, bytes] = field(default_factory=dict)
     """Output path -> how to make it again from the ledger's rows (retouch.recipe), for each output this build
     made that shows a body; b"" for one made that has none. Written, never read whole (Ledger.showing_bodies)."""
+    archive: dict[str, tuple[str, str, str]] | None = None
+    """The search archive (search.Layout) as this build indexed it: article page -> (the hash of what search read of
+    it, the id of its entry, its filter values as JSON); None when the build kept the last one (`Ledger.archived`)."""
 
     def fresh(self, path: str, fingerprint: str) -> bool:
         """The output at `path` was made from what `fingerprint` hashes."""
@@ -253,6 +257,13 @@ class Ledger:
         except DAMAGED:
             return None
 
+    def archived(self) -> dict[str, tuple[str, str, str]]:
+        """The search archive as last indexed (Records.archive); {} when there is none or the ledger cannot be read."""
+        try:
+            return {path: tuple(row) for path, *row in self.db.execute("SELECT path, indexed, entry, filters FROM archive")}
+        except (DAMAGED + (AttributeError,)):
+            return {}
+
     def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str, str | None]],
                    layouts: dict[str, bytes], state: str, site: tuple[int, int] | None, summary: Summary,
                    bundles: dict[str, str] | None = None, gone: tuple[str, ...] = ()) -> Staged:
@@ -356,6 +367,9 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
     _sync(db, "story_lines", ("id", "made_from", "line"), before.story_lines, now.story_lines,
           lambda old, new: old == new, lambda v: v)
     db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", now.layouts.items())
+    if now.archive is not None:
+        db.execute("DELETE FROM archive")
+        db.executemany("INSERT INTO archive VALUES (?, ?, ?, ?)", [(path, *row) for path, row in now.archive.items()])
     db.executemany("DELETE FROM recipes WHERE path = ?",
                    [(p,) for p in before.inputs.keys() - now.inputs.keys()] + [(p,) for p, r in now.recipes.items() if not r])
     db.executemany("INSERT OR REPLACE INTO recipes VALUES (?, ?)", [(p, r) for p, r in now.recipes.items() if r])
