@@ -106,7 +106,7 @@ def one_index_copy(site: Path) -> Path:
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
     pages = sorted(p.relative_to(copy).as_posix() for p in copy.glob("20*/*/*/*/index.html"))
     index_shards({BUNDLE: pages}, lambda path: (copy / path).read_bytes(), copy.parent, copy, "en")
-    (copy / LISTING).write_bytes(listing([(BUNDLE, "en")]))
+    (copy / LISTING).write_bytes(listing([(BUNDLE, ["en"])]))
     return copy
 
 

@@ -28,8 +28,8 @@ from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs, bytes_hash
-from .search import (BUNDLE, LISTING, Indexing, Layout, bundle_languages, entries, index_shards, indexed_part, layout,
-                     listing, shard_key, unavailable)
+from .search import (BUNDLE, LISTING, Indexing, Layout, entries, index_shards, indexed_part, languages, layout, listing,
+                     shard_key, unavailable)
 from .stories import StoryIndex, ranked
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .ledger.undo import ContentUndo
@@ -419,14 +419,15 @@ def start_search(search: dict[str, str], archived: dict[str, tuple[str, str, str
             hashes.update(dict.fromkeys(paths, keys[folder]))
         changed = {path for paths in made.values() for path in paths}
         archive = None
-        if laid.compacted:   # its parts kept hold the pages the ledger has, as they were
-            found = {path: row for folder in laid.parts if folder in made for path, row in entries(writing.files / folder).items()}
-            archive = {path: (seen, *found[path]) if path in found else archived.get(path, (seen, "", "{}"))
-                       for path, seen in laid.archived.items()}
+        if laid.compacted:   # a part kept holds its pages as the ledger has them
+            archive = {}
+            for folder in laid.parts:
+                found = entries(writing.files / folder) if folder in made else {}
+                archive.update({path: (laid.archived[path], *found.get(path, ("", "{}"))) if folder in made
+                                else archived.get(path, (laid.archived[path], "", "{}")) for path in laid.bundles[folder]})
         if laid.bundles:
-            data = listing(bundle_languages({f: [p for p in paths if p in search] for f, paths in laid.bundles.items()},
-                                            lambda path: search.get(path, language), language),
-                           laid.hidden, archive or archived, (p for paths in {**kept, **made}.values() for p in paths))
+            data = listing([(folder, languages((writing.files if folder in made else output) / folder) or [language])
+                            for folder in laid.bundles], laid.hidden, archive or archived)
             inputs[LISTING] = hashes[LISTING] = bytes_hash(data)
             if not (cache and cache.outputs.get(LISTING) == hashes[LISTING]):
                 writing.put({LISTING: data})

@@ -36,7 +36,7 @@ from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
 from .scan import Inputs, bytes_hash, is_article
-from .search import (BUNDLE, LISTING, Layout, index_shards, indexed_part, layout, listing, page_language, shard_key,
+from .search import (BUNDLE, LISTING, Layout, index_shards, indexed_part, languages, layout, listing, shard_key,
                      unavailable)
 from .stories import ranked
 from .write import Writing
@@ -251,15 +251,8 @@ def _index(searched: Searched, pages: dict[str, bytes], writing: Writing, config
         made = index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language) if jobs else {}
     bundles = {path: search[folder][1] for folder, paths in made.items() for path in paths}
     gone = set(path for _, _, files in search.values() for path in files) - bundles.keys()
-    languages = {BUNDLE + folder: codes for folder, codes in listed["bundles"]}
-    codes = {folder: list(languages.get(folder, ())) for folder in laid.bundles}
-    for folder, (paths, _, _) in search.items():
-        for path in paths:
-            if path in pages and (code := page_language(pages[path], config.site.language)) not in codes[folder]:
-                codes[folder].append(code)
-    kept = {path for path, (_, _, indexed) in searched.rows.items() if indexed is None and path not in gone}
-    data = listing([(folder, " ".join(codes[folder]) or config.site.language) for folder in laid.bundles], laid.hidden,
-                   searched.archived, kept | bundles.keys())
+    data = listing([(folder, languages((writing.files if folder in made else output) / folder) or [config.site.language])
+                    for folder in laid.bundles], laid.hidden, searched.archived)
     if data != json.dumps(listed, separators=(",", ":")).encode():
         writing.put({LISTING: data})
         bundles[LISTING] = bytes_hash(data)

@@ -20,6 +20,7 @@ hangs once an index outgrows 64 KiB; its binary indexes 1,000 pages in about a s
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -242,10 +243,6 @@ def _parts_of(pages: list[str], size: int) -> dict[str, list[str]]:
     return found
 
 
-SMALL_FRAGMENT = re.compile(r"^pagefind/(?:patch|new-[^/]+)/fragment/([^/]+)\.pf_fragment$")
-"""The file of an entry of a small bundle (a newer shard or the patch): its name is the entry's id."""
-
-
 def entries(folder: Path) -> dict[str, tuple[str, str]]:
     """Article page (YYYY/MM/DD/slug/index.html) -> (the id of its entry in the Pagefind bundle at `folder`, its
     filter values as JSON: {"section": ["World"], ...}), read from the bundle's fragments (gzip: "pagefind_dcd",
@@ -260,19 +257,28 @@ def entries(folder: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def listing(bundles: list[tuple[str, str]], hidden: Iterable[str] = (), archived: dict[str, tuple[str, str, str]] | None = None,
-            files: Iterable[str] = ()) -> bytes:
+def listing(bundles: list[tuple[str, list[str]]], hidden: Iterable[str] = (),
+            archived: dict[str, tuple[str, str, str]] | None = None) -> bytes:
     """pagefind/bundles.json: the bundles the search page merges, the primary first (each [its folder under
-    pagefind/, its languages' primary subtags, the commonest first], as `bundle_languages` gives them), and the
-    archive's entries to leave out of every answer: those of its `hidden` pages (Layout.hidden), by their rows in
-    `archived` (page -> (hash, the entry's id, its filter values as JSON), Records.archive), each as id -> its
-    filter values, which the filters' counts leave out too; but an entry a small bundle holds alike (the same id
-    among the bundles' `files`, output paths) is not hidden: that bundle's copy is listed instead."""
-    elsewhere = {m.group(1) for path in files if (m := SMALL_FRAGMENT.match(path))}
-    out_of_date = {row[1]: json.loads(row[2]) for path in hidden if (row := (archived or {}).get(path)) and row[1]}
-    return json.dumps({"bundles": [[folder.removeprefix(BUNDLE), codes.split()] for folder, codes in bundles],
-                       "hidden": {entry: values for entry, values in sorted(out_of_date.items()) if entry not in elsewhere}},
-                      separators=(",", ":")).encode()
+    pagefind/, its languages' primary subtags, the commonest first: `languages`]), and the archive's entries to
+    leave out of every answer: those of its `hidden` pages (Layout.hidden), by their rows in `archived` (page ->
+    (hash, the entry's id, its filter values as JSON), Records.archive), each as [id, the page's URL as indexed, its
+    filter values], which the filters' counts leave out too. (Pagefind's ids are unique within a bundle only: the
+    URL tells the entry apart from another bundle's of the same id.)"""
+    out_of_date = sorted([row[1], "/" + path.removesuffix("index.html"), json.loads(row[2])]
+                         for path in hidden if (row := (archived or {}).get(path)) and row[1])
+    return json.dumps({"bundles": [[folder.removeprefix(BUNDLE), codes] for folder, codes in bundles],
+                       "hidden": out_of_date}, separators=(",", ":")).encode()
+
+
+def languages(bundle: Path) -> list[str]:
+    """The languages the Pagefind bundle at `bundle` holds an index for, the one of the most pages first (its
+    pagefind-entry.json); [] when it cannot be read."""
+    try:
+        held = json.loads((bundle / "pagefind-entry.json").read_bytes())["languages"]
+        return sorted(held, key=lambda code: (-held[code].get("page_count", 0), code))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []
 
 
 class Indexing:
@@ -383,14 +389,17 @@ def index_shards(jobs: dict[str, list[str]], html_of: Callable[[str], bytes], sc
 
 def for_pagefind(html: bytes, language: str = "en") -> bytes:
     """A page as Pagefind needs it: its language and what it indexes. A quarter less for Pagefind to read
-    than the whole page, and the same index.
+    than the whole page, and the same index. A meta field "v", the hash of what it indexes, makes the entry's id
+    change with it: an edited page's entry in pagefind/patch/ never has the id of its archive entry.
 
     The language is the article's (the lang of the element marked data-pagefind-body), else the page's,
     by its primary subtag (`language`, the site's, for a page that says none): Pagefind keeps one index per
     language in a bundle, each stemmed by its own language's rules ('Häuser' and 'Haus' meet in the German
     index), and the search page merges them all."""
+    indexed = indexed_part(html)
     return (b'<!DOCTYPE html><html lang="' + page_language(html, language).encode() + b'"><head><meta charset="utf-8">'
-            b"</head><body>" + indexed_part(html) + b"</body></html>")
+            b'</head><body><span data-pagefind-meta="v:' + hashlib.blake2b(indexed, digest_size=8).hexdigest().encode()
+            + b'" hidden></span>' + indexed + b"</body></html>")
 
 
 def page_language(html: bytes, language: str = "en") -> str:
@@ -400,15 +409,3 @@ def page_language(html: bytes, language: str = "en") -> str:
     own = OWN_LANG.search(html, body.start(), html.index(b">", body.start())) if body else None
     lang = own or LANG.search(html)
     return (lang.group(1).decode("ascii", "replace") if lang else language).split("-")[0].lower()
-
-
-def bundle_languages(plan: dict[str, list[str]], language_of: Callable[[str], str], default: str = "en"
-                     ) -> tuple[tuple[str, str], ...]:
-    """(bundle folder, its languages' primary subtags, space-separated, the commonest first) for the search
-    page, which loads each language index of each bundle: `language_of` gives an article page's language
-    (`default` is said for a bundle of no pages)."""
-    found = []
-    for folder, paths in plan.items():
-        counts = Counter(language_of(path).split("-")[0].lower() for path in paths)
-        found.append((folder, " ".join(sorted(counts, key=lambda code: (-counts[code], code))) or default.split("-")[0].lower()))
-    return tuple(found)

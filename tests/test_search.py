@@ -37,7 +37,7 @@ def test_search_is_built_for_a_site_under_a_sub_path(searchable, capsys):
     assert (site / "pagefind" / "pagefind-ui.js").exists() and (site / "pagefind" / "pagefind-entry.json").exists()
     page = (site / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-bundles="../pagefind/" data-api="../static/" data-base-url="/digest/"' in page
-    assert json.loads((site / "pagefind" / "bundles.json").read_text()) == {"bundles": [["", ["en"]]], "hidden": {}}
+    assert json.loads((site / "pagefind" / "bundles.json").read_text()) == {"bundles": [["", ["en"]]], "hidden": []}
     assert '<script src="../static/search.js" defer></script>' in page and (site / "static" / "search.js").exists()
     assert (site / "static" / "pagefind.js").read_text().startswith("// Pagefind's API")
     assert "<noscript>" in page and 'href="../archive/"' in page
@@ -108,7 +108,7 @@ def filters(bundle: Path) -> dict[str, dict[str, int]]:
             (name, values), _ = cbor(data, len(b"pagefind_dcd"))
             for value, pages in values:
                 found.setdefault(name, {})[value] = found.get(name, {}).get(value, 0) + len(pages)
-    for values in listed["hidden"].values():
+    for _, _, values in listed["hidden"]:
         for name, hidden in values.items():
             for value in hidden:
                 found[name][value] -= 1
@@ -232,7 +232,7 @@ def test_an_edit_or_a_new_article_re_indexes_only_the_small_bundle_it_lands_in(s
         (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\ntags: [Ports]\n---\n\nWord{i}.\n")
     assert build(searchable, capsys) == (0, "")
     assert not [p for p in (site / "pagefind").iterdir() if p.is_dir() and p.name not in ("index", "fragment", "filter")]
-    assert listed(site) == {"bundles": [["", ["en"]]], "hidden": {}}                      # a clean build: one archive
+    assert listed(site) == {"bundles": [["", ["en"]]], "hidden": []}                      # a clean build: one archive
     archived = entry_of(site, "2025/04/09/b1/")
     before = searched_files(site)
     (content / "b1.md").write_text((content / "b1.md").read_text().replace("Word1.", "Cranes."))      # April
@@ -241,7 +241,7 @@ def test_an_edit_or_a_new_article_re_indexes_only_the_small_bundle_it_lands_in(s
     assert {bundle_of(p) for p in after if before.get(p) != after[p]} == {"patch", ""}           # the patch, and ...
     assert {p for p in after if bundle_of(p) == "" and before.get(p) != after[p]} == {"pagefind/bundles.json"}  # ... its listing
     assert listed(site) == {"bundles": [["", ["en"]], ["patch/", ["en"]]],
-                            "hidden": {archived: {"section": ["News"], "tag": ["Ports"], "year": ["2025"]}}}
+                            "hidden": [[archived, "/2025/04/09/b1/", {"section": ["News"], "tag": ["Ports"], "year": ["2025"]}]]}
     assert entry_of(site, "2025/04/09/b1/", "patch") != archived
     (content / "b9.md").write_text("---\ntitle: Late news of the harbour as the quay reopens\ndate: 2025-06-12T19:00:00+00:00\n---\n\n"
                                    "The storm left the cranes idle.\n")
@@ -256,7 +256,7 @@ def test_an_edit_or_a_new_article_re_indexes_only_the_small_bundle_it_lands_in(s
     (content / "b2.md").unlink()
     assert build(searchable, capsys) == (0, "")
     assert [folder for folder, _ in listed(site)["bundles"]] == ["", "patch/"]
-    assert sorted(listed(site)["hidden"]) == sorted([archived, entry_of(site, "2025/05/20/b2/")])
+    assert [entry for entry, _, _ in listed(site)["hidden"]] == sorted([archived, entry_of(site, "2025/05/20/b2/")])
     assert filters(site / "pagefind")["tag"] == {"Ports": 3}        # b0, b3 and b1 in the patch: not b2, not b1 twice
     assert not (site / "pagefind" / "new-2025-01-01_2025-12-31").exists()
 
@@ -271,7 +271,7 @@ def test_once_the_small_bundles_outgrow_the_limit_the_archive_is_made_again_of_e
         counts = {folder: json.loads((site / "pagefind" / folder / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
                   for folder, _ in listed(site)["bundles"]}
         assert counts == ({"": 2, "new-2025-01-01_2025-12-31/": i + 1} if i < 2 else {"": 5})
-    assert listed(site)["hidden"] == {} and not (site / "pagefind" / "new-2025-01-01_2025-12-31").exists()
+    assert listed(site)["hidden"] == [] and not (site / "pagefind" / "new-2025-01-01_2025-12-31").exists()
 
 
 def test_the_archive_is_cut_in_parts_and_made_again_only_where_its_pages_changed(searchable, capsys, monkeypatch):
@@ -345,3 +345,16 @@ def test_an_edit_of_a_body_past_its_lead_indexes_again_its_bundle_alone_without_
     (searchable / "layouts" / "404.html").write_text((searchable / "layouts" / "404.html").read_text() + "\n")
     assert build(searchable, capsys) == (0, "")
     assert calls == [1] and {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()} == kept
+
+
+def test_each_bundle_is_listed_with_the_languages_it_was_indexed_in(searchable, capsys):
+    """An article whose language changes after the archive was indexed is found in the patch's index of its new
+    language; the archive's part is still listed with the languages it holds (a language it has no index for would
+    make Pagefind merge another of its indexes twice)."""
+    content, site = searchable / "content", searchable / "site"
+    assert build(searchable, capsys) == (0, "")
+    (content / "a0.md").write_text((content / "a0.md").read_text().replace("category:", "lang: de\ncategory:", 1))
+    assert build(searchable, capsys) == (0, "")
+    assert 'lang="de"' in (site / "2025/06/10/a0/index.html").read_text(encoding="utf-8")
+    assert listed(site)["bundles"] == [["", ["en"]], ["patch/", ["de"]]]
+    assert [url for _, url, _ in listed(site)["hidden"]] == ["/2025/06/10/a0/"]

@@ -82,7 +82,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     shutil.rmtree(one / "pagefind")
     articles = sorted(p.relative_to(one).as_posix() for p in one.glob("20*/*/*/*/index.html"))
     search.index_shards({search.BUNDLE: articles}, lambda path: (one / path).read_bytes(), root, one, "en")
-    (one / search.LISTING).write_bytes(search.listing([(search.BUNDLE, "en")]))
+    (one / search.LISTING).write_bytes(search.listing([(search.BUNDLE, ["en"])]))
     return {"steps": steps / "site", "clean": projects["clean"] / "site", "one": one}
 
 
@@ -156,7 +156,8 @@ def entries(site: Path) -> list[str]:
     listed = json.loads((site / "pagefind" / "bundles.json").read_text())
     return sorted(json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]
                   for folder, _ in listed["bundles"] for f in (site / "pagefind" / folder / "fragment").glob("*")
-                  if f.name.removesuffix(".pf_fragment") not in listed["hidden"])
+                  if [f.name.removesuffix(".pf_fragment"), json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]]
+                  not in [[entry, url] for entry, url, _ in listed["hidden"]])
 
 
 def test_the_bundles_answer_as_one_index_of_the_same_pages(browser, sites, serve):
@@ -177,13 +178,34 @@ def test_the_bundles_answer_as_one_index_of_the_same_pages(browser, sites, serve
     assert sorted(sharded[harbour][:8]) == sorted(single[harbour][:8]) == in_title
 
 
+def test_a_hidden_id_hides_only_the_entry_of_its_url(browser, sites, serve):
+    """Pagefind's ids are unique within a bundle only: an entry of another page with the id of a hidden one stays."""
+    import gzip
+
+    steps = sites["steps"]
+    base, listed = serve(steps), json.loads((steps / "pagefind" / "bundles.json").read_text())
+    fragment = next((steps / "pagefind" / listed["bundles"][1][0] / "fragment").glob("*.pf_fragment"))
+    url = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])["url"]
+
+    def found(hiding: str) -> list[str]:
+        page = browser.new_page()
+        page.goto(base + "search/")
+        hidden = [*listed["hidden"], [fragment.name.removesuffix(".pf_fragment"), hiding, {}]]
+        answer = page.evaluate(ANSWERS, [["/pagefind/" + folder for folder, _ in listed["bundles"]], hidden, [["budget", {}]]])
+        page.close()
+        return answer[0]
+
+    assert url in found("/another/page/") and len(found("/another/page/")) == 60
+    assert url not in found(url) and len(found(url)) == 59
+
+
 def test_an_incremental_build_answers_and_reads_as_a_clean_one(browser, sites, serve):
     steps, clean = sites["steps"], sites["clean"]
     files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
                           if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
     assert files(steps) == files(clean)                                  # every page, feed and file but the bundles
     assert entries(steps) == entries(clean) == sorted(set(entries(clean)))   # the same pages, each once
-    assert json.loads((clean / "pagefind" / "bundles.json").read_text()) == {"bundles": [["", ["en"]]], "hidden": {}}
+    assert json.loads((clean / "pagefind" / "bundles.json").read_text()) == {"bundles": [["", ["en"]]], "hidden": []}
     by_steps, by_clean = answers(browser, serve(steps), steps), answers(browser, serve(clean), clean)
     assert [sorted(found) for found in by_steps] == [sorted(found) for found in by_clean]
 
