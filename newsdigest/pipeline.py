@@ -364,7 +364,8 @@ def start_search(search: dict[str, str], archived: dict[str, tuple[str, str, str
     of each, `archived` the archive as last indexed) and start Pagefind, in the background, for each bundle whose
     pages or their hashes changed, into the build's staging folder or journal; the other bundles' files stay as
     they are. (So a new article that changes other pages' related lists re-indexes no bundle, and an edit only the
-    small one it lands in.) An archive whose files are gone is made again of every page. Return the call that
+    small one it lands in.) A bundle whose folder is gone from `output` is made again (an archive's part: the archive
+    is made again of every page, only its parts that changed or are gone indexed). Return the call that
     waits for it, writes pagefind/bundles.json, records every bundle file's inputs and hashes (a bundle's
     fingerprint: Pagefind's output is not byte-identical from run to run) and returns the files written and the
     archive's records if it was indexed again (else None); and the call that stops it and waits for its clean-up."""
@@ -381,7 +382,7 @@ def start_search(search: dict[str, str], archived: dict[str, tuple[str, str, str
             seen = laid.archived if folder in laid.parts else now
             keys[folder] = shard_key(fingerprint, folder, language, paths, seen.__getitem__)
             files = previous.get(keys[folder], [])
-            if files and all(path in cache.outputs for path in files):
+            if files and all(path in cache.outputs for path in files) and (output / folder / "pagefind-entry.json").is_file():
                 kept[folder] = files
             else:
                 jobs[folder] = paths

@@ -222,11 +222,15 @@ def _shards_to_index(config: Config, ledger: Ledger, rows_now: dict[str, tuple[s
     if laid_before.compacted or laid.compacted:
         return None
     fingerprint, output, language, found = Fingerprints(), config.path("output"), config.site.language, {}
+    if not all((output / folder / "pagefind-entry.json").is_file() for folder in laid_before.bundles):
+        return None   # a bundle removed from site/ by hand: the whole build makes it again
     for folder in [*laid.bundles, *(f for f in laid_before.bundles if f not in laid.bundles)]:
+        if folder in laid.parts:   # the archive's parts are kept as they are (their pages removed since too)
+            continue
         paths = laid.bundles.get(folder, [])
         keyed = [shard_key(fingerprint, folder, language, shown, hashes.__getitem__) if shown else None
                  for shown, hashes in ((laid_before.bundles.get(folder), before), (laid.bundles.get(folder), after))]
-        if folder in laid.parts or keyed[0] == keyed[1]:
+        if keyed[0] == keyed[1]:
             continue
         files = {path for path, (made_from, _, indexed) in rows.items() if indexed is None and made_from == keyed[0]}
         if (keyed[0] and not files) or not all(path in rows_now or (output / path).is_file() for path in paths):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -358,3 +360,40 @@ def test_each_bundle_is_listed_with_the_languages_it_was_indexed_in(searchable, 
     assert 'lang="de"' in (site / "2025/06/10/a0/index.html").read_text(encoding="utf-8")
     assert listed(site)["bundles"] == [["", ["en"]], ["patch/", ["de"]]]
     assert [url for _, url, _ in listed(site)["hidden"]] == ["/2025/06/10/a0/"]
+
+
+def test_an_edit_past_the_lead_after_a_removal_takes_the_quick_path(searchable, capsys, monkeypatch):
+    """The archive's parts still list the pages removed since: the quick edit path (retouch.py) keeps them as they
+    are and indexes the patch."""
+    from newsdigest import pipeline
+
+    content, site = searchable / "content", searchable / "site"
+    lead = " ".join(f"Crane {i} on the north quay was inspected before the season opened." for i in range(12))
+    for i, (day, word) in enumerate([("2025-03-02", "zorpwick"), ("2025-04-05", "gandelmoor"), ("2025-05-07", "fizzleton")]):
+        (content / f"b{i}.md").write_text(f"---\ntitle: Story {i}\ndate: {day}T09:00:00+00:00\n---\n\n{lead} {word}.\n")
+    assert build(searchable, capsys) == (0, "")
+    (content / "b0.md").unlink()
+    assert build(searchable, capsys) == (0, "")
+    calls, real = [], pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a: (calls.append(1), real(*a))[1])
+    (content / "b1.md").write_text((content / "b1.md").read_text().replace("gandelmoor", "quimblestaff"))
+    assert build(searchable, capsys) == (0, "") and calls == []
+    assert sorted(url for _, url, _ in listed(site)["hidden"]) == ["/2025/03/02/b0/", "/2025/04/05/b1/"]
+    assert "quimblestaff" in (site / "2025/04/05/b1/index.html").read_text(encoding="utf-8")
+    entry = entry_of(site, "2025/04/05/b1/", "patch")
+    assert b"quimblestaff" in gzip.decompress((site / "pagefind" / "patch" / "fragment" / f"{entry}.pf_fragment").read_bytes())
+
+
+def test_a_bundle_removed_by_hand_is_made_again_by_the_next_build_that_changes_anything(searchable, capsys, monkeypatch):
+    monkeypatch.setattr(search, "ARCHIVE_PAGES", 1)
+    content, site = searchable / "content", searchable / "site"
+    assert build(searchable, capsys) == (0, "")
+    (content / "a0.md").write_text((content / "a0.md").read_text().replace("Body.", "Cranes."))
+    assert build(searchable, capsys) == (0, "")
+    assert [folder for folder, _ in listed(site)["bundles"]] == ["", "2025-06-11_2025-06-11/", "patch/"]
+    for gone, edit in (("patch", "a1"), ("2025-06-11_2025-06-11", "a1")):   # the patch, then a part of the archive
+        shutil.rmtree(site / "pagefind" / gone)
+        (content / f"{edit}.md").write_text((content / f"{edit}.md").read_text() + "\nMore.\n")
+        assert build(searchable, capsys) == (0, "")
+        assert all((site / "pagefind" / f / "pagefind-entry.json").is_file() for f, _ in listed(site)["bundles"])
+        assert gone + "/" in [folder for folder, _ in listed(site)["bundles"]]
