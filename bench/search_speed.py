@@ -99,14 +99,14 @@ def one_index_copy(site: Path) -> Path:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from newsdigest.search import BUNDLE, LISTING, index_shards, listing
+    from newsdigest.search import BUNDLE, LISTING, Layout, index_shards, listing
 
     copy = site.with_name(site.name + "-one-index")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
     pages = sorted(p.relative_to(copy).as_posix() for p in copy.glob("20*/*/*/*/index.html"))
     index_shards({BUNDLE: pages}, lambda path: (copy / path).read_bytes(), copy.parent, copy, "en")
-    (copy / LISTING).write_bytes(listing([(BUNDLE, ["en"])]))
+    (copy / LISTING).write_bytes(listing(Layout({BUNDLE: pages}, (BUNDLE,), {}, (), True), {}, copy.joinpath, "en"))
     return copy
 
 

@@ -28,8 +28,8 @@ from .markdown import make_markdown
 from .parallel import parallel_map
 from .published import keep_published_urls
 from .scan import Inputs, bytes_hash
-from .search import (BUNDLE, LISTING, Indexing, Layout, entries, index_shards, indexed_part, languages, layout, listing,
-                     shard_key, unavailable)
+from .search import (BUNDLE, LISTING, Indexing, Layout, entries, index_shards, indexed_part, layout, listing, shard_key,
+                     unavailable)
 from .stories import StoryIndex, ranked
 from .render import Compiled, make_environment, plan_pages, render_page, sitemap_and_robots, static_files, stories_json
 from .ledger.undo import ContentUndo
@@ -427,8 +427,8 @@ def start_search(search: dict[str, str], archived: dict[str, tuple[str, str, str
                 archive.update({path: (laid.archived[path], *found.get(path, ("", "{}"))) if folder in made
                                 else archived.get(path, (laid.archived[path], "", "{}")) for path in laid.bundles[folder]})
         if laid.bundles:
-            data = listing([(folder, languages((writing.files if folder in made else output) / folder) or [language])
-                            for folder in laid.bundles], laid.hidden, archive or archived)
+            data = listing(laid, archive or archived, lambda folder: (writing.files if folder in made else output) / folder,
+                           language)
             inputs[LISTING] = hashes[LISTING] = bytes_hash(data)
             if not (cache and cache.outputs.get(LISTING) == hashes[LISTING]):
                 writing.put({LISTING: data})

@@ -36,8 +36,7 @@ from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
 from .scan import Inputs, bytes_hash, is_article
-from .search import (BUNDLE, LISTING, Layout, index_shards, indexed_part, languages, layout, listing, shard_key,
-                     unavailable)
+from .search import BUNDLE, LISTING, Layout, index_shards, indexed_part, layout, listing, shard_key, unavailable
 from .stories import ranked
 from .write import Writing
 
@@ -197,8 +196,6 @@ class Searched(NamedTuple):
     laid: Layout
     listed: dict
     """pagefind/bundles.json as the last build left it (search.listing)."""
-    rows: dict[str, tuple[str, str, str | None]]
-    """Ledger.searched's rows."""
     archived: dict[str, tuple[str, str, str]]
     """Ledger.archived's rows."""
 
@@ -236,7 +233,7 @@ def _shards_to_index(config: Config, ledger: Ledger, rows_now: dict[str, tuple[s
         if (keyed[0] and not files) or not all(path in rows_now or (output / path).is_file() for path in paths):
             return None
         found[folder] = (paths, keyed[1], files)
-    return Searched(found, laid, listed, rows, archived)
+    return Searched(found, laid, listed, archived)
 
 
 def _index(searched: Searched, pages: dict[str, bytes], writing: Writing, config: Config
@@ -255,8 +252,8 @@ def _index(searched: Searched, pages: dict[str, bytes], writing: Writing, config
         made = index_shards(jobs, html_of, Path(scratch), writing.files, config.site.language) if jobs else {}
     bundles = {path: search[folder][1] for folder, paths in made.items() for path in paths}
     gone = set(path for _, _, files in search.values() for path in files) - bundles.keys()
-    data = listing([(folder, languages((writing.files if folder in made else output) / folder) or [config.site.language])
-                    for folder in laid.bundles], laid.hidden, searched.archived)
+    data = listing(laid, searched.archived, lambda folder: (writing.files if folder in made else output) / folder,
+                   config.site.language)
     if data != json.dumps(listed, separators=(",", ":")).encode():
         writing.put({LISTING: data})
         bundles[LISTING] = bytes_hash(data)

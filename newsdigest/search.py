@@ -257,18 +257,19 @@ def entries(folder: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def listing(bundles: list[tuple[str, list[str]]], hidden: Iterable[str] = (),
-            archived: dict[str, tuple[str, str, str]] | None = None) -> bytes:
-    """pagefind/bundles.json: the bundles the search page merges, the primary first (each [its folder under
-    pagefind/, its languages' primary subtags, the commonest first: `languages`]), and the archive's entries to
-    leave out of every answer: those of its `hidden` pages (Layout.hidden), by their rows in `archived` (page ->
-    (hash, the entry's id, its filter values as JSON), Records.archive), each as [id, the page's URL as indexed, its
-    filter values], which the filters' counts leave out too. (Pagefind's ids are unique within a bundle only: the
-    URL tells the entry apart from another bundle's of the same id.)"""
+def listing(laid: Layout, archived: dict[str, tuple[str, str, str]], bundle_at: Callable[[str], Path], language: str
+            ) -> bytes:
+    """pagefind/bundles.json for the layout `laid`: the bundles the search page merges, the primary first, each as
+    [its folder under pagefind/, the languages its index holds, the commonest first (`languages`, read where
+    `bundle_at(folder)` has it; else the site's `language`)], and the archive's entries to leave out of every
+    answer: those of its hidden pages, by their rows in `archived` (page -> (hash, the entry's id, its filter values
+    as JSON), Records.archive), each as [id, the page's URL as indexed, its filter values], which the filters'
+    counts leave out too. (Pagefind's ids are unique within a bundle only: the URL tells the entry apart from
+    another bundle's of the same id.)"""
     out_of_date = sorted([row[1], "/" + path.removesuffix("index.html"), json.loads(row[2])]
-                         for path in hidden if (row := (archived or {}).get(path)) and row[1])
-    return json.dumps({"bundles": [[folder.removeprefix(BUNDLE), codes] for folder, codes in bundles],
-                       "hidden": out_of_date}, separators=(",", ":")).encode()
+                         for path in laid.hidden if (row := archived.get(path)) and row[1])
+    return json.dumps({"bundles": [[folder.removeprefix(BUNDLE), languages(bundle_at(folder)) or [language.split("-")[0]]]
+                                   for folder in laid.bundles], "hidden": out_of_date}, separators=(",", ":")).encode()
 
 
 def languages(bundle: Path) -> list[str]:
@@ -396,16 +397,10 @@ def for_pagefind(html: bytes, language: str = "en") -> bytes:
     by its primary subtag (`language`, the site's, for a page that says none): Pagefind keeps one index per
     language in a bundle, each stemmed by its own language's rules ('Häuser' and 'Haus' meet in the German
     index), and the search page merges them all."""
-    indexed = indexed_part(html)
-    return (b'<!DOCTYPE html><html lang="' + page_language(html, language).encode() + b'"><head><meta charset="utf-8">'
-            b'</head><body><span data-pagefind-meta="v:' + hashlib.blake2b(indexed, digest_size=8).hexdigest().encode()
-            + b'" hidden></span>' + indexed + b"</body></html>")
-
-
-def page_language(html: bytes, language: str = "en") -> str:
-    """The primary subtag of the language search indexes an article page in: the lang of the element marked
-    data-pagefind-body, else the page's, else `language` (the site's)."""
     body = INDEXED.search(html)
     own = OWN_LANG.search(html, body.start(), html.index(b">", body.start())) if body else None
     lang = own or LANG.search(html)
-    return (lang.group(1).decode("ascii", "replace") if lang else language).split("-")[0].lower()
+    code = (lang.group(1) if lang else language.encode()).split(b"-")[0].lower()
+    indexed = indexed_part(html)
+    return (b'<!DOCTYPE html><html lang="' + code + b'"><head><meta charset="utf-8"></head><body><span data-pagefind-meta="v:'
+            + hashlib.blake2b(indexed, digest_size=8).hexdigest().encode() + b'" hidden></span>' + indexed + b"</body></html>")

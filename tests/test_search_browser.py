@@ -82,7 +82,8 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     shutil.rmtree(one / "pagefind")
     articles = sorted(p.relative_to(one).as_posix() for p in one.glob("20*/*/*/*/index.html"))
     search.index_shards({search.BUNDLE: articles}, lambda path: (one / path).read_bytes(), root, one, "en")
-    (one / search.LISTING).write_bytes(search.listing([(search.BUNDLE, ["en"])]))
+    (one / search.LISTING).write_bytes(search.listing(search.Layout({search.BUNDLE: articles}, (search.BUNDLE,), {}, (), True),
+                                                      {}, one.joinpath, "en"))
     return {"steps": steps / "site", "clean": projects["clean"] / "site", "one": one}
 
 

@@ -261,7 +261,7 @@ class Ledger:
         """The search archive as last indexed (Records.archive); {} when there is none or the ledger cannot be read."""
         try:
             return {path: tuple(row) for path, *row in self.db.execute("SELECT path, indexed, entry, filters FROM archive")}
-        except (DAMAGED + (AttributeError,)):
+        except DAMAGED:
             return {}
 
     def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str, str | None]],
