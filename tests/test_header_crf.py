@@ -40,3 +40,15 @@ def test_fitted_weights_for_other_features_are_refused_with_what_to_do():
     with pytest.raises(ParamsMismatch, match=r"'header' was fitted for other features \(missing \['dateline'\], "
                                              r"unknown \['dateline_old'\].*refit with python3 -m training.fit"):
         params_from(data)
+
+
+def test_the_headline_rankers_weights_are_checked_against_its_features():
+    from newsdigest.ingest.header import HEADLINE_FEATURES
+    data = json.loads((DATA / "params.json").read_text(encoding="utf-8"))
+    assert tuple(data["headline"]["features"]) == HEADLINE_FEATURES
+    data["headline"]["weights"] = data["headline"]["weights"][:-1]
+    with pytest.raises(ParamsMismatch, match=r"'headline' has \d+ weights for \d+ features"):
+        params_from(data)
+    del data["headline"]["features"][-1]
+    with pytest.raises(ParamsMismatch, match=r"'headline' was fitted for other features \(missing \['topic_two'\]"):
+        params_from(data)

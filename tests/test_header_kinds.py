@@ -573,3 +573,48 @@ def test_a_teasers_date_in_the_story_never_outranks_the_update_the_header_shows(
                       "Updated on March 4, 2025\n\n" + BODY.replace("\n\nWork on the roof",
                       "\n\nNext article\n\nFerry timetable changes for the winter\n\nAug 1, 2024\n\nWork on the roof"))
     assert str(article.date)[:10] == "2025-03-04"
+
+
+# ---- the headline ranker: the line about the story, not a box or a teaser between the header and the story ------
+
+HARBOUR = """The harbour board agreed on Monday to dredge the north channel of the harbour before the ferry season, after two ferries ran aground on the silt bar in October.
+
+Dredging the channel will take six weeks, and the harbour will stay open to ferries and fishing boats while the dredgers work at night.
+
+The silt from the channel will be spread on the salt marsh east of the harbour, where the board says it will help the marsh keep pace with the sea.
+
+Ferry operators said the harbour board had waited too long, but welcomed a date for the work to start.
+"""
+
+
+def test_a_promotion_boxed_between_the_headline_and_the_story_is_not_the_headline():
+    headline = "Harbour board to dredge the north channel before ferry season"
+    seed = (f"Home\nNews\nHarbour\nSubscribe\n{headline}\nBy Tomas Reyne\n12 March 2026\n"
+            "Plan Every Trip In One App\nTickets, timetables and seat maps for every crossing, in your pocket.\n"
+            f"Get The App\nShare\n\n{HARBOUR}")
+    assert convert(seed).title == headline
+
+
+def test_a_call_to_action_at_the_end_of_the_story_is_not_the_headline_of_a_page_whose_byline_is_a_bare_name():
+    headline = "Harbour board to dredge the north channel before ferry season"
+    seed = (f"Log In\nProduct\nPricing\nStart Free Trial\n{headline}\nTomas Reyne\nStart Trial\n"
+            f"News / Ports / Dredging\n\n{HARBOUR}\nTry Ferrytime free for 14 days.\nEmail Address\nTry Ferrytime For Free\n")
+    assert convert(seed).title == headline   # the layout rule alone took 'Start Free Trial'
+
+
+def test_topicality_measures_a_line_by_the_storys_commonest_words_and_a_line_of_the_story_not_by_itself():
+    from newsdigest.ingest.header import topicality
+    text = (f"Home\nNews\nPorts\nWeather\nSubscribe\nTry our timetable app today\n"
+            f"Harbour board to dredge the channel for ferries\n12 March 2026\n\n{HARBOUR}")
+    lines = read_lines(text)
+    reading = read_article(lines, default_params())
+    assert reading.run.start == 8
+    about = topicality([line.text for line in lines], reading)
+    promo, headline = about(5), about(6)
+    assert headline[0] > promo[0] and headline[2] > 0.0 == promo[2] and headline[3] == 1.0
+    alone = "Quokkas, narwhals and okapis never visit, whatever exotic wildlife pamphlets claim."
+    lines = read_lines(f"{text}\n{alone}\n")   # words found nowhere else: inside the story, no witness of itself
+    reading = read_article(lines, default_params())
+    at = [line.text for line in lines].index(alone)
+    assert reading.run.start <= at < reading.run.end
+    assert topicality([line.text for line in lines], reading)(at)[:3] == (0.0, 0.0, 0.0)

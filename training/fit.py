@@ -48,8 +48,8 @@ from newsdigest.ingest import decode_seed  # noqa: E402
 from newsdigest.ingest import article  # noqa: E402
 from newsdigest.ingest.article import RUN_FEATURES, read_article, run_rows  # noqa: E402
 from newsdigest.ingest import boilerplate as bp  # noqa: E402
-from newsdigest.ingest.header import (ABOVE, HEADER_FEATURES, LABELS, _is_crumb_line, _sections, header_rows,  # noqa: E402
-                                      is_crumb_trail)
+from newsdigest.ingest.header import (ABOVE, HEADER_FEATURES, HEADLINE_FEATURES, LABELS, _is_crumb_line,  # noqa: E402
+                                      _sections, header_rows, headline_candidates, is_crumb_trail)
 from newsdigest.ingest.score import linkish  # noqa: E402
 from newsdigest.ingest.lines import Line, read_lines  # noqa: E402
 from newsdigest.ingest.parse import Rules, _addresses_out  # noqa: E402
@@ -224,10 +224,21 @@ def _weight(s: Sample) -> float:
 
 
 def conditional_logit(groups: list[tuple[np.ndarray, list[int], float]], l2: float = L2) -> np.ndarray:
-    """Weights that make the right candidate of each group (a page's candidate headlines) the likeliest under
-    a softmax over the group: L2-regularised, by Newton's method."""
+    """Weights that make the right candidate of each group (a page's candidate runs or headlines) the likeliest
+    under a softmax over the group: L2-regularised, by Newton's method with its step halved until the penalised
+    log-likelihood rises (a full step can overshoot where the groups are almost separable)."""
     k = groups[0][0].shape[1]
+
+    def objective(w: np.ndarray) -> float:
+        total = -0.5 * l2 * float(w @ w)
+        for x, right, weight in groups:
+            s = x @ w
+            top = s.max()
+            total += weight * (np.log(np.exp(s[right] - top).sum()) - np.log(np.exp(s - top).sum()))
+        return total
+
     w = np.zeros(k)
+    now = objective(w)
     for _ in range(100):
         grad, hess = -l2 * w, -l2 * np.eye(k)
         for x, right, weight in groups:
@@ -235,12 +246,17 @@ def conditional_logit(groups: list[tuple[np.ndarray, list[int], float]], l2: flo
             p = np.exp(s - s.max())
             p /= p.sum()
             mean = p @ x
-            q = p[right] / p[right].sum()
+            q = np.exp(s[right] - s[right].max())
+            q /= q.sum()
             grad += weight * (q @ x[right] - mean)
             hess -= weight * ((x * p[:, None]).T @ x - np.outer(mean, mean))
         step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-6:
+        size = 1.0
+        while size > 1e-4 and objective(w - size * step) < now:
+            size /= 2
+        w -= size * step
+        now = objective(w)
+        if np.abs(size * step).max() < 1e-6:
             break
     return w
 
@@ -260,7 +276,7 @@ def fit(train: list[Sample]) -> dict:
     w, b = logistic(np.array(rows), np.array(ys, float), np.array(weights))
     line_model = model_json(LINE_FEATURES, w, b)
     partial = {"line": line_model, "context": _zeros(CONTEXT_FEATURES), "run": _zeros(RUN_FEATURES),
-               "header": _no_header(), "article": {"threshold": THRESHOLD, "short_words": SHORT_WORDS}}
+               "header": _no_header(), "headline": _zeros(HEADLINE_FEATURES), "article": {"threshold": THRESHOLD, "short_words": SHORT_WORDS}}
     params = params_from(partial)
     rows, ys, weights = [], [], []
     for s in train:
@@ -282,7 +298,9 @@ def fit(train: list[Sample]) -> dict:
         if max(cover) > 0:
             groups.append((np.array(features), [cover.index(max(cover))], _weight(s)))
     partial["run"] = model_json(RUN_FEATURES, conditional_logit(groups), 0.0)
-    partial["header"] = fit_header(train, params_from(partial))
+    params = params_from(partial)
+    partial["header"] = fit_header(train, params)
+    partial["headline"] = fit_headline(train, params)
     return partial
 
 
@@ -310,6 +328,24 @@ def fit_header(train: list[Sample], params) -> dict:
     return {"labels": list(LABELS), "features": list(HEADER_FEATURES),
             "weights": {label: [round(state.get((f, label), 0.0), 4) for f in HEADER_FEATURES] for label in LABELS},
             "transitions": {a: {b: round(transitions.get((a, b), 0.0), 4) for b in LABELS} for a in LABELS}}
+
+
+def fit_headline(train: list[Sample], params) -> dict:
+    """The headline ranker: weights that make a page's true headline the likeliest of its candidate lines
+    (header.headline_candidates) under a softmax over them (conditional_logit), on every sample whose region holds
+    a line equal to one of its titles. It reads none of the CRF's numbers, so it is fitted on the same pages."""
+    groups = []
+    for s in train:
+        reading = read_article(s.lines, params, rows=s.rows)
+        if reading is None:
+            continue
+        texts = [line.text for line in s.lines]
+        (lo, _), rows = header_rows(s.lines, reading)
+        candidates, features, _, _ = headline_candidates(texts, reading, lo, rows)
+        right = [j for j, k in enumerate(candidates) if extraction.same_title(texts[lo + k], s.titles)]
+        if right and len(candidates) > 1:
+            groups.append((np.array(features), right, _weight(s)))
+    return model_json(HEADLINE_FEATURES, conditional_logit(groups), 0.0)
 
 
 FOLDS = 5

@@ -5,9 +5,12 @@ Labels (LABELS): headline, dek, byline, dateline, caption (a photo's caption or 
 kicker), furniture, body. Each line has a vector of named features (HEADER_FEATURES: its shape, its words
 shared with the story, its place relative to the article, what its neighbours are); a linear-chain CRF whose
 weights and label transitions live in data/params.json scores every labelling of the region, and the
-forward-backward pass gives each line's probability of each label. The headline is the line likeliest to be
-it; how likely is how sure the reader is (a close call is marked for review). The authors are the names on the
-byline lines, the date the first on the dateline and byline lines. Nothing here names a site.
+forward-backward pass gives each line's probability of each label. The headline is chosen apart, by a ranker
+over the region's lines (a conditional logit, its weights in data/params.json too): each candidate's line features,
+whether the page's layout places the headline there (layout_title), and how much the line is about the story (its
+words among the story's commonest, `topicality`); its share of the page's softmax is how sure the reader is (a
+close call is marked for review). The authors are the names on the byline lines, the date the first on the
+dateline and byline lines. Nothing here names a site.
 """
 
 from __future__ import annotations
@@ -36,9 +39,6 @@ META_ABOVE = setting("header", "meta_above")
 """How far above the article the byline or dateline under the headline may stand (layout_title)."""
 WALK = setting("header", "walk")
 """How far above its byline or dateline the headline may stand in layout_title (deks, captions, share buttons)."""
-LAYOUT_VETO = setting("header", "layout_veto")
-"""The layout's headline is taken over the CRF's choice only when the CRF gives it at least this share of the
-headline probability it gives its own choice (data/settings.json)."""
 DEK_WORDS = setting("header", "dek_words")
 """The most words a dek under an anchored headline has: a longer line is the story's first paragraph."""
 STRAY = setting("header", "stray_byline")
@@ -104,6 +104,11 @@ NEIGHBOUR = ("dated", "by_line", "name_role", "bare_name", "title_like", "noise"
 """Features of the lines around each line, repeated under prev_/next_/prev2_/next2_ names."""
 HEADER_FEATURES = (OWN_FEATURES + PAGE_FEATURES + tuple(f"{side}_{n}" for side in ("prev", "next", "prev2", "next2")
                                                          for n in NEIGHBOUR))
+HEADLINE_FEATURES = HEADER_FEATURES + ("layout", "layout_anchored", "topic", "topic_sum", "topic_common", "topic_two")
+"""What the headline ranker weighs of a candidate line: its HEADER_FEATURES, whether layout_title places the headline
+there (and leaves no doubt), and how much it is about the story (`topicality`)."""
+TOPIC_WORDS = setting("header", "topic_words")
+"""The story's commonest words a headline candidate is measured against (topic_common, topic_two; data/settings.json)."""
 
 
 @dataclass(frozen=True)
@@ -355,31 +360,18 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     at = {name: k for k, name in enumerate(crf.labels)}
     texts = [line.text for line in lines]
     labels = [crf.labels[y] for y in path]
-    # the headline: where the layout leaves no doubt, the line it places; else the line likeliest to be it (its
-    # first copy), and how sure, over its copies
     h = at["headline"]
-    signed = [_signed(texts[lo + k]) or bool(LABEL_ALONE.match(texts[lo + k])) or not_a_headline(texts[lo + k])
-              or (trail(texts[lo + k]) is not None and not _trail_title(texts[lo + k]))
-              for k in range(len(rows))]   # a byline by its shape, a label alone, a line no headline is shaped like ('$300',
-    # '6 min read'), or a breadcrumb trail is never the headline
-    best = max(range(len(rows)), key=lambda k: (not signed[k], probs[k][h], -k)) if rows else 0
-    layout, anchored = layout_title(texts, reading, lo)
-    anchored = anchored and lo <= layout < hi and not signed[layout - lo] and (
-        _copies(probs, texts, lo, layout, h) >= LAYOUT_VETO * _copies(probs, texts, lo, lo + best, h))
-    if anchored:
-        best = layout - lo
-    elif (layout is not None and lo <= layout < hi and not signed[layout - lo]
-          and lo + best == _under(texts, layout) and reading.words[lo + best] > reading.words[layout] >= 5
-          and probs[layout - lo][h] >= LAYOUT_VETO * probs[best][h]):
-        best = layout - lo   # the CRF took the dek right under the layout's headline (no kicker): a headline stands above its dek
+    # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
+    # review marks, the CRF's own say on that line and on its likeliest rival)
+    candidates, features, layout, anchored = headline_candidates(texts, reading, lo, rows)
+    scores = [params.headline.logit(row) for row in features]
+    weights = [math.exp(x - max(scores)) for x in scores]
+    best = candidates[max(range(len(candidates)), key=lambda j: (scores[j], -j))] if candidates else 0
+    anchored = anchored and layout == lo + best
     t = lo + best
     title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
-    # how sure: the headline's probability over its copies, as a share of the headline probability the region
-    # holds when that is under one (a page has one headline: a weak one that no other line rivals is no close call)
-    # (and, for the review marks, the CRF's own say on that line and on its likeliest rival, whatever the layout said)
-    region_mass = min(1.0, sum(p[h] for p in probs)) if rows else 1.0
     prob = _copies(probs, texts, lo, t, h) if rows else 0.0
-    sure = 1.0 if anchored else (min(1.0, prob / region_mass) if rows else 0.0)
+    sure = sum(w for j, w in enumerate(weights) if texts[lo + candidates[j]] == title_text) / sum(weights) if weights else 0.0
     by_text: dict[str, float] = {}
     for k, p in enumerate(probs):
         by_text[texts[lo + k]] = by_text.get(texts[lo + k], 0.0) + p[h]
@@ -569,7 +561,7 @@ def _signed(text: str) -> bool:
 
 def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | None, bool]:
     """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored): a hand
-    rule, taken over the CRF's choice when anchored (its held-out effect is in training/README.md).
+    rule, two of the headline ranker's features (its held-out effect is in training/README.md).
 
     1. The byline or dateline under the headline: a 'By …' line among the article's first 2 x INSIDE lines (or a
        'Name, Outlet' line among its first INSIDE), else the nearest byline or dateline above the article.
@@ -634,6 +626,52 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     between = range(_down(texts, title, words), top + 1)
     return title, meta is not None and clear and all(
         meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 or _caption(texts, k) for k in between)
+
+
+def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]]
+                        ) -> tuple[list[int], list[tuple[float, ...]], int | None, bool]:
+    """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
+    (`rows`: the region's HEADER_FEATURES), and layout_title's headline and whether it is anchored. Never a
+    candidate: a byline by its shape, a label alone, a dateline ('12 March 2026', '2 days ago'), a line no
+    headline is shaped like ('$300', '6 min read'), a breadcrumb trail (unless every line is one of those)."""
+    layout, anchored = layout_title(texts, reading, lo)
+    about = topicality(texts, reading)
+    def never(i: int) -> bool:
+        text, own = texts[i], rows[i - lo]
+        return (_signed(text) or bool(LABEL_ALONE.match(text)) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+                or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
+    candidates = [k for k in range(len(rows)) if not never(lo + k)] or list(range(len(rows)))
+    return candidates, [rows[k] + (float(lo + k == layout), float(lo + k == layout and anchored), *about(lo + k))
+                        for k in candidates], layout, anchored
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def topicality(texts: list[str], reading: Reading):
+    """A function of a line's index giving how much that line is about the story: (topic: the mean over its words of
+    log(1 + the story's lines holding the word) over log(2 + the most any word is held), topic_sum: their sum over
+    twice that, at most 1, topic_common: its words among the story's TOPIC_WORDS commonest, over 3, at most 1,
+    topic_two: two of them or more; words tied with the last of them count too, a word one line holds never). Words are cut to their first five letters (a crude stem across languages), a
+    line inside the story is not counted as its own witness. The story: the article's first 200 lines."""
+    run = reading.run
+    held = Counter(w for i in range(run.start, min(run.end, run.start + 200))
+                   for w in {_stem(w) for w in _content_words(texts[i])})
+    scale = math.log(2 + max(held.values(), default=0))
+    counts = sorted(held.values(), reverse=True)
+    cut = max(2, counts[TOPIC_WORDS - 1] if len(counts) >= TOPIC_WORDS else 0)
+    common = {w for w, n in held.items() if n >= cut}   # words tied at the cut all in: no order of a set decides
+
+    def about(i: int) -> tuple[float, float, float, float]:
+        mine = sorted({_stem(w) for w in _content_words(texts[i])})
+        inside = run.start <= i < run.end
+        witnessed = [w for w in mine if held[w] > inside]
+        logs = [math.log1p(held[w] - inside) for w in witnessed] + [0.0] * (len(mine) - len(witnessed))
+        shared = len(common.intersection(witnessed))
+        return (sum(logs) / max(1, len(logs)) / scale, min(1.0, sum(logs) / scale / 2), min(3, shared) / 3,
+                float(shared >= 2))
+    return about
 
 
 def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int) -> float:

@@ -90,6 +90,8 @@ class Params:
     context: Model
     run: Model
     header: CRF
+    headline: Model
+    """The headline ranker: a score per candidate line (header.HEADLINE_FEATURES), the page's highest taken."""
     threshold: float
     """A line counts for the article when its smoothed probability is above this."""
     short_words: int
@@ -108,7 +110,7 @@ def default_params() -> Params:
 def params_from(data: dict) -> Params:
     """The fitted numbers, each model's feature names checked against the names the code computes."""
     from .article import RUN_FEATURES
-    from .header import HEADER_FEATURES, LABELS
+    from .header import HEADER_FEATURES, HEADLINE_FEATURES, LABELS
     from .smooth import CONTEXT_FEATURES
 
     def model(key: str, names: tuple[str, ...]) -> Model:
@@ -127,7 +129,7 @@ def params_from(data: dict) -> Params:
     header = CRF(LABELS, HEADER_FEATURES, weights,
                  tuple(tuple(h["transitions"][a][b] for b in LABELS) for a in LABELS))
     return Params(model("line", LINE_FEATURES), model("context", CONTEXT_FEATURES), model("run", RUN_FEATURES), header,
-                  data["article"]["threshold"], data["article"]["short_words"])
+                  model("headline", HEADLINE_FEATURES), data["article"]["threshold"], data["article"]["short_words"])
 
 
 def _check(key: str, found: tuple[str, ...], names: tuple[str, ...]) -> None:
