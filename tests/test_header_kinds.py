@@ -618,3 +618,16 @@ def test_topicality_measures_a_line_by_the_storys_commonest_words_and_a_line_of_
     at = [line.text for line in lines].index(alone)
     assert reading.run.start <= at < reading.run.end
     assert topicality([line.text for line in lines], reading)(at)[:3] == (0.0, 0.0, 0.0)
+
+
+def test_a_short_headline_over_a_bare_byline_beats_the_storys_first_paragraph_which_stays_in_the_body():
+    seed = f"Back in business\nTomas Reyne\n\n{HARBOUR}"
+    got = convert(seed)
+    assert got.title == "Back in business"
+    assert "The harbour board agreed on Monday" in got.body
+
+
+def test_a_page_with_no_line_shaped_like_a_headline_keeps_its_first_paragraph_and_the_guess_is_marked():
+    got = convert(f"12 March 2026\n13 March 2026\n2 days ago\n\n{HARBOUR}")
+    assert "title" in got.review
+    assert "The harbour board agreed on Monday" in got.body

@@ -153,7 +153,7 @@ def test_the_headline_after_a_list_of_teasers_is_the_line_on_its_byline():
     got = parse_seed(f"Most read\n{teasers}\nWhy engineers worry about old bridges in a cold winter\n{HEADLINE}\n"
                      f"By Ana Ruiz, City Desk\n2 hours ago{BODY}", Rules(), SAVED)
     assert got.title == HEADLINE and got.authors == ["Ana Ruiz"]
-    assert "title" not in got.review   # the layout left no doubt
+    assert "title" not in got.review   # no close call: the layout and the story both point at it
 
 
 def test_a_teaser_above_the_dateline_is_not_the_headline_under_it():

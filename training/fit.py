@@ -252,8 +252,10 @@ def conditional_logit(groups: list[tuple[np.ndarray, list[int], float]], l2: flo
             hess -= weight * ((x * p[:, None]).T @ x - np.outer(mean, mean))
         step = np.linalg.solve(hess, grad)
         size = 1.0
-        while size > 1e-4 and objective(w - size * step) < now:
+        while not objective(w - size * step) >= now:   # lower, or NaN
             size /= 2
+            if size < 1e-4:
+                return w   # no step raises it: as good as this method gets
         w -= size * step
         now = objective(w)
         if np.abs(size * step).max() < 1e-6:
@@ -341,7 +343,7 @@ def fit_headline(train: list[Sample], params) -> dict:
             continue
         texts = [line.text for line in s.lines]
         (lo, _), rows = header_rows(s.lines, reading)
-        candidates, features, _, _ = headline_candidates(texts, reading, lo, rows)
+        candidates, features, *_ = headline_candidates(texts, reading, lo, rows)
         right = [j for j, k in enumerate(candidates) if extraction.same_title(texts[lo + k], s.titles)]
         if right and len(candidates) > 1:
             groups.append((np.array(features), right, _weight(s)))

@@ -363,15 +363,17 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     h = at["headline"]
     # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
     # review marks, the CRF's own say on that line and on its likeliest rival)
-    candidates, features, layout, anchored = headline_candidates(texts, reading, lo, rows)
+    candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows)
     scores = [params.headline.logit(row) for row in features]
-    weights = [math.exp(x - max(scores)) for x in scores]
+    top = max(scores, default=0.0)
+    weights = [math.exp(x - top) for x in scores]
     best = candidates[max(range(len(candidates)), key=lambda j: (scores[j], -j))] if candidates else 0
-    anchored = anchored and layout == lo + best
     t = lo + best
     title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
+    anchored = anchored and layout is not None and texts[layout] == title_text
     prob = _copies(probs, texts, lo, t, h) if rows else 0.0
-    sure = sum(w for j, w in enumerate(weights) if texts[lo + candidates[j]] == title_text) / sum(weights) if weights else 0.0
+    sure = sum(w for j, w in enumerate(weights) if texts[lo + candidates[j]] == title_text) / sum(weights) if (
+        weights and shaped) else 0.0   # no line shaped like a headline: a guess, always checked
     by_text: dict[str, float] = {}
     for k, p in enumerate(probs):
         by_text[texts[lo + k]] = by_text.get(texts[lo + k], 0.0) + p[h]
@@ -629,20 +631,26 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
 
 
 def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]]
-                        ) -> tuple[list[int], list[tuple[float, ...]], int | None, bool]:
+                        ) -> tuple[list[int], list[tuple[float, ...]], int | None, bool, bool]:
     """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
-    (`rows`: the region's HEADER_FEATURES), and layout_title's headline and whether it is anchored. Never a
-    candidate: a byline by its shape, a label alone, a dateline ('12 March 2026', '2 days ago'), a line no
-    headline is shaped like ('$300', '6 min read'), a breadcrumb trail (unless every line is one of those)."""
+    (`rows`: the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any
+    line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
+    ('12 March 2026', '2 days ago'), a sentence of 15 words or more ending in a full stop (no true headline of
+    either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
+    trail; where every line is one of those, every line is (and the headline is a guess)."""
     layout, anchored = layout_title(texts, reading, lo)
     about = topicality(texts, reading)
+
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text)) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+                or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
-    candidates = [k for k in range(len(rows)) if not never(lo + k)] or list(range(len(rows)))
+    candidates = [k for k in range(len(rows)) if not never(lo + k)]
+    shaped = bool(candidates)
+    candidates = candidates or list(range(len(rows)))
     return candidates, [rows[k] + (float(lo + k == layout), float(lo + k == layout and anchored), *about(lo + k))
-                        for k in candidates], layout, anchored
+                        for k in candidates], layout, anchored, shaped
 
 
 def _stem(word: str) -> str:
@@ -665,7 +673,7 @@ def topicality(texts: list[str], reading: Reading):
 
     def about(i: int) -> tuple[float, float, float, float]:
         mine = sorted({_stem(w) for w in _content_words(texts[i])})
-        inside = run.start <= i < run.end
+        inside = run.start <= i < min(run.end, run.start + 200)
         witnessed = [w for w in mine if held[w] > inside]
         logs = [math.log1p(held[w] - inside) for w in witnessed] + [0.0] * (len(mine) - len(witnessed))
         shared = len(common.intersection(witnessed))

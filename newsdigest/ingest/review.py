@@ -24,7 +24,8 @@ from .header import Header
 from .score import DATA, WIDE_SCRIPT, Model, ParamsMismatch
 
 TITLE_FEATURES = ("sure", "prob", "rival", "margin", "glued", "crumbs", "dek", "signed", "dated", "shared")
-"""The headline's: how sure the reader is (1.0 where the layout rule left no doubt), the CRF's probability of
+"""The headline's: how sure the reader is (the headline ranker's softmax share; 0 where no line is shaped like a
+headline), the CRF's probability of
 its line and of the likeliest other line, their difference; breadcrumbs glued to it, whether breadcrumbs, a
 dek, a byline and a date were read around it; and the share of its words the story uses (shared_words: a
 menu item, a call to action or another story's headline shares few)."""
