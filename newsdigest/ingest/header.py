@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add, mul
@@ -657,12 +658,13 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
-def topicality(texts: list[str], reading: Reading):
-    """A function of a line's index giving how much that line is about the story: (topic: the mean over its words of
-    log(1 + the story's lines holding the word) over log(2 + the most any word is held), topic_sum: their sum over
-    twice that, at most 1, topic_common: its words among the story's TOPIC_WORDS commonest, over 3, at most 1,
-    topic_two: two of them or more; words tied with the last of them count too, a word one line holds never). Words are cut to their first five letters (a crude stem across languages), a
-    line inside the story is not counted as its own witness. The story: the article's first 200 lines."""
+def topicality(texts: list[str], reading: Reading) -> Callable[[int], tuple[float, float, float, float]]:
+    """How much the line at an index is about the story, as a function of the index giving (topic, topic_sum,
+    topic_common, topic_two): the mean over the line's words of log(1 + the story's lines holding the word) over
+    log(2 + the most any word is held); their sum over twice that, at most 1; how many of the story's TOPIC_WORDS
+    commonest words it holds (words tied with the last of them too, never a word one line holds), over 3, at most
+    1; and two of them or more. Words are cut to their first five letters (a crude stem across languages); a line
+    of the story is not its own witness. The story: the article's first 200 lines."""
     run = reading.run
     held = Counter(w for i in range(run.start, min(run.end, run.start + 200))
                    for w in {_stem(w) for w in _content_words(texts[i])})
