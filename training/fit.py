@@ -300,23 +300,32 @@ def fit(train: list[Sample]) -> dict:
         if max(cover) > 0:
             groups.append((np.array(features), [cover.index(max(cover))], _weight(s)))
     partial["run"] = model_json(RUN_FEATURES, conditional_logit(groups), 0.0)
-    params = params_from(partial)
-    partial["header"] = fit_header(train, params)
-    partial["headline"] = fit_headline(train, params)
+    regions = header_regions(train, params_from(partial))
+    partial["header"] = fit_header(regions)
+    partial["headline"] = fit_headline(regions)
     return partial
 
 
-def fit_header(train: list[Sample], params) -> dict:
-    """The header CRF fitted by python-crfsuite (L-BFGS) on the header regions the fitted article finder gives."""
+def header_regions(train: list[Sample], params) -> list[tuple[Sample, object, int, int, list]]:
+    """(sample, its Reading, the header region's lo and hi, its HEADER_FEATURES rows) for every sample whose
+    article the fitted finder finds: what the CRF and the headline ranker are both fitted on, read once."""
+    found = []
+    for s in train:
+        reading = read_article(s.lines, params, rows=s.rows)
+        if reading is not None:
+            (lo, hi), rows = header_rows(s.lines, reading)
+            found.append((s, reading, lo, hi, rows))
+    return found
+
+
+def fit_header(regions: list[tuple[Sample, object, int, int, list]]) -> dict:
+    """The header CRF fitted by python-crfsuite (L-BFGS) on the header regions the fitted article finder gives
+    (header_regions)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({"c1": CRF_C1, "c2": CRF_C2, "max_iterations": 300, "feature.possible_transitions": True})
-    for s in train:
-        reading = read_article(s.lines, params, rows=s.rows)
-        if reading is None:
-            continue
-        (lo, hi), rows = header_rows(s.lines, reading)
+    for s, _, lo, hi, rows in regions:
         xseq = [{name: x for name, x in zip(HEADER_FEATURES, row) if x} for row in rows]
         for _ in range(FIXTURE_COPIES if s.site.startswith("fixture:") else 1):
             trainer.append(xseq, s.header[lo:hi])
@@ -332,17 +341,14 @@ def fit_header(train: list[Sample], params) -> dict:
             "transitions": {a: {b: round(transitions.get((a, b), 0.0), 4) for b in LABELS} for a in LABELS}}
 
 
-def fit_headline(train: list[Sample], params) -> dict:
+def fit_headline(regions: list[tuple[Sample, object, int, int, list]]) -> dict:
     """The headline ranker: weights that make a page's true headline the likeliest of its candidate lines
-    (header.headline_candidates) under a softmax over them (conditional_logit), on every sample whose region holds
-    a line equal to one of its titles. It reads none of the CRF's numbers, so it is fitted on the same pages."""
+    (header.headline_candidates) under a softmax over them (conditional_logit), on every region (header_regions)
+    that holds a line equal to one of its sample's titles. It reads none of the CRF's numbers, so it is fitted on
+    the same pages."""
     groups = []
-    for s in train:
-        reading = read_article(s.lines, params, rows=s.rows)
-        if reading is None:
-            continue
+    for s, reading, lo, _, rows in regions:
         texts = [line.text for line in s.lines]
-        (lo, _), rows = header_rows(s.lines, reading)
         candidates, features, *_ = headline_candidates(texts, reading, lo, rows)
         right = [j for j, k in enumerate(candidates) if extraction.same_title(texts[lo + k], s.titles)]
         if right and len(candidates) > 1:
