@@ -135,6 +135,8 @@ def test_a_persons_name_alone_over_the_story_anchors_the_layout_and_a_button_doe
     ("Photos by Anna Keller", ()),
     ("Written byby Mira Olsen", ("Mira Olsen",)),       # a label for screen readers doubled in the copy
     ("ByTomas Reyes", ("Tomas Reyes",)),
+    ("Posted by Mira Olsen on 2026-11-18 in Harbour.", ("Mira Olsen",)),   # 'on' left alone once its date is out
+    ("By Tomas Reyes on Monday", ("Tomas Reyes",)),
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names
@@ -181,6 +183,18 @@ def test_an_author_box_under_the_article_names_the_author():
     assert convert("Menu\nCouncil turns old tram depot into a covered market\n\n" + BODY + box).authors == ["Mira Olsen"]
     assert author_box(["Tomas Reyes", "Tomas Reyes, editor at the Quayside Post, writes about cities and their food."]) \
         == ("Tomas Reyes",)
+
+
+@pytest.mark.parametrize("signature, names", [
+    ("Posted by Mira Olsen on 2026-11-18 in Harbour. Tags: markets, trams.", ["Mira Olsen"]),
+    ("Geschrieben von Mira Olsen und Tomas Reyes", ["Mira Olsen", "Tomas Reyes"]),
+    ("By the way, the market opens at eight.", []),
+])
+def test_a_blog_signs_its_post_under_the_story_when_its_header_names_nobody(signature, names):
+    seed = "Menu\nCouncil turns old tram depot into a covered market\n\n" + BODY + f"\nShare\nEmail\n{signature}\nComments\n"
+    assert convert(seed).authors == names
+    signed_above = "Menu\nCouncil turns old tram depot into a covered market\nBy Ada Lind\n\n" + BODY + f"\nShare\n{signature}\n"
+    assert convert(signed_above).authors == ["Ada Lind"]   # the header's byline comes first
 
 
 @pytest.mark.parametrize("lines", [

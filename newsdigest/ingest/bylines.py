@@ -196,7 +196,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = LABEL_AT_START.sub("", text)
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
-    text = re.split(r"\s+on\s+", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")
+    text = re.split(r"\s+on(?:\s+|$)", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
     text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
     if not text:
         return ()

@@ -10,7 +10,8 @@ The passes, in the order parse_seed runs them:
   6. body     (body.py)     the article's lines as paragraphs, subheads, lists; captions and topics lifted out
   7. dates                  the header's date, else the page's datelines below the article, else the one day
                             the lines above it show, else '3 hours ago', else the seed file's time; authors, when
-                            the header names none, from an author box or a block labelled 'Author' below it
+                            the header names none, from a signature ('Posted by …'), a block labelled
+                            'Author' or an author box below it
   8. source   (source.py)   the outlet, from a copyright line or the site's name on the page
   9. review   (review.py)   the fields to check: headline, authors and date by their fitted chance of being
                             wrong, the body when another run of prose was close
@@ -25,7 +26,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import author_box, labelled_authors, site_owner
+from .bylines import BY, author_box, byline_names, labelled_authors, name_like, site_owner
 from .dates import Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
@@ -129,8 +130,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique([*header.authors, *body.authors]) or list(labelled_authors(texts[run.end:])) \
-        or list(author_box(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
+    authors = _unique([*header.authors, *body.authors]) or list(_signature(texts, run.end)) \
+        or list(labelled_authors(texts[run.end:])) or list(author_box(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
@@ -185,6 +186,18 @@ def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
     if years:
         return max(years)
     return file_time.year if file_time else None
+
+
+def _signature(texts: list[str], end: int) -> tuple[str, ...]:
+    """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
+    2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
+    fewer, that opens with 'By' or its kin and names people. () when none."""
+    for text in texts[end:end + AFTER]:
+        if len(text.split()) <= 20 and BY.match(text):
+            names = byline_names(text)
+            if names and all(name_like(n.split()) for n in names):
+                return names
+    return ()
 
 
 def _tail(texts: list[str], end: int) -> list[str]:
