@@ -137,6 +137,13 @@ def test_a_persons_name_alone_over_the_story_anchors_the_layout_and_a_button_doe
     ("ByTomas Reyes", ("Tomas Reyes",)),
     ("Posted by Mira Olsen on 2026-11-18 in Harbour.", ("Mira Olsen",)),   # 'on' left alone once its date is out
     ("By Tomas Reyes on Monday", ("Tomas Reyes",)),
+    ("Autor/in: Merle Tiedemann", ("Merle Tiedemann",)),                  # German labels that write both genders
+    ("Autor*innen: Merle Tiedemann und Jonas Richter", ("Merle Tiedemann", "Jonas Richter")),
+    ("Testo di Giulia Rinaldi e Paolo Ferrero", ("Giulia Rinaldi", "Paolo Ferrero")),
+    ("Par Lucie Vial avec AFP", ("Lucie Vial",)),                          # the agency she wrote with is no co-author
+    ("Von Jonas Richter mit dpa", ("Jonas Richter",)),
+    ("Por EFE", ("EFE",)),                                                 # an agency's letters kept as it writes them
+    ("By REUTERS", ("Reuters",)),
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names

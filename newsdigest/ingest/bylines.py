@@ -12,14 +12,17 @@ from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
 BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
-WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|geschrieben|verfasst|"
+WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|texte|texto|testo|tekst|"
+         r"geschrieben|verfasst|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
          r"rezension)|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
 """What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Ein Interview von', 'Rédigé par', 'Publicado por',
-'Skrevet af'."""
-AUTHOR_WORD = r"(?:authors?|writers?|autor(?:in|innen|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
-"""A label naming the writer: 'Author', 'Autorin', 'Auteur', 'Автор'."""
+'Testo di', 'Skrevet af'."""
+GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
+"""The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
+AUTHOR_WORD = rf"(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
+"""A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор'."""
 TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
 """Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …' (a colon always)."""
@@ -38,9 +41,11 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     correspondent at large of the and""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
 SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
-NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])")
-"""Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday'."""
-AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|"
+NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)")
+"""Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
+'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y'."""
+AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|dpa|efe|ansa|anp|"
+                    r"apa|epd|kna|aap|upi|xinhua|tass|kyodo|yonhap|belga|lusa|europa\s+press|(?:keystone-)?sda|pap|ntb|ritzau|"
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
 OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|guardian|telegraph|agency|press|media|"
                          r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine)$", re.I)
@@ -231,12 +236,12 @@ def byline_names(line: str) -> tuple[str, ...]:
         bare = re.sub(r"^the\s+", "", name, flags=re.I)
         if AGENCY.match(bare):   # 'The Associated Press' as agencies are credited: 'Associated Press'
             name = bare
-        names.append(normalize_name(name) if name.isupper() else name)
+        names.append(normalize_name(name) if name.isupper() and not (AGENCY.match(name) and len(name) <= 5) else name)   # 'EFE', not 'Efe'
     return tuple(names) or ((desk,) if desk else ())
 
 
-AUTHOR_LABEL = re.compile(r"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?:article|post|story)\s+)?written\s+by|autor(?:es|in)?|auteur|autore|"
-                          r"über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+el\s+autor)\s*:?"
+AUTHOR_LABEL = re.compile(rf"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?:article|post|story)\s+)?written\s+by|autor(?:es|{GENDERED})?|auteur|autore|"
+                          rf"über\s+(?:den|die)\s+autor(?:{GENDERED})?|à\s+propos\s+de\s+l['’]auteur|sobre\s+el\s+autor)\s*:?"
                           r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3})))?$", re.I)
 """A label alone on its line over the writers' names: 'Author', 'About the authors', 'Article written by:',
 'Über den Autor' (not 'By' alone: a teaser's byline broken in two);
