@@ -54,9 +54,16 @@ def test_extra_zones_from_config():
     assert parse_dateline("June 18, 2025 11:10 NPTX", "UTC", {"NPTX": "+05:45"}).when == at(2025, 6, 18, 11, 10, 345)
 
 
-@pytest.mark.parametrize("line", ["Updated 2 hours ago", "3 mins ago", "Published: 1 day ago", "Yesterday", "just now"])
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "3 mins ago", "Published: 1 day ago", "Yesterday", "just now",
+                                  "vor 3 Stunden", "Aktualisiert vor 5 Minuten", "il y a 2 jours", "hace 3 horas",
+                                  "3 ore fa", "4 uur geleden", "há 2 dias"])
 def test_relative_stamps_are_recognised(line):
-    assert is_relative(line)
+    assert is_relative(line)   # the same '… ago' of the calendar's languages that relative_stamp reads
+
+
+@pytest.mark.parametrize("line", ["Teil 3 von 5", "vor 3 Stunden sagte die Ministerin, der Plan sei gescheitert", "Seite 2"])
+def test_a_line_that_is_more_than_a_relative_time_is_not_one(line):
+    assert not is_relative(line)
 
 
 @pytest.mark.parametrize("text, order", [

@@ -204,6 +204,14 @@ def test_a_blog_signs_its_post_under_the_story_when_its_header_names_nobody(sign
     assert convert(signed_above).authors == ["Ada Lind"]   # the header's byline comes first
 
 
+@pytest.mark.parametrize("relative", ["3 hours ago", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas"])
+def test_a_relative_time_in_any_language_between_the_storys_paragraphs_is_not_part_of_it(relative):
+    paragraphs = GERMAN_BODY.split("\n\n")
+    seed = (f"Menü\nStadtrat macht aus dem alten Depot eine Markthalle\n\n{paragraphs[0]}\n\n{relative}\n\n" + "\n\n".join(paragraphs[1:]))
+    article = convert(seed)
+    assert relative not in article.body and paragraphs[1] in article.body
+
+
 @pytest.mark.parametrize("lines", [
     ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
     ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],

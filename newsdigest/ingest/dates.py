@@ -211,22 +211,32 @@ def relative_stamp(line: str, now: datetime) -> Stamp | None:
             return Stamp(_back(now, 86400 if m["word"].lower() == "yesterday" else 0), False, relative=True)
         n = 1 if not m["n"].isdigit() else int(m["n"])
         return Stamp(_back(now, n * UNIT_SECONDS[m["unit"][0].lower()]), False, relative=True)
-    for m in RELATIVE.finditer(text):
-        seconds = AGO.get(((m["pre"] or "").lower(), (m["post"] or "").lower()))
-        if seconds and (m["pre"] or m["post"]):
-            return Stamp(_back(now, int(m["n"]) * seconds), False, relative=True)
+    m, seconds = _ago(text)
+    if m:
+        return Stamp(_back(now, int(m["n"]) * seconds), False, relative=True)
     word = text.lower().strip(" .:")
     if word in RELATIVE_WORDS:
         return Stamp(_back(now, -RELATIVE_WORDS[word] * 86400), False, relative=True)
     return None
 
 
+def _ago(text: str) -> tuple[re.Match | None, int]:
+    """The first '… ago' of the calendar's languages in the text ('vor 3 Stunden', 'il y a 2 jours', '3 ore fa')
+    and its unit in seconds; (None, 0) when none."""
+    for m in RELATIVE.finditer(text):
+        seconds = AGO.get(((m["pre"] or "").lower(), (m["post"] or "").lower()))
+        if seconds and (m["pre"] or m["post"]):
+            return m, seconds
+    return None, 0
+
+
 def is_relative(line: str) -> bool:
-    """True for a line that is only 'Updated 2 hours ago' and kin: a time with nothing to anchor it."""
+    """True for a line that is only 'Updated 2 hours ago' and kin, in any language of the calendar ('vor 3 Stunden',
+    'il y a 2 jours'): a time with nothing to anchor it."""
     text = line.strip()
     if len(text) > 60:
         return False
-    m = RELATIVE_EN.search(text)
+    m = RELATIVE_EN.search(text) or _ago(text)[0]
     if not m:
         return text.lower().strip(" .:") in RELATIVE_WORDS
     rest = (text[:m.start()] + " " + text[m.end():])
