@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.article import read_article
+from newsdigest.ingest.body import placed_dateline
 from newsdigest.ingest.bylines import READING_TIME, author_box, byline_names, names_beside_date, parse_byline, site_owner
 from newsdigest.ingest.header import _signed, layout_title, region, trail
 from newsdigest.ingest.lines import normalize, read_lines
@@ -212,6 +213,24 @@ def test_a_relative_time_in_any_language_between_the_storys_paragraphs_is_not_pa
     assert relative not in article.body and paragraphs[1] in article.body
 
 
+@pytest.mark.parametrize("dateline, when", [
+    ("Hafenstadt, 2. Dezember 2026", date(2026, 12, 2)),
+    ("BAD HOMBURG – 02.12.2026, 14:35 Uhr", datetime(2026, 12, 2, 14, 35, tzinfo=timezone.utc)),
+    ("Puerto Viejo - 01 dic 2026 - 18:12 CET", datetime(2026, 12, 1, 18, 12, tzinfo=timezone(timedelta(hours=1)))),
+])
+def test_a_dateline_that_opens_with_its_place_dates_the_story_and_leaves_it(dateline, when):
+    paragraphs = GERMAN_BODY.split("\n\n")
+    article = convert(f"Menü\nStadtrat macht aus dem alten Depot eine Markthalle\n\n{paragraphs[0]}\n\n{dateline}\n\n"
+                      + "\n\n".join(paragraphs[1:]))
+    assert article.date == when and dateline not in article.body
+
+
+@pytest.mark.parametrize("line", ["Mira Olsen, 2. Dezember 2026", "By Mira Olsen, June 3, 2025",
+                                  "New York, June 3, 2025, the mayor said"])
+def test_a_name_before_a_date_or_a_sentence_after_it_is_no_placed_dateline(line):
+    assert placed_dateline(line, "UTC", {}) is None
+
+
 @pytest.mark.parametrize("lines", [
     ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
     ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],
@@ -293,7 +312,7 @@ def test_a_numeric_dateline_is_read_in_the_order_the_pages_other_dates_settle(da
 
 
 def _read_on(seed: str):
-    from datetime import datetime, timezone
+    from datetime import date, datetime, timedelta, timezone
     return convert_seed(seed.encode(), "seeds/market.txt", Rules(zone="UTC"),
                         datetime(2026, 3, 9, 8, 0, tzinfo=timezone.utc))[0]
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import boilerplate as bp
-from .bylines import READING_TIME, parse_byline
+from .bylines import BY, READING_TIME, is_person, parse_byline
 from .dates import Stamp, parse_dateline
 from .header import CATEGORY_LABEL, TERMINAL, category_names, take_caption
 from .text import escape_markdown
@@ -65,7 +65,7 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         if mode == "stories" and not (line.endswith((".", "”", "\"")) and len(line.split()) > 15):
             continue
         mode = "text"
-        stamp = parse_dateline(line, zone, zones)
+        stamp = parse_dateline(line, zone, zones) or placed_dateline(line, zone, zones)
         if stamp:
             body.stamps.append(stamp)
             continue
@@ -127,3 +127,18 @@ def to_markdown(blocks: list[tuple[str, str]]) -> str:
         else:
             parts.append(text)
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+PLACE = re.compile(r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2})\s*(?:,|\s[-–—/|])\s*")
+"""The place a dateline opens with, before a comma or a dash: 'MADRID, …', 'Bad Homburg – …'."""
+
+
+def placed_dateline(line: str, zone: str, zones: dict[str, str]) -> Stamp | None:
+    """The stamp of a dateline that opens with its place ('MADRID, June 18, 2025', 'Hamburg – 02.12.2026, 14:35
+    Uhr': one to three words in capitals before a comma or a dash, then a whole dateline); None for anything
+    else, and for a person's name before the date ('Jane Doe, June 3, 2025' is a byline)."""
+    m = PLACE.match(line)
+    if m is None or is_person(m["place"].split()) or BY.match(line):
+        return None
+    return parse_dateline(line[m.end():], zone, zones)
+
