@@ -312,7 +312,6 @@ def test_a_numeric_dateline_is_read_in_the_order_the_pages_other_dates_settle(da
 
 
 def _read_on(seed: str):
-    from datetime import date, datetime, timedelta, timezone
     return convert_seed(seed.encode(), "seeds/market.txt", Rules(zone="UTC"),
                         datetime(2026, 3, 9, 8, 0, tzinfo=timezone.utc))[0]
 
