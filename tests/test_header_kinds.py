@@ -231,6 +231,15 @@ def test_a_name_before_a_date_or_a_sentence_after_it_is_no_placed_dateline(line)
     assert placed_dateline(line, "UTC", {}) is None
 
 
+def test_the_standfirst_over_the_photo_is_the_dek_and_not_the_storys_first_paragraph():
+    standfirst = "Nach zehn Jahren Leerstand zieht Leben in die Halle am Fluss. Die Händler dürfen zuerst wählen."
+    article = convert("Nachrichten\nLokales\nMarkthalle\nStadtrat macht aus dem alten Depot eine Markthalle\n"
+                      f"{standfirst}\nDie leere Halle des alten Depots am Fluss im Herbst.\nFoto: Tomas Reyes/Bildagentur Nord\n"
+                      + GERMAN_BODY)
+    assert article.dek == standfirst and standfirst not in article.body
+    assert article.body.startswith("Der Stadtrat hat am Dienstag beschlossen")
+
+
 @pytest.mark.parametrize("lines", [
     ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
     ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],
