@@ -240,6 +240,13 @@ def test_the_standfirst_over_the_photo_is_the_dek_and_not_the_storys_first_parag
     assert article.body.startswith("Der Stadtrat hat am Dienstag beschlossen")
 
 
+@pytest.mark.parametrize("line, names", [("Mira Olsen, Radio Nord", ["Mira Olsen"]), ("Tomas Reyes, Hafenstadt", ["Tomas Reyes"]),
+                                         ("Hafenstadt, im Dezember", []), ("Mehr zum Thema, jetzt lesen", [])])
+def test_a_story_signed_under_its_last_paragraph_with_a_name_and_an_outlet_names_its_writer(line, names):
+    seed = "Nachrichten\nStadtrat macht aus dem alten Depot eine Markthalle\n\n" + GERMAN_BODY + f"{line}\nMehr zum Thema\n"
+    assert convert(seed).authors == names
+
+
 @pytest.mark.parametrize("lines", [
     ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
     ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],

@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import BY, author_box, byline_names, labelled_authors, name_like, site_owner
+from .bylines import BY, author_box, byline_names, is_person, labelled_authors, name_like, site_owner
 from .dates import Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
@@ -191,12 +191,16 @@ def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
 def _signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
     2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
-    fewer, that opens with 'By' or its kin and names people. () when none."""
+    fewer, that opens with 'By' or its kin and names people; or, as a broadcaster signs its stories, the line
+    right under it when that is a person's name and their outlet or place ('Jane Doe, NDR'). () when none."""
     for text in texts[end:end + AFTER]:
         if len(text.split()) <= 20 and BY.match(text):
             names = byline_names(text)
             if names and all(name_like(n.split()) for n in names):
                 return names
+    name, comma, where = texts[end].partition(",") if end < len(texts) else ("", "", "")
+    if comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(c.isdigit() for c in where):
+        return (name.strip(),)
     return ()
 
 
