@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from newsdigest.ingest.bylines import byline_names
 from newsdigest.ingest.html import convert_html
 from newsdigest.ingest.parse import Rules
 
@@ -419,3 +420,44 @@ def test_a_personal_site_named_for_its_owner_credits_the_owner_when_the_page_nam
     assert got.authors == authors
     if authors:
         assert "authors" in got.review
+
+
+# ---- what speaks for another item: a comment, a teaser in the sidebar ----------------------------------------
+
+
+def test_a_commenters_microdata_author_is_not_the_articles():
+    comment = ('<ol class="comments"><li itemscope itemtype="https://schema.org/Comment"><div itemprop="author" itemscope '
+               'itemtype="https://schema.org/Person"><cite itemprop="name">Gus Ferreira</cite></div>'
+               '<p itemprop="text">Finally, the night tram.</p></li></ol>')
+    article = ('<div itemscope itemtype="https://schema.org/BlogPosting"><span itemprop="author" itemscope '
+               'itemtype="https://schema.org/Person"><span itemprop="name">Ruth Okafor</span></span></div>')
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>{article}", STORY + comment))
+    assert got.authors == ["Ruth Okafor"]
+
+
+def test_a_sidebar_teasers_date_does_not_date_the_page():
+    aside = ('<aside><h3>Latest</h3><div itemscope itemtype="https://schema.org/NewsArticle"><a href="/x">Harbour '
+             'ferry timetable changes</a><time datetime="2026-11-28">28.11.2026<meta itemprop="datePublished" '
+             'content="2026-11-28"></time></div></aside>')
+    got = convert(page(f"<title>{HEADLINE}</title>", f'<h1>{HEADLINE}</h1><span class="date"><time itemprop="datePublished" '
+                       f'datetime="2026-11-20">20.11.2026</time></span>', STORY + aside), zone="Europe/Berlin")
+    assert str(got.date)[:10] == "2026-11-20"
+
+
+@pytest.mark.parametrize("head, header, names", [
+    ('<meta name="byl" content="Von Sandra Weiß">', "", ["Sandra Weiß"]),                 # a label in the meta tag
+    ('<meta name="author" content="Ruth Okafor und Pavel Lindqvist">', "", ["Ruth Okafor", "Pavel Lindqvist"]),
+])
+def test_a_writers_label_in_another_language_is_no_part_of_the_name(head, header, names):
+    assert convert(page(f"<title>{HEADLINE}</title>{head}", f"<h1>{HEADLINE}</h1>{header}")).authors == names
+
+
+def test_a_label_in_another_language_glued_to_the_name_is_parted_from_it():
+    assert byline_names("VonKathrin Adler") == ("Kathrin Adler",) and byline_names("ParLucie Vial") == ("Lucie Vial",)
+    assert byline_names("Vonnegut Kurt") == ("Vonnegut Kurt",)
+
+
+def test_an_association_e_v_is_not_cut_at_its_e():
+    got = convert(page(f'<title>{HEADLINE}</title><meta name="DC.creator" content="Hafenverein Nord e.V.">',
+                       f"<h1>{HEADLINE}</h1>"))
+    assert "V" not in got.authors

@@ -190,6 +190,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = LEFT_BY_DATE.sub("", text)
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
+    text = re.sub(r"^([Vv]on|[Pp]ar|[Pp]or|[Dd]oor)(?=[A-Z][a-z])", r"\1 ", text)   # 'VonKathrin Adler' too
     m = BY_INSIDE.search(text)
     if m and m.start() > 0 and not _opens_byline(text[:m.start()]):
         m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'
@@ -458,10 +459,13 @@ def _word_case(word: str) -> str:
 
 # ---- names in a page's author fields (saved pages: meta tags, JSON-LD, rel="author", the visible byline) ------
 
-BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
-                       r"^(?:authors?|autor(?:es|a)?|auteur)(?:\s*:\s*|\s+(?-i:(?=[A-Z])))", re.I)
-"""'By ', 'Written by: ', and 'By' glued to the name ('ByJane Doe'), but not the start of 'Byron'."""
-NAME_LIST = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*", re.I)
+BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?(?:by|von|par|por|door)(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))"
+                       r"(?=\S+\s+\S)|^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
+                       rf"^(?:authors?|autor(?:es|a|{GENDERED})?|auteur)(?:\s*:\s*|\s+(?-i:(?=[A-Z])))", re.I)
+"""'By ', 'Written by: ', 'Von ' before a name of two words or more ('Von Miller' is a name), and the label glued
+to the name ('ByJane Doe', 'VonKathrin Adler'), but not the start of 'Byron'."""
+NAME_LIST = re.compile(r"\s*(?:;|&)\s*|\s+(?:and|und|et|y|e|i|и)\s+", re.I)
+"""Where one name ends and the next begins: 'A; B', 'A & B', 'A and B', 'A und B', 'A e B' (not the 'e' of 'e.V.')."""
 TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|desk|newsroom|redaktion|redacci[oó]n|reda[cç][aã]o|redazione|"
                   r"r[ée]daction|equipe|équipe|contributors?|admin)\b|\.(?:com|org|net|io|co)\b|^the\s", re.I)
 

@@ -50,8 +50,9 @@ SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object",
 HEADER_LINES = 25
 """How far below the headline the visible header (byline, dateline) may stand, in lines of the page's text
 (a kicker, a dek, a lead image and its caption may come first)."""
-BY_GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?[Bb]y)(?=[A-Z][a-z])")
-"""'ByJane Doe', 'Written byJane Doe': the word glued to the name by inline markup with no space between."""
+BY_GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z])")
+"""'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
+between ('Vonnegut' is no label: a capital follows it)."""
 
 
 def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:

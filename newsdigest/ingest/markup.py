@@ -253,7 +253,7 @@ def _meta_tags(doc) -> dict:
     'article:tag:all', and every author-like tag as (key, value) under 'author:all'."""
     meta: dict = {}
     for tag in doc.iter("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        key = (tag.get("property") or tag.get("name") or "").strip().lower()   # an itemprop is microdata's
         value = (tag.get("content") or "").strip()
         if not key or not value:
             continue
@@ -270,6 +270,8 @@ def _microdata(doc, by_id: dict) -> dict:
     the first of each; 'author' as the list of names its author items give."""
     found: dict = {}
     for el in doc.xpath("//*[@itemprop]"):
+        if not _the_pages(el):
+            continue
         key = (el.get("itemprop") or "").strip().lower()
         if key in ("headline", "datepublished", "datemodified", "articlesection") and key not in found:
             value = el.get("content") or el.get("datetime") or " ".join(el.text_content().split())
@@ -283,6 +285,14 @@ def _microdata(doc, by_id: dict) -> dict:
             if value and len(value) <= 80 and not _http(value):
                 found.setdefault("author", []).append(value)
     return found
+
+
+def _the_pages(el) -> bool:
+    """Whether an itemprop speaks for the page, not for a comment on it (its item a Comment: a commenter is its
+    'author') or for a teaser in a sidebar (<aside>: a related story's 'datePublished')."""
+    owner = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    return not ((owner is not None and (owner.get("itemtype") or "").rstrip("/").endswith("Comment"))
+                or any(a.tag == "aside" for a in el.iterancestors()))
 
 
 def _h1s(doc) -> list[str]:
