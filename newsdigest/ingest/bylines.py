@@ -41,6 +41,9 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     correspondent at large of the and""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
 SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
+GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z])")
+"""'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
+between ('Vonnegut' is no label: a capital follows it)."""
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
 'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y'."""
@@ -190,7 +193,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = LEFT_BY_DATE.sub("", text)
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
-    text = re.sub(r"^([Vv]on|[Pp]ar|[Pp]or|[Dd]oor)(?=[A-Z][a-z])", r"\1 ", text)   # 'VonKathrin Adler' too
+    text = GLUED.sub(r"\1 ", text)   # 'VonKathrin Adler' too
     m = BY_INSIDE.search(text)
     if m and m.start() > 0 and not _opens_byline(text[:m.start()]):
         m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'

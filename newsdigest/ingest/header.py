@@ -402,13 +402,13 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     under = t + 1
     while under < len(texts) and texts[under] == title_text:
         under += 1
-    if anchored and not dek and under < len(texts) and 5 <= reading.words[under] <= DEK_WORDS and not (
-            _caption(texts, under) or _signed(texts[under]) or is_byline_or_dateline(texts[under]) or bp.is_noise(texts[under])):
-        dek = texts[under]   # the layout's dek, between the headline and its byline, read as prose where the story begins
-    if not dek and under < len(texts) and 8 <= reading.words[under] <= DEK_WORDS and not (
-            _caption(texts, under) or _signed(texts[under]) or is_byline_or_dateline(texts[under]) or bp.is_noise(texts[under])) \
-            and any(_caption(texts, j) or is_byline_or_dateline(texts[j]) for j in (under + 1, under + 2) if j < len(texts)):
-        dek = texts[under]   # a standfirst over the photo, the byline or the dateline: the story begins below them
+    # the line under the headline, read as prose where the story begins: the dek under the layout's headline, or a
+    # standfirst over the photo, the byline or the dateline
+    if not dek and under < len(texts) and not (_caption(texts, under) or _signed(texts[under])
+                                               or is_byline_or_dateline(texts[under]) or bp.is_noise(texts[under])) and (
+            anchored and 5 <= reading.words[under] <= DEK_WORDS or 8 <= reading.words[under] <= DEK_WORDS and any(
+                _caption(texts, j) or is_byline_or_dateline(texts[j]) for j in (under + 1, under + 2) if j < len(texts))):
+        dek = texts[under]
     b, d = at["byline"], at["dateline"]
     authors: list[str] = []
     desks: list[str] = []

@@ -20,7 +20,7 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, is_person,
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, is_person,
                       labelled_authors, name_like, name_list, parse_byline, site_owner)
 from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
@@ -50,9 +50,6 @@ SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object",
 HEADER_LINES = 25
 """How far below the headline the visible header (byline, dateline) may stand, in lines of the page's text
 (a kicker, a dek, a lead image and its caption may come first)."""
-BY_GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z])")
-"""'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
-between ('Vonnegut' is no label: a capital follows it)."""
 
 
 def decode_html(raw: bytes, shown: str) -> tuple[str, list[str]]:
@@ -249,7 +246,7 @@ def _without_header(body: str, title: str, data: PageData) -> str:
 
 def _a_byline(line: str) -> bool:
     """'By Lena Fischer', 'By Lena Fischer · 3 June 2025': a short line that names authors, ends in no sentence."""
-    return len(line.split()) <= 16 and not line.endswith((".", "!", "?")) and bool(parse_byline(BY_GLUED.sub(r"\1 ", line), header=False))
+    return len(line.split()) <= 16 and not line.endswith((".", "!", "?")) and bool(parse_byline(GLUED.sub(r"\1 ", line), header=False))
 
 
 # ---- trafilatura, and the visible header ----------------------------------------------------------------------
