@@ -18,7 +18,10 @@ from babel import Locale, __version__ as babel_version
 OUT = Path(__file__).resolve().parent.parent / "newsdigest" / "ingest" / "data" / "calendar.json"
 # English first: where two languages spell different months alike, the earlier language wins.
 LANGUAGES = """en pt es fr it de nl ca gl eu ro pl cs sk sl hr bs sr_Latn hu fi sv da nb nn is et lv lt tr az id ms
-vi fil sw af ga cy sq mt ru uk be bg mk sr el ka hy kk uz he ar fa ur hi bn mr ta te th ko ja zh""".split()
+vi fil sw af ga cy sq mt ru uk be bg mk sr el ka hy kk uz he ar fa ur hi bn mr ta te th ko ja zh
+de_AT de_CH fr_CA fr_CH it_CH nl_BE pt_PT es_419 en_GB en_AU en_IN""".split()
+"""Languages, then regional forms whose month names differ ('Jänner' in Austria, 'sept.' in Britain): a name
+the list already holds keeps its first meaning."""
 UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 CJK_DAY_PERIODS = {"오전": "am", "오후": "pm", "午前": "am", "午後": "pm", "上午": "am", "下午": "pm"}
 
