@@ -694,3 +694,67 @@ def test_a_page_with_no_line_shaped_like_a_headline_keeps_its_first_paragraph_an
     got = convert(f"12 March 2026\n13 March 2026\n2 days ago\n\n{HARBOUR}")
     assert "title" in got.review
     assert "The harbour board agreed on Monday" in got.body
+
+
+# ---- German and other blogs' headers and sign-offs (issue 23: the unseen sets are mostly German) -------------------
+
+MARKET = "Stadtrat macht aus dem alten Depot eine Markthalle"
+
+
+@pytest.mark.parametrize("above, under, below, when", [
+    ("Startseite > Stadt > Artikel\nAktualisiert: 18.06.2026, 11:40 Uhr\nErstellt: 17.06.2026, 06:58 Uhr\n",
+     "Von Redaktion\n", "", datetime(2026, 6, 17, 6, 58, tzinfo=timezone.utc)),     # the update read, the publication not
+    ("", "Aktualisiert: 12.02.2026\n", "\nErstveröffentlichung: 14.10.2024\n", date(2024, 10, 14)),   # under the story
+    ("", "", "\nTermine\nSamstag, 13. Dezember 2026: Weihnachtsfeier im Depot\n"
+             "Dieser Beitrag wurde am 24. November 2026 in Stadtleben von Stadtredaktion veröffentlicht.\n", date(2026, 11, 24)),
+])
+def test_a_labelled_publication_dates_the_story_over_an_update_or_an_events_date(above, under, below, when):
+    article = convert(f"Menü\n{above}{MARKET}\n{under}\n{GERMAN_BODY}{below}Zurück zur Übersicht\n")
+    assert article.date == when
+
+
+def test_an_austrian_month_is_read():
+    article = convert(f"Menü\n{MARKET}\n12. Jänner 2026, 07:15\n\n{GERMAN_BODY}")
+    assert article.date == datetime(2026, 1, 12, 7, 15, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("header, names", [
+    ("von Petra / 14. Oktober 2026 / Stadt, Märkte / 3 Kommentare", ["Petra"]),   # a first name, parts apart by slashes
+    ("Eingestellt von Heinz Albers um 18:42", ["Heinz Albers"]),                    # Blogger's German byline and its hour
+    ("Vonadmin 9. Mai 2026 6 Kommentare", []),                                       # the content system's account
+    ("Home / Nieuws / Stad\n" + MARKET + "\nmaandag 10-03-2026 · Redactie · Categorie: Stad", []),   # a weekday; the desk
+    ("12.02.2026 Bauen & Verkehr", []),                                              # a section: German capitalises nouns
+    ("Von Redaktion\nText: Lea Sommerfeld · Fotos: Jan Ebert", ["Lea Sommerfeld"]),  # the desk gives way to the writer
+])
+def test_a_blogs_or_a_towns_byline_names_its_writer_and_nothing_else(header, names):
+    seed = f"{header}\n\n{GERMAN_BODY}" if MARKET in header else f"Menü\n{MARKET}\n{header}\n\n{GERMAN_BODY}"
+    assert convert(seed).authors == names
+
+
+@pytest.mark.parametrize("ending, names", [
+    ("Ich wünsche euch viel Freude beim Einkaufen!\n\nEure Sabine\n\nKeine Beiträge mehr verpassen!\n"
+     "Einmal im Monat schicke ich dir meine neuesten Beiträge.", ["Sabine"]),
+    ("Summende Grüße,\neuer Imker Bernd Kaiser", ["Bernd Kaiser"]),
+    ("Bises, Claire", ["Claire"]),
+    ("Birgit Lohmann, Gemeindereferentin\n\nAnmeldung und Fragen:\nPfarrbüro, Kirchgasse 4", ["Birgit Lohmann"]),
+    ("Birgit Lohmann, Gemeindereferentin\n\nAnmeldung und Fragen:\nClaudia Fehr (Koordination)\n"
+     "Pfarrbüro St. Martin, Kirchgasse 4, 79999 Obertal", ["Birgit Lohmann"]),    # the contact under the signature: not her
+    ("Liebe Grüße und bis bald!", []),
+])
+def test_a_post_signed_at_its_end_names_its_writer_when_its_header_names_nobody(ending, names):
+    assert convert(f"Menü\n{MARKET}\n12.02.2026\n\n{GERMAN_BODY}\n{ending}\n").authors == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Lars Oberholz, Nina Teichert", ("Lars Oberholz", "Nina Teichert")),   # two people apart by a comma
+    ("By Rohit Sharma, New Delhi", ("Rohit Sharma",)),                       # a person and a place
+    ("Analyse Jakob Pernthaler", ("Jakob Pernthaler",)),                     # the piece's kind, then its writer
+    ("Das Wichtigste in Kürze", ()),                                         # a box's heading
+    ("Harbour Newsdesk", ("Harbour Newsdesk",)),                             # a desk, the author only alone
+])
+def test_a_bylines_people_without_the_pieces_kind_or_a_heading(line, names):
+    assert byline_names(line) == names
+
+
+def test_a_desk_in_one_word_gives_way_to_the_person_beside_it():
+    assert convert(f"Menü\n{MARKET}\nBy Harbour Newsdesk and Rick Alvarez\n\n{GERMAN_BODY}").authors == ["Rick Alvarez"]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from newsdigest.ingest.bylines import byline_names
+from newsdigest.ingest.bylines import byline_names, split_names
 from newsdigest.ingest.html import convert_html
 from newsdigest.ingest.parse import Rules
 
@@ -414,7 +414,7 @@ def test_a_headline_shown_without_the_site_name_its_title_carries_finds_the_head
 
 
 @pytest.mark.parametrize("site, authors", [("Pavel Lindqvist's blog", ["Pavel Lindqvist"]), ("Harbour Gazette", []),
-                                           ("Morgan Lindqvist", [])])
+                                           ("Morgan Lindqvist", ["Morgan Lindqvist"])])   # a bare name too, marked
 def test_a_personal_site_named_for_its_owner_credits_the_owner_when_the_page_names_no_one(site, authors):
     got = convert(page(f'<title>{HEADLINE}</title><meta property="og:site_name" content="{site}">', f"<h1>{HEADLINE}</h1>"))
     assert got.authors == authors
@@ -461,3 +461,80 @@ def test_an_association_e_v_is_not_cut_at_its_e():
     got = convert(page(f'<title>{HEADLINE}</title><meta name="DC.creator" content="Hafenverein Nord e.V.">',
                        f"<h1>{HEADLINE}</h1>"))
     assert "V" not in got.authors
+
+
+# ---- blogs: the account that posted, a first name in the markup, a signature (issue 24: set E is German blogs) -----
+
+DEPOT = "Stadtrat macht aus dem alten Depot eine Markthalle"
+GERMAN = "".join(f"<p>{p}</p>" for p in [
+    "Der Stadtrat hat am Dienstag beschlossen, das alte Straßenbahndepot in eine überdachte Markthalle zu verwandeln, "
+    "und damit einen zehnjährigen Streit über die leere Halle am Fluss beendet.",
+    "Händler, die bisher aus Lieferwagen am Kai verkaufen, bekommen als Erste die Wahl unter den sechzig Ständen, und "
+    "die Miete wird für die ersten drei Jahre festgeschrieben, wie die Verwaltung mitteilte.",
+    "Die Arbeiten am Dach beginnen im Frühjahr, und die Stadt hofft, den Markt noch vor dem Sommerfest zu eröffnen, "
+    "das jedes Jahr im Juli Tausende Besucher an den Kai bringt."])
+
+
+def blog(head: str, header: str, story: str = GERMAN, after: str = "", site: str = "Mein Kaiblog") -> bytes:
+    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{DEPOT} – {site}</title>{head}</head>'
+            f'<body><header><p class="site-title"><a href="/">{site}</a></p><nav><a href="/">Start</a> '
+            f'<a href="/rezepte/">Rezepte</a></nav></header><main><article><h1 class="entry-title">{DEPOT}</h1>{header}'
+            f'<div class="entry-content">{story}</div></article>{after}</main><footer>© 2026 {site}</footer>'
+            f'</body></html>').encode("utf-8")
+
+
+def test_the_account_that_posted_is_no_author_and_the_posts_signature_names_the_writer():
+    comments = ('<ol class="comment-list"><li id="comment-218" class="comment"><article class="comment-body">'
+                '<b class="fn">Rolf aus Simmern</b> sagt: <time datetime="2026-11-27T20:13:44+01:00">27. November 2026'
+                '</time><p>Danke für den Tipp!</p></article></li></ol>')
+    got = convert(blog('<link rel="canonical" href="https://kaiblog.example/2026/11/25/depot-markthalle/">',
+                       '<div class="entry-meta">Geschrieben von <span class="author vcard"><a class="url fn n" '
+                       'href="/author/admin/">admin</a></span></div>',
+                       GERMAN + "<p>Herzliche Grüße,<br>euer Marktgänger Bernd Kaiser</p>", comments), zone="Europe/Berlin")
+    assert got.authors == ["Bernd Kaiser"]
+    assert str(got.date)[:10] != "2026-11-27"   # the comment's time dates the comment, not the post
+
+
+def test_a_label_in_lower_case_before_a_first_name_is_no_part_of_it():
+    header = ('<div itemscope itemtype="https://schema.org/BlogPosting"><span itemprop="author">von Katrin</span></div>')
+    assert convert(blog('<meta name="author" content="Katrin">', header)).authors == ["Katrin"]
+
+
+def test_a_first_name_in_the_markup_takes_the_full_name_the_author_box_gives():
+    ld = '<script type="application/ld+json">{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Gudrun"}}</script>'
+    box = ('<section class="author-box"><h3>Über die Autorin</h3><p>Gudrun Wellmann gärtnert seit dreißig Jahren am '
+           'Hang über dem Fluss und schreibt hier über Märkte, Gemüse aus eigener Saat und Blumenzwiebeln.</p></section>')
+    assert convert(blog(ld, "", GERMAN + box)).authors == ["Gudrun Wellmann"]
+
+
+def test_two_capitalised_nouns_beside_a_date_are_no_writer():
+    news = ('<section><h2>Weitere Meldungen</h2><ul><li><a href="/a">Neue Bänke am Kai</a> 09.02.2026</li>'
+            '<li><a href="/b">Wochenmarkt zieht um</a> 02.02.2026</li></ul></section>')
+    got = convert(blog("", '<p class="date">12.02.2026</p><p>Kategorien Märkte</p>', GERMAN, news, site="Gemeinde Kaistadt"))
+    assert got.authors == []
+
+
+@pytest.mark.parametrize("field, names", [
+    ("Reto Brunner Redaktor Region Nord Publiziert", ["Reto Brunner"]),   # a byline box's lines read into one
+    ("Jane Doe Senior Writer", ["Jane Doe"]),
+    ("The Currency editors", ["The Currency editors"]),                   # a desk keeps its word
+    ("Geschrieben von Anna Berg", ["Anna Berg"]),
+    ("Da Silva Santos", ["Da Silva Santos"]),                             # a particle, not 'by'
+])
+def test_an_author_field_less_the_role_or_date_label_run_into_it(field, names):
+    assert split_names(field) == names
+
+
+@pytest.mark.parametrize("site, names", [("Greta Lindqvist", ["Greta Lindqvist"]), ("Hans Böckler Stiftung", []),
+                                         ("Anna Berg Fotografie", [])])
+def test_a_personal_site_named_after_its_owner_credits_her_when_the_page_names_no_one(site, names):
+    got = convert(blog(f'<meta property="og:site_name" content="{site}">', "<p>12.02.2026</p>", site=site))
+    assert got.authors == names and (not names or "authors" in got.review)
+
+
+def test_a_person_a_weaker_witness_names_outranks_the_site_the_markup_credits():
+    from newsdigest.ingest.markup import Witness
+    from newsdigest.ingest.votes import decide_authors
+    names, outlet, _ = decide_authors([Witness("json-ld", ("Tagesfunk",)), Witness("trafilatura", ("Hannah Leitner", "NWR"))],
+                                      ["Tagesfunk"])
+    assert names == ["Hannah Leitner"] and outlet == "Tagesfunk"

@@ -13,7 +13,7 @@ BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
 WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|texte|texto|testo|tekst|"
-         r"geschrieben|verfasst|"
+         r"geschrieben|verfasst|eingestellt|gepostet|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
          r"rezension)|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
@@ -31,8 +31,12 @@ BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a
                 re.I)
 """'By …' and its kin in ten languages; the label may be glued to the name or doubled, as copied from a widget
 ('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
-ROLE_NOUN = re.compile(r"^(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
-                       r"commentator|chief|staff|team|desk)s?$", re.I)
+ROLE_NOUN = re.compile(r"^(?:(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
+                       r"commentator|chief|staff|team|desk)s?|(?:redakteur|redaktor|korrespondent|reporter|journalist|"
+                       r"volontär|kolumnist|autor)(?:in(?:nen)?|en|e)?|r[ée]dact(?:eur|rice)|journaliste|correspondant(?:e)?|"
+                       r"chroniqueur|redattore|redattrice|giornalista|corrispondente|inviat[oa]|redacteur|verslaggever|"
+                       r"redactor(?:a)?|periodista|corresponsal)$", re.I)
+"""The noun of a job title under a byline, in the languages of BY_WORD: 'Reporter', 'Redakteurin', 'rédactrice'."""
 ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff contributing managing executive
     news features opinion political politics economics economic economy business science health technology tech
     foreign diplomatic defence defense security sports sport arts culture education environment environmental climate
@@ -40,11 +44,12 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     investigations investigative data social media royal religion food travel property global regional bureau
     correspondent at large of the and""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
-SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
+SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
 GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z])")
 """'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
 between ('Vonnegut' is no label: a capital follows it)."""
-NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)")
+NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
+                       r"\s+(?:um|at|à|alle|om|às|a\s+las)\s+(?=\d)")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
 'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y'."""
 AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|dpa|efe|ansa|anp|"
@@ -72,8 +77,12 @@ def name_like(words: list[str]) -> bool:
 INSTITUTION = re.compile(r"\b(?:universit(?:y|ies|ät|é|à|ad|ade)|college|institute?|school|academy|foundation|society|"
                          r"association|council|clinic|hospital|cent(?:er|re)|museum|library|church|group|labs?|studios?|"
                          r"inc|llc|ltd|gmbh|corp(?:oration)?|compan(?:y|ies)|partners|solutions|software|systems|"
-                         r"photography|photo|design|law|legal|consulting|trust|realty|media|marketing|shop|store)\b", re.I)
-"""Words that make a name an organisation's ('Stanford University', 'Jane Doe Photography'), not a person's."""
+                         r"photography|photo|design|law|legal|consulting|trust|realty|media|marketing|shop|store|hotel|restaurant|"
+                         r"learning|education|training|services|health|"
+                         r"stiftung|verein|verlag|zeitung|schule|gemeinde|praxis|kanzlei|fotografie|fondation|fondazione|"
+                         r"fundaci[oó]n|stichting|[eé]cole|scuola)\b", re.I)
+"""Words that make a name an organisation's ('Stanford University', 'Jane Doe Photography', 'Hans Böckler
+Stiftung'), not a person's."""
 OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s(?:\s+[\w-]+){0,2}?\s+(?:blog|site|website|homepage|home page|notes|journal|"
                         r"weblog)$", re.I)
 """'Jane Doe's blog', 'Jane Doe's Tech Blog': a personal site, by the name its owner gives it."""
@@ -163,9 +172,18 @@ NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|image
                          r"illustrations?|video|produced|revisado|editado|fotos?|"
                          r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
 """What a name under 'by' did when it was not the writing: 'Reviewed by', 'Edited by', 'Photos by'."""
-DESK = re.compile(r"^(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,3}\s+(?:team|desk|editors|newsroom|staff|"
-                  r"redaktion|redacción|redação|rédaction|redazione)$", re.I)
-"""A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team'."""
+DESK = re.compile(r"^(?:(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,3}\s+(?:team|desk|newsdesk|editors|newsroom|staff|"
+                  r"redaktion|redacción|redação|rédaction|redazione)|redaktion|redactie|r[ée]daction|redazione|"
+                  r"redacci[oó]n|reda[cç][aã]o|newsroom|staff)$", re.I)
+"""A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team', or the
+desk's word alone ('Von Redaktion', 'door Redactie')."""
+ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", "superuser", "site admin", "blog admin"})
+"""A content system's default accounts, which post a page for whoever wrote it: no one's name."""
+GENRE = re.compile(r"^(?:analys[ei]s?|kommentar|commentary|opinion|meinung|interview|reportage|review|rezension|"
+                   r"kolumne|column|glosse|essay|gastbeitrag|editorial|leitartikel|éditorial|analisi|commento)$", re.I)
+"""A piece's kind printed before its writer's name on the byline: 'Analyse Jakob Pernthaler'."""
+ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las".split())
+"""Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen'), which a name does not."""
 LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|le|el|em|il|the))+\s*$")
 """A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
 PARENTHESISED = re.compile(r"\s*\([^()]{1,40}\)")
@@ -215,6 +233,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     desk = ""
     for k, part in enumerate(parts):
         words = part.split()
+        if all(w.lower().strip(".,") in CALENDAR_WORDS for w in words) or part.lower() in ACCOUNTS:
+            continue   # 'maandag 10-03-2025 · Redactie': the date's weekday; 'by admin': an account; no names
         if DESK.match(part):
             desk = desk or part   # 'By News Desk': the author only when the byline names no person
             continue
@@ -228,10 +248,15 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
         if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part):
             continue
-        if len(words) == 1 and len(parts) > 1 and not joined:
-            continue
-        if k > 0 and not joined and (len(parts) == 2 or not is_person(words)):
+        if len(words) == 1 and len(parts) > 1 and not (joined and given_name(words[0])):
+            continue   # 'Petra & Sabine', not 'Bauen & Verkehr' (a section beside the date: German capitalises nouns)
+        if k > 0 and not joined and (not is_person(words) or len(parts) == 2 and not is_person(parts[0].split())):
             continue   # 'By Rohit Sharma, New Delhi(, India)': a place or outlet after the comma, not a co-author
+        if k == 0 and len(words) >= 3 and GENRE.match(words[0]) and is_person(words[1:]):
+            words = words[1:]   # 'Analyse Jakob Pernthaler', 'Kommentar Jane Doe': the piece's kind, then its writer
+        if k == 0 and words and words[0].lower() in ARTICLES and words[0][:1].isupper() \
+                and not AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I)):
+            continue   # 'Das Wichtigste (in Kürze)', 'The Big Read': a heading, no name
         if names and (OUTLET_WORD.search(part) or AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I))):
             continue   # 'By Rohit Sharma, Hindustan Times', 'By Jane Doe and Omar Haddad, Reuters': the outlet
         if not all(NAME_WORD.match(w) or (len(words) == 1 and w.isalnum()) for w in words):
@@ -245,7 +270,8 @@ def byline_names(line: str) -> tuple[str, ...]:
 
 
 AUTHOR_LABEL = re.compile(rf"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?:article|post|story)\s+)?written\s+by|autor(?:es|{GENDERED})?|auteur|autore|"
-                          rf"über\s+(?:den|die)\s+autor(?:{GENDERED})?|à\s+propos\s+de\s+l['’]auteur|sobre\s+el\s+autor)\s*:?"
+                          rf"über\s+(?:den|die)\s+autor(?:{GENDERED})?|à\s+propos\s+de\s+l['’]auteure?|sobre\s+el\s+autor|over\s+de\s+(?:auteur|schrijver)|"
+                          rf"sull['’]autore|l['’]autore|l['’]auteur)\s*:?"
                           r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3})))?$", re.I)
 """A label alone on its line over the writers' names: 'Author', 'About the authors', 'Article written by:',
 'Über den Autor' (not 'By' alone: a teaser's byline broken in two);
@@ -269,6 +295,10 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
         initials = found["initials"] or ""
         for line in texts[i + 1:i + 1 + LABELLED_LINES]:
             line = line.strip()
+            if len(line.split()) > 12 and not names:   # a bio under the label opens with the name: 'Jane Doe writes …'
+                words = line.split()
+                k = next((k for k in (3, 2) if is_person(words[:k]) and words[k][:1].islower()), 0)
+                names += [normalize_name(" ".join(words[:k]))] if k else []
             if len(line.split()) > 12 or NOT_WRITTEN.search(re.sub(r"(?i)\s+by\s*:?$|:$", "", line)):
                 break   # a paragraph (a bio, the next story), or 'Reviewed by', 'Fact checked by': someone else's
             head = re.split(r"\s*(?:,|\s[|·•–—-])\s*", line)[0]
@@ -280,6 +310,28 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
                 names.append(normalize_name(head))
         if names:
             return tuple(dict.fromkeys(names))[:8]
+    return ()
+
+
+VALEDICTION = re.compile(r"(?:^|[\s,.!])(?:grü(?:ß|ss)e|gruß|eure?|euer|deine?|cheers|love|xoxo|warmly|bises|bisous|"
+                         r"amicalement|à bientôt|abbracci|abbraccio|a presto|groetjes|liefs|saludos|abrazos)(?=[\s,.!]|$)",
+                         re.I)
+"""The words of a blog post's closing greeting, in the languages of BY_WORD: 'Liebe Grüße', 'eure', 'Cheers', 'Bises'."""
+
+
+def signed_off(paragraphs: list[str]) -> tuple[str, ...]:
+    """The writer a post's closing greeting names ('Liebe Grüße, eure Sabine', 'Summende Grüße, euer Imker Bernd
+    Kaiser', 'Cheers, Jane Doe'): in the last ten paragraphs (or lines) given (a newsletter box may follow), a short one (12 words or fewer) with a greeting's
+    word, ending in a person's name (is_person, or one given name). () when none."""
+    for text in reversed(paragraphs[-10:]):
+        words = text.strip().rstrip(".!").split()
+        if not 2 <= len(words) <= 12 or not VALEDICTION.search(text):
+            continue
+        for k in (3, 2, 1):
+            name = [w.strip(",") for w in words[-k:]]
+            if len(words) > k and (is_person(name) if k > 1 else given_name(name[0]) and name[0][:1].isupper()) \
+                    and "," not in " ".join(words[-k:-1] if k > 1 else []):
+                return (" ".join(name),)
     return ()
 
 
@@ -462,15 +514,31 @@ def _word_case(word: str) -> str:
 
 # ---- names in a page's author fields (saved pages: meta tags, JSON-LD, rel="author", the visible byline) ------
 
-BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words)\s+)?(?:by|von|par|por|door)(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))"
-                       r"(?=\S+\s+\S)|^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
+BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words|geschrieben|verfasst|écrit|scritto|geschreven|escrito)\s+)?"
+                       r"(?:by|von|par|por|door)(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))(?=\S+\s+\S)|"
+                       r"^(?:(?:geschrieben|verfasst|écrit|scritto|geschreven|escrito)\s+(?:von|par|da|door|por)|"
+                       r"(?-i:von|par|por|door))\s+(?=\S)|^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
                        rf"^(?:authors?|autor(?:es|a|{GENDERED})?|auteur)(?:\s*:\s*|\s+(?-i:(?=[A-Z])))", re.I)
-"""'By ', 'Written by: ', 'Von ' before a name of two words or more ('Von Miller' is a name), and the label glued
-to the name ('ByJane Doe', 'VonKathrin Adler'), but not the start of 'Byron'."""
+"""'By ', 'Written by: ', 'Von ' before a name of two words or more ('Von Miller' is a name), 'von ' in lower case
+before any ('von Katrin'), and the label glued to the name ('ByJane Doe', 'VonKathrin Adler'), but not the start of
+'Byron'."""
 NAME_LIST = re.compile(r"\s*(?:;|&)\s*|\s+(?:and|und|et|y|e|i|и)\s+", re.I)
 """Where one name ends and the next begins: 'A; B', 'A & B', 'A and B', 'A und B', 'A e B' (not the 'e' of 'e.V.')."""
-TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|desk|newsroom|redaktion|redacci[oó]n|reda[cç][aã]o|redazione|"
+TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|desk|newsroom|redaktion|redactie|redacci[oó]n|reda[cç][aã]o|redazione|"
                   r"r[ée]daction|equipe|équipe|contributors?|admin)\b|\.(?:com|org|net|io|co)\b|^the\s", re.I)
+
+
+def before_role(name: str) -> str:
+    """A name less the job title or date label an extractor ran into it, reading a byline box's lines as one:
+    'Reto Brunner Redaktor Region Süd Publiziert' -> 'Reto Brunner', 'Jane Doe Senior Writer' -> 'Jane Doe'; cut
+    after two words at least, at a person's role noun (with up to two of its modifiers before it; not a desk's:
+    'The Currency editors' stays whole) or a date's label."""
+    words = name.split()
+    for i in range(2, len(words)):
+        if DATE_LABEL.fullmatch(words[i]) or any(ROLE_NOUN.match(w) and not TEAM.match(w) for w in words[i:i + 3]) \
+                and all(w.lower() in ROLE_MODIFIERS or ROLE_NOUN.match(w) for w in words[i:i + 1]):
+            return " ".join(words[:i])
+    return name
 
 
 def split_names(text: str) -> list[str]:
@@ -478,7 +546,7 @@ def split_names(text: str) -> list[str]:
     follows a bar or dash ('Jane Doe | The Courier', 'Jane Doe - Staff') is her outlet or role, not a name;
     after a comma, only another person's name counts ('Jane Doe, Ph.D.', 'Jane Doe, Senior Editor' are one)."""
     text = BY_PREFIX.sub("", " ".join(text.split()), count=1)
-    head = SEPARATORS.split(text)[0].strip(" ,;:")
+    head = before_role(SEPARATORS.split(text)[0].strip(" ,;:"))
     inverted = LAST_FIRST.match(head)
     if inverted and not CREDENTIAL.match(inverted["first"]):   # 'Roy, Aniruddha': a catalogue's order
         head = f"{inverted['first']} {inverted['last']}"

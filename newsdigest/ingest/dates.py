@@ -37,7 +37,8 @@ US_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKD
 UPDATED_WORDS = (r"(?:last\s+)?updated|update|modified|last\s+modified|edited|atualizad[oa]|actualizad[oa]|"
                  r"actualización|aggiornat[oa]|aggiornamento|mis\s+à\s+jour|modifié|aktualisiert|geändert|"
                  r"bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|güncellendi|수정|업데이트|更新")
-PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|"
+PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|"
+                   r"erschienen|erstveröffentlichung|publiziert|"
                    r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")
 LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"
                     r"le|el|il|de|del|em|am|uhr|hrs|h|time|г|года|日付)\b", re.I)

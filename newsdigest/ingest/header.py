@@ -414,6 +414,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     desks: list[str] = []
     """A byline that names only a desk or team: the authors when no line names a person."""
     authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
+    dated: list[int] = []   # the rows the stamps were read from
     photo, section = _Box(), ""
     shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
         c.casefold() for c in crumbs}
@@ -441,6 +442,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
             stamps += found
+            dated += [k] if found else []
         if (labels[k] == "caption" or (labels[k] not in ("byline", "dateline") and _caption(texts, lo + k))) and not (
                 photo.caption and photo.credit):
             if not take_caption(text, texts[lo + k + 1] if lo + k + 1 < len(texts) else "", photo):
@@ -450,6 +452,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = next(iter(category_names(label)), "")
                 break
+    if stamps and all(s.updated for s in stamps):   # 'Aktualisiert: …' read, 'Erstellt: …' on the next line not
+        stamps += [s for k in after if labels[k] != "body" and reading.words[lo + k] <= 15 and k not in dated
+                   and any(abs(k - j) <= 2 for j in dated)
+                   for s in find_stamps(texts[lo + k], zone, zones, year, order) if not s.updated and not s.relative][:1]
     if not authors and not desks:
         authors, authors_sure = stray_byline(texts, labels, [p[b] for p in probs], lo, t, after, sections)
     authors = authors or desks

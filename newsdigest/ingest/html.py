@@ -20,8 +20,9 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, is_person,
-                      labelled_authors, name_like, name_list, parse_byline, site_owner)
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, given_name,
+                      is_person,
+                      labelled_authors, name_like, name_list, parse_byline, signed_off, site_owner)
 from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
@@ -96,7 +97,9 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     if not header.authors:   # an author box, or a block labelled 'Author' / 'About the author'
         headings = {_plain(b).lstrip("#").strip() for b in body.split("\n\n") if b.startswith("#")}
         header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_text.split("\n"))
-                                                                       or author_box(shown_text.split("\n"), headings)] if names]
+                                                                       or author_box(shown_text.split("\n"), headings)
+                                                                       or signed_off([_plain(b) for b in body.split("\n\n")])]
+                           if names]
     if not (data.published or found.published or header.published):
         days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
         found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []
@@ -155,7 +158,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     if why:
         review["authors"] = why
     authors = authors or (read.authors if read else [])
-    owner = site_owner(data.site or next(iter(outlets), "")) if not authors else ""
+    owner = site_owner(data.site or next(iter(outlets), ""), bare=True) if not authors else ""
     if owner:
         authors = [owner]
         review["authors"] = f"the page names no author: credited {owner}, after whom the site is named"
@@ -381,7 +384,8 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
         elif (not bare or i > headline > bare_at) and 0 < len(line.split()) <= 6 + 4 * line.count(","):   # one under the headline first
             near = window[max(0, i - 1):i] + window[i + 1:i + 2]
             if any(has_date(x) or READING_TIME.search(x) or _a_role(x) for x in near):
-                names = list(name_list(line, people=False)) or parse_byline(line, header=True, bare=True)
+                names = list(name_list(line, people=False)) or [n for n in parse_byline(line, header=True, bare=True) or []
+                                                                 if _a_person(n)]
                 if names and all(name_like(n.split()) for n in names):
                     bare, bare_at = names, i
         if not bare and has_date(line):   # 'Jane Doe · June 3, 2025 · 5 min read', 'Dec 17, 2025Jane Doe'
@@ -442,6 +446,13 @@ DATE_START = re.compile(rf"\s(?=\d|{_MON})", re.I)
 NOT_THE_AUTHOR = re.compile(r"(?i)^(?:photos?|photographs?|photography|images?|illustrations?|illustrated|videos?|graphics?|"
                             r"design(?:ed)?|edited|reviewed|checked|verified|produced|articles|posts|stories|more|"
                             r"other|all|sponsored|presented|powered|supported|courtesy|translated|narrated|read)$")
+
+
+def _a_person(name: str) -> bool:
+    """A bare name line's name reads as a person's: a given name first ('Jane Doe', 'Petra'), not two capitalised
+    nouns ('Weitere Meldungen', 'Kategorien Gartentipps': German capitalises every noun)."""
+    words = name.split()
+    return is_person(words) or len(words) == 1 and given_name(words[0])
 
 
 def _a_role(line: str) -> bool:

@@ -292,7 +292,19 @@ def _the_pages(el) -> bool:
     'author') or for a teaser in a sidebar (<aside>: a related story's 'datePublished')."""
     owner = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
     return not ((owner is not None and (owner.get("itemtype") or "").rstrip("/").endswith("Comment"))
-                or any(a.tag == "aside" for a in el.iterancestors()))
+                or _in_aside_or_comment(el))
+
+
+COMMENTS = re.compile(r"^(?:comments?|commentlist|comment-(?:body|list|content|meta|text|\d+)|comments-(?:area|list|section))$",
+                      re.I)
+"""A class or id of a reader's comment or the comments' list ('comment-body', 'comment-218', 'comments-area'), not a
+post's own ('comments-open', 'comments-link')."""
+
+
+def _in_aside_or_comment(el) -> bool:
+    """Whether `el` stands in a sidebar (<aside>) or a reader's comment: its dates and names are not the article's."""
+    return any(a.tag == "aside" or any(COMMENTS.match(t) for t in (a.get("class") or "").split())
+               or COMMENTS.match(a.get("id") or "") for a in el.iterancestors())
 
 
 def _h1s(doc) -> list[str]:
@@ -303,10 +315,13 @@ def _h1s(doc) -> list[str]:
 
 def _times(doc, zone: str) -> list[datetime | date]:
     """The <time datetime> marked as the publication time (pubdate, itemprop datePublished), else the first after
-    the page's first h1, else its first: where a byline's time stands."""
-    found = doc.xpath("//time[@datetime][@pubdate or contains(translate(@itemprop, 'P', 'p'), 'datepublished')]") \
-        or doc.xpath("(//h1)[1]/following::time[@datetime][1]") or doc.xpath("(//time[@datetime])[1]")
-    return [when for el in found[:1] for when in [_instant(el.get("datetime") or "", zone)] if when]
+    the page's first h1, else its first: where a byline's time stands; none in a comment or an <aside>."""
+    for path in ("//time[@datetime][@pubdate or contains(translate(@itemprop, 'P', 'p'), 'datepublished')]",
+                 "(//h1)[1]/following::time[@datetime]", "//time[@datetime]"):
+        found = [el for el in doc.xpath(path) if not _in_aside_or_comment(el)]   # not a comment's, nor a teaser's
+        if found:
+            return [when for when in [_instant(found[0].get("datetime") or "", zone)] if when]
+    return []
 
 
 def _rel_authors(doc) -> tuple[str, ...]:

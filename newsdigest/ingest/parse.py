@@ -26,8 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import BY, author_box, byline_names, is_person, labelled_authors, name_like, site_owner
-from .dates import Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
+from .bylines import BY, author_box, byline_names, is_person, labelled_authors, name_like, signed_off, site_owner
+from .dates import LABEL_WORD, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
 from .lines import Line, read_lines
@@ -121,6 +121,11 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
+    signed = [s for i in range(max(run.start, run.end - 3), min(len(texts), run.end + AFTER)) if reading.words[i] <= 20
+              and any(m.lastgroup == "published" for m in LABEL_WORD.finditer(texts[i]))
+              for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not s.updated][:1]
+    near += signed if near and all(s.updated for s in near) else []   # 'Aktualisiert: …' above, 'Erstveröffentlichung: …' below
+    late = signed + late   # 'Dieser Eintrag wurde am 24. November 2025 veröffentlicht' before the events' dates under it
     above = [] if near or late else [   # read only where nothing nearer dates the page
         s for i in range(region(reading, len(texts))[0], run.start) if reading.words[i] <= 15
         for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not (s.relative or s.yearless)]
@@ -131,7 +136,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     authors = _unique([*header.authors, *body.authors]) or list(_signature(texts, run.end)) \
-        or list(labelled_authors(texts[run.end:])) or list(author_box(texts[run.end:]))   # 'About the author' / 'Jane Doe' under the story
+        or list(labelled_authors(texts[run.end:])) or list(author_box(texts[run.end:])) \
+        or list(signed_off(texts[max(run.start, run.end - 8):run.end + 2]))   # 'About the author' / 'Jane Doe' under the story; 'Liebe Grüße, eure Petra'
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
@@ -191,16 +197,18 @@ def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
 def _signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
     2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
-    fewer, that opens with 'By' or its kin and names people; or, as a broadcaster signs its stories, the line
-    right under it when that is a person's name and their outlet or place ('Jane Doe, NDR'). () when none."""
+    fewer, that opens with 'By' or its kin and names people; or, as a broadcaster or a parish signs its stories, one
+    of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
+    Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'). () when none."""
     for text in texts[end:end + AFTER]:
         if len(text.split()) <= 20 and BY.match(text):
             names = byline_names(text)
             if names and all(name_like(n.split()) for n in names):
                 return names
-    name, comma, where = texts[end].partition(",") if end < len(texts) else ("", "", "")
-    if comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(c.isdigit() for c in where):
-        return (name.strip(),)
+    for text in texts[max(0, end - 3):end + 1]:   # the story's last lines, or the one under it
+        name, comma, where = text.partition(",")
+        if comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(c.isdigit() for c in where):
+            return (name.strip(),)
     return ()
 
 

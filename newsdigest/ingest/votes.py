@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .bylines import ROLE_NOUN, ROLE_WORDS, is_outlet, split_names
+from .bylines import ACCOUNTS, ROLE_NOUN, ROLE_WORDS, is_outlet, is_person, split_names
 from .dates import CALENDAR, day_of
 from .markup import Witness
 
@@ -183,13 +183,16 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
         for value in w.value:
             whole = is_outlet(str(value), outlets) and _key(str(value)) in {_key(o) for o in outlets}
             for name in [str(value)] if whole else split_names(str(value)):   # 'Morgan & Morgan' is one firm
+                if _key(name) in ACCOUNTS:
+                    continue   # the CMS account that posted it ('admin'): no one's name
                 key, place, at = _key(name), (order[id(w)], at), at + 1   # the byline's order first, the markup's spelling
                 same = next((k for k in named if _same_person(k, key)), None)
                 if same is None:
                     named[key] = (name, {w.source}, place)
                 else:   # the name as the most trusted witness writes it (sorted so: the byline's comes last)
                     shown, sources, first = named[same]
-                    named[same] = (name if sources == {"byline"} else shown, sources | {w.source}, min(first, place))
+                    fuller = len(shown.split()) == 1 < len(name.split())   # 'Gudrun' in the markup, 'Gudrun Wellmann' shown
+                    named[same] = (name if sources == {"byline"} or fuller else shown, sources | {w.source}, min(first, place))
     if any(v[1] - {"name-line"} for v in named.values() if not is_outlet(v[0], outlets) and not _no_name(*v[:2])):
         named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one names a person
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
@@ -198,7 +201,9 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
         people = [(k, v) for k, v in people if len(k.split()) >= 2 or v[1] - {"byline", "name-line"}] or people
     firms = [(k, v) for k, v in named.items() if is_outlet(v[0], outlets)]
     alone = not any(v[1] & STRONG_AUTHORS for _, v in people + firms)   # only weak witnesses name anyone: all there is
-    counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone or "name-line" in v[1]]
+    firm_only = not any(v[1] & STRONG_AUTHORS for _, v in people)   # the markup credits only the site or a firm
+    counted = [(k, v) for k, v in people if v[1] & STRONG_AUTHORS or len(v[1]) >= 2 or alone or "name-line" in v[1]
+               or firm_only and is_person(v[0].split())]   # a person a weak witness names, over the firm
     review = ""
     seen = [(k, v) for k, v in counted if "byline" in v[1]]
     markup = [(k, v) for k, v in counted if v[1] - {"byline", "trafilatura", "rel-author", "name-line"}]
@@ -228,7 +233,8 @@ NOT_NAMES = set("the a an and of updated published posted home menu share by adm
 
 
 def _same_person(a: str, b: str) -> bool:
-    """'lena fischer' and 'lena fischer' or 'tina flint huffman' and 'tina huffman': one's words all in the other's."""
+    """'lena fischer' and 'lena fischer' or 'tina flint huffman' and 'tina huffman': one's words all in the other's;
+    a given name alone and a full name that opens with it ('gudrun', a blog's account, and 'gudrun wellmann')."""
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
@@ -236,4 +242,4 @@ def _same_person(a: str, b: str) -> bool:
         return True   # 'gabby boucherin budget travel': a name glued to what follows it
     wa, wb = a.split(), b.split()
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return len(short) >= 2 and all(w in long for w in short)
+    return len(short) >= 2 and all(w in long for w in short) or len(short) == 1 < len(long) and short[0] == long[0]   # 'gudrun'
