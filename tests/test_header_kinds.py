@@ -758,3 +758,9 @@ def test_a_bylines_people_without_the_pieces_kind_or_a_heading(line, names):
 
 def test_a_desk_in_one_word_gives_way_to_the_person_beside_it():
     assert convert(f"Menü\n{MARKET}\nBy Harbour Newsdesk and Rick Alvarez\n\n{GERMAN_BODY}").authors == ["Rick Alvarez"]
+
+
+def test_a_labelled_publication_under_the_headline_outranks_a_teasers_date_above_it():
+    seed = (f"Kaistädter Zeitung\nSchule Mehr als 400 Erstklässler starten in Kaistadt Von Gesa Wollin · 31.08.2026, 10:00 Uhr\n"
+            f"{MARKET}\nVon Mats Hinrichs\nVeröffentlicht am 01.09.2026 um 22:15 Uhr\n\n{GERMAN_BODY}")
+    assert convert(seed).date == datetime(2026, 9, 1, 22, 15, tzinfo=timezone.utc)

@@ -42,6 +42,8 @@ PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubbli
                    r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")
 LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"
                     r"le|el|il|de|del|em|am|uhr|hrs|h|time|г|года|日付)\b", re.I)
+PUBLISHED_LABEL = re.compile(rf"(?<![\w-])(?:{PUBLISHED_WORDS})(?![\w-])", re.I)
+"""A publication's label anywhere on a line: 'Veröffentlicht am 01.09.2024', 'Published: …'."""
 LABEL_WORD = re.compile(rf"(?P<updated>{UPDATED_WORDS})|(?P<published>{PUBLISHED_WORDS})", re.I)
 DATE_LABEL = re.compile(rf"(?<![\w-])(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?![\w-])", re.I)
 """A date's label as a word of its own: 'Last Updated January, 2025' (match: a dateline even without the day),

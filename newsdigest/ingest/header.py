@@ -27,7 +27,7 @@ from . import boilerplate as bp
 from .article import Reading
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_person, is_role, names_beside_date, normalize_name, parse_byline)
-from .dates import DATE_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
+from .dates import DATE_LABEL, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import LABEL_ALONE, Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
                     linkish, setting, title_like)
@@ -415,6 +415,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     """A byline that names only a desk or team: the authors when no line names a person."""
     authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
     dated: list[int] = []   # the rows the stamps were read from
+    said: list[Stamp] = []   # those on a line labelled a publication ('Veröffentlicht am …', 'Published')
     photo, section = _Box(), ""
     shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
         c.casefold() for c in crumbs}
@@ -443,6 +444,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 date_sure = probs[k][d] + probs[k][b]
             stamps += found
             dated += [k] if found else []
+            said += [s for s in found if not s.updated and PUBLISHED_LABEL.search(text)]
         if (labels[k] == "caption" or (labels[k] not in ("byline", "dateline") and _caption(texts, lo + k))) and not (
                 photo.caption and photo.credit):
             if not take_caption(text, texts[lo + k + 1] if lo + k + 1 < len(texts) else "", photo):
@@ -452,6 +454,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = next(iter(category_names(label)), "")
                 break
+    stamps = said[:1] + [s for s in stamps if s not in said[:1]]   # a labelled publication over a teaser's date above
     if stamps and all(s.updated for s in stamps):   # 'Aktualisiert: …' read, 'Erstellt: …' on the next line not
         stamps += [s for k in after if labels[k] != "body" and reading.words[lo + k] <= 15 and k not in dated
                    and any(abs(k - j) <= 2 for j in dated)
