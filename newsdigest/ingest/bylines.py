@@ -172,11 +172,12 @@ NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|image
                          r"illustrations?|video|produced|revisado|editado|fotos?|"
                          r"geprüft|redigiert|bearbeitet|relu|révisé|corrigé|rivisto|foto)\s*$", re.I)
 """What a name under 'by' did when it was not the writing: 'Reviewed by', 'Edited by', 'Photos by'."""
-DESK = re.compile(r"^(?:(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,3}\s+(?:team|desk|newsdesk|editors|newsroom|staff|"
-                  r"redaktion|redacción|redação|rédaction|redazione)|redaktion|redactie|r[ée]daction|redazione|"
-                  r"redacci[oó]n|reda[cç][aã]o|newsroom|staff)$", re.I)
+DESK_WORDS = r"redaktion|redactie|r[ée]daction|redazione|redacci[oó]n|reda[cç][aã]o|newsroom|staff"
+"""The words of a newsroom's desk that stand alone as a byline ('Von Redaktion', 'door Redactie')."""
+DESK = re.compile(rf"^(?:(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){{0,3}}\s+(?:team|desk|newsdesk|editors|"
+                  rf"{DESK_WORDS})|{DESK_WORDS})$", re.I)
 """A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team', or the
-desk's word alone ('Von Redaktion', 'door Redactie')."""
+desk's word alone."""
 ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", "superuser", "site admin", "blog admin"})
 """A content system's default accounts, which post a page for whoever wrote it: no one's name."""
 GENRE = re.compile(r"^(?:analys[ei]s?|kommentar|commentary|opinion|meinung|interview|reportage|review|rezension|"
@@ -254,8 +255,7 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'By Rohit Sharma, New Delhi(, India)': a place or outlet after the comma, not a co-author
         if k == 0 and len(words) >= 3 and GENRE.match(words[0]) and is_person(words[1:]):
             words = words[1:]   # 'Analyse Jakob Pernthaler', 'Kommentar Jane Doe': the piece's kind, then its writer
-        if k == 0 and words and words[0].lower() in ARTICLES and words[0][:1].isupper() \
-                and not AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I)):
+        if k == 0 and words and words[0].lower() in ARTICLES and words[0][:1].isupper() and not is_agency(part):
             continue   # 'Das Wichtigste (in Kürze)', 'The Big Read': a heading, no name
         if names and (OUTLET_WORD.search(part) or AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I))):
             continue   # 'By Rohit Sharma, Hindustan Times', 'By Jane Doe and Omar Haddad, Reuters': the outlet
@@ -330,7 +330,7 @@ def signed_off(paragraphs: list[str]) -> tuple[str, ...]:
         for k in (3, 2, 1):
             name = [w.strip(",") for w in words[-k:]]
             if len(words) > k and (is_person(name) if k > 1 else given_name(name[0]) and name[0][:1].isupper()) \
-                    and "," not in " ".join(words[-k:-1] if k > 1 else []):
+                    and not any("," in w for w in words[-k:-1]):   # 'Grüße, Anna, Petra': two names, not 'Anna Petra'
                 return (" ".join(name),)
     return ()
 
@@ -535,8 +535,9 @@ def before_role(name: str) -> str:
     'The Currency editors' stays whole) or a date's label."""
     words = name.split()
     for i in range(2, len(words)):
-        if DATE_LABEL.fullmatch(words[i]) or any(ROLE_NOUN.match(w) and not TEAM.match(w) for w in words[i:i + 3]) \
-                and all(w.lower() in ROLE_MODIFIERS or ROLE_NOUN.match(w) for w in words[i:i + 1]):
+        role = (words[i].lower() in ROLE_MODIFIERS or ROLE_NOUN.match(words[i])) \
+            and any(ROLE_NOUN.match(w) and not TEAM.match(w) for w in words[i:i + 3])
+        if role or DATE_LABEL.fullmatch(words[i]):
             return " ".join(words[:i])
     return name
 

@@ -21,8 +21,7 @@ from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, given_name,
-                      is_person,
-                      labelled_authors, name_like, name_list, parse_byline, signed_off, site_owner)
+                      is_person, labelled_authors, name_like, name_list, parse_byline, signed_off, site_owner)
 from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name

@@ -27,7 +27,7 @@ from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
 from .bylines import BY, author_box, byline_names, is_person, labelled_authors, name_like, signed_off, site_owner
-from .dates import LABEL_WORD, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
+from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
 from .lines import Line, read_lines
@@ -122,7 +122,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
     signed = [s for i in range(max(run.start, run.end - 3), min(len(texts), run.end + AFTER)) if reading.words[i] <= 20
-              and any(m.lastgroup == "published" for m in LABEL_WORD.finditer(texts[i]))
+              and PUBLISHED_LABEL.search(texts[i])
               for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not s.updated][:1]
     near += signed if near and all(s.updated for s in near) else []   # 'Aktualisiert: …' above, 'Erstveröffentlichung: …' below
     late = signed + late   # 'Dieser Eintrag wurde am 24. November 2025 veröffentlicht' before the events' dates under it
