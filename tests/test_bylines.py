@@ -71,6 +71,8 @@ def test_normalize_name(shouted, usual):
     ("By K. L. Moreau View In Digital Edition", ("K. L. Moreau",)),   # a link's words glued after the name
     ("By Jonas Pell Share This Article", ("Jonas Pell",)),
     ("By Ines Home", ("Ines Home",)),                                   # two words are a name, whatever they are
+    ("Ultimo aggiornamento: 3 marzo 2026", ()),                         # 'last updated' in Italian names nobody
+    ("Zuletzt aktualisiert am 3. März 2026", ()),
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names

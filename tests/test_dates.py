@@ -25,6 +25,10 @@ def at(y, mo, d, h, mi, offset_minutes):
     ("12 May 2025 10:00 UTC+05:45", at(2025, 5, 12, 10, 0, 345), False),
     ("Posted on 07-Oct-2024 16:20:05", at(2024, 10, 7, 16, 20, 0), False),                   # day-month-year joined
     ("Publicado 09-ago-2023", date(2023, 8, 9), False),                                      # by hyphens, any language
+    ("Ultimo aggiornamento: 3 marzo 2026", date(2026, 3, 3), True),        # 'last updated' in other languages
+    ("Dernière mise à jour : 3 mars 2026", date(2026, 3, 3), True),
+    ("Última actualización: 3 de marzo de 2026", date(2026, 3, 3), True),
+    ("Zuletzt aktualisiert am 3. März 2026", date(2026, 3, 3), True),
 ])
 def test_datelines(line, expected, updated):
     stamp = parse_dateline(line, "UTC")

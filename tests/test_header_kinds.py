@@ -764,3 +764,10 @@ def test_a_labelled_publication_under_the_headline_outranks_a_teasers_date_above
     seed = (f"Kaistädter Zeitung\nSchule Mehr als 400 Erstklässler starten in Kaistadt Von Gesa Wollin · 31.08.2026, 10:00 Uhr\n"
             f"{MARKET}\nVon Mats Hinrichs\nVeröffentlicht am 01.09.2026 um 22:15 Uhr\n\n{GERMAN_BODY}")
     assert convert(seed).date == datetime(2026, 9, 1, 22, 15, tzinfo=timezone.utc)
+
+
+def test_a_name_over_its_dates_and_reading_time_above_the_headline_is_the_byline():
+    # a site builder's blog header: the writer, the date, the update, the reading time, then the headline
+    seed = f"Start\nKurse\nKontakt\nLena Vogt\n3. Okt. 2025\nAktualisiert: 5. Okt. 2025\n2 Min. Lesezeit\n{MARKET}\n\n{GERMAN_BODY}"
+    article = convert(seed)
+    assert (article.title, article.authors, article.date) == (MARKET, ["Lena Vogt"], date(2025, 10, 3))

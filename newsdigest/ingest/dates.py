@@ -34,9 +34,10 @@ ZONES: dict[str, str] = {
     "UK": "Europe/London", "MEZ": "+01:00", "MESZ": "+02:00",
 }
 US_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "ET", "CT", "MT", "PT"}
-UPDATED_WORDS = (r"(?:last\s+)?updated|update|modified|last\s+modified|edited|atualizad[oa]|actualizad[oa]|"
-                 r"actualización|aggiornat[oa]|aggiornamento|mis\s+à\s+jour|modifié|aktualisiert|geändert|"
-                 r"bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|güncellendi|수정|업데이트|更新")
+UPDATED_WORDS = (r"(?:(?:last|zuletzt|laatst|ultim[oa]|últim[oa]|dernière)\s+)?(?:updated|update|modified|edited|"
+                 r"atualizad[oa]|atualização|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|mise?\s+à\s+jour|"
+                 r"modifié|aktualisiert|geändert|bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|"
+                 r"güncellendi|수정|업데이트|更新)")
 PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|"
                    r"erschienen|erstveröffentlichung|publiziert|"
                    r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")

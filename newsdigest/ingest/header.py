@@ -394,7 +394,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         crumbs = [c for k in range(max(0, t - lo - 3), t - lo) if labels[k] == "section"
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
     # the rest of the header: below the headline, and the datelines and bylines just above it
-    after = [k for k in range(max(0, t - lo - 3), len(rows)) if lo + k != t and texts[lo + k] != title_text]
+    # (each dateline or reading time among the three lines right above reaches one line further up: 'Lena Vogt' / '3. Okt.
+    # 2025' / 'Aktualisiert: 5. Okt. 2025' / '2 Min. Lesezeit' / the headline)
+    reach = 3 + sum(bool(READING_TIME.match(texts[j]) or own_features(texts[j])[_AT["dated"]]) for j in range(max(lo, t - 3), t))
+    after = [k for k in range(max(0, t - lo - reach), len(rows)) if lo + k != t and texts[lo + k] != title_text]
     dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k]) and not _caption(texts, lo + k)
                 and not _signed(texts[lo + k])
                 and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
