@@ -771,3 +771,26 @@ def test_a_name_over_its_dates_and_reading_time_above_the_headline_is_the_byline
     seed = f"Start\nKurse\nKontakt\nLena Vogt\n3. Okt. 2025\nAktualisiert: 5. Okt. 2025\n2 Min. Lesezeit\n{MARKET}\n\n{GERMAN_BODY}"
     article = convert(seed)
     assert (article.title, article.authors, article.date) == (MARKET, ["Lena Vogt"], date(2025, 10, 3))
+
+
+def test_a_name_under_a_dek_read_as_the_storys_first_paragraph_is_the_byline():
+    # the dek runs on like prose, so the story seems to begin under the headline; the writer's name (a given name
+    # that is a common word in some language) and the dateline under it are still the header's
+    seed = (f"Sicherheit\n{MARKET}\n\nDie Händler ziehen im Frühjahr vom Kai in die Halle um, die Stadt zahlt den Umbau. "
+            f"Bis dahin bleibt der Markt an seinem alten Platz.\n\nKai Behrendsen\n21.10.2025 11:47 Uhr Lesezeit: 4 Min.\n"
+            f"\n{GERMAN_BODY}")
+    assert convert(seed).authors == ["Kai Behrendsen"]
+
+
+def test_a_short_dated_line_right_over_the_headline_dates_the_story_over_a_teasers_date_under_it():
+    seed = (f"ANZEIGE\nKaistädter Wochenblatt\nIhre Region: Kaistadt Nordufer Altdorf alle Regionen\n"
+            f"Lokales Sport Vereine Veranstaltungen Ratgeber Anzeigen E-Paper Beitrag schreiben\n"
+            f"Lokales 09.10.24, 14:12 Uhr\n{MARKET}\nFoto: privat\nMats Hinrichs\nRedakteur aus Kaistadt\nFolgen\n\n"
+            f"{GERMAN_BODY}\nAlle Beiträge von Mats Hinrichs\nKommentare\n\nDas könnte Sie auch interessieren\n"
+            f"Apfelernte auf der Streuobstwiese: Helfer gesucht07.10.24 · Lutz Fahrenholz\nHerbstmesse öffnet am Freitag02.10.24\n")
+    assert convert(seed).date == datetime(2024, 10, 9, 14, 12, tzinfo=timezone.utc)
+
+
+def test_a_day_without_its_year_over_the_headline_does_not_date_the_story():
+    seed = f"Deals\nNovember 18\n{MARKET}\nVon Mats Hinrichs\n- 12.02.2026 8:54 Uhr\n\n{GERMAN_BODY}"
+    assert convert(seed).date == datetime(2026, 2, 12, 8, 54, tzinfo=timezone.utc)

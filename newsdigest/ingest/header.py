@@ -419,6 +419,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     authors_sure, doubt, stamps, date_sure = 1.0, 0.0, [], 0.0
     dated: list[int] = []   # the rows the stamps were read from
     said: list[Stamp] = []   # those on a line labelled a publication ('Veröffentlicht am …', 'Published')
+    over: list[Stamp] = []   # those on a short line right over the headline that is neither byline nor dateline
     photo, section = _Box(), ""
     shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
         c.casefold() for c in crumbs}
@@ -440,8 +441,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             authors_sure = min(authors_sure, probs[k][b] + probs[k][d])
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
             doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
-        if labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
-                                                   and reading.words[lo + k] <= 15):   # not 'From 1 April, …' in a dek
+        if labels[k] not in ("byline", "dateline") and lo + k == t - 1 and reading.words[lo + k] <= 6:
+            over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)]
+        elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
+                                                     and reading.words[lo + k] <= 15):   # not 'From 1 April, …' in a dek
             found = find_stamps(text, zone, zones, year, order)
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
@@ -457,7 +460,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = next(iter(category_names(label)), "")
                 break
-    stamps = said[:1] + [s for s in stamps if s not in said[:1]]   # a labelled publication over a teaser's date above
+    stamps = said[:1] + [s for s in stamps if s not in said[:1]] or over   # a labelled publication over a teaser's date
+    # above; the line right over the headline ('Lokales 09.10.24, 14:12 Uhr') only when no line of the header is dated
     if stamps and all(s.updated for s in stamps):   # 'Aktualisiert: …' read, 'Erstellt: …' on the next line not
         stamps += [s for k in after if labels[k] != "body" and reading.words[lo + k] <= 15 and k not in dated
                    and any(abs(k - j) <= 2 for j in dated)
@@ -525,6 +529,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         text = texts[lo + k]
         under = t < lo + k <= t + 2 and _signed(text)   # a name alone just under the headline, whatever the path says
         if lo + k > t and labels[k] == "body" and not under:
+            if lo + k <= t + 1:
+                continue   # a dek read as the story's first paragraph: the name under it is still the header's
             break   # the story has begun
         p = max(byline[k], STRAY) if under else byline[k]
         if labels[k] == "headline" or p < best[0] or len(text) > 120:
@@ -571,7 +577,7 @@ def not_a_headline(text: str) -> bool:
 def _signed(text: str) -> bool:
     """A line that is a byline by its shape: _by_shape, a name alone that opens with a given name ('Steve
     Kamb'), or people's names listed ('Ann Lee, Bo Lind and Carl Mews')."""
-    return _by_shape(text) or (bool(own_features(text)[_AT["bare_name"]]) and len(text.split()) <= 3
+    return _by_shape(text) or (_bare_name(text, given_first=True) and len(text.split()) <= 3
                                and given_name(text.split()[0])) or bool(name_list(text))
 
 
