@@ -80,3 +80,20 @@ def test_a_line_that_is_more_than_a_relative_time_is_not_one(line):
 def test_a_pages_numeric_dates_settle_their_order_only_when_one_cannot_be_read_the_other_way(text, order):
     from newsdigest.ingest.dates import numeric_order
     assert numeric_order(text) == order
+
+
+@pytest.mark.parametrize("line, published, updated", [
+    ("Veröffentlicht am 23. Juli 202422. Juli 2024 von Henrik Strauß", date(2024, 7, 22), date(2024, 7, 23)),
+    ("Posted on March 12, 2024March 13, 2024 by Jane Doe", date(2024, 3, 12), date(2024, 3, 13)),
+    ("13.03.202412.03.2024", date(2024, 3, 12), date(2024, 3, 13)),
+])
+def test_two_dates_copied_side_by_side_are_the_publication_and_the_later_update(line, published, updated):
+    from newsdigest.ingest.dates import find_stamps
+    stamps = find_stamps(line, "UTC")
+    assert {(s.when, s.updated) for s in stamps} == {(published, False), (updated, True)}
+
+
+def test_two_dates_apart_by_words_or_a_dash_are_both_dates_not_an_update():
+    from newsdigest.ingest.dates import find_stamps
+    for line in ("Am 12. März 2024 und am 14. März 2024", "12 March 2024 - 14 March 2024"):
+        assert [s.updated for s in find_stamps(line, "UTC")] == [False, False]

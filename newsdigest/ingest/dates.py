@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -155,8 +155,13 @@ def find_stamps(line: str, zone: str, extra_zones: dict[str, str] | None = None,
     (or the year of a dated stamp on the same line). `order` is 'dmy' or 'mdy' for 11/05/2019."""
     if len(line) > 400 or not DIGIT.search(line):
         return []
-    text = _ascii_digits(line)
+    text = GLUED_YEAR.sub(r"\1 ", _ascii_digits(line))
     return [stamp for stamp, _ in _stamps(text, zone, {**ZONES, **(extra_zones or {})}, year, order)]
+
+
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=[0-3]?\d(?:\.?\s?[^\W\d_]{3}|[./-][01]?\d[./-](?:19|20)\d\d))")
+"""A year glued to the next date's day, as a page's two <time> elements copy without their style ('23. Juli
+202422. Juli 2024', '13.03.202412.03.2024')."""
 
 
 @lru_cache(maxsize=16384)
@@ -286,11 +291,17 @@ def _stamps(text: str, zone: str, zones: dict[str, str], year: int | None, order
         said = [m.lastgroup for m in LABEL_WORD.finditer(label)]
         updated = bool(said) and said[-1] == "updated"
         spans = [(f.start, f.end), *f.groups.get("spans", [])]
-        if f.time is None:
-            out.append((Stamp(day, updated, f.yearless), spans))
-            continue
-        naive = datetime(day.year, day.month, day.day, *f.time)
-        out.append((Stamp(_localize(naive, f.zone or line_zone or zone), updated, f.yearless), spans))
+        when = day if f.time is None else _localize(datetime(day.year, day.month, day.day, *f.time),
+                                                   f.zone or line_zone or zone)
+        stamp = Stamp(when, updated, f.yearless)
+        if out and not label.strip() and not (updated or out[-1][0].updated or f.yearless or out[-1][0].yearless):
+            # two dates side by side with nothing between ('March 12, 2024March 13, 2024'): a page's publication and
+            # update, whichever it prints first; the later is the update
+            if day < day_of(out[-1][0].when):
+                out[-1] = (replace(out[-1][0], updated=True), out[-1][1])
+            elif day > day_of(out[-1][0].when):
+                stamp = replace(stamp, updated=True)
+        out.append((stamp, spans))
     return out
 
 
