@@ -538,3 +538,10 @@ def test_a_person_a_weaker_witness_names_outranks_the_site_the_markup_credits():
     names, outlet, _ = decide_authors([Witness("json-ld", ("Tagesfunk",)), Witness("trafilatura", ("Hannah Leitner", "NWR"))],
                                       ["Tagesfunk"])
     assert names == ["Hannah Leitner"] and outlet == "Tagesfunk"
+
+
+def test_a_themes_page_heading_in_the_h1_is_not_the_headline_its_story_shares_no_word_with():
+    # a theme prints the section's name as the page heading, marked up as the headline, and the post's title below it
+    got = convert(page(f'<title>{HEADLINE} – Harbour Gazette</title><meta property="og:title" content="{HEADLINE}">',
+                       f'<h1 itemprop="headline">Blog</h1><h2 class="entry-title" itemprop="headline">{HEADLINE}</h2>'))
+    assert got.title == HEADLINE

@@ -127,7 +127,8 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     one shown (most often labelled 'Updated') stays the update: the publication is what the markup declares."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
-    title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url)
+    title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url,
+                              "\n".join(b for b in body.split("\n\n") if not b.startswith("#")))   # the story, not its headings
     if why:
         review["title"] = why
     title = title or (read.title if read else "")

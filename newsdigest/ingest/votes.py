@@ -69,9 +69,13 @@ def without_site(title: str, outlets: list[str], url: str = "") -> str:
     return title.strip()
 
 
-def decide_title(witnesses: list[Witness], outlets: list[str], url: str) -> tuple[str, str]:
+def decide_title(witnesses: list[Witness], outlets: list[str], url: str, story: str = "") -> tuple[str, str]:
     """(the headline, '' or why it needs review): each witness less the site's name; the text most independent
-    witnesses give (GROUPS) wins, the most trusted on a tie."""
+    witnesses give (GROUPS) wins, the most trusted on a tie. Where some witness shares a word with the `story`
+    (its text), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline."""
+    words = set(_key(story).split())
+    about = [w for w in witnesses if any(len(x) >= 4 and x in words for x in _key(str(w.value)).split())]
+    witnesses = about or witnesses
     headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
     outlets = [o for o in outlets if _key(o) not in headlines]   # a site named after the story is no site
     copied = {str(w.value) for w in witnesses if w.source == "title"}
