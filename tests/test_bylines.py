@@ -73,6 +73,9 @@ def test_normalize_name(shouted, usual):
     ("By Ines Home", ("Ines Home",)),                                   # two words are a name, whatever they are
     ("Ultimo aggiornamento: 3 marzo 2026", ()),                         # 'last updated' in Italian names nobody
     ("Zuletzt aktualisiert am 3. März 2026", ()),
+    ("Merle Hansen Redakteurin", ("Merle Hansen",)),                   # a role after the name keeps the name whole
+    ("08.10.2024 Ein Gastbeitrag von Henrike Albers* Redakteur: Tobias Rensch Lesedauer: 5 min", ("Henrike Albers",)),
+    ("By Jane Doe Last updated: March 3, 2025", ("Jane Doe",)),        # the names end at the next label
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names
@@ -174,6 +177,10 @@ def test_an_author_block_names_the_people_under_its_label(lines, names):
     ("Mar 3, 2025Jonas Pell", ("Jonas Pell",)),            # two elements copied with no space between
     ("Jonas Pell • March 3rd, 2025", ("Jonas Pell",)),
     ("London, 3 March 2025", ()),
+    ("11.07.2024 um 18:30 Mara Lindholm", ("Mara Lindholm",)),                    # the name after the date and time
+    ("2. Juli 2025, 12:04 Uhr, Niklas Brandt 87 Kommentare", ("Niklas Brandt",)),
+    ("03.05.2024, 10:00 Uhr Polizei Kaistadt", ()),                             # an office, not a person
+    ("12 March 2025 London Bridge closed", ()),
 ])
 def test_the_name_beside_a_dateline_date(line, names):
     assert names_beside_date(line) == names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -192,12 +193,17 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
 
+NEXT_LABEL = re.compile(r"\s+[^\s:]+:(?=\s|$)")
+"""Another label after the names ('… Redakteur: Tobias Rensch', '… Fotos: …', '… Lesedauer: 5 min'): a name has no colon."""
+
+
 def _opens_byline(before: str) -> bool:
     """Whether 'by' (or its kin) after `before` starts a byline: after a separator, a date, a label ('Written',
     'Photos' for NOT_WRITTEN to refuse) or a word that names a byline ('Posted on … by'), not inside a name."""
     before = before.rstrip()
     last = before.split()[-1].lower() if before.split() else ""
     return (not before or before[-1] in "|·•,–—-:" or has_date(before) or bool(re.fullmatch(rf"{WROTE}|article", last, re.I))
+            or bool(GENRE.match(re.sub(r"^gast", "", last)))   # 'Ein Gastbeitrag von', 'Ein Kommentar von', 'Analyse von'
             or bool(NOT_WRITTEN.search(before)) or last[-1:].isdigit() or last in ("on", "am", "le", "el", "em", "il"))
     # 'Posted on [date] by': the date read out before, its preposition left
 
@@ -223,12 +229,13 @@ def byline_names(line: str) -> tuple[str, ...]:
     else:
         text = LABEL_AT_START.sub("", text)
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
+    text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
     text = re.split(r"\s+on(?:\s+|$)", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
     text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
     if not text:
         return ()
-    parts = [p.strip(" .;:") for p in NAME_SPLIT.split(text) if p.strip(" .;:")]
+    parts = [p.strip(" .;:*†") for p in NAME_SPLIT.split(text) if p.strip(" .;:*†")]   # 'Henrike Albers*': a footnote's mark
     joined = bool(re.search(rf"\s(?:{AND}|&)\s", text))
     names: list[str] = []
     desk = ""
@@ -243,7 +250,8 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'Jane Doe, MD'
         if is_role(words):
             continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody
-        role_at = next((i for i in range(1, len(words)) if is_role(words[i:])), None)
+        # (a name keeps two words: 'Merle Hoppenstedt Redakteurin' is not 'Merle' and the role 'Hoppenstedt Redakteurin')
+        role_at = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
@@ -419,6 +427,12 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0")
                 and byline_names(" ".join(name)) == (" ".join(name),)):
             return (" ".join(name),)
+    if has_date(line) and line[:1].isdigit():   # '11.07.2024 um 18:30 Chantal Scheuren', '2. Juli 2025, 12:04 Uhr, Name 87 Kommentare'
+        after = re.sub(r"^(?:[\s,|·•–—-]|(?:um|at|à|alle|a\s+las|uhr|h)\b)+", "", without_dates(line), flags=re.I).split()
+        name = list(itertools.takewhile(TITLE_WORD.match, after[:4]))
+        if len(name) >= 2 and (len(after) == len(name) or after[len(name)][:1].isdigit() or after[len(name)] in "|·•–—-") \
+                and is_person(name) and byline_names(" ".join(name)) == (" ".join(name),):
+            return (" ".join(name),)
     return ()
 
 
@@ -489,7 +503,8 @@ def _names(text: str, strict: bool = False) -> list[str]:
             continue
         if len(words) > 1 and OUTLET_WORD.search(part) and names:
             continue   # 'By Rohit Sharma, Hindustan Times': the outlet, not a co-author
-        role_at = next((i for i in range(1, len(words)) if is_role(words[i:])), None)
+        # (a name keeps two words: 'Merle Hoppenstedt Redakteurin' is not 'Merle' and the role 'Hoppenstedt Redakteurin')
+        role_at = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
         if not 1 <= len(words) <= 5 or not all(NAME_WORD.match(w) for w in words) or any(c.isdigit() for c in part):
             if strict or k == 0:
