@@ -20,6 +20,9 @@ from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, names
     ("By Reuters", ["Reuters"]),
     ("SÉRGIO LIMA", ["Sérgio Lima"]),
     ("Written by: Maria O'NEIL", ["Maria O'Neil"]),
+    ("Gisela Hammer aus Witten", ["Gisela Hammer"]),                  # a community site's reporter and her town
+    ("Von Chefredakteur Matthias Sondermann", ["Matthias Sondermann"]),  # the role before the name
+    ("By Senior Reporter Jane Doe", ["Jane Doe"]),
 ])
 def test_bylines(line, names):
     assert parse_byline(line, header=True) == names
@@ -30,6 +33,8 @@ def test_bylines(line, names):
     "Kursk holds symbolic value for Pyongyang",
     "Oil Prices Slide",                    # a title-case line is not a name unless its place says so
     "Share this story",
+    "Die Stimme aus Berlin",               # a headline: no person before 'aus'
+    "News from London",
 ])
 def test_not_bylines(line):
     assert parse_byline(line, header=True) is None

@@ -33,7 +33,7 @@ BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a
 """'By …' and its kin in ten languages; the label may be glued to the name or doubled, as copied from a widget
 ('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
 ROLE_NOUN = re.compile(r"^(?:(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
-                       r"commentator|chief|staff|team|desk)s?|(?:redakteur|redaktor|korrespondent|reporter|journalist|"
+                       r"commentator|chief|staff|team|desk)s?|\w*?(?:redakteur|redaktor|korrespondent|reporter|journalist|"
                        r"volontär|kolumnist|autor)(?:in(?:nen)?|en|e)?|r[ée]dact(?:eur|rice)|journaliste|correspondant(?:e)?|"
                        r"chroniqueur|redattore|redattrice|giornalista|corrispondente|inviat[oa]|redacteur|verslaggever|"
                        r"redactor(?:a)?|periodista|corresponsal)$", re.I)
@@ -50,9 +50,9 @@ GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp
 """'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
 between ('Vonnegut' is no label: a capital follows it)."""
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
-                       r"\s+(?:um|at|à|alle|om|às|a\s+las)\s+(?=\d)")
+                       r"\s+(?:um|at|à|alle|om|às|a\s+las)\s+(?=\d)|\s+(?:aus|from)\s+(?=[A-ZÀ-ÖØ-Þ])")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
-'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y'."""
+'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y', 'Gisela Hammer aus Witten'."""
 AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|dpa|efe|ansa|anp|"
                     r"apa|epd|kna|aap|upi|xinhua|tass|kyodo|yonhap|belga|lusa|europa\s+press|(?:keystone-)?sda|pap|ntb|ritzau|"
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
@@ -143,7 +143,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     words = head.split()
     for k in range(2, min(len(words), 5) + 1):   # the shortest name whose rest reads as a role
         rest = words[k:]
-        if not rest or is_role(rest):
+        if not rest or is_role(rest) or (FROM_PLACE.fullmatch(" ".join(rest)) and is_person(words[:k])):
             names = _names(" ".join(words[:k]), strict=True)
             tail = line[len(head):].strip(" ,|·•–—-")
             if names and (rest or (tail and _is_role_or_place(tail)) or
@@ -152,6 +152,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     return None
 
 
+FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
+"""Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
 BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
                        re.I)
 LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*)", re.I)
@@ -253,6 +255,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         # (a name keeps two words: 'Merle Hoppenstedt Redakteurin' is not 'Merle' and the role 'Hoppenstedt Redakteurin')
         role_at = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
+        lead = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
+        words = words[lead:] if lead and is_person(words[lead:]) else words   # 'Von Chefredakteur Matthias Sondermann'
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
         if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part):
@@ -506,6 +510,8 @@ def _names(text: str, strict: bool = False) -> list[str]:
         # (a name keeps two words: 'Merle Hoppenstedt Redakteurin' is not 'Merle' and the role 'Hoppenstedt Redakteurin')
         role_at = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
         words = words[:role_at] if role_at else words
+        lead = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
+        words = words[lead:] if lead and is_person(words[lead:]) else words   # 'Von Chefredakteur Matthias Sondermann'
         if not 1 <= len(words) <= 5 or not all(NAME_WORD.match(w) for w in words) or any(c.isdigit() for c in part):
             if strict or k == 0:
                 return []   # 'By using the site, you agree to our Privacy Policy': a sentence, not the writers
