@@ -794,3 +794,18 @@ def test_a_short_dated_line_right_over_the_headline_dates_the_story_over_a_tease
 def test_a_day_without_its_year_over_the_headline_does_not_date_the_story():
     seed = f"Deals\nNovember 18\n{MARKET}\nVon Mats Hinrichs\n- 12.02.2026 8:54 Uhr\n\n{GERMAN_BODY}"
     assert convert(seed).date == datetime(2026, 2, 12, 8, 54, tzinfo=timezone.utc)
+
+
+def test_an_interviews_credit_under_it_names_its_writer_not_a_teasers_byline_below():
+    seed = (f"Interview\n{MARKET}\n\n{GERMAN_BODY}\n\nDas Gespräch führte Pia Lorenz.\n\nMehr aus der Region\n"
+            f"Neuer Bürgerbus fährt ab Juni\nVon Tom Brandt · 19.05.2026\n")
+    assert convert(seed).authors == ["Pia Lorenz"]
+
+
+@pytest.mark.parametrize("signature", ["Quelle: Universität Kaistadt\n\n9. Oktober 2025 – Tilman Auer",
+                                       "9. Oktober 2025 – Tilman Auer"])
+def test_a_story_signed_with_its_date_and_writer_at_its_end_is_dated_and_credited_by_it(signature):
+    seed = (f"Wissen\n{MARKET}\n\n{GERMAN_BODY}\n{signature}\n\nArtikel teilen: Facebook E-Mail Drucken\n"
+            f"Das könnte Sie auch interessieren\nBienen können bis vier zählen 12. August 2025 – Nadine Korb\n")
+    article = convert(seed)
+    assert (article.authors, article.date) == (["Tilman Auer"], date(2025, 10, 9))

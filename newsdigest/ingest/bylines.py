@@ -27,8 +27,10 @@ AUTHOR_WORD = rf"(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteur
 TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
 """Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …' (a colon always)."""
+ASKED = r"(?:das\s+)?(?:gespräch|interview)\s+führten?"
+"""Who asked an interview's questions, credited under it: 'Das Gespräch führte Pia Lorenzen.'"""
 BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
-                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|scritt[oa]\s+da|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|автор)\s+)(?P<names>.+)$",
+                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|scritt[oa]\s+da|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|автор)\s+)(?P<names>.+)$",
                 re.I)
 """'By …' and its kin in ten languages; the label may be glued to the name or doubled, as copied from a widget
 ('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
@@ -156,7 +158,7 @@ FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ
 """Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
 BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
                        re.I)
-LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*)", re.I)
+LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+comments?\b|\b(?:no\s+)?comments?\b|"
                      r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b", re.I)
 READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*|(?:tempo\s+de\s+)?(?:leitura|lectura|lettura)"

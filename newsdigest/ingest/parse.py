@@ -26,7 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import BY, author_box, byline_names, is_person, labelled_authors, name_like, signed_off, site_owner
+from .bylines import (BY, author_box, byline_names, is_person, labelled_authors, name_like, names_beside_date, signed_off,
+                      site_owner)
 from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
@@ -122,7 +123,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
     signed = [s for i in range(max(run.start, run.end - 3), min(len(texts), run.end + AFTER)) if reading.words[i] <= 20
-              and PUBLISHED_LABEL.search(texts[i])
+              and (PUBLISHED_LABEL.search(texts[i]) or i <= run.end + 1 and _dated_signature(texts[i]))
               for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not s.updated][:1]
     near += signed if near and all(s.updated for s in near) else []   # 'Aktualisiert: …' above, 'Erstveröffentlichung: …' below
     late = signed + late   # 'Dieser Eintrag wurde am 24. November 2025 veröffentlicht' before the events' dates under it
@@ -199,17 +200,27 @@ def _signature(texts: list[str], end: int) -> tuple[str, ...]:
     2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
     fewer, that opens with 'By' or its kin and names people; or, as a broadcaster or a parish signs its stories, one
     of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
-    Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'). () when none."""
+    Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'), or of those and the next a dateline naming a person ('9. Oktober 2025
+    – Jane Doe'). () when none."""
     for text in texts[end:end + AFTER]:
         if len(text.split()) <= 20 and BY.match(text):
             names = byline_names(text)
             if names and all(name_like(n.split()) for n in names):
                 return names
-    for text in texts[max(0, end - 3):end + 1]:   # the story's last lines, or the one under it
+    for i, text in enumerate(texts[max(0, end - 3):end + 2], start=max(0, end - 3)):   # the story's last lines, or under it
         name, comma, where = text.partition(",")
-        if comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(c.isdigit() for c in where):
+        if i <= end and comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(map(str.isdigit, where)):
             return (name.strip(),)
+        if signer := _dated_signature(text):
+            return signer
     return ()
+
+
+def _dated_signature(line: str) -> tuple[str, ...]:
+    """The person a short dateline names beside its date, as a story is signed at its end ('9. Oktober 2025 – Jane
+    Doe'); () when the line is no such dateline."""
+    names = names_beside_date(line) if len(line.split()) <= 8 else ()
+    return names if names and all(is_person(n.split()) for n in names) else ()
 
 
 def _tail(texts: list[str], end: int) -> list[str]:
