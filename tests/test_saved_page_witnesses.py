@@ -545,3 +545,19 @@ def test_a_themes_page_heading_in_the_h1_is_not_the_headline_its_story_shares_no
     got = convert(page(f'<title>{HEADLINE} – Harbour Gazette</title><meta property="og:title" content="{HEADLINE}">',
                        f'<h1 itemprop="headline">Blog</h1><h2 class="entry-title" itemprop="headline">{HEADLINE}</h2>'))
     assert got.title == HEADLINE
+
+
+def test_an_agency_in_brackets_after_the_meta_authors_name_is_not_part_of_it():
+    got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Ruth Okafor (KNA)">', f"<h1>{HEADLINE}</h1>"))
+    assert got.authors == ["Ruth Okafor"]
+
+
+def test_a_teasers_byline_under_a_story_of_short_sections_is_not_the_pages():
+    # a police report of three items, each under its own heading: no two paragraphs of prose in a row, so the
+    # header must end a few lines into the story, before the teasers under it
+    items = "".join(f"<h3>Item {k}: a heading</h3><p>{p}</p>" for k, p in enumerate(PARAGRAPHS[:3]))
+    teasers = ('<div class="latest"><h4>Latest</h4><ul><li><a href="/a">Harbour festival moves to August</a>20.02.2024 · '
+               'By Marion Hale</li><li><a href="/b">Ferry fares rise in spring</a>20.02.2024</li></ul></div>')
+    got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Harbour Police">',
+                       f"<h1>{HEADLINE}</h1><p>Harbour (ots) -</p>", items + teasers))
+    assert got.authors == ["Harbour Police"]   # the office its markup credits, not the teaser's writer

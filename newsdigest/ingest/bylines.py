@@ -570,6 +570,7 @@ def split_names(text: str) -> list[str]:
     follows a bar or dash ('Jane Doe | The Courier', 'Jane Doe - Staff') is her outlet or role, not a name;
     after a comma, only another person's name counts ('Jane Doe, Ph.D.', 'Jane Doe, Senior Editor' are one)."""
     text = BY_PREFIX.sub("", " ".join(text.split()), count=1)
+    text = PARENTHESISED.sub(lambda m: "" if AGENCY.match(m[0].strip(" ()")) else m[0], text)   # 'Jane Doe (KNA)': her agency
     head = before_role(SEPARATORS.split(text)[0].strip(" ,;:"))
     inverted = LAST_FIRST.match(head)
     if inverted and not CREDENTIAL.match(inverted["first"]):   # 'Roy, Aniruddha': a catalogue's order

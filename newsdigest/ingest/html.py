@@ -363,10 +363,12 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     prose = lambda line: len(line.split()) > 25 and line.endswith((".", "!", "?", "…", "。"))   # noqa: E731
     around = above + [""] + below   # "": the headline, which no name line stands beside
     begun = not at < story < len(lines)   # where the story's first paragraph stands below, all above it is header
+    opened = len(around)   # the line where the story's first paragraph was seen
     for i, line in enumerate(around):
-        begun = begun or line.startswith(opening)
-        if begun and prose(line) and (i + 1 == len(around) or prose(around[i + 1])):
-            break   # the story has begun (one paragraph alone is a dek, with the byline under it)
+        opened = min(opened, i) if opening and line.startswith(opening) else opened
+        begun = begun or i >= opened
+        if begun and (prose(line) and (i + 1 == len(around) or prose(around[i + 1])) or i > opened + 3):
+            break   # the story has begun (one paragraph alone is a dek, with the byline right under it)
         window.append(line)
     bare: list[str] = []
     bare_at = -1
