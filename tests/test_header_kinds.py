@@ -809,3 +809,12 @@ def test_a_story_signed_with_its_date_and_writer_at_its_end_is_dated_and_credite
             f"Das könnte Sie auch interessieren\nBienen können bis vier zählen 12. August 2025 – Nadine Korb\n")
     article = convert(seed)
     assert (article.authors, article.date) == (["Tilman Auer"], date(2025, 10, 9))
+
+
+@pytest.mark.parametrize("rest, title", [
+    (": „Die Halle gehört wieder allen“", MARKET + ": „Die Halle gehört wieder allen“"),   # the headline's second part
+    (" – Kaistädter Zeitung", MARKET),                                               # the site's name after it
+])
+def test_a_shortened_headline_over_the_whole_one_gives_way_to_it_but_not_to_the_sites_name(rest, title):
+    seed = f"Startseite\nAktuelles\n{MARKET}\n{MARKET}{rest}\n16.04.2025 Kategorie: Stadt\n\n{GERMAN_BODY}"
+    assert convert(seed).title == title

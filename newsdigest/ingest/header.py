@@ -388,8 +388,14 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     while t > 0 and texts[t - 1] == title_text:
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
-    title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
-                  and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
+    fuller = texts[t + 1] if t + 1 < len(texts) else ""
+    rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
+    if rest and len(fuller.split()) <= 30 and (len(rest[1].split()) >= 4 or rest[1][:1] in QUOTES):
+        title = title_text = fuller   # a shortened headline (a crumb) over the whole one: 'Karwoche …' / 'Karwoche …: „…“'
+        t += 1
+    else:   # the headline with the site's name after it, and the headline alone beside it
+        title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
+                      and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
     if not crumbs:
         crumbs = [c for k in range(max(0, t - lo - 3), t - lo) if labels[k] == "section"
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
@@ -478,6 +484,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                   date_sure, photo.caption, photo.credit, section, body_start, tuple(labels), (lo, hi))
 
 
+QUOTES = "\"'„“”‚‘’«»"
 META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
 CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ies|ia|ias|ie|ía|ías|ieën)|catégories?|kategori(?:e|en|er)|sections?|secções|secção|"
                             r"secciones|sección|rubriques?|ressorts?|rubrica|rubriken|rubriek)\s*:\s*(?P<name>[^:]{2,80})$", re.I)
