@@ -81,6 +81,8 @@ def test_normalize_name(shouted, usual):
     ("Merle Hansen Redakteurin", ("Merle Hansen",)),                   # a role after the name keeps the name whole
     ("08.10.2024 Ein Gastbeitrag von Henrike Albers* Redakteur: Tobias Rensch Lesedauer: 5 min", ("Henrike Albers",)),
     ("By Jane Doe Last updated: March 3, 2025", ("Jane Doe",)),        # the names end at the next label
+    ("Geschrieben von W. Reisinger am 03.05.2023 um 18:22", ("W. Reisinger",)),   # the date's prepositions left out
+    ("Verfasst von birgit.h am Mo., 04.11.2024 - 00:35", ("birgit.h",)),           # and its weekday; a handle
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names

@@ -561,3 +561,10 @@ def test_a_teasers_byline_under_a_story_of_short_sections_is_not_the_pages():
     got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Harbour Police">',
                        f"<h1>{HEADLINE}</h1><p>Harbour (ots) -</p>", items + teasers))
     assert got.authors == ["Harbour Police"]   # the office its markup credits, not the teaser's writer
+
+
+def test_a_sections_name_as_the_only_heading_the_markup_gives_yields_to_the_headline_the_page_shows():
+    # the CMS's markup names only the section ('News'); the story's headline is a plain heading above its byline
+    got = convert(page("<title>Harbour Gazette - News</title>",
+                       f"<h1>News</h1><h2>{HEADLINE}</h2><p>Written by Ruth Okafor on 03.05.2023</p>"))
+    assert got.title == HEADLINE and "title" in got.review

@@ -190,7 +190,9 @@ GENRE = re.compile(r"^(?:analys[ei]s?|kommentar|commentary|opinion|meinung|inter
 """A piece's kind printed before its writer's name on the byline: 'Analyse Jakob Pernthaler'."""
 ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las".split())
 """Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen'), which a name does not."""
-LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|le|el|em|il|the))+\s*$")
+HANDLE = re.compile(r"[a-z0-9][a-z0-9_.-]*[a-z0-9]")
+"""A writer's account name in lower case ('birgit.h', 'gartenfreund_42'), alone on a byline."""
+LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—-])+\s*$")
 """A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
 PARENTHESISED = re.compile(r"\s*\([^()]{1,40}\)")
 CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)?)$")
@@ -219,7 +221,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
     text = without_dates(line.strip())
     if text != line.strip():
-        text = LEFT_BY_DATE.sub("", text)
+        while (left := LEFT_BY_DATE.sub("", text)) != text or left.split()[-1:] and left.split()[-1].lower().strip(".,") in CALENDAR_WORDS:
+            text = left if left != text else left.rsplit(None, 1)[0]   # 'am Mo., [04.11.2024 - 00:35]': the weekday too
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
     text = GLUED.sub(r"\1 ", text)   # 'VonKathrin Adler' too
@@ -273,7 +276,7 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'Das Wichtigste (in Kürze)', 'The Big Read': a heading, no name
         if names and (OUTLET_WORD.search(part) or AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I))):
             continue   # 'By Rohit Sharma, Hindustan Times', 'By Jane Doe and Omar Haddad, Reuters': the outlet
-        if not all(NAME_WORD.match(w) or (len(words) == 1 and w.isalnum()) for w in words):
+        if not all(NAME_WORD.match(w) or (len(words) == 1 and (w.isalnum() or HANDLE.fullmatch(w))) for w in words):
             continue
         name = " ".join(words)
         bare = re.sub(r"^the\s+", "", name, flags=re.I)

@@ -29,7 +29,7 @@ from .parse import NotAnArticle, Parsed, Rules, parse_seed
 from .review import GUESSED
 from .score import FURNITURE
 from .text import escape_markdown, summarize
-from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, without_site
+from .votes import NOT_NAMES, about_story, decide_authors, decide_date, decide_title, without_site
 
 WALL_WORDS = 400
 SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{8,}[。！？.!?]")
@@ -105,7 +105,10 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
     shown = shown_days(shown_text, {day_of(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
-    if not body or _wall(body) or not (data.titles or found.titles):
+    story = "\n".join(b for b in body.split("\n\n") if not b.startswith("#"))   # the story, not its headings
+    off_topic = not any(about_story(without_site(str(w.value), data.outlets + found.outlets, data.url), story)
+                        or len(str(w.value).split()) > 6 for w in data.titles + found.titles)   # 'Aktuelles': a section's name
+    if not body or _wall(body) or off_topic:
         try:   # the page's text as a reader would copy it, for what the markup does not say
             read = parse_seed(shown_text, rules, file_time)
         except NotAnArticle:
@@ -128,7 +131,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
     title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url,
-                              "\n".join(b for b in body.split("\n\n") if not b.startswith("#")))   # the story, not its headings
+                              "\n".join(b for b in body.split("\n\n") if not b.startswith("#")), read.title if read else "")
     if why:
         review["title"] = why
     title = title or (read.title if read else "")
