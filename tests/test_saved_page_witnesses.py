@@ -568,3 +568,14 @@ def test_a_sections_name_as_the_only_heading_the_markup_gives_yields_to_the_head
     got = convert(page("<title>Harbour Gazette - News</title>",
                        f"<h1>News</h1><h2>{HEADLINE}</h2><p>Written by Ruth Okafor on 03.05.2023</p>"))
     assert got.title == HEADLINE and "title" in got.review
+
+
+def test_a_visible_byline_that_gives_the_writers_initial_and_surname_is_read():
+    got = convert(page(f"<title>{HEADLINE}</title>",
+                       f"<h1>{HEADLINE}</h1><p>Geschrieben von W. Reisinger am 03.05.2023 um 18:22</p>"))
+    assert got.authors == ["W. Reisinger"]
+
+
+@pytest.mark.parametrize("field, names", [("Autor strickliesel", ["strickliesel"]), ("Author Jane Doe", ["Jane Doe"])])
+def test_an_author_label_before_a_handle_in_lower_case_is_no_part_of_the_name(field, names):
+    assert split_names(field) == names   # a theme's screen-reader label, as trafilatura reads it with the name

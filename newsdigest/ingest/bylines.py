@@ -544,7 +544,7 @@ BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words|geschrieben|verfas
                        r"(?:by|von|par|por|door)(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))(?=\S+\s+\S)|"
                        r"^(?:(?:geschrieben|verfasst|écrit|scritto|geschreven|escrito)\s+(?:von|par|da|door|por)|"
                        r"(?-i:von|par|por|door))\s+(?=\S)|^(?:(?:written|posted|reported|words)\s+)?by(?:\s*:\s*|\s+|(?-i:(?=[A-Z][a-z])))|"
-                       rf"^(?:authors?|autor(?:es|a|{GENDERED})?|auteur)(?:\s*:\s*|\s+(?-i:(?=[A-Z])))", re.I)
+                       rf"^(?:authors?|autor(?:es|a|{GENDERED})?|auteur)(?:\s*:\s*|\s+(?=(?-i:[A-Z])|\S+$))", re.I)
 """'By ', 'Written by: ', 'Von ' before a name of two words or more ('Von Miller' is a name), 'von ' in lower case
 before any ('von Katrin'), and the label glued to the name ('ByJane Doe', 'VonKathrin Adler'), but not the start of
 'Byron'."""

@@ -435,12 +435,14 @@ def _byline_names(line: str) -> list[str]:
         date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
         names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", before_furniture(rest[:date_at].strip()))
         found = parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
-        if m["by"] or all(is_person(n.split()) for n in found):   # 'Von Anke Brunner', not 'Door County'
-            return found
+        if m["by"] or all(is_person(n.split()) or INITIAL_NAME.fullmatch(n) for n in found):   # 'Von Anke Brunner', 'Von
+            return found   # W. Reisinger', not 'Door County'
         return []
     return []
 
 
+INITIAL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?")
+"""A given name's initial and a surname: 'W. Reisinger'."""
 BY_HANDLE = re.compile(r"^[Bb]y:?\s+(?P<handle>[a-z][a-z0-9_.-]{2,29})$")
 """'by ibby': a byline that names a writer by a handle in lower case, and nothing else."""
 ON_BEHALF = re.compile(r"\s+on behalf of\s.*$", re.I)
