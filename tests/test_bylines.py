@@ -35,6 +35,9 @@ def test_bylines(line, names):
     "Share this story",
     "Die Stimme aus Berlin",               # a headline: no person before 'aus'
     "News from London",
+    "By batching, we can have better latency during spikes",   # a sentence: no account's name after 'By'
+    "By 2024, it is projected that buyers will number more",
+    "By default, we can use the photos on your website",
 ])
 def test_not_bylines(line):
     assert parse_byline(line, header=True) is None
@@ -83,6 +86,12 @@ def test_normalize_name(shouted, usual):
     ("By Jane Doe Last updated: March 3, 2025", ("Jane Doe",)),        # the names end at the next label
     ("Geschrieben von W. Reisinger am 03.05.2023 um 18:22", ("W. Reisinger",)),   # the date's prepositions left out
     ("Verfasst von birgit.h am Mo., 04.11.2024 - 00:35", ("birgit.h",)),           # and its weekday; a handle
+    ("Von gartenfreund42", ("gartenfreund42",)),                                  # an account's name
+    ("Beitrags-Autor:Anna & Tobi", ("Anna", "Tobi")),                             # a label glued to the names
+    ("8. Juli 2024/0 Kommentare/in Aktuelles, Schützenfest/von kh", ("kh",)),     # a theme's meta line, by slashes
+    ("VonSabine 7. Oktober 2024 4 Kommentare", ("Sabine",)),                      # the comments' count left out
+    ("Lena VogtFolgen", ("Lena Vogt",)),                                          # a follow button glued to her name
+    ("Vonadmin 9. Mai 2025 6 Kommentare", ()),                                    # the CMS's account names no one
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names

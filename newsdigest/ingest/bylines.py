@@ -22,7 +22,7 @@ WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|com
 'Testo di', 'Skrevet af'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = rf"(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
+AUTHOR_WORD = rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
 """A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор'."""
 TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
@@ -48,9 +48,20 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     correspondent at large of the and""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
 SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
-GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z])")
+GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z]|(?:admin|webmaster)\b)")
 """'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
-between ('Vonnegut' is no label: a capital follows it)."""
+between ('Vonnegut' is no label: a capital follows it), or to the CMS's account ('Vonadmin')."""
+GLUED_LABEL = re.compile(r"(?<=[a-zäöüß]):(?=[A-ZÀ-ÖØ-Þ])")
+"""'Beitrags-Autor:Anna & Tobi': a label's colon glued to the name by inline markup."""
+GLUED_BUTTON = re.compile(r"(?<=[a-zß-ÿ])(?:Folgen|Follow|Abonnieren|Subscribe)$")
+"""'Lena VogtFolgen': a follow button's word glued to the name beside it."""
+
+
+def unglued(line: str) -> str:
+    """A byline with what inline markup glued to its names parted from them (GLUED_LABEL, GLUED_BUTTON)."""
+    return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", line))
+
+
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
                        r"\s+(?:um|at|à|alle|om|às|a\s+las)\s+(?=\d)|\s+(?:aus|from)\s+(?=[A-ZÀ-ÖØ-Þ])")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
@@ -135,7 +146,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     'By …' lines count anywhere; 'Name Role' lines only in the header (header=True); a bare
     'Jane Doe' line only when shouted ('SÉRGIO LIMA') or when the caller knows its place (bare=True).
     """
-    line = line.strip().rstrip(".")
+    line = unglued(line.strip().rstrip("."))
     m = BY.match(line)
     if m:
         return tuple(_names(m["names"])) or None
@@ -156,10 +167,11 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
 
 FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
 """Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
-BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
+BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
                        re.I)
 LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+)", re.I)
-CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+comments?\b|\b(?:no\s+)?comments?\b|"
+CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+(?:comments?|kommentare?|commentaires?|"
+                     r"comentarios?|commenti|reacties)\b|\b(?:no\s+)?comments?\b|"
                      r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b", re.I)
 READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s+time\s*|(?:tempo\s+de\s+)?(?:leitura|lectura|lettura)"
                           r"\s+(?:de\s+|di\s+)?|(?:temps\s+de\s+)?lecture\s+|leestijd\s+|lesezeit\s+|lästid\s+)?\d{1,3}\s*"
@@ -190,7 +202,7 @@ GENRE = re.compile(r"^(?:analys[ei]s?|kommentar|commentary|opinion|meinung|inter
 """A piece's kind printed before its writer's name on the byline: 'Analyse Jakob Pernthaler'."""
 ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las".split())
 """Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen'), which a name does not."""
-HANDLE = re.compile(r"[a-z0-9][a-z0-9_.-]*[a-z0-9]")
+HANDLE = re.compile(r"(?=[a-z0-9_.-]*[a-z])[a-z0-9][a-z0-9_.-]*[a-z0-9]")
 """A writer's account name in lower case ('birgit.h', 'gartenfreund_42'), alone on a byline."""
 LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—-])+\s*$")
 """A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
@@ -208,7 +220,7 @@ def _opens_byline(before: str) -> bool:
     'Photos' for NOT_WRITTEN to refuse) or a word that names a byline ('Posted on … by'), not inside a name."""
     before = before.rstrip()
     last = before.split()[-1].lower() if before.split() else ""
-    return (not before or before[-1] in "|·•,–—-:" or has_date(before) or bool(re.fullmatch(rf"{WROTE}|article", last, re.I))
+    return (not before or before[-1] in "|·•,–—-:/" or has_date(before) or bool(re.fullmatch(rf"{WROTE}|article", last, re.I))
             or bool(GENRE.match(re.sub(r"^gast", "", last)))   # 'Ein Gastbeitrag von', 'Ein Kommentar von', 'Analyse von'
             or bool(NOT_WRITTEN.search(before)) or last[-1:].isdigit() or last in ("on", "am", "le", "el", "em", "il"))
     # 'Posted on [date] by': the date read out before, its preposition left
@@ -226,6 +238,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
     text = GLUED.sub(r"\1 ", text)   # 'VonKathrin Adler' too
+    text = unglued(text)
     m = BY_INSIDE.search(text)
     if m and m.start() > 0 and not _opens_byline(text[:m.start()]):
         m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'
@@ -264,8 +277,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         words = words[lead:] if lead and is_person(words[lead:]) else words   # 'Von Chefredakteur Matthias Sondermann'
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
-        if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part):
-            continue
+        if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part) and not (len(words) == 1 and HANDLE.fullmatch(part)):
+            continue   # (but 'gartenfreund42', an account's name)
         if len(words) == 1 and len(parts) > 1 and not (joined and given_name(words[0])):
             continue   # 'Petra & Sabine', not 'Bauen & Verkehr' (a section beside the date: German capitalises nouns)
         if k > 0 and not joined and (not is_person(words) or len(parts) == 2 and not is_person(parts[0].split())):
@@ -517,6 +530,9 @@ def _names(text: str, strict: bool = False) -> list[str]:
         words = words[:role_at] if role_at else words
         lead = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
         words = words[lead:] if lead and is_person(words[lead:]) else words   # 'Von Chefredakteur Matthias Sondermann'
+        if not strict and len(words) == 1 and HANDLE.fullmatch(part) and part not in ACCOUNTS and text.strip(" .;:") == part:
+            names.append(part)   # 'Von gartenfreund42': an account's name after the label
+            continue
         if not 1 <= len(words) <= 5 or not all(NAME_WORD.match(w) for w in words) or any(c.isdigit() for c in part):
             if strict or k == 0:
                 return []   # 'By using the site, you agree to our Privacy Policy': a sentence, not the writers
