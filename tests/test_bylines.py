@@ -197,6 +197,8 @@ def test_an_author_block_names_the_people_under_its_label(lines, names):
     ("2. Juli 2025, 12:04 Uhr, Niklas Brandt 87 Kommentare", ("Niklas Brandt",)),
     ("03.05.2024, 10:00 Uhr Polizei Kaistadt", ()),                             # an office, not a person
     ("12 March 2025 London Bridge closed", ()),
+    ("19. Januar 2025 von Flo", ("Flo",)),                                        # labelled, a first name will do
+    ("3. März 2025 von der Stadt beschlossen", ()),
 ])
 def test_the_name_beside_a_dateline_date(line, names):
     assert names_beside_date(line) == names

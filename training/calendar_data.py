@@ -22,6 +22,9 @@ vi fil sw af ga cy sq mt ru uk be bg mk sr el ka hy kk uz he ar fa ur hi bn mr t
 de_AT de_CH fr_CA fr_CH it_CH nl_BE pt_PT es_419 en_GB en_AU en_IN""".split()
 """Languages, then regional forms whose month names differ ('Jänner' in Austria, 'sept.' in Britain): a name
 the list already holds keeps its first meaning."""
+CMS_FORMS = {"mrz": 3}
+"""Month abbreviations a CMS prints that CLDR lacks: 'Mrz 5, 2024', from the German translation WordPress ships
+(its month abbreviations: Jan, Feb, Mrz, Apr, …), which themes print on every German blog. Hand-set."""
 UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 CJK_DAY_PERIODS = {"오전": "am", "오후": "pm", "午前": "am", "午後": "pm", "上午": "am", "下午": "pm"}
 
@@ -54,6 +57,8 @@ def main() -> int:
                     ago.setdefault(key(pattern), seconds)
         yesterday.add(key(fields["day"]["relative"][-1]))
         today.add(key(fields["day"]["relative"][0]))
+    for name, number in CMS_FORMS.items():
+        months.setdefault(name, number)
     data = {
         "source": f"Unicode CLDR through Babel {babel_version} (training/calendar_data.py); CLDR's licence: "
                   "https://www.unicode.org/license.txt",

@@ -449,6 +449,9 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0")
                 and byline_names(" ".join(name)) == (" ".join(name),)):
             return (" ".join(name),)
+    by = BY_INSIDE.search(line)
+    if by and by.start() and has_date(line[:by.start()]) and (labelled := byline_names(line)):
+        return labelled   # '19. Januar 2025 von Flo'
     if has_date(line) and line[:1].isdigit():   # '11.07.2024 um 18:30 Chantal Scheuren', '2. Juli 2025, 12:04 Uhr, Name 87 Kommentare'
         after = re.sub(r"^(?:[\s,|·•–—-]|(?:um|at|à|alle|a\s+las|uhr|h)\b)+", "", without_dates(line), flags=re.I).split()
         name = list(itertools.takewhile(TITLE_WORD.match, after[:4]))
