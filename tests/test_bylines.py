@@ -92,6 +92,7 @@ def test_normalize_name(shouted, usual):
     ("VonSabine 7. Oktober 2024 4 Kommentare", ("Sabine",)),                      # the comments' count left out
     ("Lena VogtFolgen", ("Lena Vogt",)),                                          # a follow button glued to her name
     ("Vonadmin 9. Mai 2025 6 Kommentare", ()),                                    # the CMS's account names no one
+    ("Bericht: Heinz Gollwitzer, Schriftführer", ("Heinz Gollwitzer",)),          # a club's report and its writer
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names

@@ -818,3 +818,12 @@ def test_a_story_signed_with_its_date_and_writer_at_its_end_is_dated_and_credite
 def test_a_shortened_headline_over_the_whole_one_gives_way_to_it_but_not_to_the_sites_name(rest, title):
     seed = f"Startseite\nAktuelles\n{MARKET}\n{MARKET}{rest}\n16.04.2025 Kategorie: Stadt\n\n{GERMAN_BODY}"
     assert convert(seed).title == title
+
+
+@pytest.mark.parametrize("above, title", [
+    ("Markthalle\nEin Weckruf, den niemand überhören darf", "Ein Weckruf, den niemand überhören darf"),   # a kicker over it
+    (f"{MARKET}\nDie Händler am Kai bekommen die ersten Stände, und die Miete bleibt drei Jahre gleich", MARKET),   # a dek
+])
+def test_a_kicker_over_the_headline_is_not_the_headline_but_a_headline_over_its_dek_is(above, title):
+    seed = f"Startseite\nMeinung\nKommentar\n{above}\nVon Mats Hinrichs\nVeröffentlicht: 10.06.2024 | 18:45 Uhr\n\n{GERMAN_BODY}"
+    assert convert(seed).title == title

@@ -24,9 +24,10 @@ GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
 AUTHOR_WORD = rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
 """A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор'."""
-TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
+TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst|bericht)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
-"""Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …' (a colon always)."""
+"""Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …', a club's 'Bericht: …'
+(a colon always)."""
 ASKED = r"(?:das\s+)?(?:gespräch|interview)\s+führten?"
 """Who asked an interview's questions, credited under it: 'Das Gespräch führte Pia Lorenzen.'"""
 BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"

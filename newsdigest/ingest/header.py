@@ -396,6 +396,12 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     else:   # the headline with the site's name after it, and the headline alone beside it
         title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
                       and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
+    under = t + 1 - lo   # a kicker over the headline ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den …' / 'Von …')
+    if (rows and 0 <= t - lo and under + 1 < len(labels) and reading.words[t] <= 4 and 5 <= reading.words[t + 1] <= 9
+            and labels[under] in ("headline", "dek") and labels[under + 1] in ("byline", "dateline")
+            and not texts[t + 1].endswith((".", "!", "?")) and not _signed(texts[t + 1])):
+        title = title_text = texts[t + 1]
+        t += 1
     if not crumbs:
         crumbs = [c for k in range(max(0, t - lo - 3), t - lo) if labels[k] == "section"
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
