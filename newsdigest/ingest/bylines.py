@@ -216,6 +216,18 @@ NEXT_LABEL = re.compile(r"\s+[^\s:]+:(?=\s|$)")
 """Another label after the names ('… Redakteur: Tobias Rensch', '… Fotos: …', '… Lesedauer: 5 min'): a name has no colon."""
 
 
+def _left_by_date(text: str) -> str:
+    """The text less what a date taken out of it left: 'By Jane Doe on', 'von birgit.h am Mo., -' (its prepositions
+    and its weekday)."""
+    while True:
+        left = LEFT_BY_DATE.sub("", text)
+        if left.split()[-1:] and left.split()[-1].lower().strip(".,") in CALENDAR_WORDS:
+            left = left.rsplit(None, 1)[0]
+        if left == text:
+            return text
+        text = left
+
+
 def _opens_byline(before: str) -> bool:
     """Whether 'by' (or its kin) after `before` starts a byline: after a separator, a date, a label ('Written',
     'Photos' for NOT_WRITTEN to refuse) or a word that names a byline ('Posted on … by'), not inside a name."""
@@ -234,8 +246,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
     text = without_dates(line.strip())
     if text != line.strip():
-        while (left := LEFT_BY_DATE.sub("", text)) != text or left.split()[-1:] and left.split()[-1].lower().strip(".,") in CALENDAR_WORDS:
-            text = left if left != text else left.rsplit(None, 1)[0]   # 'am Mo., [04.11.2024 - 00:35]': the weekday too
+        text = _left_by_date(text)
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
     text = GLUED.sub(r"\1 ", text)   # 'VonKathrin Adler' too
@@ -271,11 +282,7 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'Jane Doe, MD'
         if is_role(words):
             continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody
-        # (a name keeps two words: 'Merle Hoppenstedt Redakteurin' is not 'Merle' and the role 'Hoppenstedt Redakteurin')
-        role_at = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
-        words = words[:role_at] if role_at else words
-        lead = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
-        words = words[lead:] if lead and is_person(words[lead:]) else words   # 'Von Chefredakteur Matthias Sondermann'
+        words = without_roles(words)
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
         if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part) and not (len(words) == 1 and HANDLE.fullmatch(part)):
@@ -490,6 +497,16 @@ def given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
+def without_roles(words: list[str]) -> list[str]:
+    """A name's words less a job title after it ('Jane Doe Senior Reporter'; a name keeps two words: 'Merle Hansen
+    Redakteurin' is not 'Merle' and the role 'Hansen Redakteurin') and before it ('Chefredakteur Matthias Sondermann',
+    when a person's name is left)."""
+    after = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
+    words = words[:after] if after else words
+    before = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
+    return words[before:] if before and is_person(words[before:]) else words
+
+
 def is_role(words: list[str]) -> bool:
     """'Political editor', 'Africa correspondent', 'Senior Reporter'."""
     if not words or not ROLE_NOUN.match(words[-1]):
@@ -529,11 +546,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
             continue
         if len(words) > 1 and OUTLET_WORD.search(part) and names:
             continue   # 'By Rohit Sharma, Hindustan Times': the outlet, not a co-author
-        # (a name keeps two words: 'Merle Hoppenstedt Redakteurin' is not 'Merle' and the role 'Hoppenstedt Redakteurin')
-        role_at = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
-        words = words[:role_at] if role_at else words
-        lead = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
-        words = words[lead:] if lead and is_person(words[lead:]) else words   # 'Von Chefredakteur Matthias Sondermann'
+        words = without_roles(words)
         if not strict and len(words) == 1 and HANDLE.fullmatch(part) and part not in ACCOUNTS and text.strip(" .;:") == part:
             names.append(part)   # 'Von gartenfreund42': an account's name after the label
             continue

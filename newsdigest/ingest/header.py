@@ -388,20 +388,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     while t > 0 and texts[t - 1] == title_text:
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
-    fuller = texts[t + 1] if t + 1 < len(texts) else ""
-    rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
-    if rest and len(fuller.split()) <= 30 and (len(rest[1].split()) >= 4 or rest[1][:1] in QUOTES):
-        title = title_text = fuller   # a shortened headline (a crumb) over the whole one: 'Karwoche …' / 'Karwoche …: „…“'
-        t += 1
-    else:   # the headline with the site's name after it, and the headline alone beside it
-        title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
-                      and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
-    under = t + 1 - lo   # a kicker over the headline ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den …' / 'Von …')
-    if (rows and 0 <= t - lo and under + 1 < len(labels) and reading.words[t] <= 4 and 5 <= reading.words[t + 1] <= 9
-            and labels[under] in ("headline", "dek") and labels[under + 1] in ("byline", "dateline")
-            and not texts[t + 1].endswith((".", "!", "?")) and not _signed(texts[t + 1])):
-        title = title_text = texts[t + 1]
-        t += 1
+    title, whole = _whole_headline(texts, t, title, labels if rows else [], lo, reading.words)
+    if whole != t:
+        title_text, t = title, whole
     if not crumbs:
         crumbs = [c for k in range(max(0, t - lo - 3), t - lo) if labels[k] == "section"
                   for c in _crumb_parts(texts[lo + k], sections)][-3:]
@@ -491,6 +480,26 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
 
 
 QUOTES = "\"'„“”‚‘’«»"
+def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo: int, words: list[int]) -> tuple[str, int]:
+    """(the headline, its line) around the line `t` the ranker chose (`title`: its text less crumbs): the whole one
+    right under a crumb's shortened form ('Karwoche …' / 'Karwoche …: „Die Liturgie …“'; not a site's name of three
+    words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
+    headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
+    ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'). `labels` from `lo`."""
+    fuller = texts[t + 1] if t + 1 < len(texts) else ""
+    rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
+    if rest and len(fuller.split()) <= 30 and (len(rest[1].split()) >= 4 or rest[1][:1] in QUOTES):
+        return fuller, t + 1
+    title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
+                  and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
+    under = t + 1 - lo
+    if (0 <= t - lo and under + 1 < len(labels) and words[t] <= 4 and 5 <= words[t + 1] <= 9
+            and labels[under] in ("headline", "dek") and labels[under + 1] in ("byline", "dateline")
+            and not texts[t + 1].endswith((".", "!", "?")) and not _signed(texts[t + 1])):
+        return texts[t + 1], t + 1
+    return title, t
+
+
 META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
 CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ies|ia|ias|ie|ía|ías|ieën)|catégories?|kategori(?:e|en|er)|sections?|secções|secção|"
                             r"secciones|sección|rubriques?|ressorts?|rubrica|rubriken|rubriek)\s*:\s*(?P<name>[^:]{2,80})$", re.I)
