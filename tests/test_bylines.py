@@ -23,6 +23,8 @@ from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, names
     ("Gisela Hammer aus Witten", ["Gisela Hammer"]),                  # a community site's reporter and her town
     ("Von Chefredakteur Matthias Sondermann", ["Matthias Sondermann"]),  # the role before the name
     ("By Senior Reporter Jane Doe", ["Jane Doe"]),
+    ("Geschrieben von W. Reisinger am 03.05.2023 um 18:22", ["W. Reisinger"]),   # the names end at 'am' and a date
+    ("By Jane Doe on 3 March 2025", ["Jane Doe"]),
 ])
 def test_bylines(line, names):
     assert parse_byline(line, header=True) == names

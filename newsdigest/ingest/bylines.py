@@ -64,7 +64,7 @@ def unglued(line: str) -> str:
 
 
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
-                       r"\s+(?:um|at|à|alle|om|às|a\s+las)\s+(?=\d)|\s+(?:aus|from)\s+(?=[A-ZÀ-ÖØ-Þ])")
+                       r"\s+(?:um|am|on|at|à|alle|om|às|a\s+las)\s+(?=\d)|\s+(?:aus|from)\s+(?=[A-ZÀ-ÖØ-Þ])")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
 'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y', 'Gisela Hammer aus Witten'."""
 AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|dpa|efe|ansa|anp|"
