@@ -579,3 +579,10 @@ def test_a_visible_byline_that_gives_the_writers_initial_and_surname_is_read():
 @pytest.mark.parametrize("field, names", [("Autor strickliesel", ["strickliesel"]), ("Author Jane Doe", ["Jane Doe"])])
 def test_an_author_label_before_a_handle_in_lower_case_is_no_part_of_the_name(field, names):
     assert split_names(field) == names   # a theme's screen-reader label, as trafilatura reads it with the name
+
+
+def test_a_sections_name_left_as_a_paragraph_of_the_story_does_not_make_it_the_headline():
+    got = convert(page("<title>Harbour Gazette - News</title>",
+                       f"<h1>News</h1><h2>{HEADLINE}</h2><p>Written by Ruth Okafor on 03.05.2023</p>",
+                       STORY + "<p>Back to News</p>"))
+    assert got.title == HEADLINE

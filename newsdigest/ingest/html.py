@@ -105,7 +105,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
     shown = shown_days(shown_text, {day_of(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
-    story = "\n".join(b for b in body.split("\n\n") if not b.startswith("#"))   # the story, not its headings
+    story = _prose(body)
     off_topic = not any(about_story(without_site(str(w.value), data.outlets + found.outlets, data.url), story)
                         or len(str(w.value).split()) > 6 for w in data.titles + found.titles)   # 'Aktuelles': a section's name
     if not body or _wall(body) or off_topic:
@@ -131,7 +131,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
     title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url,
-                              "\n".join(b for b in body.split("\n\n") if not b.startswith("#")), read.title if read else "")
+                              _prose(body), read.title if read else "")
     if why:
         review["title"] = why
     title = title or (read.title if read else "")
@@ -468,6 +468,11 @@ def _a_role(line: str) -> bool:
     return 1 <= len(words) <= 6 and bool(re.search(r"(?i)\b(?:editor|reporter|writer|correspondent|director|founder|"
                                                     r"manager|ceo|author|columnist|journalist|contributor|analyst|"
                                                     r"professor|executive|specialist|officer|lead|head)\b", line))
+
+
+def _prose(body: str) -> str:
+    """The story's paragraphs of five words or more: not its headings, nor a section's name left in it ('Aktuelles')."""
+    return "\n".join(b for b in body.split("\n\n") if not b.startswith("#") and len(b.split()) >= 5)
 
 
 def _words(text: str) -> str:
