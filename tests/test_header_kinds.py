@@ -827,3 +827,12 @@ def test_a_shortened_headline_over_the_whole_one_gives_way_to_it_but_not_to_the_
 def test_a_kicker_over_the_headline_is_not_the_headline_but_a_headline_over_its_dek_is(above, title):
     seed = f"Startseite\nMeinung\nKommentar\n{above}\nVon Mats Hinrichs\nVeröffentlicht: 10.06.2024 | 18:45 Uhr\n\n{GERMAN_BODY}"
     assert convert(seed).title == title
+
+
+def test_a_comments_link_whose_hidden_words_hold_the_headline_is_not_the_headline():
+    # a theme's 'Keine Kommentare<span class="screen-reader-text"> zu …</span>', copied without its style
+    from newsdigest.ingest.header import _whole_headline
+    texts = ["Aktuelles", MARKET, "Beitrags-Autor Von Mats Hinrichs", "Beitragsdatum 15. März 2024",
+             f"Keine Kommentare zu {MARKET}", "Der Stadtrat hat am Dienstag beschlossen, das alte Depot umzubauen."]
+    labels = ["furniture", "furniture", "byline", "dateline", "headline", "body"]
+    assert _whole_headline(texts, 4, texts[4], labels, 0, [len(x.split()) for x in texts]) == (MARKET, 1)

@@ -482,10 +482,15 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
 QUOTES = "\"'„“”‚‘’«»"
 def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo: int, words: list[int]) -> tuple[str, int]:
     """(the headline, its line) around the line `t` the ranker chose (`title`: its text less crumbs): the whole one
+    shown a few lines above, less the words a link put before it ('Keine Kommentare zu …'); the whole one
     right under a crumb's shortened form ('Karwoche …' / 'Karwoche …: „Die Liturgie …“'; not a site's name of three
     words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
     headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
     ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'). `labels` from `lo`."""
+    whole = next((j for j in range(t - 1, max(-1, t - 5), -1) if len(texts[j].split()) >= 4 and title != texts[j]
+                  and title.endswith(" " + texts[j])), None)
+    if whole is not None:
+        return texts[whole], whole   # 'Keine Kommentare zu <the headline>': a comments link's hidden words round it
     fuller = texts[t + 1] if t + 1 < len(texts) else ""
     rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
     if rest and len(fuller.split()) <= 30 and (len(rest[1].split()) >= 4 or rest[1][:1] in QUOTES):
