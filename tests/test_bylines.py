@@ -25,6 +25,7 @@ from newsdigest.ingest.bylines import byline_names, is_byline_or_dateline, names
     ("By Senior Reporter Jane Doe", ["Jane Doe"]),
     ("Geschrieben von W. Reisinger am 03.05.2023 um 18:22", ["W. Reisinger"]),   # the names end at 'am' and a date
     ("By Jane Doe on 3 March 2025", ["Jane Doe"]),
+    ("Pressemitteilung von: Kessler Fördertechnik GmbH", ["Kessler Fördertechnik GmbH"]),   # a press release's issuer
 ])
 def test_bylines(line, names):
     assert parse_byline(line, header=True) == names

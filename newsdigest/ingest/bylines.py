@@ -16,7 +16,7 @@ Norwegian, Danish."""
 WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|texte|texto|testo|tekst|"
          r"geschrieben|verfasst|eingestellt|gepostet|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
-         r"rezension)|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
+         r"rezension)|pressemitteilung|pressemeldung|press\s+release|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
 """What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Ein Interview von', 'Rédigé par', 'Publicado por',
 'Testo di', 'Skrevet af'."""
