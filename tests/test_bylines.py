@@ -96,6 +96,7 @@ def test_normalize_name(shouted, usual):
     ("Lena VogtFolgen", ("Lena Vogt",)),                                          # a follow button glued to her name
     ("Vonadmin 9. Mai 2025 6 Kommentare", ()),                                    # the CMS's account names no one
     ("Bericht: Heinz Gollwitzer, Schriftführer", ("Heinz Gollwitzer",)),          # a club's report and its writer
+    ("Geschrieben von Super User", ()),                                          # Joomla's default account
 ])
 def test_a_byline_names_people_without_by_roles_outlets_or_dates(line, names):
     assert byline_names(line) == names

@@ -196,7 +196,8 @@ DESK = re.compile(rf"^(?:(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'�
                   rf"{DESK_WORDS})|{DESK_WORDS})$", re.I)
 """A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team', or the
 desk's word alone."""
-ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", "superuser", "site admin", "blog admin"})
+ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", "superuser", "super user", "site admin",
+                      "blog admin"})
 """A content system's default accounts, which post a page for whoever wrote it: no one's name."""
 GENRE = re.compile(r"^(?:analys[ei]s?|kommentar|commentary|opinion|meinung|interview|reportage|review|rezension|"
                    r"kolumne|column|glosse|essay|gastbeitrag|editorial|leitartikel|éditorial|analisi|commento)$", re.I)
