@@ -481,9 +481,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
 
 QUOTES = "\"'„“”‚‘’«»"
 def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo: int, words: list[int]) -> tuple[str, int]:
-    """(the headline, its line) around the line `t` the ranker chose (`title`: its text less crumbs): the whole one
-    shown a few lines above, less the words a link put before it ('Keine Kommentare zu …'); the whole one
-    right under a crumb's shortened form ('Karwoche …' / 'Karwoche …: „Die Liturgie …“'; not a site's name of three
+    """(the headline, its line) around the line `t` the ranker chose (`title`: its text less crumbs): the headline
+    shown alone a few lines above, where the line chosen is it with a link's hidden words before it ('Keine
+    Kommentare zu …'); the whole one right under a crumb's shortened form ('Karwoche …' / 'Karwoche …: „Die Liturgie …“'; not a site's name of three
     words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
     headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
     ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'). `labels` from `lo`."""
