@@ -29,7 +29,7 @@ from .parse import NotAnArticle, Parsed, Rules, parse_seed
 from .review import GUESSED
 from .score import FURNITURE
 from .text import escape_markdown, summarize
-from .votes import NOT_NAMES, about_story, decide_authors, decide_date, decide_title, without_site
+from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, headings_only, story_words, without_site
 
 WALL_WORDS = 400
 SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{8,}[。！？.!?]")
@@ -105,10 +105,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
     shown = shown_days(shown_text, {day_of(w.value) for w in dates}, rules, order) if header.published else set()
     read = None
-    story = _prose(body)
-    off_topic = not any(about_story(without_site(str(w.value), data.outlets + found.outlets, data.url), story)
-                        or len(str(w.value).split()) > 6 for w in data.titles + found.titles)   # 'Aktuelles': a section's name
-    if not body or _wall(body) or off_topic:
+    words = story_words(_prose(body))   # a markup whose headlines are all a section's name ('Aktuelles'): read the text
+    if not body or _wall(body) or headings_only(data.titles + found.titles, data.outlets + found.outlets, data.url, words):
         try:   # the page's text as a reader would copy it, for what the markup does not say
             read = parse_seed(shown_text, rules, file_time)
         except NotAnArticle:
@@ -118,20 +116,21 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         body = read.body   # trafilatura found nothing, or one wall of text: the page's text as read
     if not SENTENCE.search(_plain(body)):
         raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)")
-    return assemble(data, found, header, body, read, rules, file_time, shown), notes
+    return assemble(data, found, header, body, read, rules, file_time, shown, words), notes
 
 
 def assemble(data: PageData, found: PageData, header: PageData, body: str, read: Parsed | None, rules: Rules,
-             file_time: datetime | None = None, shown: set[date] | None = None) -> Parsed:
+             file_time: datetime | None = None, shown: set[date] | None = None, words: set[str] = frozenset()) -> Parsed:
     """The fields, each decided between its witnesses (votes.py); what none gives, from the page's text as read;
     a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is. `shown`: the days
     the page's visible text shows (shown_days); a publication day the page shows nowhere gives way to an earlier
     one its dateline shows (the page first published then, moved or reposted later), marked for review. A later
-    one shown (most often labelled 'Updated') stays the update: the publication is what the markup declares."""
+    one shown (most often labelled 'Updated') stays the update: the publication is what the markup declares.
+    `words`: the story's (votes.story_words), for the headline."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
-    title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url,
-                              _prose(body), read.title if read else "")
+    title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url, words,
+                              read.title if read else "")
     if why:
         review["title"] = why
     title = title or (read.title if read else "")

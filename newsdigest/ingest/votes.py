@@ -69,28 +69,32 @@ def without_site(title: str, outlets: list[str], url: str = "") -> str:
     return title.strip()
 
 
-def about_story(title: str, story: set[str] | str) -> bool:
-    """Whether a headline shares a word of four letters or more with the story (its text, or the set of its
-    words as _key gives them)."""
-    words = set(_key(story).split()) if isinstance(story, str) else story
+def story_words(prose: str) -> set[str]:
+    """The words of the story's prose, as _key gives them, for about_story."""
+    return set(_key(prose).split())
+
+
+def about_story(title: str, words: set[str]) -> bool:
+    """Whether a headline shares a word of four letters or more with the story (`words`: story_words)."""
     return any(len(x) >= 4 and x in words for x in _key(title).split())
 
 
-def decide_title(witnesses: list[Witness], outlets: list[str], url: str, story: str = "", read: str = ""
+def headings_only(witnesses: list[Witness], outlets: list[str], url: str, words: set[str]) -> bool:
+    """Whether every headline witness, less the site's name, is a word or two the story shares none of ('Aktuelles',
+    a section's name as the page's heading); True where there is none."""
+    return not any(about_story(title := without_site(str(w.value), outlets, url), words) or len(_key(title).split()) > 2
+                   or not any(map(str.isalpha, title)) for w in witnesses)
+
+
+def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: set[str] = frozenset(), read: str = ""
                  ) -> tuple[str, str]:
     """(the headline, '' or why it needs review): each witness less the site's name; the text most independent
-    witnesses give (GROUPS) wins, the most trusted on a tie. Where some witness shares a word with the `story`
-    (its text), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline; where none
-    does and each is a word or two ('Aktuelles', a section's name as the page's heading), the headline the text reader
-    `read` off the page's text does, marked for review."""
-    words = set(_key(story).split())
-    def about(text: str) -> bool:
-        return about_story(text, words)
-    if words and read and about(read) and not any(about(title := without_site(str(w.value), outlets, url))
-                                                  or len(_key(title).split()) > 2 or not any(map(str.isalpha, title))
-                                                  for w in witnesses):
+    witnesses give (GROUPS) wins, the most trusted on a tie. Where some witness shares a word with the story (`words`:
+    story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline; where every one is
+    a section's name (headings_only), the headline the text reader `read` off the page's text, marked for review."""
+    if words and read and about_story(read, words) and headings_only(witnesses, outlets, url, words):
         return read, f"no headline the markup gives is about the story ({', '.join(sorted({str(w.value) for w in witnesses}))[:80]}): took the text's"
-    witnesses = [w for w in witnesses if about(str(w.value))] or witnesses
+    witnesses = [w for w in witnesses if about_story(str(w.value), words)] or witnesses
     headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
     outlets = [o for o in outlets if _key(o) not in headlines]   # a site named after the story is no site
     copied = {str(w.value) for w in witnesses if w.source == "title"}
