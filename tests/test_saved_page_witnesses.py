@@ -312,6 +312,14 @@ def test_a_name_under_a_one_paragraph_dek_is_still_in_the_header():
     assert got.authors == ["Pavel Lindqvist"]
 
 
+def test_a_desk_posting_the_story_gives_way_to_the_person_its_first_line_credits():
+    header = (f"<h1>{HEADLINE}</h1><p class='entry-meta'>Posted on <time>June 3, 2025</time> by "
+              f"<a rel='author'>Gazette Newsdesk</a></p><p><strong>By Ines Varga</strong></p>")
+    assert convert(page(f"<title>{HEADLINE}</title>", header)).authors == ["Ines Varga"]
+    alone = header.replace("<p><strong>By Ines Varga</strong></p>", "")
+    assert convert(page(f"<title>{HEADLINE}</title>", alone)).authors == ["Gazette Newsdesk"]
+
+
 def test_an_author_box_under_the_story_names_the_writer_when_nothing_else_does():
     box = ('<aside><p>Pavel Lindqvist</p><p>Senior writer</p><p>Pavel Lindqvist covers transport and city planning for '
            'the gazette and has ridden every night bus in the region at least once.</p></aside>')

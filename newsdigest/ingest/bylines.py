@@ -584,7 +584,7 @@ before any ('von Katrin'), and the label glued to the name ('ByJane Doe', 'VonKa
 'Byron'."""
 NAME_LIST = re.compile(r"\s*(?:;|&)\s*|\s+(?:and|und|et|y|e|i|и)\s+", re.I)
 """Where one name ends and the next begins: 'A; B', 'A & B', 'A and B', 'A und B', 'A e B' (not the 'e' of 'e.V.')."""
-TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|desk|newsroom|redaktion|redactie|redacci[oó]n|reda[cç][aã]o|redazione|"
+TEAM = re.compile(r"\b(?:team|staff|editors?|editorial|(?:news)?desk|newsroom|redaktion|redactie|redacci[oó]n|reda[cç][aã]o|redazione|"
                   r"r[ée]daction|equipe|équipe|contributors?|admin)\b|\.(?:com|org|net|io|co)\b|^the\s", re.I)
 
 

@@ -20,9 +20,9 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, before_furniture, given_name,
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, byline_names, given_name,
                       is_person, labelled_authors, name_like, name_list, parse_byline, signed_off, site_owner)
-from .dates import _MON, day_of, find_stamps, has_date, numeric_order, parse_dateline
+from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed
@@ -339,7 +339,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     The header runs from a few lines above the headline to the story's first paragraph (or, where that is not
     found, to two paragraphs of prose in a row: a dek is one). A byline is a line that says 'By …' (anywhere in
     it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
-    next); a line that is only a name next to a dateline, a role or a reading time, or a name in the dateline
+    next; a desk's, 'by Gazette Newsdesk', only when no line near it names a person); a line that is only a name next to a dateline, a role or a reading time, or a name in the dateline
     itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
     person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
     on a dateline gives her; 'by jdoe' alone on its line gives a handle). A title 'Headline | Site' finds the headline
@@ -373,6 +373,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
             break   # the story has begun (one paragraph alone is a dek, with the byline right under it)
         window.append(line)
     bare: list[str] = []
+    desk: list[str] = []
     bare_at = -1
     labels = {_words(x) for x in [data.section, *data.crumbs, *data.keywords]}   # a section on the dateline is no name
     headline = window.index("") if "" in window else len(window)
@@ -383,7 +384,9 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
         handle = BY_HANDLE.match(line)
         if not names and handle and handle["handle"] not in NOT_NAMES and handle["handle"] not in FURNITURE:
             names = [handle["handle"]]   # 'by ibby': a writer known by a handle in lower case
-        if names and not header.authors:
+        if names and all(DESK.match(n) for n in names):
+            desk = desk or names   # 'by Herald Newsdesk': the desk, when no byline under it names a person
+        elif names and not header.authors:
             header.authors.append(Witness("byline", tuple(names)))
         elif (not bare or i > headline > bare_at) and 0 < len(line.split()) <= 6 + 4 * line.count(","):   # one under the headline first
             near = window[max(0, i - 1):i] + window[i + 1:i + 2]
@@ -406,6 +409,8 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
             header.modified += [Witness("byline", s.when) for s in stamps if s.updated][:1]
     if bare and not header.authors:
         header.authors.append(Witness("name-line", tuple(bare)))   # weak: counted only when nothing else names anyone
+    elif desk and not header.authors:
+        header.authors.append(Witness("byline", tuple(desk)))
     return header
 
 
@@ -430,10 +435,7 @@ def _byline_names(line: str) -> list[str]:
             continue   # 'deals announced by Jamf, …': a sentence, not a byline
         if last and NOT_THE_AUTHOR.match(last):
             continue
-        rest = line[m.end():]
-        date_at = next((d.start() for d in DATE_START.finditer(rest) if has_date(rest[d.start():])), len(rest))
-        names = re.sub(r"(?:\s+(?:on|at|in|am|el|le|il))+$|[\s|·•,:;–—-]+$", "", before_furniture(rest[:date_at].strip()))
-        found = parse_byline("By " + names, header=False) or []   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
+        found = list(byline_names(line[m.start():].lstrip(" |·•,")))   # 'By Jane Doe December 2, 2025', 'Posted by Jane Doe on'
         if m["by"] or all(is_person(n.split()) or INITIAL_NAME.fullmatch(n) for n in found):   # 'Von Anke Brunner', 'Von
             return found   # W. Reisinger', not 'Door County'
         return []
@@ -446,7 +448,6 @@ BY_HANDLE = re.compile(r"^[Bb]y:?\s+(?P<handle>[a-z][a-z0-9_.-]{2,29})$")
 """'by ibby': a byline that names a writer by a handle in lower case, and nothing else."""
 ON_BEHALF = re.compile(r"\s+on behalf of\s.*$", re.I)
 """'Niko Matsakis on behalf of the Vision Doc group': the writer, and the group he writes for."""
-DATE_START = re.compile(rf"\s(?=\d|{_MON})", re.I)
 
 
 NOT_THE_AUTHOR = re.compile(r"(?i)^(?:photos?|photographs?|photography|images?|illustrations?|illustrated|videos?|graphics?|"
