@@ -836,3 +836,65 @@ def test_a_comments_link_whose_hidden_words_hold_the_headline_is_not_the_headlin
              f"Keine Kommentare zu {MARKET}", "Der Stadtrat hat am Dienstag beschlossen, das alte Depot umzubauen."]
     labels = ["furniture", "furniture", "byline", "dateline", "headline", "body"]
     assert _whole_headline(texts, 4, texts[4], labels, 0, [len(x.split()) for x in texts]) == (MARKET, 1)
+
+
+# ---- session 21: kinds from pages of sites in other languages and shapes -----------------------------------------
+
+
+@pytest.mark.parametrize("banner", [
+    "Avec nos partenaires, nous utilisons des cookies pour mesurer l'audience, vous proposer des contenus et des "
+    "publicités personnalisés et améliorer votre expérience. Vous pouvez accepter, refuser ou paramétrer vos choix à "
+    "tout moment via le lien en bas de page.",
+    "Wir und unsere Partner verwenden Cookies, um Inhalte und Anzeigen zu personalisieren, die Zugriffe auf unsere "
+    "Website zu analysieren und Ihnen ein besseres Erlebnis zu bieten. Sie können Ihre Auswahl jederzeit über den "
+    "Link am Ende der Seite ändern.",
+])
+def test_a_cookie_banners_text_over_the_headline_is_not_where_the_story_begins(banner):
+    dek = "Die Händler am Kai bekommen die ersten Stände, und die Miete bleibt drei Jahre lang gleich, verspricht die Stadt."
+    seed = (f"Zum Inhalt springen\nMontag, 9. Juni 2025\nAbo Anmelden\nMenü\nSuche\nIhre Privatsphäre\n\n{banner}\n\n"
+            f"Einstellungen Ohne Zustimmung weiter Akzeptieren\nStartseite\nKaistadt\nStadt\n\nMARKTHALLE\n\n{MARKET}\n\n"
+            f"{dek}\n\nVon Mats Hinrichs, Korrespondent\nVeröffentlicht am 09.06.2025 um 10:14 Uhr\n"
+            f"Teilen Drucken Merken\n\n{GERMAN_BODY}")
+    article = convert(seed)
+    assert (article.title, article.authors) == (MARKET, ["Mats Hinrichs"])
+    assert "Cookies" not in article.body
+
+
+@pytest.mark.parametrize("line", ["Heute, 07:45 Uhr", "Heute, 07:45 Uhr aktualisiert: 09:02 Uhr", "vandaag, 10:12",
+                                  "Gestern, 18:30 Uhr", "Today, 10:12 am", "Hier à 18h30", "Hoy, 10:12"])
+def test_a_day_told_against_today_with_its_time_is_a_relative_dateline_not_the_headline(line):
+    from newsdigest.ingest.dates import is_relative, relative_stamp
+    assert is_relative(line)
+    saved = datetime(2025, 6, 10, 12, 0, tzinfo=timezone.utc)
+    back = 1 if line.lower().startswith(("gestern", "hier")) else 0
+    assert relative_stamp(line, saved).when.date() == date(2025, 6, 10 - back)
+    seed = f"Nachrichten\nRegion\nRegion · Landkreis\n{MARKET}\n{line}\nSymbolbild · Foto: Jan Ort\n\n{GERMAN_BODY}"
+    assert convert(seed).title == MARKET
+
+
+@pytest.mark.parametrize("line", ["Heute im Rathaus", "Heute 12 Grad und Sonne", "Hoy empieza el verano"])
+def test_a_line_that_only_opens_with_today_is_no_dateline(line):
+    from newsdigest.ingest.dates import is_relative
+    assert not is_relative(line)
+
+
+@pytest.mark.parametrize("line", ["Autorin folgen", "Autor folgen", "Author Follow", "Auteur Suivre"])
+def test_a_follow_button_beside_an_authors_label_names_no_one(line):
+    assert byline_names(line) == ()
+
+
+def test_where_a_story_was_published_is_neither_its_headline_nor_joined_to_it():
+    assert normalize("Published in\nTechnik & Alltag") == ["Published in Technik & Alltag"]
+    assert normalize("Published in\nThe council met on Tuesday and agreed to rebuild the depot.") == [
+        "Published in", "The council met on Tuesday and agreed to rebuild the depot."]
+    seed = (f"Sign in\nMember-only story\n{MARKET}\nEin Jahr Streit, ein Beschluss.\nMats Hinrichs\n·\nFollow\n"
+            f"Published in\nStadt & Land\n·\n4 min read\n·\nMar 3, 2025\n\n{GERMAN_BODY}")
+    assert convert(seed).title == MARKET
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Text: Dorothee Lang / Foto: Martin Ort", ("Dorothee Lang",)),
+    ("Text und Fotos: Dorothee Lang / Grafik: Martin Ort", ("Dorothee Lang",)),
+])
+def test_a_credit_line_split_by_a_slash_names_the_writer_alone(line, names):
+    assert byline_names(line) == names

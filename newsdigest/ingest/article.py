@@ -32,6 +32,9 @@ TABLE_CELLS = 5
 least with a number among them (an archive's 'June (12)', 'a(0)', is no table)."""
 REPEATED = 0.1
 """The prose probability of a long line that the page prints twice."""
+CONSENT_LOGIT = math.log(REPEATED / (1 - REPEATED))
+"""A cookie banner's text (boilerplate.CONSENT) is prose to the line model, but no more likely the story's than a
+line printed twice: its logit, before the neighbours' company is weighed."""
 LONG_LAST = setting("article", "long_last")
 """The page's last line, a sentence of this many words at least right under the article, is its last paragraph
 (data/settings.json: a clean copy ends with its story, and the line model, fitted on pages that end in footers,
@@ -138,6 +141,8 @@ def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] 
     """(words, own probability, probability in context, the competing runs) for the lines."""
     words = [word_count(line.text) for line in lines]
     logits = line_logits(rows if rows is not None else line_features(lines, noise), params)
+    logits = [min(x, CONSENT_LOGIT) if words[i] >= LONG and bp.CONSENT.match(lines[i].text) else x   # a cookie banner is
+              for i, x in enumerate(logits)]                                                     # no story, nor its company
     own = [sigmoid(x) for x in logits]
     context = smoothed(lines, logits, words, params)
     prose = [o if w >= LONG else c for o, c, w in zip(own, context, words)]

@@ -99,6 +99,13 @@ COMMENT_MARK = re.compile(r"(?:\b(?:said|says|wrote|writes|replied)\s*:|^(?:repl
 COMMENT_MARKS_NEEDED = 2
 """How many comment marks must follow a comments header for the article to end there."""
 
+CONSENT = re.compile(r"(?=.*\b(?:cookies?|ciasteczk\w*|evästeitä|cookie-\w+)\b)(?=.*\b(?:we|our|this\s+(?:web)?site|nous|nos|ce\s+site|wir|unsere?|"
+                     r"diese\s+(?:web)?seite|utilizziamo|questo\s+sito|usamos|utilizamos|este\s+sitio|gebruiken|wij|deze\s+(?:web)?site|"
+                     r"używamy|vi|använder|bruger|partners?|partenaires|partner|consent|consentement|einwilligung|zustimmung|"
+                     r"consenso|toestemming|accept(?:er)?|akzeptieren|accetta|aceptar?|akkoord|zgod\w*)\b)", re.I)
+"""A consent banner's text: a cookie word and who uses them or asks for consent, in the languages a digest gathers
+('Avec nos partenaires, nous utilisons des cookies …', 'This website uses cookies …', 'Wir verwenden Cookies …')."""
+
 # Wire footers: kept as a closing credit line, or dropped (see NOISE for 'Our Standards').
 CREDIT_LINE = re.compile(
     r"^\(?(?:(?:additional\s+)?reporting\s+by|writing\s+by|compiled\s+by|with\s+inputs?\s+from|"

@@ -54,8 +54,11 @@ GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp
 between ('Vonnegut' is no label: a capital follows it), or to the CMS's account ('Vonadmin')."""
 GLUED_LABEL = re.compile(r"(?<=[a-zäöüß]):(?=[A-ZÀ-ÖØ-Þ])")
 """'Beitrags-Autor:Anna & Tobi': a label's colon glued to the name by inline markup."""
-GLUED_BUTTON = re.compile(r"(?<=[a-zß-ÿ])(?:Folgen|Follow|Abonnieren|Subscribe)$")
+BUTTONS = r"Folgen|Follow|Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj|Följ|Følg"
+GLUED_BUTTON = re.compile(rf"(?<=[a-zß-ÿ])(?:{BUTTONS})$")
 """'Lena VogtFolgen': a follow button's word glued to the name beside it."""
+BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
+"""'Autorin folgen': the button beside an author's label, no name."""
 
 
 def unglued(line: str) -> str:
@@ -263,7 +266,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = LABEL_AT_START.sub("", text)
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
-    text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,"))[0])[0]   # 'Jane Doe•Updated …' too
+    text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
     text = re.split(r"\s+on(?:\s+|$)", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
     text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
     if not text:
@@ -298,6 +301,8 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'Das Wichtigste (in Kürze)', 'The Big Read': a heading, no name
         if names and (OUTLET_WORD.search(part) or AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I))):
             continue   # 'By Rohit Sharma, Hindustan Times', 'By Jane Doe and Omar Haddad, Reuters': the outlet
+        if len(words) == 1 and BUTTON.fullmatch(words[0]):
+            continue   # 'Autorin folgen': the follow button beside the label
         if not all(NAME_WORD.match(w) or (len(words) == 1 and (w.isalnum() or HANDLE.fullmatch(w))) for w in words):
             continue
         name = " ".join(words)

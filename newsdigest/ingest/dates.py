@@ -119,6 +119,8 @@ RELATIVE = re.compile(
     rf"\s*(?P<post>{_alternation({b.strip() for _, b in _AGO_PARTS if b.strip()})})?", re.I)
 AGO = {(a.strip(), b.strip()): seconds for (a, b), seconds in zip(_AGO_PARTS, CALENDAR["ago"].values())}
 RELATIVE_WORDS = {w: -1 for w in CALENDAR["yesterday"]} | {w: 0 for w in CALENDAR["today"]}
+DAY_WORD = re.compile(rf"(?<!\w)(?P<word>{_alternation(RELATIVE_WORDS)})(?!\w)", re.I)
+"""'Heute', 'vandaag', 'hier' and kin: a day told against today ('Heute, 07:45 Uhr')."""
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
@@ -223,10 +225,20 @@ def relative_stamp(line: str, now: datetime) -> Stamp | None:
     m, seconds = _ago(text)
     if m:
         return Stamp(_back(now, int(m["n"]) * seconds), False, relative=True)
-    word = text.lower().strip(" .:")
-    if word in RELATIVE_WORDS:
-        return Stamp(_back(now, -RELATIVE_WORDS[word] * 86400), False, relative=True)
+    m = _day_word(text)
+    if m:
+        return Stamp(_back(now, -RELATIVE_WORDS[m["word"].lower()] * 86400), False, relative=True)
     return None
+
+
+def _day_word(text: str) -> re.Match | None:
+    """'Heute', 'Gestern, 18:30 Uhr', 'vandaag, 10:12 · Bijgewerkt: vandaag, 13:47': a line that is a day told
+    against today, with at most its times and labels beside it; None for anything else ('Heute im Rathaus')."""
+    m = DAY_WORD.search(text)
+    if not m:
+        return None
+    rest = DAY_WORD.sub(" ", TIME.sub(" ", text))
+    return None if FILLER.sub(" ", LABELS.sub(" ", rest)).strip() else m
 
 
 def _ago(text: str) -> tuple[re.Match | None, int]:
@@ -247,8 +259,8 @@ def is_relative(line: str) -> bool:
         return False
     m = RELATIVE_EN.search(text) or _ago(text)[0]
     if not m:
-        return text.lower().strip(" .:") in RELATIVE_WORDS
-    rest = (text[:m.start()] + " " + text[m.end():])
+        return bool(_day_word(text))
+    rest = TIME.sub(" ", text[:m.start()] + " " + text[m.end():])   # 'Today, 10:12 am'
     return not FILLER.sub(" ", LABELS.sub(" ", rest)).strip()
 
 

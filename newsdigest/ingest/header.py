@@ -28,7 +28,7 @@ from .article import Reading
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_person, is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import DATE_LABEL, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
-from .lines import LABEL_ALONE, Line
+from .lines import LABEL_ALONE, PUBLISHED_IN, Line
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
                     linkish, setting, title_like)
 
@@ -693,7 +693,7 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
-        return (_signed(text) or bool(LABEL_ALONE.match(text)) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+        return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]

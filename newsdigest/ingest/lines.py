@@ -12,12 +12,17 @@ from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+PUBLISHED_IN = re.compile(rf"^(?:{PUBLISHED_WORDS}|filed)\s+(?:in|under|unter|im|dans|en|em|op)\b", re.I)
+"""Where a story was published ('Published in Technik & Alltag', 'Filed under Politics'): a publication or a
+section, never a headline."""
 LABEL_ALONE = re.compile(rf"^(?:(?P<when>(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?:\s+(?:on|at|am|le|el|il|em))?|"
                          r"publish(?:ed)?\s+date|date)|"
                          rf"(?P<who>(?:(?:article\s+)?{WROTE}\s+)?{BY_WORD}|{AUTHOR_WORD}|{TEXT_LABEL}|{OTHER_ROLE}\s+by)|"
+                         rf"(?P<where>{PUBLISHED_IN.pattern[1:]})|"
                          r"image\s+source|image\s+caption|photo|caption|source)\s*[:,]?$", re.I)
 """A label alone on its line, and what it labels: a date ('when'), a name ('who': the writer's, or an editor's or
-reviewer's, which the joined line keeps apart as 'Edited by …'), a photo's caption or credit."""
+reviewer's, which the joined line keeps apart as 'Edited by …'), where it was published ('where': 'Published in' /
+a publication or a section, never a headline), a photo's caption or credit."""
 ABBREVIATED_END = re.compile(r"(?:^|[\s.,])\w{1,3}\.$")
 """A name line may end in a full stop when it ends an abbreviation: 'Jane Doe, Ph.D.', 'John Roe Jr.'."""
 
@@ -74,6 +79,8 @@ def _labels(label: str, line: str) -> bool:
         handle = re.search(r"\bby\W*$", label, re.I) and re.fullmatch(r"[a-z][\w.-]*", line)
         return len(line.split()) <= 8 and (not line.endswith(".") or bool(ABBREVIATED_END.search(line))) and bool(
             handle or parse_byline(f"By {line}", header=False))
+    if m["where"]:
+        return len(line.split()) <= 6 and not line.endswith(".") and not has_date(line)
     return True
 
 
