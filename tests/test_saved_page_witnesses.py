@@ -320,6 +320,21 @@ def test_a_desk_posting_the_story_gives_way_to_the_person_its_first_line_credits
     assert convert(page(f"<title>{HEADLINE}</title>", alone)).authors == ["Gazette Newsdesk"]
 
 
+@pytest.mark.parametrize("credit", ["<p><em>Text: Ines Varga / Foto: Pavel Lindqvist</em></p>",
+                                    "<p>Bericht: Ines Varga · Fotos: Pavel Lindqvist</p>"])
+def test_a_credit_line_under_the_story_names_its_writer_and_not_its_photographer(credit):
+    got = convert(page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>Mo, 02.06.2025 - 14:12</p>", STORY + credit))
+    assert got.authors == ["Ines Varga"]
+
+
+def test_trafilaturas_author_loses_the_labels_and_photo_credits_it_kept_without_their_colons():
+    from newsdigest.ingest.html import _witnesses_of
+    from newsdigest.ingest.markup import PageData
+    found = PageData()
+    _witnesses_of(found, None, "Bericht Ines Varga · Fotos Pavel Lindqvist; Text Ruth Okafor", None, None)
+    assert [w.value for w in found.authors] == [("Ines Varga", "Ruth Okafor")]
+
+
 def test_an_author_box_under_the_story_names_the_writer_when_nothing_else_does():
     box = ('<aside><p>Pavel Lindqvist</p><p>Senior writer</p><p>Pavel Lindqvist covers transport and city planning for '
            'the gazette and has ridden every night bus in the region at least once.</p></aside>')

@@ -25,7 +25,7 @@ from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, TEXT_LA
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
-from .parse import NotAnArticle, Parsed, Rules, parse_seed
+from .parse import NotAnArticle, Parsed, Rules, parse_seed, signature
 from .review import GUESSED
 from .score import FURNITURE
 from .text import escape_markdown, summarize
@@ -93,11 +93,13 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     shown_text = page_text(doc)
     order = numeric_order(shown_text)
     header = visible_header(shown_text, data, found, rules, body, order)
-    if not header.authors:   # an author box, or a block labelled 'Author' / 'About the author'
+    if not header.authors:   # an author box, a block labelled 'Author' / 'About the author', a credit under the story
+        paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
         headings = {_plain(b).lstrip("#").strip() for b in body.split("\n\n") if b.startswith("#")}
         header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_text.split("\n"))
                                                                        or author_box(shown_text.split("\n"), headings)
-                                                                       or signed_off([_plain(b) for b in body.split("\n\n")])]
+                                                                       or signature(paragraphs, max(0, len(paragraphs) - 2))
+                                                                       or signed_off(paragraphs)]
                            if names]
     if not (data.published or found.published or header.published):
         days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
@@ -313,11 +315,19 @@ def _searched_date(text: str, saved: datetime | None) -> list[Witness]:
     return [Witness("trafilatura", when)] if when and when.year >= 1990 else []
 
 
+TRAF_PARTS = re.compile(r"\s+[·|/]\s+")
+TRAF_LABEL = re.compile(r"^(?:text|texte|texto|testo|tekst|bericht)\s+(?=[A-ZÀ-ÖØ-Þ])", re.I)
+TRAF_PHOTO = re.compile(rf"{bp.PHOTO_WORD}\b", re.I)
+"""trafilatura's author less the credit line's parts and labels it keeps without their colons: 'Bericht Jane Doe ·
+Fotos John Roe' -> 'Jane Doe'."""
+
+
 def _witnesses_of(found: PageData, title: str | None, author: str | None, day: str | None, site: str | None) -> None:
     if title:
         found.titles.append(Witness("trafilatura", " ".join(title.split())))
-    if author:
-        names = [a.strip() for a in author.split(";") if a.strip()]   # less a label it kept: 'Geschrieben von Jane Doe'
+    if author:   # less a label it kept: 'Geschrieben von Jane Doe', 'Bericht Jane Doe · Fotos John Roe' (its colons gone)
+        names = [TRAF_LABEL.sub("", part) for a in author.split(";") for part in TRAF_PARTS.split(a.strip())
+                 if part and not TRAF_PHOTO.match(part)]
         found.authors.append(Witness("trafilatura", tuple(m["names"] if (m := BY.match(a)) and len(m["names"].split()) >= 2
                                                           else a for a in names)))   # not 'Von Diaz' -> 'Diaz'
     if day:

@@ -136,7 +136,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique(list(header.authors) or body.authors) or list(_signature(texts, run.end)) \
+    authors = _unique(list(header.authors) or body.authors) or list(signature(texts, run.end)) \
         or list(labelled_authors(texts[run.end:])) or list(author_box(texts[run.end:])) \
         or list(signed_off(texts[max(run.start, run.end - 8):run.end + 2]))   # 'About the author' / 'Jane Doe' under the story; 'Liebe Grüße, eure Petra'
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
@@ -195,7 +195,7 @@ def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
     return file_time.year if file_time else None
 
 
-def _signature(texts: list[str], end: int) -> tuple[str, ...]:
+def signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
     2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
     fewer, that opens with 'By' or its kin and names people; or, as a broadcaster or a parish signs its stories, one
