@@ -898,3 +898,36 @@ def test_where_a_story_was_published_is_neither_its_headline_nor_joined_to_it():
 ])
 def test_a_credit_line_split_by_a_slash_names_the_writer_alone(line, names):
     assert byline_names(line) == names
+
+
+def test_a_menus_section_that_the_crumbs_repeat_is_not_the_headline_and_the_header_reaches_past_dek_and_caption():
+    dek = ("Mit 41 zu 38 Stimmen hat der Stadtrat am Dienstag beschlossen, das alte Depot am Kai bis zum Sommer in eine "
+           "Markthalle zu verwandeln. Die Händler hatten lange darauf gewartet.")
+    seed = (f"Stadt & Land\nPolitik\nSport\nKultur\nAbo Anmelden\nKaistadt\nHafen\nStartseite › Stadt & Land › Politik\n\n"
+            f"Markthalle\n\n{MARKET}\n\n{dek}\n\nAbonnenten\nDas alte Depot am Kai im Frühjahr.Foto: Jan Ort\n"
+            f"Mats Hinrichs\nPia Lorenz\nVeröffentlicht: 09.06.2025, 06h41\nAktualisiert: 09.06.2025, 11h20\n"
+            f"Teilen12 KommentareMerken\n\n{GERMAN_BODY}")
+    article = convert(seed)
+    assert (article.title, article.authors, article.date.date()) == (MARKET, ["Mats Hinrichs", "Pia Lorenz"], date(2025, 6, 9))
+
+
+@pytest.mark.parametrize("line", ["Veröffentlicht am 2025-01-30 · 4 Min. Lesezeit · Pia Lorenz | Änderung vorschlagen",
+                                  "30 January 2025 · 4 min read · Pia Lorenz"])
+def test_a_name_beside_a_date_with_a_reading_time_between_is_the_writer(line):
+    assert names_beside_date(line) == ("Pia Lorenz",)
+
+
+@pytest.mark.parametrize("line", ["Autor: Pia Lorenz (mit Material von dpa)", "Von Pia Lorenz (mit Material von dpa)"])
+def test_a_note_in_brackets_after_a_bylines_names_is_none_of_them(line):
+    assert parse_byline(line, header=False) == ["Pia Lorenz"]
+
+
+def test_a_quoted_second_part_of_the_headline_is_not_taken_for_a_sites_name():
+    from newsdigest.ingest.header import _whole_headline
+    whole = f"{MARKET}: „Die Halle gehört wieder allen“"
+    texts = ["Startseite", "Aktuelles", MARKET, whole, "16.04.2025 Kategorie: Stadt", GERMAN_BODY.split("\n")[0]]
+    labels = ["furniture", "furniture", "furniture", "headline", "dateline", "body"]
+    assert _whole_headline(texts, 3, whole, labels, 0, [len(x.split()) for x in texts]) == (whole, 3)
+    site = f"{MARKET} | Kaistädter Zeitung"
+    texts[3] = site
+    assert _whole_headline(texts, 3, site, labels, 0, [len(x.split()) for x in texts]) == (MARKET, 3)

@@ -609,3 +609,17 @@ def test_a_sections_name_left_as_a_paragraph_of_the_story_does_not_make_it_the_h
                        f"<h1>News</h1><h2>{HEADLINE}</h2><p>Written by Ruth Okafor on 03.05.2023</p>",
                        STORY + "<p>Back to News</p>"))
     assert got.title == HEADLINE
+
+
+def test_a_kicker_the_title_adds_before_the_headline_the_h1_shows_is_not_the_headlines():
+    head = (f"<title>Report: {HEADLINE} | Harbour Gazette</title><meta property='og:title' content='Report: {HEADLINE}'>"
+            f"<meta name='twitter:title' content='Report: {HEADLINE}'>")
+    assert convert(page(head, f"<div class='kicker'>Report</div><h1>{HEADLINE}</h1>")).title == HEADLINE
+
+
+def test_a_name_the_page_shows_family_name_first_keeps_its_order_where_the_markup_turns_it():
+    graph = ('{"@type": "NewsArticle", "headline": "%s", "author": [{"@type": "Person", "name": "Péter Kovács"}, '
+             '{"@type": "Person", "name": "Eszter Szabó"}]}' % HEADLINE)
+    got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{HEADLINE}</title>',
+                       f"<h1>{HEADLINE}</h1><p>Kovács Péter, Szabó Eszter</p><p>2025. 03. 12. 18:05</p>"))
+    assert got.authors == ["Kovács Péter", "Szabó Eszter"]

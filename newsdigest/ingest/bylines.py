@@ -152,8 +152,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     """
     line = unglued(line.strip().rstrip("."))
     m = BY.match(line)
-    if m:
-        return tuple(_names(m["names"])) or None
+    if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
+        return tuple(_names(re.sub(r"\s*\([^()]{1,40}\)$", "", m["names"]))) or None
     if not header:
         return None
     head = SEPARATORS.split(line)[0].split(",")[0]
@@ -447,8 +447,8 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); a place
     before a comma ('London, 3 March 2025') names nobody; a year glued to the name is parted from it."""
     line = GLUED_YEAR.sub(r"\1 · ", line)
-    parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip()]
-    for k, part in enumerate(parts):
+    parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())]   # 'Veröffentlicht
+    for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part
         beside = parts[k - 1:k] + parts[k + 1:k + 2]
         if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside):
             continue

@@ -36,6 +36,8 @@ ABOVE = setting("header", "above")
 """How many lines above the article the header region reaches (data/settings.json)."""
 INSIDE = setting("header", "inside")
 """How many of the article's first lines belong to the region too: a headline or byline read as prose."""
+META_WORDS = 12
+"""A line of more words is no byline or dateline the region reaches past INSIDE for, nor stands between (hand-set)."""
 META_ABOVE = setting("header", "meta_above")
 """How far above the article the byline or dateline under the headline may stand (layout_title)."""
 WALK = setting("header", "walk")
@@ -149,10 +151,20 @@ class Header:
 # ---- features ---------------------------------------------------------------------------------------------
 
 
-def region(reading: Reading, n: int) -> tuple[int, int]:
-    """[lo, hi) of the seed's lines the header is read from."""
+def region(reading: Reading, n: int, texts: list[str] | None = None) -> tuple[int, int]:
+    """[lo, hi) of the seed's lines the header is read from: ABOVE lines above the article and INSIDE into it, and
+    (given the `texts`), where no line of those is a byline or dateline, on to one within as many lines again when
+    only short lines stand between (a dek, a caption and a paywall's label between the headline and 'Jane Doe' /
+    'Publié: 05.11.2025'; not a teaser's date under a story whose header is dated)."""
     run = reading.run
-    return max(0, run.start - ABOVE), min(n, run.end, run.start + INSIDE)
+    lo, hi = max(0, run.start - ABOVE), min(n, run.end, run.start + INSIDE)
+    if texts is not None and not any(is_byline_or_dateline(texts[i]) for i in range(lo, hi)):
+        for j in range(hi, min(n, run.end, run.start + 2 * INSIDE)):
+            if reading.words[j] > META_WORDS:
+                break
+            if is_byline_or_dateline(texts[j]):
+                hi = j + 1
+    return lo, hi
 
 
 @lru_cache(maxsize=16384)
@@ -209,9 +221,9 @@ _NEIGHBOUR_AT = [_AT[n] if n in _AT else None for n in NEIGHBOUR]
 def header_rows(lines: list[Line], reading: Reading) -> tuple[tuple[int, int], list[tuple[float, ...]]]:
     """The region and a HEADER_FEATURES vector for each of its lines."""
     n = len(lines)
-    lo, hi = region(reading, n)
-    run, words, prose = reading.run, reading.words, reading.prose
     texts = [line.text for line in lines]
+    lo, hi = region(reading, n, texts)
+    run, words, prose = reading.run, reading.words, reading.prose
     own = [own_features(texts[i]) for i in range(lo, hi)]
     counts = Counter(texts)
     line_words = [_content_words(texts[i]) for i in range(lo, min(n, run.end))]
@@ -493,16 +505,24 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
         return texts[whole], whole   # 'Keine Kommentare zu <the headline>': a comments link's hidden words round it
     fuller = texts[t + 1] if t + 1 < len(texts) else ""
     rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
-    if rest and len(fuller.split()) <= 30 and (len(rest[1].split()) >= 4 or rest[1][:1] in QUOTES):
+    if rest and len(fuller.split()) <= 30 and _headline_part(rest[0]):
         return fuller, t + 1
     title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
-                  and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])), title)
+                  and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])
+                  and not _headline_part(title[len(texts[j]):])), title)
     under = t + 1 - lo
     if (0 <= t - lo and under + 1 < len(labels) and words[t] <= 4 and 5 <= words[t + 1] <= 9
             and labels[under] in ("headline", "dek") and labels[under + 1] in ("byline", "dateline")
             and not texts[t + 1].endswith((".", "!", "?")) and not _signed(texts[t + 1])):
         return texts[t + 1], t + 1
     return title, t
+
+
+def _headline_part(rest: str) -> bool:
+    """What follows a headline after a colon or dash is more of it, not a site's name: four words or more, or quoted
+    (': „Die Liturgie trägt auch die Wenigen“')."""
+    rest = re.sub(r"^\s*[:–—|·•-]\s*", "", rest)
+    return len(rest.split()) >= 4 or rest[:1] in QUOTES
 
 
 META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
@@ -543,6 +563,10 @@ def _bare_name(text: str, given_first: bool = False) -> bool:
             and not any(w.lower() in STOP and not (k == 0 and given_first and given_name(w)) for k, w in enumerate(words)))
 
 
+MAX_LISTED = 4
+"""At most this many writers' names listed one a line (hand-set)."""
+
+
 def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: int, t: int, after: list[int],
                  sections: tuple[str, ...]) -> tuple[list[str], float]:
     """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
@@ -550,8 +574,9 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     its line ('Liz Kenny', 'AMIT SAMSUKHA'), names listed ('Ann Lee, Bo Lind and Carl Mews'), a name beside a date
     ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …'; and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
-    probability say."""
+    probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
     best: tuple[float, list[str]] = (STRAY, [])
+    at = -1
     for k in after:
         text = texts[lo + k]
         under = t < lo + k <= t + 2 and _signed(text)   # a name alone just under the headline, whatever the path says
@@ -572,7 +597,12 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         else:
             names = list(name_list(text)) or _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
-            best = (p, names)
+            best, at = (p, names), k
+    if best[1] and len(best[1]) == 1 and best[1][0] == normalize_name(texts[lo + at]):   # 'Ann Lee' / 'Bo Lind': one a line
+        j = at - 1
+        while j >= 0 and lo + j > t and len(best[1]) < MAX_LISTED and _bare_name(texts[lo + j], given_first=True) \
+                and given_name(texts[lo + j].split()[0]) and labels[j] != "headline":
+            best, j = (best[0], [normalize_name(texts[lo + j])] + best[1]), j - 1
     return (best[1], best[0]) if best[1] else ([], 1.0)
 
 
@@ -687,13 +717,15 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
     ('12 March 2026', '2 days ago'), a sentence of 15 words or more ending in a full stop (no true headline of
     either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
-    trail; where every line is one of those, every line is (and the headline is a guess)."""
+    trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique');
+    where every line is one of those, every line is (and the headline is a guess)."""
     layout, anchored = layout_title(texts, reading, lo)
     about = topicality(texts, reading)
+    crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
-        return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+        return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs or bool(own[_AT["dateline"]] or own[_AT["relative"]])
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]

@@ -89,7 +89,8 @@ def headings_only(witnesses: list[Witness], outlets: list[str], url: str, words:
 def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: set[str] = frozenset(), read: str = ""
                  ) -> tuple[str, str]:
     """(the headline, '' or why it needs review): each witness less the site's name; the text most independent
-    witnesses give (GROUPS) wins, the most trusted on a tie. Where some witness shares a word with the story (`words`:
+    witnesses give (GROUPS) wins, the most trusted on a tie; a kicker of a word or two the <h1> shows without ('Analyse:
+    …', 'Spielbericht: …' in the <title>) is not the headline's. Where some witness shares a word with the story (`words`:
     story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline; where every one is
     a section's name (headings_only), the headline the text reader `read` off the page's text, marked for review."""
     if words and read and about_story(read, words) and headings_only(witnesses, outlets, url, words):
@@ -104,6 +105,8 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     for w in witnesses:   # a site's name the page's own <h1> shows in the headline is part of it ('Acme Weekly #18 – …')
         title = without_site(str(w.value), outlets, url)
         title = str(w.value) if title and str(w.value) in shown else title
+        kicker, colon, rest = title.partition(": ")
+        title = rest if colon and rest in shown and len(kicker.split()) <= 2 else title   # 'Spielbericht: …' over an <h1>
         key = _key(title)
         if not key or len(title.split()) > 60:
             continue
@@ -215,7 +218,12 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
                 else:   # the name as the most trusted witness writes it (sorted so: the byline's comes last)
                     shown, sources, first = named[same]
                     fuller = len(shown.split()) == 1 < len(name.split())   # 'Gudrun' in the markup, 'Gudrun Wellmann' shown
-                    named[same] = (name if sources == {"byline"} or fuller else shown, sources | {w.source}, min(first, place))
+                    turned = name != shown and sorted(shown.split()) == sorted(name.split())   # 'Kovács Péter' shown,
+                    if turned:                                                      # 'Péter Kovács' in the markup:
+                        keep = name if w.source in VISIBLE else shown if sources & VISIBLE else name   # as the page shows it
+                    else:
+                        keep = name if sources == {"byline"} or fuller else shown
+                    named[same] = (keep, sources | {w.source}, min(first, place))
     if any(v[1] - {"name-line"} for v in named.values() if not is_outlet(v[0], outlets) and not _no_name(*v[:2])):
         named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one names a person
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
@@ -238,6 +246,10 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
     if counted:
         return [v[0] for _, v in sorted(counted, key=lambda kv: kv[1][2])][:MAX_AUTHORS], outlet, review
     return [v[0] for _, v in firms][:2], outlet, review
+
+
+VISIBLE = frozenset({"byline", "name-line"})
+"""The witnesses that read a name off what the page shows."""
 
 
 def _no_name(name: str, sources: set[str]) -> bool:
