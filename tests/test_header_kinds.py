@@ -931,3 +931,10 @@ def test_a_quoted_second_part_of_the_headline_is_not_taken_for_a_sites_name():
     site = f"{MARKET} | Kaistädter Zeitung"
     texts[3] = site
     assert _whole_headline(texts, 3, site, labels, 0, [len(x.split()) for x in texts]) == (MARKET, 3)
+
+
+def test_a_person_credited_in_the_story_outranks_the_account_that_posted_it():
+    seed = (f"Aktuelles\n{MARKET}\n9. Juni 2025 von ov-kaistadt\n\n{GERMAN_BODY}\n"
+            f"Text: Pia Lorenz, Sprecherin des Ortsverbands\n")
+    assert convert(seed).authors == ["Pia Lorenz"]
+    assert convert(seed.replace("ov-kaistadt", "Mats Hinrichs")).authors == ["Mats Hinrichs"]

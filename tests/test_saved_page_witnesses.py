@@ -623,3 +623,9 @@ def test_a_name_the_page_shows_family_name_first_keeps_its_order_where_the_marku
     got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{HEADLINE}</title>',
                        f"<h1>{HEADLINE}</h1><p>Kovács Péter, Szabó Eszter</p><p>2025. 03. 12. 18:05</p>"))
     assert got.authors == ["Kovács Péter", "Szabó Eszter"]
+
+
+def test_a_person_credited_in_the_story_outranks_the_account_the_markup_names():
+    head = f'<title>{HEADLINE}</title><meta name="author" content="harbour-admin2">'
+    got = convert(page(head, f"<h1>{HEADLINE}</h1><p>3. Juni 2025</p>", STORY + "<p>Text: Ines Varga, Sprecherin</p>"))
+    assert got.authors == ["Ines Varga"] and "authors" in got.review

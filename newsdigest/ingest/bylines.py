@@ -88,8 +88,9 @@ def before_furniture(names: str) -> str:
 
 def name_like(words: list[str]) -> bool:
     """No word of page furniture ('Learn More', 'Top Stories', 'LinkedIn') and no capitalised stop word ('Table Of
-    Contents') in what a weak witness gives as a name."""
-    return not any(w.lower() in bp.FURNITURE or w[:1].isupper() and w.lower() in bp.STOP for w in words)
+    Contents') in what a weak witness gives as a name; a given name that is some language's stop word opens one ('Pia')."""
+    return not any(w.lower() in bp.FURNITURE or w[:1].isupper() and w.lower() in bp.STOP and not (k == 0 and given_name(w))
+                   for k, w in enumerate(words))
 
 
 INSTITUTION = re.compile(r"\b(?:universit(?:y|ies|ät|é|à|ad|ade)|college|institute?|school|academy|foundation|society|"

@@ -20,7 +20,7 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, TEXT_LABEL, WROTE, author_box, byline_names, given_name,
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, HANDLE, TEXT_LABEL, WROTE, author_box, byline_names, given_name,
                       is_person, labelled_authors, name_like, name_list, parse_byline, signed_off, site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
@@ -93,8 +93,14 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     shown_text = page_text(doc)
     order = numeric_order(shown_text)
     header = visible_header(shown_text, data, found, rules, body, order)
+    paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
+    handles = [n.lower() if w.source == "trafilatura" else n for w in data.authors + found.authors + header.authors
+               for n in w.value]   # trafilatura capitalises an account's name: 'Ov-Lindenau'
+    if handles and all(HANDLE.fullmatch(n) for n in handles):   # 'von ov-lindenau' over 'Text: Miriam Kessler' in the story
+        credited = next((people for p in paragraphs if len(p.split()) <= 20 and (people := [
+            n for n in parse_byline(p, header=False) or [] if is_person(n.split())])), [])
+        header.authors = [Witness("byline", tuple(credited[:1]))] if credited else header.authors
     if not header.authors:   # an author box, a block labelled 'Author' / 'About the author', a credit under the story
-        paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
         headings = {_plain(b).lstrip("#").strip() for b in body.split("\n\n") if b.startswith("#")}
         header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_text.split("\n"))
                                                                        or author_box(shown_text.split("\n"), headings)

@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BY, author_box, byline_names, is_person, labelled_authors, name_like, names_beside_date, signed_off,
+from .bylines import (BY, HANDLE, author_box, byline_names, is_person, labelled_authors, name_like, names_beside_date, signed_off,
                       site_owner)
 from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
@@ -136,7 +136,11 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     crumbs = list(header.crumbs)
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
-    authors = _unique(list(header.authors) or body.authors) or list(signature(texts, run.end)) \
+    bylined = list(header.authors)
+    if bylined and all(HANDLE.fullmatch(a) for a in bylined):   # 'von ov-lindenau' over 'Text: Miriam Kessler' in it
+        bylined = ([a for a in body.authors if is_person(a.split())][:1]
+                   or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
+    authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \
         or list(labelled_authors(texts[run.end:])) or list(author_box(texts[run.end:])) \
         or list(signed_off(texts[max(run.start, run.end - 8):run.end + 2]))   # 'About the author' / 'Jane Doe' under the story; 'Liebe Grüße, eure Petra'
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
