@@ -11,7 +11,7 @@ from newsdigest.ingest import convert_seed
 from newsdigest.ingest.article import read_article
 from newsdigest.ingest.body import placed_dateline
 from newsdigest.ingest.bylines import READING_TIME, author_box, byline_names, names_beside_date, parse_byline, site_owner
-from newsdigest.ingest.header import _signed, layout_title, region, trail
+from newsdigest.ingest.header import _signed, header_rows, headline_candidates, layout_title, region, trail
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules, parse_seed
 from newsdigest.ingest.score import default_params
@@ -908,7 +908,27 @@ def test_a_menus_section_that_the_crumbs_repeat_is_not_the_headline_and_the_head
             f"Mats Hinrichs\nPia Lorenz\nVeröffentlicht: 09.06.2025, 06h41\nAktualisiert: 09.06.2025, 11h20\n"
             f"Teilen12 KommentareMerken\n\n{GERMAN_BODY}")
     article = convert(seed)
-    assert (article.title, article.authors, article.date.date()) == (MARKET, ["Mats Hinrichs", "Pia Lorenz"], date(2025, 6, 9))
+    assert (article.title, article.date.date()) == (MARKET, date(2025, 6, 9))
+    lines = read_lines(seed)
+    texts = [line.text for line in lines]
+    reading = read_article(lines, default_params())
+    (lo, _), rows = header_rows(lines, reading)
+    candidates = [lo + k for k in headline_candidates(texts, reading, lo, rows)[0]]
+    assert texts.index(MARKET) in candidates and texts.index("Stadt & Land") not in candidates   # a crumb before the last
+    assert texts.index("Politik") in candidates   # the last crumb may be the headline itself
+    assert reading.run.start + 4 <= texts.index("Pia Lorenz") < region(reading, len(lines), texts)[1]
+    assert region(reading, len(lines))[1] <= texts.index("Pia Lorenz")   # without the texts, INSIDE lines only
+
+
+def test_writers_names_one_a_line_over_the_byline_probable_one_are_all_the_byline():
+    from newsdigest.ingest.header import stray_byline
+    texts = [MARKET, "Das alte Depot am Kai im Frühjahr.Foto: Jan Ort", "Mats Hinrichs", "Pia Lorenz",
+             "Veröffentlicht: 09.06.2025, 06h41", GERMAN_BODY.split("\n")[0]]
+    labels = ["headline", "caption", "furniture", "furniture", "dateline", "body"]
+    names, _ = stray_byline(texts, labels, [0.0, 0.0, 0.06, 0.3, 0.0, 0.0], 0, 0, [1, 2, 3, 4, 5], ())
+    assert names == ["Mats Hinrichs", "Pia Lorenz"]
+    names, _ = stray_byline(texts, labels, [0.0, 0.0, 0.3, 0.0, 0.0, 0.0], 0, 0, [1, 2, 3, 4, 5], ())
+    assert names == ["Mats Hinrichs"]   # a name under the byline's is not its co-writer
 
 
 @pytest.mark.parametrize("line", ["Veröffentlicht am 2025-01-30 · 4 Min. Lesezeit · Pia Lorenz | Änderung vorschlagen",
