@@ -958,3 +958,38 @@ def test_a_person_credited_in_the_story_outranks_the_account_that_posted_it():
             f"Text: Pia Lorenz, Sprecherin des Ortsverbands\n")
     assert convert(seed).authors == ["Pia Lorenz"]
     assert convert(seed.replace("ov-kaistadt", "Mats Hinrichs")).authors == ["Mats Hinrichs"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("vonPia Lorenz", ("Pia Lorenz",)),                                   # the label glued to the name
+    ("Vonkaistadt-webmaster", ("kaistadt-webmaster",)),                   # and to an account's name
+    ("Beitrags-AutorVon Mats Hinrichs", ("Mats Hinrichs",)),              # a label glued to 'Von'
+    ("Von Pia LorenzKulturHafenEhrenamt", ("Pia Lorenz",)),               # the tags glued to the name
+    ("By Ian MacKenzie", ("Ian MacKenzie",)), ("Von Jane FitzGerald", ("Jane FitzGerald",)),   # names with capitals inside
+])
+def test_what_inline_markup_glued_to_a_byline_is_parted_from_its_names(line, names):
+    assert byline_names(line) == names
+    if not line.startswith("Beitrags"):   # a line the reader took for a byline; the others are one by their shape too
+        assert tuple(parse_byline(line, header=False) or ()) == names
+
+
+def test_a_word_count_between_the_date_and_the_name_is_no_part_of_the_name():
+    assert names_beside_date("20. Oktober 2024 · 4 Min. · 698 Wörter · Pia Lorenz") == ("Pia Lorenz",)
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("News / City News / Harbour News / Ferry fares rise for the first time in six years",
+     ["News", "City News", "Harbour News", "Ferry fares rise for the first time in six years"]),
+    ("Politik / Wirtschaft / Sport / Kultur", None),                      # a menu: no headline at its end
+    ("Brexit / Handel: Was sich für Exporteure ändert", None),           # a headline with a slash
+])
+def test_sections_between_one_separator_before_a_headline_are_a_breadcrumb_trail(line, parts):
+    assert trail(line) == parts
+
+
+def test_the_line_under_a_trail_that_ends_in_the_headline_and_holds_it_is_the_headline():
+    from newsdigest.ingest.header import _whole_headline
+    crumbs = "News / City News / Harbour News / Ferry fares rise for the first time in six years"
+    texts = ["Menu", crumbs, "Harbour: Ferry fares rise for the first time in six years", "By Mira Olsen", BODY.split("\n")[0]]
+    labels = ["furniture", "headline", "headline", "byline", "body"]
+    assert _whole_headline(texts, 1, crumbs, labels, 0, [len(x.split()) for x in texts]) == (texts[2], 2)

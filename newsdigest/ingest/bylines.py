@@ -49,9 +49,15 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     correspondent at large of the and""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
 SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
-GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))(?=[A-Z][a-z]|(?:admin|webmaster)\b)")
+GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))"
+                   r"(?=[A-Z][a-z]|(?:admin|webmaster)\b|[a-z]+[-_.\d][a-z\d_.-]*$)")
 """'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
-between ('Vonnegut' is no label: a capital follows it), or to the CMS's account ('Vonadmin')."""
+between ('Vonnegut' is no label: a capital follows it), or to the CMS's account ('Vonadmin', 'Vontsv-webmaster')."""
+GLUED_BY = re.compile(r"(?<=[a-zäöüß])(?=(?:Von|By)\s+[A-ZÀ-ÖØ-Þ])")
+"""'Beitrags-AutorVon Jane Doe': a label glued to the 'by' after it."""
+GLUED_NAME_END = re.compile(r"(?<=[a-zß-ÿ]{4})(?<!Fitz)[A-ZÀ-ÖØ-Þ]\S*.*$")
+"""'Lisa MarquardtKulturzentrumDonauufer': what inline markup glued to a name's last word ends the names ('McDonald',
+'MacKenzie', 'FitzGerald' are names)."""
 GLUED_LABEL = re.compile(r"(?<=[a-zäöüß]):(?=[A-ZÀ-ÖØ-Þ])")
 """'Beitrags-Autor:Anna & Tobi': a label's colon glued to the name by inline markup."""
 BUTTONS = r"Folgen|Follow|Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj|Följ|Følg"
@@ -62,8 +68,9 @@ BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 
 
 def unglued(line: str) -> str:
-    """A byline with what inline markup glued to its names parted from them (GLUED_LABEL, GLUED_BUTTON)."""
-    return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", line))
+    """A byline with what inline markup glued to its names parted from them (GLUED, GLUED_BY, GLUED_LABEL,
+    GLUED_BUTTON)."""
+    return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", GLUED_BY.sub(" ", GLUED.sub(r"\1 ", line))))
 
 
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
@@ -154,7 +161,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     line = unglued(line.strip().rstrip("."))
     m = BY.match(line)
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
-        return tuple(_names(re.sub(r"\s*\([^()]{1,40}\)$", "", m["names"]))) or None
+        return tuple(_names(GLUED_NAME_END.sub("", re.sub(r"\s*\([^()]{1,40}\)$", "", m["names"])))) or None
     if not header:
         return None
     head = SEPARATORS.split(line)[0].split(",")[0]
@@ -263,8 +270,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
     if m and (m.start() > 0 or BY.match(text)):
         text = text[m.end():]
-    else:
-        text = LABEL_AT_START.sub("", text)
+    else:   # 'Autor: Jane Doe', 'Beitrags-Autor Von Jane Doe'
+        text = re.sub(rf"^(?:{BY_WORD})\s+(?!(?:der|den|dem|de|la|le|van)\b)(?=\S)", "", LABEL_AT_START.sub("", text), flags=re.I)
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
@@ -272,6 +279,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
     if not text:
         return ()
+    text = GLUED_NAME_END.sub("", text)
     parts = [p.strip(" .;:*†") for p in NAME_SPLIT.split(text) if p.strip(" .;:*†")]   # 'Henrike Albers*': a footnote's mark
     joined = bool(re.search(rf"\s(?:{AND}|&)\s", text))
     names: list[str] = []
@@ -448,7 +456,8 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); a place
     before a comma ('London, 3 March 2025') names nobody; a year glued to the name is parted from it."""
     line = GLUED_YEAR.sub(r"\1 · ", line)
-    parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())]   # 'Veröffentlicht
+    parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
+             and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht
     for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part
         beside = parts[k - 1:k] + parts[k + 1:k + 2]
         if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside):
@@ -476,6 +485,8 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     return ()
 
 
+WORD_COUNT = re.compile(r"^[\d.,]+\s*(?:words|wörter|mots|palabras|parole|palavras|woorden)$", re.I)
+"""'698 Wörter' on a theme's meta line."""
 TITLE_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’.-]*$")
 """A word of a name in Title Case: no comma after it (a place before a date takes one: 'Lisbon, 3 March')."""
 CALENDAR_WORDS = frozenset(w.lower().rstrip(".") for w in (*CALENDAR["months"], *CALENDAR["weekdays"]))

@@ -59,6 +59,7 @@ Economia|Sociedade|Esporte|Esportes|Ciência|Saúde|Opinião|Tecnologia|Cronaca|
 Binnenland|Buitenland|Economie|Cultuur|Wetenschap|Gezondheid|Politiek|Opinie|Regio""".replace("\n", "").split("|")
 """Section names pages show over their headlines, in the languages a digest gathers (config.yaml's come first)."""
 CRUMB_SEPARATORS = re.compile(r"\s*(?:[>›»/|•·]|\\)\s*")
+SPACED_SEPARATOR = re.compile(r"\s[>›»/|•·\\]\s")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 TERMINAL = tuple(".!?:;…\"”’)")
 NOT_SECTIONS = frozenset(WORDS["not_sections"])
@@ -498,12 +499,17 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     Kommentare zu …'); the whole one right under a crumb's shortened form ('Karwoche …' / 'Karwoche …: „Die Liturgie …“'; not a site's name of three
     words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
     headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
-    ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'). `labels` from `lo`."""
+    ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'); the line under a
+    breadcrumb trail that ends in the headline and holds it ('News / Mumbai News / 72-year-old …' / 'Mumbai: 72-year-old
+    …'). `labels` from `lo`."""
     whole = next((j for j in range(t - 1, max(-1, t - 5), -1) if len(texts[j].split()) >= 4 and title != texts[j]
                   and title.endswith(" " + texts[j])), None)
     if whole is not None:
         return texts[whole], whole   # 'Keine Kommentare zu <the headline>': a comments link's hidden words round it
     fuller = texts[t + 1] if t + 1 < len(texts) else ""
+    last = _trail_title(texts[t])
+    if last and last in fuller and len(fuller) <= 2 * len(last) + 40:   # 'News / Mumbai News / 72-year-old loses …' over
+        return fuller, t + 1                                              # 'Mumbai: 72-year-old loses …'
     rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
     if rest and len(fuller.split()) <= 30 and _headline_part(rest[0]):
         return fuller, t + 1
@@ -863,8 +869,9 @@ def crumbs_and_title(texts: list[str], t: int, words: list[int], extra_sections:
 
 def trail(line: str) -> list[str] | None:
     """A breadcrumb trail's parts: a line under its label ('You are here: HomeNewsBusiness', 'Vous êtes ici : Accueil >
-    Société') or opening with the home page's crumb ('Home > Blog > Top Dental Resolutions for 2025'); else None.
-    The last part may be the headline itself."""
+    Société') or opening with the home page's crumb ('Home > Blog > Top Dental Resolutions for 2025'), or sections of
+    three words at most, one separator between all, before a headline ('News / City News / Mumbai News / 72-year-old
+    loses …'); else None. The last part may be the headline itself."""
     parts = _trail(line)
     return list(parts) if parts is not None else None
 
@@ -878,7 +885,9 @@ def _trail(line: str) -> tuple[str, ...] | None:
     else:
         start = TRAIL_START.match(line)
         if not start or start["home"].strip().lower() not in NOT_SECTIONS:
-            return None
+            parts = tuple(p.strip() for p in SPACED_SEPARATOR.split(line))   # 'News / City News / Mumbai News / <headline>'
+            crumbs = len(parts) >= 3 and all(1 <= len(p.split()) <= 3 for p in parts[:-1]) and len(parts[-1].split()) >= 4
+            return parts if crumbs and len(set(SPACED_SEPARATOR.findall(line))) == 1 else None
         rest = line
     parts = CRUMB_SEPARATORS.split(rest.strip()) if CRUMB_SEPARATORS.search(rest) else CAMEL.split(rest.strip())
     parts = tuple(p.strip() for p in parts if p.strip())
