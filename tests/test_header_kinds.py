@@ -993,3 +993,36 @@ def test_the_line_under_a_trail_that_ends_in_the_headline_and_holds_it_is_the_he
     texts = ["Menu", crumbs, "Harbour: Ferry fares rise for the first time in six years", "By Mira Olsen", BODY.split("\n")[0]]
     labels = ["furniture", "headline", "headline", "byline", "body"]
     assert _whole_headline(texts, 1, crumbs, labels, 0, [len(x.split()) for x in texts]) == (texts[2], 2)
+
+
+def test_a_meta_line_glued_together_with_a_date_and_a_byline_is_no_headline_candidate():
+    seed = (f"Home\nAbout\nVolunteer\nStories\nDonate\nHarbour Stories 3/12/25 Written By Harbour Food Collective\n"
+            f"Council turns old tram depot into a covered market\n\n{BODY}")
+    lines = read_lines(seed)
+    texts = [line.text for line in lines]
+    reading = read_article(lines, default_params())
+    (lo, _), rows = header_rows(lines, reading)
+    candidates = [texts[lo + k] for k in headline_candidates(texts, reading, lo, rows)[0]]
+    assert "Council turns old tram depot into a covered market" in candidates
+    assert not [c for c in candidates if "Written By" in c]
+
+
+def test_a_live_blogs_key_events_heading_is_no_byline_and_a_role_between_two_names_is_dropped():
+    from newsdigest.ingest.boilerplate import is_noise
+    from newsdigest.ingest.header import stray_byline
+    assert is_noise("Key Events") and is_noise("Live updates") and not is_noise("Key events of the night in Kyiv")
+    texts = ["LIVE: Council turns old tram depot into a covered market - updates", "Mira Olsen Senior Reporter and Ada Lind",
+             "07:15, 12 MAR 2025 Updated11:48, 12 MAR 2025", BODY.split("\n")[0]]
+    names, _ = stray_byline(texts, ["headline", "furniture", "dateline", "body"], [0.0, 0.3, 0.0, 0.0], 0, 0, [1, 2, 3], ())
+    assert names == ["Mira Olsen", "Ada Lind"]
+
+
+@pytest.mark.parametrize("line, names", [("Hosted by Mira Olsen and Ada Lind", ("Mira Olsen", "Ada Lind")),
+                                         ("Presented by Harbour Bank", ())])
+def test_a_podcasts_hosts_are_its_writers_and_a_sponsor_is_not(line, names):
+    assert byline_names(line) == names
+
+
+def test_a_date_entered_into_a_reports_table_is_its_publication():
+    from newsdigest.ingest.dates import PUBLISHED_LABEL
+    assert PUBLISHED_LABEL.search("Eingetragen am 09.03.2025 von Daniel Kraus")

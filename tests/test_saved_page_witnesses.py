@@ -629,3 +629,10 @@ def test_a_person_credited_in_the_story_outranks_the_account_the_markup_names():
     head = f'<title>{HEADLINE}</title><meta name="author" content="harbour-admin2">'
     got = convert(page(head, f"<h1>{HEADLINE}</h1><p>3. Juni 2025</p>", STORY + "<p>Text: Ines Varga, Sprecherin</p>"))
     assert got.authors == ["Ines Varga"] and "authors" in got.review
+
+
+def test_a_name_line_that_names_the_markups_writer_names_its_co_writer_too():
+    graph = '{"@type": "NewsArticle", "headline": "%s", "author": {"@type": "Person", "name": "Ruth Okafor"}}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{HEADLINE}</title>',
+                       f"<h1>{HEADLINE}</h1><p>Ruth Okafor, Pavel Lindqvist</p><p>12 March 2025 · 6 min read</p>"))
+    assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]

@@ -34,6 +34,7 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:get|download|install)\s+(?:the|our)\b.{0,40}\bapp\b.{0,40}",
     r"(?:join|follow)\s+(?:our|the)\b.{0,40}\b(?:channel|community|group)\b.{0,40}",
     r"click\s+here\b.{0,80}",
+    r"(?:key\s+(?:events|moments|points|updates)|live\s+updates?|(?:das\s+)?wichtigste\s+in\s+kürze|les\s+temps\s+forts)",
     r"(?:_{3,}|-{3,}|\*{3,}|={3,}|~{3,}|•{3,}|\.{3,}|—{2,}|(?:\*\s*){3,})",
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|\s)?min(?:ute)?s?\s+(?:read|listen)",
     r"(?:estimated\s+)?reading\s+time\s*:?.{0,20}",

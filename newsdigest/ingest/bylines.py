@@ -14,7 +14,7 @@ BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
 WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|texte|texto|testo|tekst|"
-         r"geschrieben|verfasst|eingestellt|gepostet|"
+         r"geschrieben|verfasst|eingestellt|eingetragen|gepostet|hosted|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
          r"rezension)|pressemitteilung|pressemeldung|press\s+release|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")

@@ -38,7 +38,7 @@ UPDATED_WORDS = (r"(?:(?:last|zuletzt|laatst|ultim[oa]|últim[oa]|dernière)\s+)
                  r"atualizad[oa]|atualização|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|mise?\s+à\s+jour|"
                  r"modifié|aktualisiert|geändert|bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|"
                  r"güncellendi|수정|업데이트|更新)")
-PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|"
+PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|eingetragen|"
                    r"erschienen|erstveröffentlichung|publiziert|"
                    r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")
 LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"

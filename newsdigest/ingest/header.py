@@ -600,8 +600,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
             names = [normalize_name(text)] if not menu and (given_name(text.split()[0]) or DESK.match(text)) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
-        else:
-            names = list(name_list(text)) or _beside_date(text, sections)
+        else:   # 'Ann Lee Senior Reporter and Bo Lind': the names less their roles
+            names = list(byline_names(text) or name_list(text)) if name_list(text) else _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
             best, at = (p, names), k
     if best[1] and len(best[1]) == 1 and best[1][0] == normalize_name(texts[lo + at]):   # 'Ann Lee' / 'Bo Lind': one a line
@@ -723,7 +723,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
     ('12 March 2026', '2 days ago'), a sentence of 15 words or more ending in a full stop (no true headline of
     either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
-    trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique');
+    trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique'), a
+    date followed by a byline (_dated_byline);
     where every line is one of those, every line is (and the headline is a guess)."""
     layout, anchored = layout_title(texts, reading, lo)
     about = topicality(texts, reading)
@@ -731,7 +732,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
-        return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+        return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
+                or _dated_byline(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]
@@ -739,6 +741,13 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     candidates = candidates or list(range(len(rows)))
     return candidates, [rows[k] + (float(lo + k == layout), float(lo + k == layout and anchored), *about(lo + k))
                         for k in candidates], layout, anchored, shaped
+
+
+def _dated_byline(text: str) -> bool:
+    """A meta line glued together: a date, then 'by' and its names ('Volunteer Stories 3/12/25 Written By Riverbend
+    Food Collective'), never a headline."""
+    by = BY_INSIDE.search(text)
+    return bool(by and by.start() > 0 and text[by.end():][:1].isupper() and has_date(text[:by.start()]))
 
 
 def _stem(word: str) -> str:

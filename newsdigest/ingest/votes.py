@@ -225,7 +225,11 @@ def decide_authors(witnesses: list[Witness], outlets: list[str]) -> tuple[list[s
                         keep = name if sources == {"byline"} or fuller else shown
                     named[same] = (keep, sources | {w.source}, min(first, place))
     if any(v[1] - {"name-line"} for v in named.values() if not is_outlet(v[0], outlets) and not _no_name(*v[:2])):
-        named = {k: v for k, v in named.items() if v[1] - {"name-line"}}   # a bare name line only when no one names a person
+        lines = [[k for n in w.value for name in split_names(str(n)) for k in named if _same_person(k, _key(name))]
+                 for w in witnesses if w.source == "name-line"]
+        vouched = {k for keys in lines if any(named[k][1] - {"name-line"} for k in keys) for k in keys}
+        named = {k: v for k, v in named.items() if v[1] - {"name-line"} or k in vouched}   # a bare name line only when no
+        # one names a person, or when it names one the markup names too ('Nadia Ferris, Colm Deasy' beside JSON-LD's Nadia)
     people = [(k, v) for k, v in named.items() if not is_outlet(v[0], outlets)]
     people = [(k, v) for k, v in people if not _no_name(v[0], v[1])]
     if len(people) > 1:   # a lone word only the visible header gives ('Updated' glued to a byline) is no name
