@@ -1026,3 +1026,11 @@ def test_a_podcasts_hosts_are_its_writers_and_a_sponsor_is_not(line, names):
 def test_a_date_entered_into_a_reports_table_is_its_publication():
     from newsdigest.ingest.dates import PUBLISHED_LABEL
     assert PUBLISHED_LABEL.search("Eingetragen am 09.03.2025 von Daniel Kraus")
+
+
+def test_a_persons_name_and_the_paper_beside_under_the_headline_is_the_byline():
+    from newsdigest.ingest.header import stray_byline
+    texts = [MARKET, GERMAN_BODY.split("\n")[0], "Pia Lorenz / Kaistädter Zeitung", "05.11.2024, 05.00 Uhr", GERMAN_BODY.split("\n")[2]]
+    names, _ = stray_byline(texts, ["headline", "body", "furniture", "dateline", "body"], [0.0, 0.0, 0.2, 0.0, 0.0], 0, 0,
+                            [1, 2, 3, 4], ())
+    assert names == ["Pia Lorenz"]

@@ -578,7 +578,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
     those around the headline (`after`, to the first body line) whose shape alone names a person: a name alone on
     its line ('Liz Kenny', 'AMIT SAMSUKHA'), names listed ('Ann Lee, Bo Lind and Carl Mews'), a name beside a date
-    ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …'; and its byline probability. ([], 1.0) when none reaches
+    ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …', a person's name and the paper ('Jane Doe / Harbour Gazette');
+    and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
     probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
     best: tuple[float, list[str]] = (STRAY, [])
@@ -600,6 +601,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
             names = [normalize_name(text)] if not menu and (given_name(text.split()[0]) or DESK.match(text)) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
+        elif is_person(re.split(r"\s+[/|·•]\s+", text)[0].split()) and re.search(r"\s[/|·•]\s", text):
+            names = list(byline_names(text))   # 'Nadja Stucki / Suhrentaler Zeitung': the writer and the paper
         else:   # 'Ann Lee Senior Reporter and Bo Lind': the names less their roles
             names = list(byline_names(text) or name_list(text)) if name_list(text) else _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
