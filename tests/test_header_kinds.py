@@ -1034,3 +1034,14 @@ def test_a_persons_name_and_the_paper_beside_under_the_headline_is_the_byline():
     names, _ = stray_byline(texts, ["headline", "body", "furniture", "dateline", "body"], [0.0, 0.0, 0.2, 0.0, 0.0], 0, 0,
                             [1, 2, 3, 4], ())
     assert names == ["Pia Lorenz"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Diese Cookies backen wir jedes Jahr zu Weihnachten, und unsere Kinder helfen beim Ausstechen und Verzieren.",
+    "We bake these cookies every December, and our neighbours always ask for the recipe before the fair.",
+])
+def test_a_story_about_baking_cookies_is_no_cookie_banner(sentence):
+    from newsdigest.ingest.boilerplate import CONSENT
+    assert not CONSENT.match(sentence)
+    article = convert(f"Rezepte\n{MARKET}\nVon Mats Hinrichs\n9. Juni 2025\n\n{sentence}\n\n{GERMAN_BODY}")
+    assert sentence.split(",")[0] in article.body

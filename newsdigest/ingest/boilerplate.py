@@ -100,10 +100,12 @@ COMMENT_MARK = re.compile(r"(?:\b(?:said|says|wrote|writes|replied)\s*:|^(?:repl
 COMMENT_MARKS_NEEDED = 2
 """How many comment marks must follow a comments header for the article to end there."""
 
-CONSENT = re.compile(r"(?=.*\b(?:cookies?|ciasteczk\w*|evästeitä|cookie-\w+)\b)(?=.*\b(?:we|our|this\s+(?:web)?site|nous|nos|ce\s+site|wir|unsere?|"
-                     r"diese\s+(?:web)?seite|utilizziamo|questo\s+sito|usamos|utilizamos|este\s+sitio|gebruiken|wij|deze\s+(?:web)?site|"
-                     r"używamy|vi|använder|bruger|partners?|partenaires|partner|consent|consentement|einwilligung|zustimmung|"
-                     r"consenso|toestemming|accept(?:er)?|akzeptieren|accetta|aceptar?|akkoord|zgod\w*)\b)", re.I)
+CONSENT = re.compile(r"(?=.*\b(?:cookies?|ciasteczk\w*|evästeitä|cookie-\w+)\b)(?=.*\b(?:consent\w*|einwillig\w*|zustimm\w*|"
+                     r"consenso|toestemming|zgod\w*|akzeptier\w*|accept\w*|accett\w*|acept\w*|akkoord|datenschutz\w*|privacy|"
+                     r"confidentialité|privacidad\w*|tracking|analytics|analy[sz]\w*|statisti\w*|personali[sz]\w*|partners?|"
+                     r"partenaires|partnern?|website|webseite|site\s+web|sitio\s+web|sito\s+web|browser|navigateur|navegador|"
+                     r"(?:use|uses|using|utilisons|utilise|verwenden|nutzen|utilizamos|usamos|utilizziamo|gebruiken|używamy)"
+                     r"\s+(?:\w+\s+)?cookies?)\b)", re.I)
 """A consent banner's text: a cookie word and who uses them or asks for consent, in the languages a digest gathers
 ('Avec nos partenaires, nous utilisons des cookies …', 'This website uses cookies …', 'Wir verwenden Cookies …')."""
 

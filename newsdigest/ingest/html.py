@@ -20,8 +20,9 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, HANDLE, TEXT_LABEL, WROTE, author_box, byline_names, given_name,
-                      is_person, labelled_authors, name_like, name_list, parse_byline, signed_off, site_owner)
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, HANDLE, TEXT_LABEL, WROTE, author_box,
+                      byline_names, given_name, is_person, labelled_authors, name_like, name_list, parse_byline, signed_off,
+                      site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
@@ -355,8 +356,8 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     The header runs from a few lines above the headline to the story's first paragraph (or, where that is not
     found, to two paragraphs of prose in a row: a dek is one). A byline is a line that says 'By …' (anywhere in
     it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
-    next; a desk's, 'by Gazette Newsdesk', only when no line near it names a person); a line that is only a name next to a dateline, a role or a reading time, or a name in the dateline
-    itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
+    next; a desk's, 'by Gazette Newsdesk', only when no line near it names a person); a line that is only a name
+    next to a dateline, a role or a reading time, or a name in the dateline itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
     person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
     on a dateline gives her; 'by jdoe' alone on its line gives a handle). A title 'Headline | Site' finds the headline
     shown without the site's part. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""

@@ -26,8 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BY, HANDLE, author_box, byline_names, is_person, labelled_authors, name_like, names_beside_date, signed_off,
-                      site_owner)
+from .bylines import (BY, HANDLE, author_box, byline_names, is_person, labelled_authors, name_like, names_beside_date,
+                      signed_off, site_owner)
 from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
