@@ -24,7 +24,9 @@ GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
 AUTHOR_WORD = rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
 """A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор'."""
-TEXT_LABEL = (r"(?:text|texte|texto|testo|tekst|bericht)(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
+TEXT_WORD = r"(?:text|texte|texto|testo|tekst|bericht)"
+"""The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', a club's 'Bericht'."""
+TEXT_LABEL = (rf"{TEXT_WORD}(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
 """Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …', a club's 'Bericht: …'
 (a colon always)."""
@@ -161,7 +163,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     line = unglued(line.strip().rstrip("."))
     m = BY.match(line)
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
-        return tuple(_names(GLUED_NAME_END.sub("", re.sub(r"\s*\([^()]{1,40}\)$", "", m["names"])))) or None
+        return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
         return None
     head = SEPARATORS.split(line)[0].split(",")[0]
@@ -220,6 +222,8 @@ HANDLE = re.compile(r"(?=[a-z0-9_.-]*[a-z])[a-z0-9][a-z0-9_.-]*[a-z0-9]")
 LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—-])+\s*$")
 """A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
 PARENTHESISED = re.compile(r"\s*\([^()]{1,40}\)")
+BRACKETED_END = re.compile(PARENTHESISED.pattern + "$")
+"""A note in brackets after a byline's names: 'Autor: Jane Doe (mit Material von dpa)'."""
 CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)?)$")
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
@@ -261,8 +265,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = _left_by_date(text)
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
-    text = GLUED.sub(r"\1 ", text)   # 'VonKathrin Adler' too
-    text = unglued(text)
+    text = unglued(text)   # 'VonKathrin Adler', 'Beitrags-AutorVon …', 'Lena VogtFolgen' too
     m = BY_INSIDE.search(text)
     if m and m.start() > 0 and not _opens_byline(text[:m.start()]):
         m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'

@@ -20,7 +20,7 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED, GLUED_YEAR, HANDLE, TEXT_LABEL, WROTE, author_box,
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, HANDLE, TEXT_LABEL, TEXT_WORD, WROTE, author_box,
                       byline_names, given_name, is_person, labelled_authors, name_like, name_list, parse_byline, signed_off,
                       site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
@@ -260,7 +260,7 @@ def _without_header(body: str, title: str, data: PageData) -> str:
 
 def _a_byline(line: str) -> bool:
     """'By Lena Fischer', 'By Lena Fischer · 3 June 2025': a short line that names authors, ends in no sentence."""
-    return len(line.split()) <= 16 and not line.endswith((".", "!", "?")) and bool(parse_byline(GLUED.sub(r"\1 ", line), header=False))
+    return len(line.split()) <= 16 and not line.endswith((".", "!", "?")) and bool(parse_byline(line, header=False))
 
 
 # ---- trafilatura, and the visible header ----------------------------------------------------------------------
@@ -323,7 +323,7 @@ def _searched_date(text: str, saved: datetime | None) -> list[Witness]:
 
 
 TRAF_PARTS = re.compile(r"\s+[·|/]\s+")
-TRAF_LABEL = re.compile(r"^(?:text|texte|texto|testo|tekst|bericht)\s+(?=[A-ZÀ-ÖØ-Þ])", re.I)
+TRAF_LABEL = re.compile(rf"^{TEXT_WORD}\s+(?=[A-ZÀ-ÖØ-Þ])", re.I)
 TRAF_PHOTO = re.compile(rf"{bp.PHOTO_WORD}\b", re.I)
 """trafilatura's author less the credit line's parts and labels it keeps without their colons: 'Bericht Jane Doe ·
 Fotos John Roe' -> 'Jane Doe'."""
