@@ -112,7 +112,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         days = days_shown(shown_text, rules, order)   # htmldate's day only where the page shows it: not '© 2020'
         found.published += [w for w in _searched_date(text, file_time) if w.value in days] if days else []
     dates = data.published + found.published + header.published   # what a dateline under the headline may overrule
-    shown = shown_days(shown_text, {day_of(w.value) for w in dates}, rules, order) if header.published else set()
+    shown = shown_days(shown_text, {day_of(w.value) for w in dates + header.modified}, rules, order) \
+        if header.published or header.modified else set()
     read = None
     words = story_words(_prose(body))   # a markup whose headlines are all a section's name ('Aktuelles'): read the text
     if not body or _wall(body) or headings_only(data.titles + found.titles, data.outlets + found.outlets, data.url, words):
@@ -133,8 +134,9 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     """The fields, each decided between its witnesses (votes.py); what none gives, from the page's text as read;
     a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is. `shown`: the days
     the page's visible text shows (shown_days); a publication day the page shows nowhere gives way to an earlier
-    one its dateline shows (the page first published then, moved or reposted later), marked for review. A later
-    one shown (most often labelled 'Updated') stays the update: the publication is what the markup declares.
+    one its dateline shows (the page first published then, moved or reposted later), or to the later update that
+    is the only date its header shows ('Last updated: June 12, 2025'), marked for review: where witnesses
+    disagree, the one the reader sees wins. A later date beside the publication shown stays the update.
     `words`: the story's (votes.story_words), for the headline."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
@@ -152,11 +154,16 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     if why:
         review["date"] = why
     if when is not None and shown and not any(abs(d - day_of(when)) <= timedelta(days=1) for d in shown):
-        earlier = [w for w in header.published if day_of(w.value) < day_of(when) - timedelta(days=1)]
-        if earlier:   # the markup's 'publication' is when the page was moved or reposted, the dateline the original
-            declared, when = day_of(when), earlier[0].value
-            review["date"] = (f"the page shows {day_of(when).isoformat()} under its headline, not the later "
-                              f"{declared.isoformat()} its markup declares: chose the date shown")
+        near = lambda w: abs(day_of(w.value) - day_of(when)) <= timedelta(days=1)   # noqa: E731
+        earlier = [w for w in header.published if day_of(w.value) < day_of(when) and not near(w)]
+        update = [w for w in header.modified if day_of(w.value) > day_of(when) and not near(w)]
+        if earlier or update:   # the markup's 'publication' is shown nowhere: the page was moved or reposted
+            declared = day_of(when)   # (the dateline the original), or it shows only its last update
+            when = earlier[0].value if earlier else next(
+                (m.value for m in data.modified if abs(day_of(m.value) - day_of(update[0].value)) <= timedelta(days=1)),
+                update[0].value)
+            review["date"] = (f"the page shows {day_of(when).isoformat()} under its headline, and nowhere the "
+                              f"publication {declared.isoformat()} its markup declares: chose the date shown")
     date_from = ""
     if when is None and read is not None and read.date:
         when, date_from = read.date, read.date_from   # '3 hours ago', or the file's time
