@@ -144,3 +144,54 @@ def test_a_tags_line_gives_a_tag_for_each_item():
     parsed = parse_seed(story(tags="Tags: energy, subsidies, electricity"), file_time=SAVED)
     assert parsed.tags == ["energy", "subsidies", "electricity"]
     assert "Tags" not in parsed.body
+
+
+PAPER = """Northfield Journal of Student Research
+Home
+Issues
+Submit
+Home 2025 issue Tidal Mixing in Small Estuaries
+Tidal Mixing in Small Estuaries: A Season of Salinity Profiles from the Alder Inlet
+By
+Mara Lindqvist
+-
+December 1, 2025
+Abstract
+
+We measured salinity and temperature at nine stations along the Alder Inlet twice a month from April to October, to learn how far the tide carries sea water upstream in a small estuary with a strong spring flood. The salt wedge reached four kilometres inland at neap tides in late summer but less than one kilometre during the spring flood, and the mixing it caused changed within days after heavy rain.
+
+Keywords: estuary, salinity, tides, salt wedge, field measurements
+
+Introduction
+
+Small estuaries are often left out of regional models because they are too narrow for the grid, yet they hold much of the shellfish habitat along this coast and respond quickly to changes in river flow.
+
+Earlier surveys of the inlet were made once a year, always in summer, and so could not show how the salt wedge moves between the spring flood and the dry months that follow it.
+
+Methods
+
+Each station was sampled from a small boat with a handheld probe lowered in steps of half a metre, at the same stage of the tide on each visit so that the profiles could be compared across the season.
+
+Results
+
+The wedge advanced steadily through June and July and retreated within two days of each storm, which shows that rainfall on the hills reaches the estuary much faster than the river gauges suggest.
+
+Discussion
+
+A monitoring plan for the inlet should sample after storms as well as on fixed dates, because the fixed dates alone would have missed every retreat of the wedge that we recorded.
+"""
+
+
+def test_a_papers_keywords_under_its_abstract_do_not_end_the_article():
+    parsed = parse_seed(PAPER, file_time=SAVED)
+    assert "We measured salinity and temperature" in parsed.body
+    assert "Small estuaries are often left out" in parsed.body
+    assert "A monitoring plan for the inlet" in parsed.body
+
+
+def test_a_tags_line_after_the_story_still_ends_it_before_the_teasers_under_it():
+    teasers = ("Tags: bridges, roads\n\nCouncil approves the new cycle lane along the harbour road after a short "
+               "debate about parking spaces for the shops.")
+    parsed = parse_seed(story(tags=teasers), file_time=SAVED)
+    assert "Shops near the crossing asked for signs" in parsed.body
+    assert "cycle lane" not in parsed.body and parsed.tags == ["bridges", "roads"]

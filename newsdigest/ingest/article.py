@@ -223,8 +223,10 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     end += _table_after(lines, words, end)
     start -= _table_before(lines, words, start)
     prose_words = 0
-    for i in range(start, end):   # the tags come after the story: it ends at a 'Tags' line
-        if prose_words >= PROSE_BEFORE_COMMENTS and bp.TOPIC_HEADER.match(lines[i].text):
+    for i in range(start, end):   # the tags come after the story: it ends at a 'Tags' line, unless more of the
+        # story's prose follows it than came before (a paper's 'Keywords:' under its abstract)
+        if prose_words >= PROSE_BEFORE_COMMENTS and bp.TOPIC_HEADER.match(lines[i].text) \
+                and sum(words[k] for k in range(i + 1, end) if prose[k] > threshold) <= prose_words:
             end = i
             break
         if prose[i] > threshold:
