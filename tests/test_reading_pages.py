@@ -78,6 +78,23 @@ def test_readers_comments_never_outweigh_a_short_article():
     assert parsed.body.startswith("This is our monthly open thread") and "Reader" not in parsed.body
 
 
+
+@pytest.mark.parametrize("header", ["14 thoughts on “Pruning the old pear tree”", "3 Gedanken zu „Pruning the old pear tree“",
+                                    "2 réflexions sur « Pruning the old pear tree »"])
+def test_a_comments_header_that_names_the_post_ends_it_with_no_reply_buttons_under_it(header):
+    story = ("The old pear tree by the shed had not been pruned for years, and last winter a branch the size of a "
+             "small tree came down in a storm. This year I finally took the saw to it, one cut at a time.\n\n"
+             "I started with the dead wood, then opened the middle so that light reaches the inner branches, and "
+             "stopped well before a third of the crown was gone, as the old books advise.\n\n")
+    comments = "".join(f"Neighbour {k}\nMarch {k}, 2026, 9:{k}0 pm\n\nOur own pear has the same trouble with the "
+                       f"inner branches, and we lost a large limb in the same storm, so I will try your order of cuts "
+                       f"this weekend and report back on how it goes.\n\n" for k in range(1, 6))
+    text = f"Garden Notes\nHome\nAbout\nPruning the old pear tree\nMarch 1, 2026\n\n{story}{header}\n{comments}"
+    parsed = parse_seed(text, Rules(), SAVED)
+    assert parsed.title == "Pruning the old pear tree"
+    assert "the old books advise" in parsed.body and "Neighbour" not in parsed.body and "limb" not in parsed.body
+
+
 # ---- header ----------------------------------------------------------------------------------------------
 
 

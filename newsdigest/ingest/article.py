@@ -278,12 +278,13 @@ def _list_item(text: str, words: int) -> bool:
 
 
 def _comments_start(lines: list[Line], prose: list[float], words: list[int], threshold: float) -> int | None:
-    """The line where readers' comments begin (a comments header followed by comment marks), once some of the
-    article has been read."""
+    """The line where readers' comments begin (a comments header followed by comment marks, or one that names the
+    post: bp.COMMENTS_ON), once some of the article has been read."""
     seen = 0
     for i, line in enumerate(lines):
-        if (seen >= PROSE_BEFORE_COMMENTS and len(line.text) <= 120 and bp.COMMENTS_START.search(line.text)
-                and sum(bool(bp.COMMENT_MARK.search(x.text)) for x in lines[i + 1:i + 40]) >= bp.COMMENT_MARKS_NEEDED):
+        if seen >= PROSE_BEFORE_COMMENTS and (bp.COMMENTS_ON.match(line.text) or (
+                len(line.text) <= 120 and bp.COMMENTS_START.search(line.text)
+                and sum(bool(bp.COMMENT_MARK.search(x.text)) for x in lines[i + 1:i + 40]) >= bp.COMMENT_MARKS_NEEDED)):
             return i
         if prose[i] > threshold:
             seen += words[i]

@@ -94,6 +94,13 @@ COMMENTS_START = re.compile(
     r"コメント|评论))\s*(?:\(\d+\))?\s*[:.]?$"
     r"|(?:^|[|•·]\s*)[1-9]\d*\s+comments?\s*$", re.I)
 
+COMMENTS_ON = re.compile(
+    r"^(?:\d+|one|ein(?:e|en)?|une?|una?|um|een)\s+(?:thoughts?|comments?|responses?|repl(?:y|ies)|gedanken?|kommentare?|"
+    r"antworten?|reaktionen?|réflexions?|commentaires?|comentarios?|comentários?|pensamientos?|respuestas?|commenti|"
+    r"commento|pensieri|gedachten?|reacties?)\s+(?:on|to|zu|auf|sur|en|sobre|a|su|over|op|em)\s+[“\"„«‘'‹‚].{1,250}$", re.I)
+"""A comments header that names the post it answers, as WordPress themes print it in their languages: '59 Comments on
+“Title”', 'One thought on “Title”', '2 Gedanken zu „Titel“', '3 réflexions sur « Titre »': alone, it begins them."""
+
 # A reader's comment begins: 'Jane on May 3, 2019 at 4:47 pm said:', 'Jane says:', 'Reply', '• 2 years ago'.
 COMMENT_MARK = re.compile(r"(?:\b(?:said|says|wrote|writes|replied)\s*:|^(?:reply|responder|rispondi|antworten|répondre|"
                           r"ответить|답글|返信)|[•·]\s*\d+\s+\w+\s+ago)\s*$", re.I)
