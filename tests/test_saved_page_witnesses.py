@@ -226,6 +226,21 @@ def test_a_page_in_a_script_written_without_spaces_is_read_as_prose():
     assert got.title == "夜間の路面電車、港湾地区へ延長" and lines[1] in got.body
 
 
+@pytest.mark.parametrize("lang, headline, lines", [
+    ("hi", "नदी किनारे नया रास्ता मंज़ूर", ["नगर परिषद ने मंगलवार को नदी के किनारे नया पैदल रास्ता बनाने की योजना को मंज़ूरी दी।",
+                                    "काम अगले महीने शुरू होगा और लगभग छह महीने में पूरा होगा।"]),
+    ("ur", "دریا کے کنارے نئی سڑک منظور", ["شہر کی کونسل نے منگل کو دریا کے کنارے نئی سڑک بنانے کے منصوبے کی منظوری دے دی۔",
+                                          "کام اگلے مہینے شروع ہوگا اور تقریباً چھ مہینے میں مکمل ہوگا۔"]),
+    ("th", "สภาเมืองอนุมัติทางเดินริมแม่น้ำ", ["สภาเมืองอนุมัติแผนสร้างทางเดินริมแม่น้ำเมื่อวันอังคาร หลังจากถกเถียงกันนานหลายสัปดาห์",
+                                           "งานจะเริ่มในเดือนหน้าและใช้เวลาประมาณหกเดือน ตามที่สำนักงานเทศบาลแจ้ง"]),
+])
+def test_a_page_whose_sentences_end_in_another_scripts_stop_or_none_is_read_as_prose(lang, headline, lines):
+    raw = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>{headline}</title></head><body>'
+           f'<h1>{headline}</h1>{"".join(f"<p>{p}</p>" for p in lines)}</body></html>').encode("utf-8")
+    got = convert(raw)
+    assert got.title == headline and lines[1] in got.body
+
+
 @pytest.mark.parametrize("line, names", [
     ("By Ruth Okafor September 10, 2025", ["Ruth Okafor"]),
     ("September 10, 2025 By Ruth Okafor", ["Ruth Okafor"]),

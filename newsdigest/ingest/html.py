@@ -29,13 +29,15 @@ from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed, signature
 from .review import GUESSED
 from .score import FURNITURE
-from .text import escape_markdown, summarize
+from .text import STOPS, escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, headings_only, story_words, without_site
 
 WALL_WORDS = 400
-SENTENCE = re.compile(r"\w\W*\s+\w[^\n]*[.!?…]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{8,}[。！？.!?]")
-"""Some sentence of at least two words, or of a dozen characters in a script written without spaces (Chinese,
-Japanese): a body without one (a menu, a list of links) is no article."""
+SENTENCE = re.compile(rf"\w\W*\s+\w[^\n]*[{STOPS}]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{{8,}}[。！？.!?]"
+                      r"|[\u0e00-\u0eff][^\n]{40,}")
+"""Some sentence of at least two words (ended by any script's stop: text.STOPS), or of a dozen characters in a
+script written without spaces (Chinese, Japanese), or 40 characters of Thai or Lao, which end no sentence with a
+mark: a body without one (a menu, a list of links) is no article."""
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 NESTING_RUN = re.compile(r"(?:<(?:div|span|section|article|main|aside|header|footer|nav|p|a|b|i|em|strong|font|center|"
@@ -386,7 +388,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     above = [line.text for line in read_lines("\n".join(lines[max(0, at - HEADER_ABOVE):at]))]
     below = [line.text for line in read_lines("\n".join(lines[at + 1:at + 1 + HEADER_LINES]))]   # 'Last updated:' + its date
     window = []
-    prose = lambda line: len(line.split()) > 25 and line.endswith((".", "!", "?", "…", "。"))   # noqa: E731
+    prose = lambda line: len(line.split()) > 25 and line.endswith(tuple(STOPS))   # noqa: E731
     around = above + [""] + below   # "": the headline, which no name line stands beside
     begun = not at < story < len(lines)   # where the story's first paragraph stands below, all above it is header
     opened = len(around)   # the line where the story's first paragraph was seen

@@ -6,6 +6,11 @@ import re
 
 ABBREVIATIONS = set("mr mrs ms dr st jr sr gen col lt sgt capt prof rep sen gov no vs etc inc ltd co corp dept est "
                     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g".split())
+STOPS = ".!?…。！？।॥۔؟။។።"
+"""What ends a sentence: the Latin script's stops, the CJK ones, Devanagari's danda (।, ॥), Urdu's full stop (۔),
+the Arabic question mark (؟), and the Burmese, Khmer and Ethiopic full stops (။, ។, ።)."""
+UNCASED_STOPS = "。！？।॥۔؟။។።"
+"""Those of scripts without capitals, where a stop inside a line ends a sentence whatever follows it."""
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’')]*\s+(?=[“\"‘'(]?[A-Z0-9])")
 
 
