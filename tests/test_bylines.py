@@ -219,3 +219,20 @@ def test_the_name_beside_a_dateline_date(line, names):
 def test_by_words_and_furniture_words_inside_names(line, names):
     assert byline_names(line) == names
     assert "Klint" not in byline_names("Hilma af Klint")                # nor 'af'
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Repórter: Lucas Prado", ["Lucas Prado"]),
+    ("Muhabir: Elif Demir · Kaynak: HBA", ["Elif Demir"]),
+    ("Reporterin: Jana Roth", ["Jana Roth"]),
+    ("报道：陈嘉欣", ["陈嘉欣"]),                                        # a full-width colon, a name without spaces
+    ("रिपोर्ट: राहुल वर्मा | एडिटेड बाय: अनिल जोशी", ["राहुल वर्मा"]),      # a script without capitals; the editor apart
+    ("رپورٹ: سارہ خان", ["سارہ خان"]),
+    ("Автор: Ольга Смирнова", ["Ольга Смирнова"]),
+    ("Propos recueillis par Claire Dumas", ["Claire Dumas"]),             # who asked an interview's questions
+    ("By LENA ORTIZ and PAUL KERN Harbour Wire", ["Lena Ortiz", "Paul Kern"]),   # the outlet after shouted names
+    ("By LENA ORTIZ Harbour Wire", ["Lena Ortiz"]),
+    ("By R. T. Boyle", ["R. T. Boyle"]),                                  # initials are no shouted name
+])
+def test_a_reporters_label_in_many_languages_and_shouted_names_beside_their_outlet(line, names):
+    assert parse_byline(line, header=False) == names and list(byline_names(line)) == names

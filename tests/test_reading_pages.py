@@ -95,6 +95,27 @@ def test_a_comments_header_that_names_the_post_ends_it_with_no_reply_buttons_und
     assert "the old books advise" in parsed.body and "Neighbour" not in parsed.body and "limb" not in parsed.body
 
 
+
+@pytest.mark.parametrize("byline", ["By\nMara Quist\nand\nOle Brandt", "Mara Quist\n,\nOle Brandt"])
+def test_a_byline_widget_that_prints_each_name_and_the_and_between_them_on_lines_of_their_own(byline):
+    text = ("Valley Post\nNews\nSport\nFerry service to the island resumes after three weeks\n"
+            f"{byline}\nMarch 3, 2026\n\n"
+            "The ferry to the island sailed again on Monday morning after three weeks in dock for repairs to its ramp, "
+            "and the first crossing was full of islanders returning from the mainland.\n\n"
+            "The operator said the timetable would run as before, with an extra evening sailing on Fridays until the "
+            "end of the month to clear the backlog of freight.\n\n"
+            "Islanders had relied on a small passenger boat during the repairs, which could not carry cars or the "
+            "weekly delivery of fuel for the harbour.\n")
+    parsed = parse_seed(text, Rules(), SAVED)
+    assert parsed.title == "Ferry service to the island resumes after three weeks"
+    assert parsed.authors == ["Mara Quist", "Ole Brandt"]
+
+
+def test_a_lone_and_between_lines_of_prose_is_left_alone():
+    lines = [line.text for line in read_lines("Cats\nand\nThe council met on Tuesday to discuss it all at length.\n&")]
+    assert lines == ["Cats", "and", "The council met on Tuesday to discuss it all at length.", "&"]
+
+
 # ---- header ----------------------------------------------------------------------------------------------
 
 

@@ -22,16 +22,21 @@ WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|com
 'Testo di', 'Skrevet af'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare)"
-"""A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор'."""
+AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare|"
+               rf"reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
+               r"رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
+"""A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор', a reporter's ('Reporter:', 'Repórter:',
+Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
 TEXT_WORD = r"(?:text|texte|texto|testo|tekst|bericht)"
 """The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', a club's 'Bericht'."""
 TEXT_LABEL = (rf"{TEXT_WORD}(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
 """Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …', a club's 'Bericht: …'
 (a colon always)."""
-ASKED = r"(?:das\s+)?(?:gespräch|interview)\s+führten?"
-"""Who asked an interview's questions, credited under it: 'Das Gespräch führte Pia Lorenzen.'"""
+ASKED = (r"(?:das\s+)?(?:gespräch|interview)\s+führten?|propos\s+recueillis\s+par|entretien\s+réalisé\s+par|"
+         r"entrevista\s+realizada\s+por|intervista\s+a\s+cura\s+di")
+"""Who asked an interview's questions, credited under it or over it: 'Das Gespräch führte Pia Lorenzen.', 'Propos
+recueillis par Anaïs Roux', 'Entrevista realizada por …', 'Intervista a cura di …'."""
 BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
                 rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|scritt[oa]\s+da|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|автор)\s+)(?P<names>.+)$",
                 re.I)
@@ -49,7 +54,12 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     legal crime transport energy markets finance financial world international national local city metro
     investigations investigative data social media royal religion food travel property global regional bureau
     correspondent at large of the and""".split())
-NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
+UNCASED = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+"""Scripts without capitals, whose names no capital marks: Hebrew, Arabic and Urdu, the Indic scripts, Thai, Ethiopic,
+Japanese kana, Chinese characters, Hangul."""
+NAME_WORD = re.compile(rf"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][\w'’.-]*|[{UNCASED}][\w'’.\u0900-\u0dff-]*|"
+                       r"de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
+"""A word of a name: a capital first (Latin, Cyrillic, Greek), a letter of a script without capitals, or a particle."""
 SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
 GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))"
                    r"(?=[A-Z][a-z]|(?:admin|webmaster)\b|[a-z]+[-_.\d][a-z\d_.-]*$)")
@@ -71,8 +81,8 @@ BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 
 def unglued(line: str) -> str:
     """A byline with what inline markup glued to its names parted from them (GLUED, GLUED_BY, GLUED_LABEL,
-    GLUED_BUTTON)."""
-    return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", GLUED_BY.sub(" ", GLUED.sub(r"\1 ", line))))
+    GLUED_BUTTON), and a full-width colon written as a colon and a space ('报道：林美玲')."""
+    return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", GLUED_BY.sub(" ", GLUED.sub(r"\1 ", line)))).replace("：", ": ")
 
 
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
@@ -183,7 +193,7 @@ FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ
 """Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
 BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
                        re.I)
-LABEL_AT_START = re.compile(rf"^(?:(?:{AUTHOR_WORD}|reporter)(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+)", re.I)
+LABEL_AT_START = re.compile(rf"^(?:{AUTHOR_WORD}(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+(?:comments?|kommentare?|commentaires?|"
                      r"comentarios?|commenti|reacties)\b|\b(?:no\s+)?comments?\b|"
                      r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b", re.I)
@@ -288,6 +298,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     names: list[str] = []
     desk = ""
     for k, part in enumerate(parts):
+        part = shouted_name(part)
         words = part.split()
         if all(w.lower().strip(".,") in CALENDAR_WORDS for w in words) or part.lower() in ACCOUNTS:
             continue   # 'maandag 10-03-2025 · Redactie': the date's weekday; 'by admin': an account; no names
@@ -557,7 +568,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
         # parts that each name a person ('By Ann Okafor, Bo Lindqvist, Carl Mews') are the writers, all of them
         parts = parts if len(parts) >= 3 and all(is_person(p.split()) for p in parts) else parts[:1]
     for k, part in enumerate(parts):
-        part = part.strip(" .;:")
+        part = shouted_name(part.strip(" .;:"))
         words = part.split()
         if not part:
             continue
@@ -579,6 +590,14 @@ def _names(text: str, strict: bool = False) -> list[str]:
             return []
         names.append(normalize_name(" ".join(words)))
     return names
+
+
+def shouted_name(part: str) -> str:
+    """A name in capitals with the outlet after it cut off: 'JANE DOE Associated Press' -> 'JANE DOE' (two
+    words in capitals at least, not initials, then one that is not)."""
+    words = part.split()
+    shouted = [w.isupper() and len(w.strip(".")) > 1 for w in words]   # not initials: 'A. J. Neal'
+    return " ".join(words[:shouted.index(False)]) if len(words) > 2 and all(shouted[:2]) and not all(shouted) else part
 
 
 def normalize_name(name: str) -> str:

@@ -47,24 +47,40 @@ class Line:
 def read_lines(text: str) -> list[Line]:
     """Return the seed's non-empty lines, cleaned: BOM, CR/CRLF, odd spaces, control characters.
 
-    A lone label line ('Published', 'Image caption,') is joined to the line after it, and a time or a year
-    alone to the short dated line before it.
+    A lone label line ('Published', 'Image caption,') is joined to the line after it, a time or a year alone to
+    the short dated line before it, and two short lines with a comma or an 'and' alone between them into one.
     """
     text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     gap = True
+    between = ""   # a separator alone on its line, waiting for the name under it
     for number, raw in enumerate(text.split("\n"), start=1):
         line = SPACES.sub(" ", clean(raw)).strip()
         if not line:
             gap = True
             continue
-        if out and (_labels(out[-1].text, line) or (DATE_PART_ALONE.match(line) and not gap
-                                                    and _completes_date(out[-1].text, line))):
+        if between and len(line.split()) <= NAME_WORDS and not line.endswith("."):
+            out[-1] = Line(f"{out[-1].text}{between}{line}", out[-1].number, out[-1].gap)
+        elif out and (_labels(out[-1].text, line) or (DATE_PART_ALONE.match(line) and not gap
+                                                      and _completes_date(out[-1].text, line))):
             out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)
+        elif out and not between and SEPARATOR_ALONE.match(line) and len(out[-1].text.split()) <= NAME_WORDS:
+            between = ", " if line == "," else f" {line} "
+            continue
         else:
+            if between:
+                out.append(Line(between.strip(), number - 1, False))
             out.append(Line(line, number, gap))
+        between = ""
         gap = False
-    return out
+    return out + [Line(between.strip(), len(text.split("\n")), False)] if between else out
+
+
+SEPARATOR_ALONE = re.compile(r"^(?:,|&|and|und|et|y|e|og|och|en)$", re.I)
+"""A comma or an 'and' alone on its line, between two names a byline's widget printed one a line ('Ann Lee' / ',' /
+'Bo Lind'): the three lines are one."""
+NAME_WORDS = 6
+"""At most so many words on each side of such a separator."""
 
 
 def _labels(label: str, line: str) -> bool:
