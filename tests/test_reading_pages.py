@@ -116,6 +116,22 @@ def test_a_lone_and_between_lines_of_prose_is_left_alone():
     assert lines == ["Cats", "and", "The council met on Tuesday to discuss it all at length.", "&"]
 
 
+
+@pytest.mark.parametrize("signed, names", [("Claire Dumas et Hugo Lenoir (Lyon, correspondants)", ["Claire Dumas", "Hugo Lenoir"]),
+                                           ("Claire Dumas (à Genève)", ["Claire Dumas"])])
+def test_a_story_signed_under_its_end_with_a_note_in_brackets(signed, names):
+    text = ("Le Quotidien\nSociété\nÉducation\nLa cantine scolaire passe au bio dès la rentrée\n3 mars 2026\n\n"
+            "La ville a décidé mardi que toutes les cantines des écoles primaires serviront des repas bio à partir de "
+            "septembre, après deux ans d’essais dans quatre quartiers.\n\n"
+            "Le surcoût, estimé à un euro par repas, sera pris en charge par la commune pour les familles aux revenus "
+            "modestes, a précisé l’adjointe chargée de l’éducation.\n\n"
+            "Les parents d’élèves saluent la mesure mais demandent que les menus restent variés et que les portions ne "
+            "diminuent pas avec le changement de fournisseurs.\n\n"
+            f"{signed}\n\nContribuer\nPublicité\n")
+    parsed = parse_seed(text, Rules(), SAVED)
+    assert parsed.title == "La cantine scolaire passe au bio dès la rentrée" and parsed.authors == names
+
+
 # ---- header ----------------------------------------------------------------------------------------------
 
 

@@ -26,8 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BY, HANDLE, author_box, byline_names, is_person, labelled_authors, name_like, names_beside_date,
-                      signed_off, site_owner)
+from .bylines import (BRACKETED_END, BY, HANDLE, author_box, byline_names, is_person, labelled_authors, name_like, name_list,
+                      names_beside_date, signed_off, site_owner)
 from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
@@ -205,7 +205,8 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
     fewer, that opens with 'By' or its kin and names people; or, as a broadcaster or a parish signs its stories, one
     of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
     Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'), or of those and the next a dateline naming a person ('9. Oktober 2025
-    – Jane Doe'). () when none."""
+    – Jane Doe'), or names with a note in brackets after them, as a paper signs ('Ann Lee et Bo Lind (Marseille,
+    correspondant)'). () when none."""
     for text in texts[end:end + AFTER]:
         if len(text.split()) <= 20 and BY.match(text):
             names = byline_names(text)
@@ -217,6 +218,9 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
             return (name.strip(),)
         if signer := _dated_signature(text):
             return signer
+        noted = BRACKETED_END.sub("", text)   # 'Ann Lee et Bo Lind (Marseille, correspondant)', as a paper signs
+        if noted != text and (listed := name_list(noted) or (tuple([noted]) if is_person(noted.split()) else ())):
+            return listed
     return ()
 
 
