@@ -236,3 +236,17 @@ def test_by_words_and_furniture_words_inside_names(line, names):
 ])
 def test_a_reporters_label_in_many_languages_and_shouted_names_beside_their_outlet(line, names):
     assert parse_byline(line, header=False) == names and list(byline_names(line)) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Datum: 23.11.2025 | Autor: Ida Brenner | Kategorie: Chor", ["Ida Brenner"]),   # the labelled part of a meta line
+    ("Mi, 21.01.2026 · Text: Ida Brenner & Ole Sand · Lesezeit ca. 4 Minuten", ["Ida Brenner", "Ole Sand"]),
+    ("Ida Brenner Redakteurin Talbote Lienz", ["Ida Brenner"]),                         # a role, then the outlet
+    ("Jane Roe Reporter The Harbour Gazette", ["Jane Roe"]),
+])
+def test_a_writer_in_a_meta_lines_labelled_part_or_beside_a_role_and_the_outlet(line, names):
+    assert parse_byline(line, header=True) == names and list(byline_names(line)) == names
+
+
+def test_a_meta_lines_part_that_credits_someone_else_names_no_writer():
+    assert parse_byline("3. Juni 2025 | Reviewed by Jane Roe", header=True) is None

@@ -171,7 +171,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     'Jane Doe' line only when shouted ('SÉRGIO LIMA') or when the caller knows its place (bare=True).
     """
     line = unglued(line.strip().rstrip("."))
-    m = BY.match(line)
+    m = BY.match(line) or next(filter(None, map(BY.match, META_PARTS.split(line)[1:])), None)
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
@@ -180,7 +180,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     words = head.split()
     for k in range(2, min(len(words), 5) + 1):   # the shortest name whose rest reads as a role
         rest = words[k:]
-        if not rest or is_role(rest) or (FROM_PLACE.fullmatch(" ".join(rest)) and is_person(words[:k])):
+        if not rest or is_role(rest) or role_and_outlet(rest) or (FROM_PLACE.fullmatch(" ".join(rest)) and is_person(words[:k])):
             names = _names(" ".join(words[:k]), strict=True)
             tail = line[len(head):].strip(" ,|·•–—-")
             if names and (rest or (tail and _is_role_or_place(tail)) or
@@ -189,6 +189,9 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     return None
 
 
+META_PARTS = re.compile(r"\s+[|·•]\s+")
+"""The parts of a meta line: 'Datum: 23.11.2025 | Autor: Jane Doe | Kategorie: Orgel' (a part labelled as a byline
+names the writers wherever it stands)."""
 FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
 """Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
 BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
@@ -270,6 +273,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
+    line = next((part for part in META_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
     text = without_dates(line.strip())
     if text != line.strip():
         text = _left_by_date(text)
@@ -530,13 +534,23 @@ def given_name(word: str) -> bool:
 
 
 def without_roles(words: list[str]) -> list[str]:
-    """A name's words less a job title after it ('Jane Doe Senior Reporter'; a name keeps two words: 'Merle Hansen
-    Redakteurin' is not 'Merle' and the role 'Hansen Redakteurin') and before it ('Chefredakteur Matthias Sondermann',
+    """A name's words less a job title after it ('Jane Doe Senior Reporter', with its outlet: 'Jane Doe Reporter The
+    Gazette'; a name keeps two words: 'Merle Hansen Redakteurin' is not 'Merle' and the role 'Hansen Redakteurin') and
+    before it ('Chefredakteur Matthias Sondermann',
     when a person's name is left)."""
-    after = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:])), None)
+    after = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:]) or role_and_outlet(words[i:])),
+                 None)
     words = words[:after] if after else words
     before = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
     return words[before:] if before and is_person(words[before:]) else words
+
+
+def role_and_outlet(words: list[str]) -> bool:
+    """A job title and the outlet after it, under a writer's name: 'Redakteurin Bezirksbote Zwettl', 'Reporter The
+    Harbour Gazette' (one to four capitalised words after the role, no person's name)."""
+    return any(is_role(words[:j]) and 1 <= len(words) - j <= 4 and all(w[:1].isupper() for w in words[j:])
+               and not is_person(words[j:]) and not any(ROLE_NOUN.match(w) for w in words[j:])
+               for j in range(1, min(4, len(words))))
 
 
 def is_role(words: list[str]) -> bool:
