@@ -132,6 +132,24 @@ def test_a_story_signed_under_its_end_with_a_note_in_brackets(signed, names):
     assert parsed.title == "La cantine scolaire passe au bio dès la rentrée" and parsed.authors == names
 
 
+
+def test_a_writer_beside_the_dateline_under_a_dek_the_story_took_in():
+    text = ("Idas Notizen\nBeiträge\nTags\nArchiv\nÜber\nStartseite » Beiträge\n"
+            "Funkthermostate im Altbau: Was nach einem Winter übrig bleibt\n"
+            "Acht Heizkörperthermostate, ein Funkstick und eine Wohnung von 1908 in Halle. Ein Erfahrungsbericht mit "
+            "Kosten, Ärger und Zahlen aus einem ganzen Winter.\n"
+            "12. Januar 2026 · 6 Min. · Ida Brenner | Änderung vorschlagen\n\n"
+            "Im Oktober habe ich die alten Drehknöpfe abgeschraubt und acht Funkthermostate montiert, zwei davon mit "
+            "Adaptern, weil die Ventile älter sind als ich.\n\n"
+            "Die Einrichtung dauerte einen Abend. Schwieriger war die Frage, wie warm es wann sein soll, denn jedes "
+            "Zimmer wird anders genutzt und die Wände halten die Wärme sehr unterschiedlich.\n\n"
+            "Nach dem Winter zeigt der Zähler etwa zwölf Prozent weniger Verbrauch als im Jahr davor, bei einem "
+            "ähnlich kalten Januar und einem milderen Februar.\n")
+    parsed = parse_seed(text, Rules(), SAVED)
+    assert parsed.title == "Funkthermostate im Altbau: Was nach einem Winter übrig bleibt"
+    assert parsed.authors == ["Ida Brenner"]
+
+
 # ---- header ----------------------------------------------------------------------------------------------
 
 

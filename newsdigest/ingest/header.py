@@ -586,7 +586,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     at = -1
     for k in after:
         text = texts[lo + k]
-        under = t < lo + k <= t + 2 and _signed(text)   # a name alone just under the headline, whatever the path says
+        under = t < lo + k <= t + 2 and (_signed(text) or bool(_beside_date(text, sections)))   # a name alone just under
+        # the headline, or beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
         if lo + k > t and labels[k] == "body" and not under:
             if lo + k <= t + 1:
                 continue   # a dek read as the story's first paragraph: the name under it is still the header's
