@@ -666,3 +666,12 @@ def test_a_name_line_that_names_the_markups_writer_names_its_co_writer_too():
     got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{HEADLINE}</title>',
                        f"<h1>{HEADLINE}</h1><p>Ruth Okafor, Pavel Lindqvist</p><p>12 March 2025 · 6 min read</p>"))
     assert got.authors == ["Ruth Okafor", "Pavel Lindqvist"]
+
+
+def test_a_club_posts_account_and_its_categories_give_way_to_the_credit_under_the_story():
+    meta = ('<p class="post-meta"> von <span class="author vcard"><a href="/author/webmaster/" rel="author">Webmaster'
+            '</a></span> | <span class="published">14.09.2025</span> | <a href="/category/news/" rel="category tag">'
+            'Aktuelles</a>, <a href="/category/jugend/" rel="category tag">Jugend</a> | <span>0 Kommentare</span></p>')
+    credit = "<p><em>Text: Ida Brenner, Jugendleitung / Fotos: Jugendabteilung</em></p>"
+    got = convert(blog("", meta, GERMAN + credit), zone="Europe/Berlin")
+    assert got.authors == ["Ida Brenner"]

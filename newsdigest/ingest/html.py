@@ -20,7 +20,7 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, HANDLE, TEXT_LABEL, TEXT_WORD, WROTE, author_box,
+from .bylines import (ACCOUNTS, AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, HANDLE, TEXT_LABEL, TEXT_WORD, WROTE, author_box,
                       byline_names, given_name, is_person, labelled_authors, name_like, name_list, parse_byline, signed_off,
                       site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
@@ -99,7 +99,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
     handles = [n.lower() if w.source == "trafilatura" else n for w in data.authors + found.authors + header.authors
                for n in w.value]   # trafilatura capitalises an account's name: 'Ov-Lindenau'
-    if handles and all(HANDLE.fullmatch(n) for n in handles):   # 'von ov-lindenau' over 'Text: Miriam Kessler' in the story
+    if handles and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS for n in handles):   # 'von ov-lindenau', 'von Webmaster'
+        # over 'Text: Miriam Kessler' in the story
         credited = next((people for p in paragraphs if len(p.split()) <= 20 and (people := [
             n for n in parse_byline(p, header=False) or [] if is_person(n.split())])), [])
         header.authors = [Witness("byline", tuple(credited[:1]))] if credited else header.authors
@@ -425,6 +426,8 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
             parts = [ON_BEHALF.sub("", part) for part in DATELINE_PARTS.split(GLUED_YEAR.sub(r"\1 · ", line))]
             names = [n for part in parts if 2 <= len(part.split()) <= 4 and not has_date(part)
                      and not READING_TIME.search(part) and _words(part) not in labels
+                     and not all(len(piece.split()) == 1 for piece in part.split(","))   # 'Aktuelles, Jugend': categories
+                     and not BY.match(part)   # 'von Webmaster': a byline that named an account, no one
                      for n in parse_byline(f"By {part}", header=False) or [] if name_like(n.split())]
             if names and len(parts) > 1:
                 bare, bare_at = names, i
