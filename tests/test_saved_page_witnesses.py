@@ -675,3 +675,11 @@ def test_a_club_posts_account_and_its_categories_give_way_to_the_credit_under_th
     credit = "<p><em>Text: Ida Brenner, Jugendleitung / Fotos: Jugendabteilung</em></p>"
     got = convert(blog("", meta, GERMAN + credit), zone="Europe/Berlin")
     assert got.authors == ["Ida Brenner"]
+
+
+def test_a_wire_byline_in_capitals_with_its_agency_names_both_writers_in_their_usual_case():
+    byline = "By LENA ORTIZ and PAUL KERN Harbour Wire"
+    head = (f'<meta name="author" content="{byline[3:]}"><script type="application/ld+json">{{"@type": "NewsArticle", '
+            f'"headline": "{HEADLINE}", "author": {{"@type": "Person", "name": "{byline}"}}}}</script>')
+    got = convert(page(f"<title>{HEADLINE}</title>{head}", f'<h1>{HEADLINE}</h1><span class="byline">{byline}</span>'))
+    assert got.authors == ["Lena Ortiz", "Paul Kern"]

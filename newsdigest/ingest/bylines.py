@@ -671,9 +671,9 @@ def split_names(text: str) -> list[str]:
             names[-1] += f", {chunk.strip()}"   # 'Jane Doe, Ph.D.': printed with her name
             continue
         for part in NAME_LIST.split(chunk):
-            part = part.strip(" .;:")
+            part = shouted_name(part.strip(" .;:"))   # 'TOMÁS REYES Transworld Press': the outlet cut off
             if _a_name(part) and (i == 0 or _a_person(part)):
-                names.append(part)
+                names.append(normalize_name(part) if part.isupper() and len(part.split()) >= 2 else part)   # 'Anika Sorensen'
     return names if names else ([head] if _a_name(head, loose=True) else [])
 
 
