@@ -14,7 +14,7 @@ from newsdigest.cli import main
 from newsdigest.content import split_document
 from newsdigest.ingest import decode_seed
 from newsdigest.ingest.article import candidate_runs, read_article
-from newsdigest.ingest.dates import find_stamps, relative_stamp
+from newsdigest.ingest.dates import DATE_LABEL, find_stamps, relative_stamp
 from newsdigest.ingest.lines import read_lines
 from newsdigest.ingest.parse import NotAnArticle, Rules, parse_seed
 from newsdigest.ingest.score import default_params
@@ -148,6 +148,27 @@ def test_a_writer_beside_the_dateline_under_a_dek_the_story_took_in():
     parsed = parse_seed(text, Rules(), SAVED)
     assert parsed.title == "Funkthermostate im Altbau: Was nach einem Winter übrig bleibt"
     assert parsed.authors == ["Ida Brenner"]
+
+
+
+def test_a_labelled_dateline_over_the_kicker_above_the_headline_dates_the_story_before_a_teasers_date():
+    text = ("NWR Nachrichten Sport Wetter\nNiedersachsen\nOldenburg\n"
+            "Stand: 14.02.2026 16:47 Uhr\nKüstenschutz\nDeichbau an der Ems: Streit um Klei aus dem Schutzgebiet\n"
+            "Für die Verstärkung des Deichs braucht der Verband viel Klei. Woher er kommen soll, ist umstritten.\n"
+            "von Ida Brenner\n\n"
+            "Am Deich bei Ditzum wird bereits gearbeitet, doch für die weiteren Kilometer fehlt noch das Material, und "
+            "die Gruben in der Nähe liegen im Schutzgebiet.\n\n"
+            "Der Verband will dort graben, Naturschützer halten dagegen, weil seltene Vögel in den Wiesen brüten und "
+            "die Flächen erst vor wenigen Jahren renaturiert wurden.\n\n"
+            "Eine Entscheidung soll im Frühjahr fallen; bis dahin ruhen die Arbeiten am nördlichen Abschnitt.\n\n"
+            "Mehr aus der Region\nHafenfest fällt aus\n08.01.2026 | 18:30 Uhr\n")
+    parsed = parse_seed(text, Rules(zone="Europe/Berlin"), SAVED)
+    assert parsed.title == "Deichbau an der Ems: Streit um Klei aus dem Schutzgebiet"
+    assert parsed.date.date().isoformat() == "2026-02-14"
+
+
+def test_stand_is_a_dates_label_only_with_its_colon():
+    assert DATE_LABEL.match("Stand: 14.02.2026 16:47 Uhr") and not DATE_LABEL.match("Stand by the river, 2026")
 
 
 # ---- header ----------------------------------------------------------------------------------------------

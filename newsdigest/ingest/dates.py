@@ -37,7 +37,7 @@ US_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKD
 UPDATED_WORDS = (r"(?:(?:last|zuletzt|laatst|ultim[oa]|últim[oa]|dernière)\s+)?(?:updated|update|modified|edited|"
                  r"atualizad[oa]|atualização|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|mise?\s+à\s+jour|"
                  r"modifié|aktualisiert|geändert|bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|"
-                 r"güncellendi|수정|업데이트|更新)")
+                 r"güncellendi|stand(?=\s*:)|수정|업데이트|更新)")
 PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|eingetragen|"
                    r"erschienen|erstveröffentlichung|publiziert|"
                    r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")

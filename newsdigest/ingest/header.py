@@ -36,6 +36,9 @@ ABOVE = setting("header", "above")
 """How many lines above the article the header region reaches (data/settings.json)."""
 INSIDE = setting("header", "inside")
 """How many of the article's first lines belong to the region too: a headline or byline read as prose."""
+KICKERS = 3
+"""How far above the headline a labelled dateline may stand, past a kicker or two ('Stand: …' / 'Küstenschutz';
+hand-set)."""
 META_WORDS = 12
 """A line of more words is no byline or dateline the region reaches past INSIDE for, nor stands between (hand-set)."""
 META_ABOVE = setting("header", "meta_above")
@@ -455,8 +458,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             authors_sure = min(authors_sure, probs[k][b] + probs[k][d])
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
             doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
-        if labels[k] not in ("byline", "dateline") and lo + k == t - 1 and reading.words[lo + k] <= 6:
-            over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)]
+        if labels[k] not in ("byline", "dateline") and (lo + k == t - 1 and reading.words[lo + k] <= 6 or t - KICKERS <= lo + k < t
+                                                        and reading.words[lo + k] <= 10 and DATE_LABEL.match(text)):
+            over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)] or over
         elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
                                                      and reading.words[lo + k] <= 15):   # not 'From 1 April, …' in a dek
             found = find_stamps(text, zone, zones, year, order)
@@ -475,7 +479,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 section = next(iter(category_names(label)), "")
                 break
     stamps = said[:1] + [s for s in stamps if s not in said[:1]] or over   # a labelled publication over a teaser's date
-    # above; the line right over the headline ('Lokales 09.10.24, 14:12 Uhr') only when no line of the header is dated
+    # above; the line right over the headline ('Lokales 09.10.24, 14:12 Uhr'), or a labelled one a kicker or two above
+    # it ('Stand: 14.02.2025 16:47 Uhr' / 'Küstenschutz' / the headline), only when no line of the header is dated
     if stamps and all(s.updated for s in stamps):   # 'Aktualisiert: …' read, 'Erstellt: …' on the next line not
         stamps += [s for k in after if labels[k] != "body" and reading.words[lo + k] <= 15 and k not in dated
                    and any(abs(k - j) <= 2 for j in dated)
