@@ -22,8 +22,8 @@ WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|com
 'Testo di', 'Skrevet af'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|författare|"
-               rf"reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
+AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|"
+               rf"författare|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
                r"رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
 """A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор', a reporter's ('Reporter:', 'Repórter:',
 Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
@@ -54,7 +54,8 @@ ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff co
     legal crime transport energy markets finance financial world international national local city metro
     investigations investigative data social media royal religion food travel property global regional bureau
     correspondent at large of the and""".split())
-UNCASED = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+UNCASED = ("\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1200-\u137f"
+           "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 """Scripts without capitals, whose names no capital marks: Hebrew, Arabic and Urdu, the Indic scripts, Thai, Ethiopic,
 Japanese kana, Chinese characters, Hangul."""
 NAME_WORD = re.compile(rf"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][\w'’.-]*|[{UNCASED}][\w'’.\u0900-\u0dff-]*|"
@@ -180,7 +181,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     words = head.split()
     for k in range(2, min(len(words), 5) + 1):   # the shortest name whose rest reads as a role
         rest = words[k:]
-        if not rest or is_role(rest) or role_and_outlet(rest) or (FROM_PLACE.fullmatch(" ".join(rest)) and is_person(words[:k])):
+        if not rest or is_role(rest) or role_and_outlet(rest) or (FROM_PLACE.fullmatch(" ".join(rest))
+                                                                   and is_person(words[:k])):
             names = _names(" ".join(words[:k]), strict=True)
             tail = line[len(head):].strip(" ,|·•–—-")
             if names and (rest or (tail and _is_role_or_place(tail)) or
@@ -538,8 +540,8 @@ def without_roles(words: list[str]) -> list[str]:
     Gazette'; a name keeps two words: 'Merle Hansen Redakteurin' is not 'Merle' and the role 'Hansen Redakteurin') and
     before it ('Chefredakteur Matthias Sondermann',
     when a person's name is left)."""
-    after = next((i for i in range(2 if len(words) >= 3 else 1, len(words)) if is_role(words[i:]) or role_and_outlet(words[i:])),
-                 None)
+    after = next((i for i in range(2 if len(words) >= 3 else 1, len(words))
+                  if is_role(words[i:]) or role_and_outlet(words[i:])), None)
     words = words[:after] if after else words
     before = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)
     return words[before:] if before and is_person(words[before:]) else words

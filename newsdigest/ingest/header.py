@@ -458,7 +458,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             authors_sure = min(authors_sure, probs[k][b] + probs[k][d])
         elif probs[k][b] > doubt and lo + k < reading.run.start + INSIDE:
             doubt = max(doubt, probs[k][b] if own_features(text)[_AT["bare_name"]] or parse_byline(text, header=True) else 0)
-        if labels[k] not in ("byline", "dateline") and (lo + k == t - 1 and reading.words[lo + k] <= 6 or t - KICKERS <= lo + k < t
+        right_over = lo + k == t - 1 and reading.words[lo + k] <= 6
+        if labels[k] not in ("byline", "dateline") and (right_over or t - KICKERS <= lo + k < t
                                                         and reading.words[lo + k] <= 10 and DATE_LABEL.match(text)):
             over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)] or over
         elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
