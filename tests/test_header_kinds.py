@@ -931,6 +931,15 @@ def test_writers_names_one_a_line_over_the_byline_probable_one_are_all_the_bylin
     assert names == ["Mats Hinrichs"]   # a name under the byline's is not its co-writer
 
 
+def test_a_name_list_the_path_calls_a_second_headline_is_still_the_byline():
+    from newsdigest.ingest.header import stray_byline
+    texts = [MARKET, "Was der Rat beschlossen hat und was die Händler dazu sagen, Stand für Stand erklärt.",
+             "Mats Hinrichs und Pia Lorenz", "22. Januar 2026", GERMAN_BODY.split("\n")[0]]
+    labels = ["headline", "furniture", "headline", "dateline", "body"]
+    names, _ = stray_byline(texts, labels, [0.0, 0.0, 0.3, 0.1, 0.0], 0, 0, [1, 2, 3, 4], ())
+    assert names == ["Mats Hinrichs", "Pia Lorenz"]
+
+
 @pytest.mark.parametrize("line", ["Veröffentlicht am 2025-01-30 · 4 Min. Lesezeit · Pia Lorenz | Änderung vorschlagen",
                                   "30 January 2025 · 4 min read · Pia Lorenz"])
 def test_a_name_beside_a_date_with_a_reading_time_between_is_the_writer(line):

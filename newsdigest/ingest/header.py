@@ -599,8 +599,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                 continue   # a dek read as the story's first paragraph: the name under it is still the header's
             break   # the story has begun
         p = max(byline[k], STRAY) if under else byline[k]
-        if labels[k] == "headline" or p < best[0] or len(text) > 120:
-            continue
+        if lo + k == t or p < best[0] or len(text) > 120:   # not the headline; another line the path calls one may
+            continue   # be a name list ('Dana Whitcomb and Luis Arreola' over the dateline)
         if _bare_name(text, given_first=True) or (text.isupper()
                                                    and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
