@@ -47,13 +47,15 @@ def test_not_noise(line):
     ("A trader looks at screens in Mumbai. REUTERS/Francis Mascarenhas", "A trader looks at screens in Mumbai.", "REUTERS/Francis Mascarenhas"),
     ("People queue outside a bank in Lagos. Getty Images", "People queue outside a bank in Lagos.", "Getty Images"),
     ("Commuters wait at a bus stop. | Photo Credit: Ravi Kumar", "Commuters wait at a bus stop.", "Ravi Kumar"),
+    ("Volunteers measure an old oak on Elm Street. Photo by the author.", "Volunteers measure an old oak on Elm Street.",
+     "Photo by the author"),   # the credit's own full stop
 ])
 def test_caption_credits(line, caption, credit):
     assert split_credit(line) == (caption, credit)
 
 
 @pytest.mark.parametrize("line", ["The minister said the plan would cost $4 billion.", "He spoke to Reuters on Monday.",
-                                  "Prices rose 5 percent, according to AP."])
+                                  "Prices rose 5 percent, according to AP.", "He went back. Photos by his wife hang there."])
 def test_no_credit_in_ordinary_sentences(line):
     assert split_credit(line) is None
 

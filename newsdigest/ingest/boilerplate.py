@@ -147,7 +147,7 @@ TRAILING_CREDIT = [re.compile(p) for p in (
     r"(?<=[.!?”\"’)])\s+(?P<credit>(?:(?:Photo|Photograph|Picture|Image|File\s+photo|Foto|Bild|Imagen|Imagem)\s*(?:by|von|por|:|credit:?)\s*)?"
     r"[^.!?]{0,60}?(?:\bvia\s+" + _AGENCY + r"|/\s*" + _AGENCY + r"\b[^.!?]{0,30}|\b" + _AGENCY + r"\s*/[^.!?]{2,40}|^\s*"
     + _AGENCY + r"))\s*$",
-    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit|Foto|Bild|Imagen|Imagem|Immagine|Фото)\s*(?:by|von|por|:|credit:?)\s*[^.!?]{2,60})$",
+    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:Photo|Photograph|Picture|Image|Credit|Foto|Bild|Imagen|Imagem|Immagine|Фото)\s*(?:by|von|por|:|credit:?)\s*[^.!?]{2,60})\.?$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>" + _AGENCY + r")\.?$",
     # '... since 2022. Courier-Ledger photo by Dan Ochoa', '... w godzinach szczytu. Fot. PAP/Jan Nowak'
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s+(?:photo|foto)\s+(?:by|von|de|por|di)\s+[^.!?]{2,40})$",
