@@ -114,6 +114,9 @@ def test_a_byline_widget_that_prints_each_name_and_the_and_between_them_on_lines
 def test_a_lone_and_between_lines_of_prose_is_left_alone():
     lines = [line.text for line in read_lines("Cats\nand\nThe council met on Tuesday to discuss it all at length.\n&")]
     assert lines == ["Cats", "and", "The council met on Tuesday to discuss it all at length.", "&"]
+    kept = read_lines("Ann Lee\n,\n\n\nThe council met on Tuesday to discuss it all at length.")
+    assert [(line.text, line.number) for line in kept][1:] == [(",", 2), ("The council met on Tuesday to discuss it all "
+                                                                          "at length.", 5)]   # each on its own line number
 
 
 

@@ -172,7 +172,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     'Jane Doe' line only when shouted ('SÉRGIO LIMA') or when the caller knows its place (bare=True).
     """
     line = unglued(line.strip().rstrip("."))
-    m = BY.match(line) or next(filter(None, map(BY.match, META_PARTS.split(line)[1:])), None)
+    m = BY.match(line) or next(filter(None, map(BY.match, LABELLED_PARTS.split(line)[1:])), None)
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
@@ -191,7 +191,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     return None
 
 
-META_PARTS = re.compile(r"\s+[|·•]\s+")
+LABELLED_PARTS = re.compile(r"\s+[|·•]\s+")
 """The parts of a meta line: 'Datum: 23.11.2025 | Autor: Jane Doe | Kategorie: Orgel' (a part labelled as a byline
 names the writers wherever it stands)."""
 FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
@@ -243,6 +243,12 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
 
+def posted_by_account(names: list[str]) -> bool:
+    """Every name a byline gives is an account's, not a person's: a handle in lower case ('ov-lindenau') or a
+    content system's default account ('Webmaster'); a person a credit in or under the story names is the writer."""
+    return bool(names) and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS for n in names)
+
+
 NEXT_LABEL = re.compile(r"\s+[^\s:]+:(?=\s|$)")
 """Another label after the names ('… Redakteur: Tobias Rensch', '… Fotos: …', '… Lesedauer: 5 min'): a name has no colon."""
 
@@ -275,7 +281,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
-    line = next((part for part in META_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
+    line = next((part for part in LABELLED_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
     text = without_dates(line.strip())
     if text != line.strip():
         text = _left_by_date(text)

@@ -20,9 +20,9 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
-from .bylines import (ACCOUNTS, AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, HANDLE, TEXT_LABEL, TEXT_WORD, WROTE, author_box,
-                      byline_names, given_name, is_person, labelled_authors, name_like, name_list, parse_byline, signed_off,
-                      site_owner)
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, TEXT_LABEL, TEXT_WORD, WROTE, author_box, byline_names,
+                      given_name, is_person, labelled_authors, name_like, name_list, parse_byline, posted_by_account,
+                      signed_off, site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
@@ -99,8 +99,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
     handles = [n.lower() if w.source == "trafilatura" else n for w in data.authors + found.authors + header.authors
                for n in w.value]   # trafilatura capitalises an account's name: 'Ov-Lindenau'
-    if handles and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS for n in handles):   # 'von ov-lindenau', 'von Webmaster'
-        # over 'Text: Miriam Kessler' in the story
+    if posted_by_account(handles):   # 'von ov-lindenau', 'von Webmaster' over 'Text: Miriam Kessler' in the story
         credited = next((people for p in paragraphs if len(p.split()) <= 20 and (people := [
             n for n in parse_byline(p, header=False) or [] if is_person(n.split())])), [])
         header.authors = [Witness("byline", tuple(credited[:1]))] if credited else header.authors
@@ -367,8 +366,8 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     found, to two paragraphs of prose in a row: a dek is one). A byline is a line that says 'By …' (anywhere in
     it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
     next; a desk's, 'by Gazette Newsdesk', only when no line near it names a person); a line that is only a name
-    next to a dateline, a role or a reading time, or a name in the dateline itself ('Jane Doe · June 3, 2025'), is a weaker witness ('name-line'), heard only when nothing else names a
-    person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
+    next to a dateline, a role or a reading time, or a name in the dateline itself ('Jane Doe · June 3, 2025'), is
+    a weaker witness ('name-line'), heard only when nothing else names a person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
     on a dateline gives her; 'by jdoe' alone on its line gives a handle). A title 'Headline | Site' finds the headline
     shown without the site's part. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
     header = PageData()

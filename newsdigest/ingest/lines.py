@@ -53,7 +53,7 @@ def read_lines(text: str) -> list[Line]:
     text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     gap = True
-    between = ""   # a separator alone on its line, waiting for the name under it
+    between, between_at = "", 0   # a separator alone on its line (and its number), waiting for the name under it
     for number, raw in enumerate(text.split("\n"), start=1):
         line = SPACES.sub(" ", clean(raw)).strip()
         if not line:
@@ -65,15 +65,15 @@ def read_lines(text: str) -> list[Line]:
                                                       and _completes_date(out[-1].text, line))):
             out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)
         elif out and not between and SEPARATOR_ALONE.match(line) and len(out[-1].text.split()) <= NAME_WORDS:
-            between = ", " if line == "," else f" {line} "
+            between, between_at = (", " if line == "," else f" {line} "), number
             continue
         else:
             if between:
-                out.append(Line(between.strip(), number - 1, False))
+                out.append(Line(between.strip(), between_at, False))
             out.append(Line(line, number, gap))
         between = ""
         gap = False
-    return out + [Line(between.strip(), len(text.split("\n")), False)] if between else out
+    return out + [Line(between.strip(), between_at, False)] if between else out
 
 
 SEPARATOR_ALONE = re.compile(r"^(?:,|&|and|und|et|y|e|og|och|en)$", re.I)

@@ -26,8 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BRACKETED_END, BY, HANDLE, author_box, byline_names, is_person, labelled_authors, name_like, name_list,
-                      names_beside_date, signed_off, site_owner)
+from .bylines import (BRACKETED_END, BY, author_box, byline_names, is_person, labelled_authors, name_like, name_list,
+                      names_beside_date, posted_by_account, signed_off, site_owner)
 from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
 from .entities import tags_from_text
 from .header import read_header, region
@@ -137,7 +137,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     bylined = list(header.authors)
-    if bylined and all(HANDLE.fullmatch(a) for a in bylined):   # 'von ov-lindenau' over 'Text: Miriam Kessler' in it
+    if posted_by_account(bylined):   # 'von ov-lindenau' over 'Text: Miriam Kessler' in it
         bylined = ([a for a in body.authors if is_person(a.split())][:1]
                    or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
     authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \
@@ -219,7 +219,7 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
         if signer := _dated_signature(text):
             return signer
         noted = BRACKETED_END.sub("", text)   # 'Ann Lee et Bo Lind (Marseille, correspondant)', as a paper signs
-        if noted != text and (listed := name_list(noted) or (tuple([noted]) if is_person(noted.split()) else ())):
+        if noted != text and (listed := name_list(noted) or ((noted,) if is_person(noted.split()) else ())):
             return listed
     return ()
 
