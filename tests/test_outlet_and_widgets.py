@@ -195,3 +195,60 @@ def test_a_tags_line_after_the_story_still_ends_it_before_the_teasers_under_it()
     parsed = parse_seed(story(tags=teasers), file_time=SAVED)
     assert "Shops near the crossing asked for signs" in parsed.body
     assert "cycle lane" not in parsed.body and parsed.tags == ["bridges", "roads"]
+
+
+TEASERS = """Related stories
+
+Ferry timetable changes for the winter season
+
+The last crossing to the island will leave half an hour earlier from November, the operator said, citing fewer passengers after dark.
+
+Library extends its opening hours on Thursdays
+
+Readers asked for later evenings during the exam season, and the council found the money for two extra staff until the summer.
+
+Market square gets new lighting before the festival
+
+Twenty lamps in the style of the old gas lights will replace the floodlights that shop owners said made the square look like a car park."""
+
+
+def test_a_list_of_other_stories_under_the_story_ends_it_though_each_teaser_has_a_paragraph():
+    parsed = parse_seed(story(tags=TEASERS), file_time=SAVED)
+    assert "Shops near the crossing asked for signs" in parsed.body
+    for teaser in ("last crossing to the island", "Readers asked for later evenings", "Twenty lamps"):
+        assert teaser not in parsed.body, parsed.body
+
+
+BOXED = """Hillside Herald
+Home
+News
+Orchard owners count the cost of the late frost
+
+By Ines Calder
+April 20, 2026
+
+Orchard owners on the south slopes lost most of their apple blossom to two nights of frost last week, the growers' association said on Monday after a survey of its members.
+
+The association asked members to report how many of their trees had been hit, and more than eighty farms answered within three days, most of them with losses above half their crop.
+
+Several growers said they had lit fires and run sprinklers through both nights, which saved the lower rows of trees but not those higher up the slope where the cold air settled.
+
+The regional farm office said it would send advisers to the worst hit farms this week to help owners decide whether to thin the surviving fruit or leave it on the trees.
+
+Related stories
+Cherry harvest starts early after a warm March
+Beekeepers warn of a hungry spring
+Water board lifts the hosepipe ban
+
+Growers who insured their crops against frost will be paid by the summer, the association said, but fewer than a third of its members hold such a policy because the premiums rose sharply after the last bad year.
+
+The association will meet the regional minister next month to ask for a hardship fund for the farms that were not insured, as was set up after the hailstorms four years ago.
+"""
+
+
+def test_a_box_of_other_stories_inside_the_story_does_not_end_it():
+    parsed = parse_seed(BOXED, file_time=SAVED)
+    assert "Orchard owners on the south slopes" in parsed.body
+    assert "Growers who insured their crops against frost" in parsed.body
+    assert "hardship fund" in parsed.body
+    assert "Beekeepers warn" not in parsed.body

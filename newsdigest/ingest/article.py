@@ -35,6 +35,9 @@ REPEATED = 0.1
 CONSENT_LOGIT = math.log(REPEATED / (1 - REPEATED))
 """A cookie banner's text (boilerplate.CONSENT) is prose to the line model, but no more likely the story's than a
 line printed twice: its logit, before the neighbours' company is weighed."""
+BOX_LINES = setting("article", "box_lines")
+"""A list of other stories with two paragraphs in a row among this many lines under its header is a box inside the
+story (data/settings.json)."""
 LONG_LAST = setting("article", "long_last")
 """The page's last line, a sentence of this many words at least right under the article, is its last paragraph
 (data/settings.json: a clean copy ends with its story, and the line model, fitted on pages that end in footers,
@@ -223,15 +226,25 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     end += _table_after(lines, words, end)
     start -= _table_before(lines, words, start)
     prose_words = 0
-    for i in range(start, end):   # the tags come after the story: it ends at a 'Tags' line, unless more of the
-        # story's prose follows it than came before (a paper's 'Keywords:' under its abstract)
-        if prose_words >= PROSE_BEFORE_COMMENTS and bp.TOPIC_HEADER.match(lines[i].text) \
+    for i in range(start, end):   # the tags and the lists of other stories come after the story: it ends at a
+        # 'Tags' or 'Related stories' line, unless more of the story's prose follows it than came before (a paper's
+        # 'Keywords:' under its abstract), or the list is a box that the story goes on under (_resumes)
+        if prose_words >= PROSE_BEFORE_COMMENTS and (bp.TOPIC_HEADER.match(lines[i].text) or (
+                bp.STORY_LIST_HEADER.match(lines[i].text) and not _resumes(i, end, words, prose, threshold))) \
                 and sum(words[k] for k in range(i + 1, end) if prose[k] > threshold) <= prose_words:
             end = i
             break
         if prose[i] > threshold:
             prose_words += words[i]
     return Run(start, end, run.score, run.runner_up)
+
+
+def _resumes(header: int, end: int, words: list[int], prose: list[float], threshold: float) -> bool:
+    """Whether the story goes on under a list of other stories (a box inside it: 'Related stories' and three
+    titles, then the story's next paragraphs): two paragraphs in a row among the BOX_LINES lines under the header.
+    A list of teasers under the story alternates a title and one paragraph."""
+    return any(words[k] >= LONG and prose[k] > threshold and words[k + 1] >= LONG and prose[k + 1] > threshold
+               for k in range(header + 1, min(end, header + BOX_LINES) - 1))
 
 
 def _table_before(lines: list[Line], words: list[int], start: int) -> int:

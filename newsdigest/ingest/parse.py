@@ -115,8 +115,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     order = numeric_order("\n".join(texts))   # '8/27/2025' elsewhere on the page: its '8/1/2025' is in August
     header = read_header(lines, reading, params, rules.zone, rules.zones, rules.sections, year, order)
     title = header.title
-    body_lines = [texts[i] for i in range(header.body_start, run.end)
-                  if not _is_noise(texts[i], rules) and texts[i] != title]
+    body_lines = [texts[i] for i in range(header.body_start, run.end)   # a story list's header stays: read_body
+                  if (not _is_noise(texts[i], rules) or bp.STORY_LIST_HEADER.match(texts[i])) and texts[i] != title]
     body = read_body(body_lines + _tail(texts, run.end), title, rules.zone, rules.zones)
     year = next((s.when.year for s in header.stamps if not s.yearless and not s.relative), year)
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
