@@ -212,8 +212,10 @@ Market square gets new lighting before the festival
 Twenty lamps in the style of the old gas lights will replace the floodlights that shop owners said made the square look like a car park."""
 
 
-def test_a_list_of_other_stories_under_the_story_ends_it_though_each_teaser_has_a_paragraph():
-    parsed = parse_seed(story(tags=TEASERS), file_time=SAVED)
+@pytest.mark.parametrize("header", ["Related stories", "Read these next", "You might also like", "Lesen Sie auch",
+                                    "À lire aussi :", "Te puede interesar", "Leggi anche", "Czytaj także"])
+def test_a_list_of_other_stories_under_the_story_ends_it_though_each_teaser_has_a_paragraph(header):
+    parsed = parse_seed(story(tags=TEASERS.replace("Related stories", header)), file_time=SAVED)
     assert "Shops near the crossing asked for signs" in parsed.body
     for teaser in ("last crossing to the island", "Readers asked for later evenings", "Twenty lamps"):
         assert teaser not in parsed.body, parsed.body

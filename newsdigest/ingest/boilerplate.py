@@ -84,7 +84,19 @@ STORY_LIST_HEADER = re.compile(
     r"you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+read|read\s+more|read\s+next|read\s+also|"
     r"more\s+from\s+.{1,30}|most\s+(?:read|popular|viewed)|top\s+stories|trending(?:\s+now)?|"
     r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos|news))?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
-    r"what\s+to\s+read\s+next|editor[’']?s\s+picks?)\s*[:.…]*$", re.I)
+    r"what\s+to\s+read\s+next|editor[’']?s\s+picks?|read\s+th(?:is|ese)\s+next|up\s+next|more\s+(?:stories\s+)?like\s+this|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+to\s+read)?|related\s+posts|other\s+stories|"
+    # the same in the other languages a digest gathers (de, fr, es, it, pt, nl, pl, ru)
+    r"lesen\s+sie\s+auch|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|"
+    r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|nachrichten)|meistgelesen|meist\s+gelesen|"
+    r"(?:à\s+)?lire\s+(?:aussi|également)|sur\s+le\s+même\s+sujet|vous\s+aimerez\s+aussi|articles?\s+similaires|"
+    r"les\s+plus\s+lus|dans\s+la\s+même\s+rubrique|le[ae]\s+también|(?:también\s+)?te\s+puede\s+interesar|"
+    r"noticias\s+relacionadas|artículos\s+relacionados|lo\s+más\s+leído|leggi\s+anche|(?:ti\s+)?potrebbe\s+interessarti|"
+    r"(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|leia\s+também|veja\s+também|(?:notícias|artigos)\s+relacionad[oa]s|"
+    r"mais\s+lid[oa]s|lees\s+ook|meer\s+nieuws|gerelateerde\s+artikelen|meest\s+gelezen|czytaj\s+(?:też|także)|"
+    r"zobacz\s+(?:też|także)|najczęściej\s+czytane|podobne\s+artykuły|читайте\s+также|похожие\s+(?:новости|статьи)|"
+    r"самое\s+читаемое)\s*[:.…]*$", re.I)
+"""A list of other stories begins: the article has ended (unless it goes on under the list: article._resumes)."""
 
 # Where readers' comments begin: prose after it is theirs, not the article's.
 COMMENTS_START = re.compile(
