@@ -254,3 +254,14 @@ def test_a_box_of_other_stories_inside_the_story_does_not_end_it():
     assert "Growers who insured their crops against frost" in parsed.body
     assert "hardship fund" in parsed.body
     assert "Beekeepers warn" not in parsed.body
+
+
+def test_the_storys_paragraph_under_a_box_is_kept_though_it_ends_in_a_question():
+    question = ("Will the hardship fund come in time for the growers who lost everything, or will the minister once "
+                "again wait for the autumn before deciding what to do about the farms on the upper slopes?!")
+    boxed = BOXED.replace("Beekeepers warn of a hungry spring\nWater board lifts the hosepipe ban\n",
+                          "Beekeepers warn of a hungry spring\n\n" + question + "\n")
+    parsed = parse_seed(boxed, file_time=SAVED)
+    assert "Beekeepers warn" not in parsed.body and "Cherry harvest" not in parsed.body
+    assert question in parsed.body, parsed.body
+    assert "Growers who insured their crops against frost" in parsed.body

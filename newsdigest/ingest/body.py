@@ -29,6 +29,11 @@ class Body:
     """A 'Category: …' line's first name."""
 
 
+TITLE_WORDS = 25
+"""Under a list of other stories, a line ending in '?' or '!' of more words than this is the story's paragraph again,
+not a listed story's title."""
+
+
 def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) -> Body:
     """Sort body lines into paragraphs, subheads, list items and credit lines; lift captions and topics out."""
     body = Body()
@@ -62,8 +67,9 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         if mode == "topics" and len(line.split()) <= 5 and not line.endswith(TERMINAL):
             body.topics.append(line)
             continue
-        if mode == "stories" and not (line.endswith((".", "”", "\"")) and len(line.split()) > 15):
-            continue
+        if mode == "stories" and not (len(line.split()) > 15 and line.endswith((".", "”", "\""))
+                                      or len(line.split()) > TITLE_WORDS and line.endswith(TERMINAL)):
+            continue   # a listed story's title; a paragraph ('… the brand?!') is the story's own again
         mode = "text"
         stamp = parse_dateline(line, zone, zones) or placed_dateline(line, zone, zones)
         if stamp:
