@@ -1054,3 +1054,14 @@ def test_a_story_about_baking_cookies_is_no_cookie_banner(sentence):
     assert not CONSENT.match(sentence)
     article = convert(f"Rezepte\n{MARKET}\nVon Mats Hinrichs\n9. Juni 2025\n\n{sentence}\n\n{GERMAN_BODY}")
     assert sentence.split(",")[0] in article.body
+
+
+@pytest.mark.parametrize("count", ["- 5 Comments on Market hall opens in the old tram depot", "| 12 comments",
+                                   "· 2 Kommentare"])
+def test_a_meta_lines_comment_count_is_cut_off_so_it_gives_the_date_and_the_writer(count):
+    page = ("Quayside Notes\nHome\nLocal\nPosted on March 3, 2026 by Ana Ruiz " + count
+            + "\nMarket hall opens in the old tram depot\n\n" + BODY)
+    article = convert(page)
+    assert article.date == date(2026, 3, 3)
+    assert article.authors == ["Ana Ruiz"]
+    assert article.title == "Market hall opens in the old tram depot"

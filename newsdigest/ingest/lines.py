@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import AUTHOR_WORD, BY_WORD, OTHER_ROLE, TEXT_LABEL, WROTE, parse_byline
+from .bylines import AUTHOR_WORD, BY_WORD, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline, parse_byline
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -55,7 +55,7 @@ def read_lines(text: str) -> list[Line]:
     gap = True
     between, between_at = "", 0   # a separator alone on its line (and its number), waiting for the name under it
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = SPACES.sub(" ", clean(raw)).strip()
+        line = _without_comment_count(SPACES.sub(" ", clean(raw)).strip())
         if not line:
             gap = True
             continue
@@ -81,6 +81,18 @@ SEPARATOR_ALONE = re.compile(r"^(?:,|&|and|und|et|y|e|og|och|en)$", re.I)
 'Bo Lind'): the three lines are one."""
 NAME_WORDS = 6
 """At most so many words on each side of such a separator."""
+
+
+COMMENT_COUNT = re.compile(r"\s+[-–—|·•]\s+(?:\d+|no|one|ein|une?|una?|um)\s+(?:comments?|responses?|replies|thoughts?|"
+                           r"kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties?|reakcj\w*)\b.*$", re.I)
+"""The comment count a meta line ends with, a link to the comments: '… by Jane Doe - 5 Comments on “Title”'."""
+
+
+def _without_comment_count(line: str) -> str:
+    """A byline or dateline less the comment count after it ('Posted on May 2, 2025 by Jane Doe - 5 Comments on
+    Title' -> 'Posted on May 2, 2025 by Jane Doe'); any other line as it is."""
+    m = COMMENT_COUNT.search(line)
+    return line[:m.start()] if m and is_byline_or_dateline(line[:m.start()]) else line
 
 
 def _labels(label: str, line: str) -> bool:
