@@ -1065,3 +1065,21 @@ def test_a_meta_lines_comment_count_is_cut_off_so_it_gives_the_date_and_the_writ
     assert article.date == date(2026, 3, 3)
     assert article.authors == ["Ana Ruiz"]
     assert article.title == "Market hall opens in the old tram depot"
+
+
+HALL = "Market hall opens in the old tram depot"
+
+
+@pytest.mark.parametrize("above, below, names", [
+    ("Texto de Inês Moura\n", "", ["Inês Moura"]),                                     # a Portuguese paper's label
+    ("Marco Jansen12 maart 2025, 08:15\n", "", ["Marco Jansen"]),                     # the name glued to its date
+    ("", "Pubblicato da Giulia Conti alle 18:40\n", ["Giulia Conti"]),                # a blog's signature under the post
+    ("", "Ana Lopes et Luc Martin (Nantes (Loire-Atlantique), envoyés spéciaux)\n",  # a note with brackets inside
+     ["Ana Lopes", "Luc Martin"]),
+    ("", "Sofia Berg\n", ["Sofia Berg"]),                                             # a name alone, signing the story
+])
+def test_the_writer_is_read_from_the_bylines_and_signatures_of_other_languages(above, below, names):
+    page = f"Quayside Notes\nHome\nLocal\n{HALL}\n{above}\n{BODY}\n{below}\nShare\nFacebook\n© Quayside Notes\n"
+    article = convert(page)
+    assert article.authors == names, article.authors
+    assert article.title == HALL

@@ -37,11 +37,14 @@ ASKED = (r"(?:das\s+)?(?:gespräch|interview)\s+führten?|propos\s+recueillis\s+
          r"entrevista\s+realizada\s+por|intervista\s+a\s+cura\s+di")
 """Who asked an interview's questions, credited under it or over it: 'Das Gespräch führte Pia Lorenzen.', 'Propos
 recueillis par Anaïs Roux', 'Entrevista realizada por …', 'Intervista a cura di …'."""
+LABEL_DA_DE = r"(?:(?:scritt[oa]|pubblicat[oa]|postat[oa])\s+da|(?:textos?|reportage[mn]|reportaje|cr[óô]nica)\s+de)\b"
+"""Italian 'Scritto da', 'Pubblicato da' and Portuguese or Spanish 'Texto de', 'Reportagem de': 'da' and 'de' are 'by'
+only after such a word (alone, they are particles of names: 'Lucia da Silva', 'Ana de Souza')."""
 BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
-                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|scritt[oa]\s+da|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|автор)\s+)(?P<names>.+)$",
+                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|{LABEL_DA_DE}|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|автор)\s+)(?P<names>.+)$",
                 re.I)
-"""'By …' and its kin in ten languages; the label may be glued to the name or doubled, as copied from a widget
-('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
+"""'By …' and its kin in ten languages ('Scritto da', 'Pubblicato da', 'Texto de'); the label may be glued to the name or
+doubled, as copied from a widget ('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
 ROLE_NOUN = re.compile(r"^(?:(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
                        r"commentator|chief|staff|team|desk)s?|\w*?(?:redakteur|redaktor|korrespondent|reporter|journalist|"
                        r"volontär|kolumnist|autor)(?:in(?:nen)?|en|e)?|r[ée]dact(?:eur|rice)|journaliste|correspondant(?:e)?|"
@@ -196,7 +199,7 @@ LABELLED_PARTS = re.compile(r"\s+[|·•]\s+")
 names the writers wherever it stands)."""
 FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
 """Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
-BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|scritt[oa]\s+da\b)\s*:?\s*(?=\S)",
+BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|{LABEL_DA_DE})\s*:?\s*(?=\S)",
                        re.I)
 LABEL_AT_START = re.compile(rf"^(?:{AUTHOR_WORD}(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+(?:comments?|kommentare?|commentaires?|"
@@ -236,7 +239,7 @@ HANDLE = re.compile(r"(?=[a-z0-9_.-]*[a-z])[a-z0-9][a-z0-9_.-]*[a-z0-9]")
 """A writer's account name in lower case ('birgit.h', 'gartenfreund_42'), alone on a byline."""
 LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—-])+\s*$")
 """A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
-PARENTHESISED = re.compile(r"\s*\([^()]{1,40}\)")
+PARENTHESISED = re.compile(r"\s*\((?:[^()]|\([^()]{1,30}\)){1,40}\)")
 BRACKETED_END = re.compile(PARENTHESISED.pattern + "$")
 """A note in brackets after a byline's names: 'Autor: Jane Doe (mit Material von dpa)'."""
 CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)?)$")
@@ -475,13 +478,15 @@ def author_box(texts: list[str], headings: frozenset[str] | set[str] = frozenset
 DATE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
 GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=[A-Z][a-z])")
 """'Dec 17, 2025Jane Doe': a date and a name in two elements with no space between."""
+GLUED_DAY = re.compile(r"(?<=[^\W\d_]{3})(?=[0-3]?\d[.\s/-])")
+"""'Sanne de Vries14 februari 2025': a name and the date after it in two elements with no space between."""
 
 
 def names_beside_date(line: str) -> tuple[str, ...]:
     """The person a dateline names beside its date, parted by a bullet, a middle dot, a bar or a dash:
     'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); a place
-    before a comma ('London, 3 March 2025') names nobody; a year glued to the name is parted from it."""
-    line = GLUED_YEAR.sub(r"\1 · ", line)
+    before a comma ('London, 3 March 2025') names nobody; a year or a day glued to the name is parted from it."""
+    line = GLUED_DAY.sub(" · ", GLUED_YEAR.sub(r"\1 · ", line))
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
              and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht
     for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part

@@ -206,7 +206,7 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
     of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
     Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'), or of those and the next a dateline naming a person ('9. Oktober 2025
     – Jane Doe'), or names with a note in brackets after them, as a paper signs ('Ann Lee et Bo Lind (Marseille,
-    correspondant)'). () when none."""
+    correspondant)'), or a person's name alone on the story's last line or the one under it. () when none."""
     for text in texts[end:end + AFTER]:
         if len(text.split()) <= 20 and BY.match(text):
             names = byline_names(text)
@@ -221,6 +221,8 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
         noted = BRACKETED_END.sub("", text)   # 'Ann Lee et Bo Lind (Marseille, correspondant)', as a paper signs
         if noted != text and (listed := name_list(noted) or ((noted,) if is_person(noted.split()) else ())):
             return listed
+        if end - 1 <= i <= end and is_person(text.split()) and name_like(text.split()) and not text.isupper():
+            return (text,)   # a name alone on the story's last line or right under it
     return ()
 
 
