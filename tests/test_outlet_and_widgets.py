@@ -265,3 +265,19 @@ def test_the_storys_paragraph_under_a_box_is_kept_though_it_ends_in_a_question()
     assert "Beekeepers warn" not in parsed.body and "Cherry harvest" not in parsed.body
     assert question in parsed.body, parsed.body
     assert "Growers who insured their crops against frost" in parsed.body
+
+
+THREAD = """Komentarze (3)
+Oliwianin 08.03.2026 15:03
+The new stalls will take the places where we used to park on market days, and nobody has said where the vans should go instead of the quay.
+gosc 08.03.2026 15:41
+I have waited ten years for a covered market in this town and I will gladly walk from the bus station to shop there every Saturday morning.
+kierowca_z_portu 08.03.2026 16:20
+Three years of fixed rent sounds generous until you remember how much the roof repairs cost the council the last time they tried this."""
+
+
+def test_a_comments_thread_in_another_language_whose_comments_open_with_a_name_and_a_time_is_not_the_story():
+    parsed = parse_seed(story(footer=THREAD), file_time=SAVED)
+    assert "Shops near the crossing asked for signs" in parsed.body
+    for comment in ("take the places where we used to park", "waited ten years", "Three years of fixed rent"):
+        assert comment not in parsed.body, parsed.body

@@ -103,7 +103,7 @@ COMMENTS_START = re.compile(
     r"^(?:(?:[1-9]\d*\s+)?(?:comments?|responses?|replies|reader\s+comments|discussion)|leave\s+a\s+(?:comment|reply)|"
     r"post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|view\s+the\s+discussion\s+thread|"
     r"comments\s+are\s+closed|(?:\d+\s+)?(?:comentários|comentarios|commenti|kommentare|commentaires|комментарии|댓글|"
-    r"コメント|评论))\s*(?:\(\d+\))?\s*[:.]?$"
+    r"コメント|评论|komentarze|komentáře|kommentarer|kommentit|reacties|yorumlar|σχόλια))\s*(?:\(\d+\))?\s*[:.]?$"
     r"|(?:^|[|•·]\s*)[1-9]\d*\s+comments?\s*$", re.I)
 
 COMMENTS_ON = re.compile(
@@ -113,9 +113,12 @@ COMMENTS_ON = re.compile(
 """A comments header that names the post it answers, as WordPress themes print it in their languages: '59 Comments on
 “Title”', 'One thought on “Title”', '2 Gedanken zu „Titel“', '3 réflexions sur « Titre »': alone, it begins them."""
 
-# A reader's comment begins: 'Jane on May 3, 2019 at 4:47 pm said:', 'Jane says:', 'Reply', '• 2 years ago'.
+# A reader's comment begins: 'Jane on May 3, 2019 at 4:47 pm said:', 'Jane says:', 'Reply', '• 2 years ago', or a
+# name or handle and the day and time it was posted: 'gość 08.08.2025 15:41', 'kierowca_z_Pragi 8/8/2025, 16:20'.
 COMMENT_MARK = re.compile(r"(?:\b(?:said|says|wrote|writes|replied)\s*:|^(?:reply|responder|rispondi|antworten|répondre|"
-                          r"ответить|답글|返信)|[•·]\s*\d+\s+\w+\s+ago)\s*$", re.I)
+                          r"ответить|답글|返信)|[•·]\s*\d+\s+\w+\s+ago|"
+                          r"^[\w.@-]{2,30}(?:\s[\w.-]{1,30}){0,2}\s+[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d,?\s+[0-2]?\d:[0-5]\d)\s*$",
+                          re.I)
 COMMENT_MARKS_NEEDED = 2
 """How many comment marks must follow a comments header for the article to end there."""
 
