@@ -1083,3 +1083,10 @@ def test_the_writer_is_read_from_the_bylines_and_signatures_of_other_languages(a
     article = convert(page)
     assert article.authors == names, article.authors
     assert article.title == HALL
+
+
+def test_writers_named_one_a_line_under_the_dateline_are_all_the_byline():
+    page = f"Quayside Notes\nHome\nLocal\n{HALL}\n3 Mar 2026 13:07\nLotte Verbeke\nJoris Claes\n{BODY}\nShare\n"
+    article = convert(page)
+    assert article.authors == ["Lotte Verbeke", "Joris Claes"]
+    assert article.title == HALL
