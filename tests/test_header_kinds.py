@@ -1090,3 +1090,14 @@ def test_writers_named_one_a_line_under_the_dateline_are_all_the_byline():
     article = convert(page)
     assert article.authors == ["Lotte Verbeke", "Joris Claes"]
     assert article.title == HALL
+
+
+@pytest.mark.parametrize("dateline", ["Madrid - 8 Mar 2026 - 06:00", "LISBOA, 08/03/2026 06:00"])
+def test_a_datelines_place_is_no_writer(dateline):
+    assert byline_names(dateline) == ()
+    assert convert(f"Quayside Notes\nHome\nLocal\n{HALL}\n{dateline}\n{BODY}\nShare\n").authors == []
+
+
+def test_a_given_name_or_an_agency_beside_a_date_still_names_the_writer():
+    assert byline_names("Flo · 19. Januar 2025") == ("Flo",)
+    assert byline_names("Reuters November 18, 2019") == ("Reuters",)

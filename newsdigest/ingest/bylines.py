@@ -286,7 +286,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
     line = next((part for part in LABELLED_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
     text = without_dates(line.strip())
-    if text != line.strip():
+    dated = text != line.strip()
+    if dated:
         text = _left_by_date(text)
     # 'ByJane Doe', 'Written byby Jane Doe': a widget glued the label on, or a label for screen readers doubled it
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
@@ -296,6 +297,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'
     if m and NOT_WRITTEN.search(text[:m.start()]):
         return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
+    labelled = bool(m and (m.start() > 0 or BY.match(text)) or LABEL_AT_START.match(text))
     if m and (m.start() > 0 or BY.match(text)):
         text = text[m.end():]
     else:   # 'Autor: Jane Doe', 'Beitrags-Autor Von Jane Doe'
@@ -348,6 +350,9 @@ def byline_names(line: str) -> tuple[str, ...]:
         if AGENCY.match(bare):   # 'The Associated Press' as agencies are credited: 'Associated Press'
             name = bare
         names.append(normalize_name(name) if name.isupper() and not (AGENCY.match(name) and len(name) <= 5) else name)   # 'EFE', not 'Efe'
+    if dated and not labelled and names and all(len(n.split()) == 1 and not given_name(n) and not AGENCY.match(n)
+                                                for n in names):
+        return ()   # 'Madrid - 08 oct 2024 - 06:00': the dateline's place, no writer
     return tuple(names) or ((desk,) if desk else ())
 
 
