@@ -1085,13 +1085,6 @@ def test_the_writer_is_read_from_the_bylines_and_signatures_of_other_languages(a
     assert article.title == HALL
 
 
-def test_writers_named_one_a_line_under_the_dateline_are_all_the_byline():
-    page = f"Quayside Notes\nHome\nLocal\n{HALL}\n3 Mar 2026 13:07\nLotte Verbeke\nJoris Claes\n{BODY}\nShare\n"
-    article = convert(page)
-    assert article.authors == ["Lotte Verbeke", "Joris Claes"]
-    assert article.title == HALL
-
-
 @pytest.mark.parametrize("dateline", ["Madrid - 8 Mar 2026 - 06:00", "LISBOA, 08/03/2026 06:00"])
 def test_a_datelines_place_is_no_writer(dateline):
     assert byline_names(dateline) == ()

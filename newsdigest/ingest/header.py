@@ -587,8 +587,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …', a person's name and the paper ('Jane Doe / Harbour Gazette');
     and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
-    probability say; a writer's name alone over it or under it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline,
-or the dateline / 'Ann Lee' / 'Bo Lind')."""
+    probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
     best: tuple[float, list[str]] = (STRAY, [])
     at = -1
     for k in after:
@@ -616,15 +615,10 @@ or the dateline / 'Ann Lee' / 'Bo Lind')."""
         if names and not any(_section_key(n) in _sections(sections) for n in names):
             best, at = (p, names), k
     if best[1] and len(best[1]) == 1 and best[1][0] == normalize_name(texts[lo + at]):   # 'Ann Lee' / 'Bo Lind': one a line
-        def listed(j: int) -> bool:
-            return (lo + j > t and len(best[1]) < MAX_LISTED and _bare_name(texts[lo + j], given_first=True)
-                    and given_name(texts[lo + j].split()[0]) and labels[j] != "headline")
         j = at - 1
-        while j >= 0 and listed(j):
+        while j >= 0 and lo + j > t and len(best[1]) < MAX_LISTED and _bare_name(texts[lo + j], given_first=True) \
+                and given_name(texts[lo + j].split()[0]) and labels[j] != "headline":
             best, j = (best[0], [normalize_name(texts[lo + j])] + best[1]), j - 1
-        j = at + 1
-        while j < len(labels) and listed(j):   # and under it, down to the story
-            best, j = (best[0], best[1] + [normalize_name(texts[lo + j])]), j + 1
     return (best[1], best[0]) if best[1] else ([], 1.0)
 
 
