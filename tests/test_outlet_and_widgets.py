@@ -212,8 +212,8 @@ Market square gets new lighting before the festival
 Twenty lamps in the style of the old gas lights will replace the floodlights that shop owners said made the square look like a car park."""
 
 
-@pytest.mark.parametrize("header", ["Related stories", "Read these next", "You might also like", "Lesen Sie auch",
-                                    "À lire aussi :", "Te puede interesar", "Leggi anche", "Czytaj także"])
+@pytest.mark.parametrize("header", ["Related stories", "Read these next", "You might also like", "Mehr zum Thema",
+                                    "Sur le même sujet :", "Te puede interesar", "Articoli correlati", "Podobne artykuły"])
 def test_a_list_of_other_stories_under_the_story_ends_it_though_each_teaser_has_a_paragraph(header):
     parsed = parse_seed(story(tags=TEASERS.replace("Related stories", header)), file_time=SAVED)
     assert "Shops near the crossing asked for signs" in parsed.body
@@ -281,3 +281,13 @@ def test_a_comments_thread_in_another_language_whose_comments_open_with_a_name_a
     assert "Shops near the crossing asked for signs" in parsed.body
     for comment in ("take the places where we used to park", "waited ten years", "Three years of fixed rent"):
         assert comment not in parsed.body, parsed.body
+
+
+@pytest.mark.parametrize("label", ["Leggi anche", "Lesen Sie auch:", "Read also"])
+def test_the_storys_last_paragraph_under_a_read_also_link_is_kept(label):
+    boxed = BOXED[:BOXED.index("Related stories")] + f"{label}\nCherry harvest starts early after a warm March\n\n" + (
+        "Growers who insured their crops against frost will be paid by the summer, the association said, but fewer "
+        "than a third of its members hold such a policy.")
+    parsed = parse_seed(boxed, file_time=SAVED)
+    assert "Cherry harvest" not in parsed.body
+    assert "Growers who insured their crops against frost" in parsed.body, parsed.body

@@ -230,7 +230,8 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         # 'Tags' or 'Related stories' line, unless more of the story's prose follows it than came before (a paper's
         # 'Keywords:' under its abstract), or the list is a box that the story goes on under (_resumes)
         if prose_words >= PROSE_BEFORE_COMMENTS and (bp.TOPIC_HEADER.match(lines[i].text) or (
-                bp.STORY_LIST_HEADER.match(lines[i].text) and not _resumes(i, end, words, prose, threshold))) \
+                bp.STORY_LIST_HEADER.match(lines[i].text) and not bp.READ_ALSO.match(lines[i].text)
+                and not _resumes(i, end, words, prose, threshold))) \
                 and sum(words[k] for k in range(i + 1, end) if prose[k] > threshold) <= prose_words:
             end = i
             break

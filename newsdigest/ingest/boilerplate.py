@@ -97,6 +97,10 @@ STORY_LIST_HEADER = re.compile(
     r"zobacz\s+(?:też|także)|najczęściej\s+czytane|podobne\s+artykuły|читайте\s+также|похожие\s+(?:новости|статьи)|"
     r"самое\s+читаемое)\s*[:.…]*$", re.I)
 """A list of other stories begins: the article has ended (unless it goes on under the list: article._resumes)."""
+READ_ALSO = re.compile(r"^(?:also\s+read|read\s+also|see\s+also|lesen\s+sie\s+auch|(?:à\s+)?lire\s+(?:aussi|également)|"
+                       r"le[ae]\s+también|leggi\s+anche|leia\s+também|veja\s+também|lees\s+ook|czytaj\s+(?:też|także)|"
+                       r"zobacz\s+(?:też|także)|читайте\s+также)\s*[:.…]*$", re.I)
+"""'Read also', 'Leggi anche': a link to another story set inside this one, not the list under its end."""
 
 # Where readers' comments begin: prose after it is theirs, not the article's.
 COMMENTS_START = re.compile(
