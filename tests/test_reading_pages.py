@@ -78,7 +78,6 @@ def test_readers_comments_never_outweigh_a_short_article():
     assert parsed.body.startswith("This is our monthly open thread") and "Reader" not in parsed.body
 
 
-
 @pytest.mark.parametrize("header", ["14 thoughts on “Pruning the old pear tree”", "3 Gedanken zu „Pruning the old pear tree“",
                                     "2 réflexions sur « Pruning the old pear tree »"])
 def test_a_comments_header_that_names_the_post_ends_it_with_no_reply_buttons_under_it(header):
@@ -93,7 +92,6 @@ def test_a_comments_header_that_names_the_post_ends_it_with_no_reply_buttons_und
     parsed = parse_seed(text, Rules(), SAVED)
     assert parsed.title == "Pruning the old pear tree"
     assert "the old books advise" in parsed.body and "Neighbour" not in parsed.body and "limb" not in parsed.body
-
 
 
 @pytest.mark.parametrize("byline", ["By\nMara Quist\nand\nOle Brandt", "Mara Quist\n,\nOle Brandt"])
@@ -119,7 +117,6 @@ def test_a_lone_and_between_lines_of_prose_is_left_alone():
                                                                           "at length.", 5)]   # each on its own line number
 
 
-
 @pytest.mark.parametrize("signed, names", [("Claire Dumas et Hugo Lenoir (Lyon, correspondants)", ["Claire Dumas", "Hugo Lenoir"]),
                                            ("Claire Dumas (à Genève)", ["Claire Dumas"])])
 def test_a_story_signed_under_its_end_with_a_note_in_brackets(signed, names):
@@ -133,7 +130,6 @@ def test_a_story_signed_under_its_end_with_a_note_in_brackets(signed, names):
             f"{signed}\n\nContribuer\nPublicité\n")
     parsed = parse_seed(text, Rules(), SAVED)
     assert parsed.title == "La cantine scolaire passe au bio dès la rentrée" and parsed.authors == names
-
 
 
 def test_a_writer_beside_the_dateline_under_a_dek_the_story_took_in():
@@ -151,7 +147,6 @@ def test_a_writer_beside_the_dateline_under_a_dek_the_story_took_in():
     parsed = parse_seed(text, Rules(), SAVED)
     assert parsed.title == "Funkthermostate im Altbau: Was nach einem Winter übrig bleibt"
     assert parsed.authors == ["Ida Brenner"]
-
 
 
 def test_a_labelled_dateline_over_the_kicker_above_the_headline_dates_the_story_before_a_teasers_date():

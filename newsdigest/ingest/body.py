@@ -67,8 +67,9 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         if mode == "topics" and len(line.split()) <= 5 and not line.endswith(TERMINAL):
             body.topics.append(line)
             continue
-        if mode == "stories" and not (len(line.split()) > 15 and line.endswith((".", "”", "\""))
-                                      or len(line.split()) > TITLE_WORDS and line.endswith(TERMINAL)):
+        words = len(line.split())
+        if mode == "stories" and not (words > 15 and line.endswith((".", "”", "\""))
+                                      or words > TITLE_WORDS and line.endswith(TERMINAL)):
             continue   # a listed story's title; a paragraph ('… the brand?!') is the story's own again
         mode = "text"
         stamp = parse_dateline(line, zone, zones) or placed_dateline(line, zone, zones)

@@ -79,28 +79,31 @@ TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|keywords|mor
 """A list of the article's topics: 'Tags:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:' (a label alone, or with the list)."""
 HASHTAGS = re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)+$")
 """A line of hashtags: '#devops #tooling #macos'."""
+READ_ALSO_WORDS = (r"also\s+read|read\s+also|lesen\s+sie\s+auch|(?:à\s+)?lire\s+(?:aussi|également)|le[ae]\s+también|"
+                   r"leggi\s+anche|leia\s+também|veja\s+também|lees\s+ook|czytaj\s+(?:też|także)|zobacz\s+(?:też|także)|"
+                   r"читайте\s+также")
+"""'Read also' in the languages a digest gathers: over a link to another story set inside this one."""
 STORY_LIST_HEADER = re.compile(
     r"^(?:more\s+on\s+(?:this|the)\s+story|related\s+(?:stories|articles|news|coverage|content|reading)|"
-    r"you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+read|read\s+more|read\s+next|read\s+also|"
+    rf"you\s+may\s+also\s+like|you\s+might\s+also\s+like|{READ_ALSO_WORDS}|read\s+more|read\s+next|"
     r"more\s+from\s+.{1,30}|most\s+(?:read|popular|viewed)|top\s+stories|trending(?:\s+now)?|"
     r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos|news))?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
     r"what\s+to\s+read\s+next|editor[’']?s\s+picks?|read\s+th(?:is|ese)\s+next|up\s+next|more\s+(?:stories\s+)?like\s+this|"
     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+to\s+read)?|related\s+posts|other\s+stories|"
     # the same in the other languages a digest gathers (de, fr, es, it, pt, nl, pl, ru)
-    r"lesen\s+sie\s+auch|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|"
+    r"mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|"
     r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|nachrichten)|meistgelesen|meist\s+gelesen|"
-    r"(?:à\s+)?lire\s+(?:aussi|également)|sur\s+le\s+même\s+sujet|vous\s+aimerez\s+aussi|articles?\s+similaires|"
-    r"les\s+plus\s+lus|dans\s+la\s+même\s+rubrique|le[ae]\s+también|(?:también\s+)?te\s+puede\s+interesar|"
-    r"noticias\s+relacionadas|artículos\s+relacionados|lo\s+más\s+leído|leggi\s+anche|(?:ti\s+)?potrebbe\s+interessarti|"
-    r"(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|leia\s+também|veja\s+também|(?:notícias|artigos)\s+relacionad[oa]s|"
-    r"mais\s+lid[oa]s|lees\s+ook|meer\s+nieuws|gerelateerde\s+artikelen|meest\s+gelezen|czytaj\s+(?:też|także)|"
-    r"zobacz\s+(?:też|także)|najczęściej\s+czytane|podobne\s+artykuły|читайте\s+также|похожие\s+(?:новости|статьи)|"
+    r"sur\s+le\s+même\s+sujet|vous\s+aimerez\s+aussi|articles?\s+similaires|"
+    r"les\s+plus\s+lus|dans\s+la\s+même\s+rubrique|(?:también\s+)?te\s+puede\s+interesar|"
+    r"noticias\s+relacionadas|artículos\s+relacionados|lo\s+más\s+leído|(?:ti\s+)?potrebbe\s+interessarti|"
+    r"(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|(?:notícias|artigos)\s+relacionad[oa]s|"
+    r"mais\s+lid[oa]s|meer\s+nieuws|gerelateerde\s+artikelen|meest\s+gelezen|"
+    r"najczęściej\s+czytane|podobne\s+artykuły|похожие\s+(?:новости|статьи)|"
     r"самое\s+читаемое)\s*[:.…]*$", re.I)
-"""A list of other stories begins: the article has ended (unless it goes on under the list: article._resumes)."""
-READ_ALSO = re.compile(r"^(?:also\s+read|read\s+also|see\s+also|lesen\s+sie\s+auch|(?:à\s+)?lire\s+(?:aussi|également)|"
-                       r"le[ae]\s+también|leggi\s+anche|leia\s+também|veja\s+também|lees\s+ook|czytaj\s+(?:też|także)|"
-                       r"zobacz\s+(?:też|także)|читайте\s+также)\s*[:.…]*$", re.I)
-"""'Read also', 'Leggi anche': a link to another story set inside this one, not the list under its end."""
+"""A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
+also' or the story goes on under the list (article._resumes)."""
+READ_ALSO = re.compile(rf"^(?:{READ_ALSO_WORDS})\s*[:.…]*$", re.I)
+"""'Read also', 'Leggi anche' alone on its line: the link under it is set inside the story, not listed under its end."""
 
 # Where readers' comments begin: prose after it is theirs, not the article's.
 COMMENTS_START = re.compile(

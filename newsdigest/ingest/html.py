@@ -367,8 +367,9 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     it: 'Published June 3 by Jane Doe', 'Posted by Jane Doe on'; 'Written by' alone on its line, the names on the
     next; a desk's, 'by Gazette Newsdesk', only when no line near it names a person); a line that is only a name
     next to a dateline, a role or a reading time, or a name in the dateline itself ('Jane Doe · June 3, 2025'), is
-    a weaker witness ('name-line'), heard only when nothing else names a person; one under the headline first ('Ann Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group'
-    on a dateline gives her; 'by jdoe' alone on its line gives a handle). A title 'Headline | Site' finds the headline
+    a weaker witness ('name-line'), heard only when nothing else names a person; one under the headline first ('Ann
+    Okafor, Bo Lindqvist' gives both; 'Jane Doe on behalf of the X group' on a dateline gives her; 'by jdoe' alone on
+    its line gives a handle). A title 'Headline | Site' finds the headline
     shown without the site's part. Numeric dates are read in `order` ('mdy', 'dmy': numeric_order)."""
     header = PageData()
     lines = [line for line in text.split("\n")[:3000] if line.strip()]
