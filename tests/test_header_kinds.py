@@ -1094,3 +1094,61 @@ def test_a_datelines_place_is_no_writer(dateline):
 def test_a_given_name_or_an_agency_beside_a_date_still_names_the_writer():
     assert byline_names("Flo · 19. Januar 2025") == ("Flo",)
     assert byline_names("Reuters November 18, 2019") == ("Reuters",)
+
+
+# ---- lines above the headline that are no headline: a caption under its credit, a section's label, dated teasers ----
+
+
+def test_a_sentence_under_a_photo_credit_is_the_caption_not_the_headline():
+    page = ("Menü\nPolitik\nWirtschaft\nSport\n(Foto: Lena Hartmann / Stadtbild-Agentur)\n"
+            "Eine Straßenbahn fährt am Abend über die neue Brücke am Hafen.\nVerkehr\n"
+            "Straßenbahn fährt erstmals über die Hafenbrücke\nStand: 02.02.2025 17:45 Uhr\n\n"
+            "Nach drei Jahren Bauzeit hat die erste Straßenbahn am Sonntag die neue Hafenbrücke überquert. Hunderte "
+            "Schaulustige verfolgten die Fahrt vom Ufer aus.\n\n"
+            "Die Verkehrsbetriebe wollen die Linie ab Montag im Zehn-Minuten-Takt bedienen. Bis dahin fahren noch "
+            "Busse als Ersatz über die alte Straße am Kai.\n\n"
+            "Die Stadt hatte die Brücke gebaut, weil die alte Klappbrücke für die schweren Bahnen nicht mehr ausreichte.\n")
+    article = parse_seed(page, Rules(zone="Europe/Berlin"), SAVED)
+    assert article.title == "Straßenbahn fährt erstmals über die Hafenbrücke"
+    assert article.image_caption == "Eine Straßenbahn fährt am Abend über die neue Brücke am Hafen."
+    assert article.image_credit == "Lena Hartmann / Stadtbild-Agentur"
+    assert "Eine Straßenbahn fährt am Abend" not in article.body
+
+
+def test_a_sections_label_under_the_headline_is_never_the_headline():
+    page = ("SV Lindenau\nStartseite\nFußball\nErste Mannschaft\nJugend\nAktuelle Seite: Startseite /\n"
+            "Erste Mannschaft /\nErste Mannschaft siegt im Derby mit 2:0\nDrucken\nE-Mail\nDetails\n"
+            "Geschrieben von Paul Reinert\nKategorie: Erste Mannschaft\nVeröffentlicht: 09. März 2025 18:47\n"
+            "Zugriffe: 214\n\n" + BODY)
+    article = convert(page)
+    assert article.title == "Erste Mannschaft siegt im Derby mit 2:0"
+    assert article.authors == ["Paul Reinert"]
+
+
+def test_a_list_of_dated_teasers_over_the_story_gives_no_headline():
+    page = ("Riverside Traders' Association\nPress\nPress releases\nMore press releases\n"
+            "17.03.2026 Council backs the covered market by the river\n03.03.2026 Traders ask for sixty stalls in the depot\n"
+            "05.02.2026 The association at the spring market fair\n» Archive\n\nPress release no. 07/2026 · 24.03.2026\n\n"
+            f"{HALL}\nTraders from the quay get the first pick of the stalls\n\n" + BODY)
+    assert convert(page).title == HALL
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Streit am HafenFür die neue Brücke sollen zwölf Linden fallen", "Für die neue Brücke sollen zwölf Linden fallen"),
+    ("ExklusivDie Stadt plant einen Markt im alten Depot", "Die Stadt plant einen Markt im alten Depot"),
+    ("Why JavaScript still runs the web", "Why JavaScript still runs the web"),     # a name with a capital inside
+    ("OpenAI opens an office by the quay", "OpenAI opens an office by the quay"),
+])
+def test_a_kicker_glued_to_the_headline_is_parted_from_it(title, headline):
+    page = f"Quayside Notes\nHome\nLocal\n{title}\nVon Maren Holt\n\n{BODY}"
+    assert convert(page).title == headline
+
+
+def test_a_caption_that_ends_with_its_credit_in_brackets_is_the_photos_not_the_headline():
+    page = (f"Quayside Notes\nHome\nNews / Local\n{HALL}\nJane Roe\n14 Mar 2025, 09:30\nShare\n"
+            "Traders unload crates in the old depot on Tuesday. (Jonas Weiler/Quayside Notes)\n\n" + BODY)
+    article = convert(page)
+    assert article.title == HALL
+    assert (article.image_caption, article.image_credit) == ("Traders unload crates in the old depot on Tuesday.",
+                                                             "Jonas Weiler/Quayside Notes")
+    assert "Traders unload crates" not in article.body

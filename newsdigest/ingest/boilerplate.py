@@ -174,6 +174,8 @@ TRAILING_CREDIT = [re.compile(p) for p in (
     # '... since 2022. Courier-Ledger photo by Dan Ochoa', '... w godzinach szczytu. Fot. PAP/Jan Nowak'
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s+(?:photo|foto)\s+(?:by|von|de|por|di)\s+[^.!?]{2,40})$",
     r"(?<=[.!?”\"’)])\s+(?P<credit>Fot\.\s*[^.!?]{2,60})$",
+    # '... since 5 March. (Jane Doe/Riverton Daily)': a photographer and an outlet in brackets after the sentence
+    r"(?<=[.!?”\"’])\s*\((?P<credit>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,3}\s?/\s?[A-ZÀ-ÖØ-Þ][^()/]{1,40})\)$",
     # '... wetlands. Wildlife Trust/PA': a name, a slash, an agency or photographer
     r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z][\w.&'’ -]{1,40}/\s?[A-Z][\w.&'’ -]{1,30})$",
     r"\s*[|–—-]\s*(?P<credit>(?:Photo|Image)\s*(?:credit)?\s*:?\s*[^|]{2,60})$",

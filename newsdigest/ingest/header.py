@@ -405,6 +405,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
     title, whole = _whole_headline(texts, t, title, labels if rows else [], lo, reading.words)
+    title = _without_glued_kicker(title)
     if whole != t:
         title_text, t = title, whole
     if not crumbs:
@@ -530,6 +531,17 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     return title, t
 
 
+GLUED_KICKER = re.compile(r"^(?P<kicker>(?:\S+\s+){0,3}\S*[a-zß-ÿ]{3})(?P<word>[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,})(?P<rest>\s+\S+\s+\S+\s+\S.*)$")
+
+
+def _without_glued_kicker(title: str) -> str:
+    """The headline less a kicker of four words or fewer that inline markup glued to it, where the headline opens
+    with a common word ('Streit in WiedikonFür die neue Route sollen Bäume fallen', 'AnalysisWhy the vote …'; not
+    'JavaScript', 'OpenAI')."""
+    m = GLUED_KICKER.match(title)
+    return m["word"] + m["rest"] if m and m["word"].lower() in STOP else title
+
+
 def _headline_part(rest: str) -> bool:
     """What follows a headline after a colon or dash is more of it, not a site's name: four words or more, or quoted
     (': „Die Liturgie trägt auch die Wenigen“')."""
@@ -537,6 +549,9 @@ def _headline_part(rest: str) -> bool:
     return len(rest.split()) >= 4 or rest[:1] in QUOTES
 
 
+DATED_TEASER = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d\d-\d\d)\s*[:|–-]?\s+\w")
+"""A line that opens with a date in numbers and goes on with words: an item of a list of teasers ('05.02.2025 Chapter
+meets at the fair'); no true headline of either development set opens with a date."""
 META_PARTS = re.compile(r"^|\s+[-–—|•·/]\s+")
 CATEGORY_LABEL = re.compile(r"^(?:categor(?:y|ies|ia|ias|ie|ía|ías|ieën)|catégories?|kategori(?:e|en|er)|sections?|secções|secção|"
                             r"secciones|sección|rubriques?|ressorts?|rubrica|rubriken|rubriek)\s*:\s*(?P<name>[^:]{2,80})$", re.I)
@@ -731,7 +746,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
     (`rows`: the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any
     line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
-    ('12 March 2026', '2 days ago'), a sentence of 15 words or more ending in a full stop (no true headline of
+    ('12 March 2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair'), a
+    section's label ('Kategorie: Erste Mannschaft'), a sentence of 15 words or more ending in a full stop (no true headline of
     either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
     trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique'), a
     date followed by a byline (_dated_byline);
@@ -743,7 +759,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
-                or _dated_byline(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+                or _dated_byline(text) or _sentence_and_credit(texts, i) or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text))
+                or bool(own[_AT["dateline"]] or own[_AT["relative"]])
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]
@@ -796,10 +813,20 @@ def _copies(probs: list[list[float]], texts: list[str], lo: int, i: int, h: int)
 
 
 def _caption(texts: list[str], j: int) -> bool:
-    """A photo caption: marked as one ('(left)', 'Photo: …', '… / Reuters'), or over a credit line."""
+    """A photo caption: marked as one ('(left)', 'Photo: …', '… / Reuters'), over a credit line, or a sentence
+    under one ('(Foto: Jane Doe / dpa)' / 'Ein Mann geht an einem Laden vorbei.')."""
     text, below = texts[j], texts[j + 1] if j + 1 < len(texts) else ""
     return bool(CAPTION_MARK.search(text) or bp.is_caption_or_credit(text) or bp.LONE_CREDIT.match(text)
-                or bp.LONE_CREDIT.match(below) or bp.NAMED_CREDIT.match(below))
+                or bp.LONE_CREDIT.match(below) or bp.NAMED_CREDIT.match(below) or _sentence_and_credit(texts, j))
+
+
+def _sentence_and_credit(texts: list[str], j: int) -> bool:
+    """A photo's caption by its shape, never the headline: a sentence right under the photo's credit line, or one
+    that ends with its credit ('… since 5 March. (Jane Doe/Riverton Daily)')."""
+    above, text = texts[j - 1] if j > 0 else "", texts[j]
+    split = bp.split_credit(text) if text.endswith((")", "]")) or "/" in text[-60:] else None
+    return (text.endswith(".") and bool(bp.LONE_CREDIT.match(above) or bp.NAMED_CREDIT.match(above))
+            or bool(split and split[0].endswith((".", "!", "?"))))
 
 
 def _up(texts: list[str], j: int) -> int:
@@ -1016,7 +1043,11 @@ def _crumb_parts(line: str, sections: tuple[str, ...]) -> list[str]:
 def take_caption(line: str, nxt: str, into) -> bool:
     """Take a photo caption (and its credit) into `into.caption`/`into.credit`; True when the line was one."""
     label = bp.CAPTION_LABEL.match(line)
-    credit_label = bp.CREDIT_LABEL.match(line)
+    credit_label = bp.CREDIT_LABEL.match(line.strip("()"))
+    if bp.LONE_CREDIT.match(line) and nxt.endswith(".") and not bp.LONE_CREDIT.match(nxt):   # the credit over its caption
+        into.caption = into.caption or nxt
+        into.credit = into.credit or (credit_label["credit"] if credit_label else line.strip("()"))
+        return True
     if credit_label and not label:
         into.credit = into.credit or credit_label["credit"]
         return True
