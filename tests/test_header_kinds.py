@@ -1133,6 +1133,16 @@ def test_a_list_of_dated_teasers_over_the_story_gives_no_headline():
     assert convert(page).title == HALL
 
 
+@pytest.mark.parametrize("line, names", [
+    ("Freitag, 13. Juni 2025von Maren Holt 3 Min. LesezeitNatur", ("Maren Holt",)),   # a date glued to the byline
+    ("March 13, 2026 by Maren Holt 4 min read Science", ("Maren Holt",)),             # a reading time ends the names
+    ("March 15, 2026 · 3 min read · By Maren Holt", ("Maren Holt",)),                 # ... not names before it
+    ("By LaToya Brooks and Ian McDonald", ("LaToya Brooks", "Ian McDonald")),          # names with capitals inside
+])
+def test_a_date_or_a_reading_time_beside_the_names_is_no_part_of_them(line, names):
+    assert byline_names(line) == names
+
+
 @pytest.mark.parametrize("title, headline", [
     ("Streit am HafenFür die neue Brücke sollen zwölf Linden fallen", "Für die neue Brücke sollen zwölf Linden fallen"),
     ("ExklusivDie Stadt plant einen Markt im alten Depot", "Die Stadt plant einen Markt im alten Depot"),
@@ -1142,6 +1152,44 @@ def test_a_list_of_dated_teasers_over_the_story_gives_no_headline():
 def test_a_kicker_glued_to_the_headline_is_parted_from_it(title, headline):
     page = f"Quayside Notes\nHome\nLocal\n{title}\nVon Maren Holt\n\n{BODY}"
     assert convert(page).title == headline
+
+
+def test_a_follow_button_beside_the_writers_name_leaves_the_name():
+    page = f"Quayside Notes\nHome\nLocal\n{HALL}\n\nPhoto: Jonas Weiler\nMaren Holt+ Folgen\nPubliziert: 18.03.2025, 05.30 Uhr\n\n{BODY}"
+    assert convert(page).authors == ["Maren Holt"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Piše: Marija Kovač", ("Marija Kovač",)),             # Croatian, Serbian, Bosnian, Slovenian
+    ("Napisala Marija Kovač", ("Marija Kovač",)),
+    ("Szerző: Nagy Eszter", ("Nagy Eszter",)),             # Hungarian: the family name first
+    ("Írta: Nagy Eszter", ("Nagy Eszter",)),
+    ("de Ioana Popescu", ("Ioana Popescu",)),              # Romanian 'by', in lower case
+    ("od Petra Dvořáková", ("Petra Dvořáková",)),          # Czech, Slovak, Polish 'by', in lower case
+    ("Γράφει ο Νίκος Παππάς", ("Νίκος Παππάς",)),          # Greek 'writes'
+    ("Haber: Zeynep Kaya", ("Zeynep Kaya",)),              # Turkish 'news:'
+    ("Yazan: Zeynep Kaya", ("Zeynep Kaya",)),
+    ("Avtor: Maja Zupan", ("Maja Zupan",)),                # Slovenian
+    ("Kirjoittaja: Aino Virtanen", ("Aino Virtanen",)),    # Finnish
+    ("Karin Lund Reporter karin.lund@example.se", ("Karin Lund",)),   # a role and an e-mail address after the name
+    ("Od září se mění jízdní řády", ()),                   # a Czech headline: 'Od' in upper case is 'from'
+    ("De Vries wint de Tour", ()),                         # a Dutch headline with a name
+])
+def test_bylines_in_more_languages(line, names):
+    assert byline_names(line) == names
+
+
+def test_writers_listed_beside_the_date_are_all_read():
+    assert names_beside_date("Maja Zupan, Luka Kovač | 5. junij 2025 ob 15:40") == ("Maja Zupan", "Luka Kovač")
+    assert names_beside_date("Politika, Gospodarstvo | 5. junij 2025") == ()
+
+
+def test_a_byline_with_the_writers_address_and_a_follow_button_under_a_caption():
+    page = (f"Quayside Notes\nHome\nLocal\n{HALL}\n\nThe old depot on Tuesday. Foto: Erik Holm\n"
+            "Karin Lund Reporter karin.lund@example.se\n+ Följ\nPublicerad 14 mars 2025 kl. 09.30\n\n" + BODY)
+    article = convert(page)
+    assert article.authors == ["Karin Lund"]
+    assert article.date == datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)
 
 
 def test_a_caption_that_ends_with_its_credit_in_brackets_is_the_photos_not_the_headline():

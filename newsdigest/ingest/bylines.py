@@ -22,13 +22,20 @@ WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|com
 'Testo di', 'Skrevet af'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a)?|autore|auteure?|автор|yazar|forfatter|"
-               rf"författare|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
+AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a|ka|i)?|autore|auteure?|автор|yazar|forfatter|"
+               rf"författare|szerző|avtor(?:ica|ji)?|kirjoittaja|συντάκτ(?:ης|ρια)|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
                r"رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
-"""A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор', a reporter's ('Reporter:', 'Repórter:',
+"""A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka', Hungarian 'Szerző',
+Slovenian 'Avtor', Finnish 'Kirjoittaja', Greek 'Συντάκτης', a reporter's ('Reporter:', 'Repórter:',
 Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
-TEXT_WORD = r"(?:text|texte|texto|testo|tekst|bericht)"
-"""The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', a club's 'Bericht'."""
+TEXT_WORD = r"(?:text|texte|texto|testo|tekst|teksti|haber|bericht)"
+"""The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', 'Teksti', Turkish 'Haber', a club's 'Bericht'."""
+WRITES = r"(?:piše|napisa(?:o|la|l)|írta|γράφει(?:\s+(?:ο|η))?|yazan)"
+"""'Writes' or 'written by' before the writer's name, a label of its own: Croatian, Serbian, Bosnian and Slovenian
+'Piše:', 'Napisala', Hungarian 'Írta:', Greek 'Γράφει η …', Turkish 'Yazan:'."""
+LOWER_BY = r"(?-i:de|od)"
+"""Romanian 'de' and Czech, Slovak, Polish and Croatian 'od' ('by'), as a byline's first word only in lower case: at the
+start of a line in upper case they are a headline's ('Od září …') or a name's ('De Vries')."""
 TEXT_LABEL = (rf"{TEXT_WORD}(?:\s*(?:&|\+|/|und|and|et|y|e|og|och|en)\s*"
               r"(?:fotos?|photos?|bilder?|bild|images?|illustrations?|foto's))?\s*:")
 """Who wrote the words, on a magazine's credit line: 'Text: …', 'Text & Fotos: …', 'Tekst: …', a club's 'Bericht: …'
@@ -41,15 +48,17 @@ LABEL_DA_DE = r"(?:(?:scritt[oa]|pubblicat[oa]|postat[oa])\s+da|(?:textos?|repor
 """Italian 'Scritto da', 'Pubblicato da' and Portuguese or Spanish 'Texto de', 'Reportagem de': 'da' and 'de' are 'by'
 only after such a word (alone, they are particles of names: 'Lucia da Silva', 'Ana de Souza')."""
 BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
-                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|{LABEL_DA_DE}|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|автор)\s+)(?P<names>.+)$",
+                rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|{LABEL_DA_DE}|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|{WRITES}\s*:?|{LOWER_BY}|"
+                r"автор)\s+)(?P<names>.+)$",
                 re.I)
-"""'By …' and its kin in ten languages ('Scritto da', 'Pubblicato da', 'Texto de'); the label may be glued to the name or
+"""'By …' and its kin in twenty languages ('Scritto da', 'Pubblicato da', 'Texto de', 'Piše:', 'de …'); the label may be glued to the name or
 doubled, as copied from a widget ('ByJane Doe', 'Written byby Jane Doe'), but 'Byron Smith' is no byline."""
 ROLE_NOUN = re.compile(r"^(?:(?:editor|correspondent|reporter|writer|columnist|analyst|contributor|journalist|producer|"
                        r"commentator|chief|staff|team|desk)s?|\w*?(?:redakteur|redaktor|korrespondent|reporter|journalist|"
                        r"volontär|kolumnist|autor)(?:in(?:nen)?|en|e)?|r[ée]dact(?:eur|rice)|journaliste|correspondant(?:e)?|"
                        r"chroniqueur|redattore|redattrice|giornalista|corrispondente|inviat[oa]|redacteur|verslaggever|"
-                       r"redactor(?:a)?|periodista|corresponsal)$", re.I)
+                       r"redactor(?:a)?|periodista|corresponsal|toimittaja|novinar(?:ka)?|dziennikar(?:z|ka)|újságíró|"
+                       r"δημοσιογράφος)$", re.I)
 """The noun of a job title under a byline, in the languages of BY_WORD: 'Reporter', 'Redakteurin', 'rédactrice'."""
 ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff contributing managing executive
     news features opinion political politics economics economic economy business science health technology tech
@@ -73,19 +82,28 @@ GLUED_BY = re.compile(r"(?<=[a-zäöüß])(?=(?:Von|By)\s+[A-ZÀ-ÖØ-Þ])")
 """'Beitrags-AutorVon Jane Doe': a label glued to the 'by' after it."""
 GLUED_NAME_END = re.compile(r"(?<=[a-zß-ÿ]{4})(?<!Fitz)[A-ZÀ-ÖØ-Þ]\S*.*$")
 """'Lisa MarquardtKulturzentrumDonauufer': what inline markup glued to a name's last word ends the names ('McDonald',
-'MacKenzie', 'FitzGerald' are names)."""
+'MacKenzie', 'FitzGerald' are names; so are handles and brands: 'BeauHD', 'FlowGuard')."""
+GLUED_YEAR_BY = re.compile(rf"(?<=(?:19|20)\d\d)(?={BY_WORD}\s+[A-ZÀ-ÖØ-Þ])", re.I)
+"""'Freitag, 13. Juni 2025von Nina Albrecht': a date and the byline after it in two elements with no space between."""
+READING_TIME_ON = re.compile(r"\s+\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?)\b.*$", re.I)
+"""'von Nina Albrecht 3 Min. Lesezeit', 'by Jane Doe 4 min read Science': a reading time after the names ends them."""
 GLUED_LABEL = re.compile(r"(?<=[a-zäöüß]):(?=[A-ZÀ-ÖØ-Þ])")
 """'Beitrags-Autor:Anna & Tobi': a label's colon glued to the name by inline markup."""
 BUTTONS = r"Folgen|Follow|Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj|Följ|Følg"
-GLUED_BUTTON = re.compile(rf"(?<=[a-zß-ÿ])(?:{BUTTONS})$")
-"""'Lena VogtFolgen': a follow button's word glued to the name beside it."""
+GLUED_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*\+\s*)(?:{BUTTONS})$")
+"""'Lena VogtFolgen', 'Reto Baumann+ Folgen': a follow button's word glued to the name beside it."""
 BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 """'Autorin folgen': the button beside an author's label, no name."""
 
 
+EMAIL = re.compile(r"\s*\S+@[\w-]+(?:\.[\w-]+)+")
+"""An e-mail address, after a writer's name ('Jane Doe Reporter jane.doe@example.org')."""
+
+
 def unglued(line: str) -> str:
     """A byline with what inline markup glued to its names parted from them (GLUED, GLUED_BY, GLUED_LABEL,
-    GLUED_BUTTON), and a full-width colon written as a colon and a space ('报道：林美玲')."""
+    GLUED_BUTTON), a full-width colon written as a colon and a space ('报道：林美玲'), and no e-mail address."""
+    line = EMAIL.sub("", line)
     return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", GLUED_BY.sub(" ", GLUED.sub(r"\1 ", line)))).replace("：", ": ")
 
 
@@ -201,7 +219,7 @@ FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ
 """Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
 BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|{LABEL_DA_DE})\s*:?\s*(?=\S)",
                        re.I)
-LABEL_AT_START = re.compile(rf"^(?:{AUTHOR_WORD}(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+)", re.I)
+LABEL_AT_START = re.compile(rf"^(?:{AUTHOR_WORD}(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+|{WRITES}\s*:?\s*|{LOWER_BY}\s+)", re.I)
 CLUTTER = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins?)\b(?:\s+read)?|\b\d+\s+(?:comments?|kommentare?|commentaires?|"
                      r"comentarios?|commenti|reacties)\b|\b(?:no\s+)?comments?\b|"
                      r"\bread(?:ing)?\s+time\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b", re.I)
@@ -284,6 +302,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
+    line = GLUED_YEAR_BY.sub(" ", line)
     line = next((part for part in LABELLED_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
     text = without_dates(line.strip())
     dated = text != line.strip()
@@ -302,7 +321,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = text[m.end():]
     else:   # 'Autor: Jane Doe', 'Beitrags-Autor Von Jane Doe'
         text = re.sub(rf"^(?:{BY_WORD})\s+(?!(?:der|den|dem|de|la|le|van)\b)(?=\S)", "", LABEL_AT_START.sub("", text), flags=re.I)
-    text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
+    text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(READING_TIME_ON.sub("", text))[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
     text = re.split(r"\s+on(?:\s+|$)", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
@@ -489,7 +508,8 @@ GLUED_DAY = re.compile(r"(?<=[^\W\d_]{3})(?=[0-3]?\d[.\s/-])")
 
 def names_beside_date(line: str) -> tuple[str, ...]:
     """The person a dateline names beside its date, parted by a bullet, a middle dot, a bar or a dash:
-    'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); a place
+    'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); people listed
+    ('Ana Novak, Marko Kos | 5. junij 2025'), each a person's name (a given name first); a place
     before a comma ('London, 3 March 2025') names nobody; a year or a day glued to the name is parted from it."""
     line = GLUED_DAY.sub(" · ", GLUED_YEAR.sub(r"\1 · ", line))
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
@@ -499,7 +519,8 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside):
             continue
         names = byline_names(part)
-        if len(names) == 1 and 2 <= len(names[0].split()) <= 4 and part.startswith(names[0]):
+        if names and all(2 <= len(n.split()) <= 4 for n in names) and part.startswith(names[0]) and (
+                len(names) == 1 or all(is_person(n.split()) for n in names)):   # 'Ana Novak, Marko Kos | 5. junij …'
             return names
     words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date
     for n in range(2, min(4, len(words) - 1) + 1):

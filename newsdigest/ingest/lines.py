@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import AUTHOR_WORD, BY_WORD, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline, parse_byline
+from .bylines import (AUTHOR_WORD, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline, is_person,
+                      parse_byline)
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -55,7 +56,7 @@ def read_lines(text: str) -> list[Line]:
     gap = True
     between, between_at = "", 0   # a separator alone on its line (and its number), waiting for the name under it
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = _without_comment_count(SPACES.sub(" ", clean(raw)).strip())
+        line = _without_widgets(SPACES.sub(" ", clean(raw)).strip())
         if not line:
             gap = True
             continue
@@ -88,11 +89,22 @@ COMMENT_COUNT = re.compile(r"\s+[-–—|·•]\s+(?:\d+|no|one|ein|une?|una?|um
 """The comment count a meta line ends with, a link to the comments: '… by Jane Doe - 5 Comments on “Title”'."""
 
 
-def _without_comment_count(line: str) -> str:
+FOLLOW_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*[+|·•]?\s+)(?:{BUTTONS})$")
+"""A follow button beside the writer's name: 'Reto Baumann+ Folgen', 'Anna Berg Follow'."""
+
+
+def _without_widgets(line: str) -> str:
     """A byline or dateline less the comment count after it ('Posted on May 2, 2025 by Jane Doe - 5 Comments on
-    Title' -> 'Posted on May 2, 2025 by Jane Doe'); any other line as it is."""
+    Title' -> 'Posted on May 2, 2025 by Jane Doe'); a byline less the writer's e-mail address after it; a person's
+    name less the follow button beside it; any other line as it is."""
     m = COMMENT_COUNT.search(line)
-    return line[:m.start()] if m and is_byline_or_dateline(line[:m.start()]) else line
+    if m and is_byline_or_dateline(line[:m.start()]):
+        return line[:m.start()]
+    m = EMAIL.search(line)
+    if m and not line[m.end():].strip() and parse_byline(line[:m.start()], header=True):
+        return line[:m.start()]
+    m = FOLLOW_BUTTON.search(line)
+    return line[:m.start()] if m and len(line[:m.start()].split()) <= 4 and is_person(line[:m.start()].split()) else line
 
 
 def _labels(label: str, line: str) -> bool:
