@@ -212,8 +212,11 @@ Market square gets new lighting before the festival
 Twenty lamps in the style of the old gas lights will replace the floodlights that shop owners said made the square look like a car park."""
 
 
-@pytest.mark.parametrize("header", ["Related stories", "Read these next", "You might also like", "Mehr zum Thema",
-                                    "Sur le même sujet :", "Te puede interesar", "Articoli correlati", "Podobne artykuły"])
+@pytest.mark.parametrize("header", ["Related stories", "Related", "Read these next", "You might also like", "Mehr zum Thema",
+                                    "Sur le même sujet :", "Te puede interesar", "Articoli correlati", "Podobne artykuły",
+                                    "Relaterade", "Mest lästa", "Související články", "Kapcsolódó cikkek",
+                                    "Articole similare", "Σχετικά άρθρα", "İlgili haberler", "Povezane vijesti",
+                                    "Sorodne novice"])
 def test_a_list_of_other_stories_under_the_story_ends_it_though_each_teaser_has_a_paragraph(header):
     parsed = parse_seed(story(tags=TEASERS.replace("Related stories", header)), file_time=SAVED)
     assert "Shops near the crossing asked for signs" in parsed.body

@@ -304,6 +304,7 @@ def at(y, mo, d, h, mi, offset_minutes):
     ("By Tess Bonn - 11/19/19 06:56 AM EST", at(2019, 11, 19, 6, 56, -300), False),
     ("NOV 15, 20195:45 AM", at(2019, 11, 15, 5, 45, 0), False),
     ("Updated 0339 GMT (1139 HKT) November 19, 2019", at(2019, 11, 19, 3, 39, 0), True),
+    ("17. 4. 2025 14:05", at(2025, 4, 17, 14, 5, 0), False),
 ])
 def test_dates_in_the_forms_real_pages_show(line, expected, updated):
     zone = "Europe/London" if "Jun 2026" in line or "2010" in line else "UTC"

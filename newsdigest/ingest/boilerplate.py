@@ -75,16 +75,22 @@ WIDGET_WORDS = {
 # Trailing blocks: a header line, then short lines. Topic lists become tags; story lists are dropped.
 TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|keywords|more\s+about|filed\s+under|explore\s+more\s+on\s+these\s+topics|"
                           r"schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|mots[- ]cl[ée]s|[ée]tiquettes|etiquetas|temas|"
-                          r"palavras[- ]chave|argomenti|trefwoorden|onderwerpen|nyckelord|ämnen|emner|tagi|tematy|теги|темы)\s*:?\s*(?P<inline>.*)$", re.I)
-"""A list of the article's topics: 'Tags:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:' (a label alone, or with the list)."""
+                          r"palavras[- ]chave|argomenti|trefwoorden|onderwerpen|nyckelord|ämnen|emner|tagi|tematy|теги|темы|"
+                          r"etiketter|tagit|aiheet|štítky|témata|címkék|etichete|ετικέτες|etiketler|oznake|tagovi|teme)"
+                          r"\s*:?\s*(?P<inline>.*)$", re.I)
+"""A list of the article's topics: 'Tags:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:', 'Etiketter', 'Štítky', 'Címkék',
+'Ετικέτες', 'Oznake' (a label alone, or with the list)."""
 HASHTAGS = re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)+$")
 """A line of hashtags: '#devops #tooling #macos'."""
 READ_ALSO_WORDS = (r"also\s+read|read\s+also|lesen\s+sie\s+auch|(?:à\s+)?lire\s+(?:aussi|également)|le[ae]\s+también|"
                    r"leggi\s+anche|leia\s+também|veja\s+também|lees\s+ook|czytaj\s+(?:też|także)|zobacz\s+(?:też|także)|"
-                   r"читайте\s+также")
-"""'Read also' in the languages a digest gathers: over a link to another story set inside this one."""
+                   r"читайте\s+также|läs\s+(?:också|även)|les\s+også|læs\s+også|lue\s+myös|(?:pře)?čtěte\s+(?:si\s+)?také|"
+                   r"(?:pre)?čítajte\s+(?:si\s+)?aj|ezt\s+is\s+olvassa?\s+el|citește\s+și|citeste\s+si|διαβάστε\s+επίσης|"
+                   r"ayrıca\s+okuyun|pročitajte\s+(?:i|još|također)|preberite\s+(?:še|tudi)")
+"""'Read also' in the languages a digest gathers (en, de, fr, es, it, pt, nl, pl, ru, sv, no, da, fi, cs, sk, hu, ro, el,
+tr, hr, sr, bs, sl): over a link to another story set inside this one."""
 STORY_LIST_HEADER = re.compile(
-    r"^(?:more\s+on\s+(?:this|the)\s+story|related\s+(?:stories|articles|news|coverage|content|reading)|"
+    r"^(?:more\s+on\s+(?:this|the)\s+story|related(?:\s+(?:stories|articles|news|coverage|content|reading))?|"
     rf"you\s+may\s+also\s+like|you\s+might\s+also\s+like|{READ_ALSO_WORDS}|read\s+more|read\s+next|"
     r"more\s+from\s+.{1,30}|most\s+(?:read|popular|viewed)|top\s+stories|trending(?:\s+now)?|"
     r"recommended(?:\s+(?:for\s+you|stories|articles|reading|videos|news))?|latest\s+(?:news|stories)|more\s+stories|further\s+reading|"
@@ -99,7 +105,14 @@ STORY_LIST_HEADER = re.compile(
     r"(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|(?:notícias|artigos)\s+relacionad[oa]s|"
     r"mais\s+lid[oa]s|meer\s+nieuws|gerelateerde\s+artikelen|meest\s+gelezen|"
     r"najczęściej\s+czytane|podobne\s+artykuły|похожие\s+(?:новости|статьи)|"
-    r"самое\s+читаемое)\s*[:.…]*$", re.I)
+    r"самое\s+читаемое|"
+    # sv, no, da, fi, cs, sk, hu, ro, el, tr, hr/sr/bs, sl
+    r"relaterat|relaterade(?:\s+artiklar)?|relaterte|relaterede|mest\s+lästa?|relaterte\s+saker|mest\s+lest|relaterede\s+artikler|mest\s+læste|"
+    r"aiheeseen\s+liittyvät|luetuimmat|související\s+články|nejčtenější|súvisiace\s+články|najčítanejšie|"
+    r"kapcsolódó\s+cikkek|legolvasottabb(?:ak)?|articole\s+(?:similare|asemănătoare)|cele\s+mai\s+citite|"
+    r"σχετικά\s+άρθρα|δημοφιλείς\s+αναρτήσεις|τα\s+πιο\s+δημοφιλή|ilgili\s+haberler|benzer\s+haberler|"
+    r"en\s+çok\s+okunanlar|povezane\s+(?:vijesti|novice|vesti)|vezane\s+vijesti|srodn[ie]\s+(?:članci|novice)|"
+    r"sorodne\s+novice|najčitanije|najbolj\s+brano)\s*[:.…]*$", re.I)
 """A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
 also' or the story goes on under the list (article._resumes)."""
 READ_ALSO = re.compile(rf"^(?:{READ_ALSO_WORDS})\s*[:.…]*$", re.I)
@@ -110,7 +123,8 @@ COMMENTS_START = re.compile(
     r"^(?:(?:[1-9]\d*\s+)?(?:comments?|responses?|replies|reader\s+comments|discussion)|leave\s+a\s+(?:comment|reply)|"
     r"post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|view\s+the\s+discussion\s+thread|"
     r"comments\s+are\s+closed|(?:\d+\s+)?(?:comentários|comentarios|commenti|kommentare|commentaires|комментарии|댓글|"
-    r"コメント|评论|komentarze|komentáře|kommentarer|kommentit|reacties|yorumlar|σχόλια))\s*(?:\(\d+\))?\s*[:.]?$"
+    r"コメント|评论|komentarze|komentáře|komentáre|kommentarer|kommentit|reacties|yorumlar|σχόλια|komentari|komentarji|"
+    r"hozzászólások|kommentek|comentarii)|no\s+comments|δεν\s+υπάρχουν\s+σχόλια)\s*(?:\(\d+\))?\s*[:.]?$"
     r"|(?:^|[|•·]\s*)[1-9]\d*\s+comments?\s*$", re.I)
 
 COMMENTS_ON = re.compile(

@@ -95,6 +95,8 @@ DATE_FORMS = [re.compile(p, re.I) for p in (
     _DAY + r"(?:\s*(?:de\s+|of\s+)?|-)" + _MON + r"(?:,?\s*(?:de\s+|del\s+)?|-)" + _YEAR,
     # 2019. november 19. / 2019 m. lapkričio 19 d.
     _YEAR + r"\.?\s*(?:m\.\s*|évi\s+)?" + _MON + r"\s*" + _DAY,
+    # 17. 4. 2025: Czech, Slovak, Slovenian, Croatian (day first, a space after each dot)
+    r"(?<![\d./])(?P<d>[0-3]?\d)\.\s(?P<m>[01]?\d)\.\s(?P<y>(?:19|20)\d\d)(?!\d)",
     # 19/11/2019, 13.11.2019, 11/19/19
     r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
 )]
