@@ -15,6 +15,7 @@ from newsdigest.ingest.header import _signed, header_rows, headline_candidates, 
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules, parse_seed
 from newsdigest.ingest.score import default_params
+from newsdigest.ingest.source import is_outlet
 
 BODY = """The council voted on Tuesday to turn the old tram depot into a covered market, ending a decade of argument over the empty hall by the river.
 
@@ -1200,3 +1201,45 @@ def test_a_caption_that_ends_with_its_credit_in_brackets_is_the_photos_not_the_h
     assert (article.image_caption, article.image_credit) == ("Traders unload crates in the old depot on Tuesday.",
                                                              "Jonas Weiler/Quayside Notes")
     assert "Traders unload crates" not in article.body
+
+
+def test_an_ads_placeholder_is_never_the_headline_and_the_author_of_the_article_is_the_byline():
+    notice = "This advertisement has not loaded yet, but your article continues below."
+    page = (f"Quayside Notes\n{notice}\nHome\nLocal\nNews\nLocal News\n{HALL}\n\n"
+            "Traders from the quay get the first pick of the sixty stalls\n\nAuthor of the article:Jane Roe\n"
+            f"Published Mar 18, 2026 • 3 minute read\nJoin the conversation\n\n{notice}\n\n" + BODY + f"\n{notice}\n")
+    article = convert(page)
+    assert article.title == HALL
+    assert article.authors == ["Jane Roe"]
+    assert notice not in article.body
+
+
+def test_a_numbered_list_of_trending_stories_over_the_headline_is_not_the_story():
+    page = ("Quayside Notes\nHome\nNews\nBusiness\nWatch Now\nContact Us\nTrending Now\n1. Ferry timetable\n"
+            "2. Harbour parking\n3. Tide tables\n4. Fish prices today\n5. Road closures\n"
+            "Council turns the old tram depot into a covered market for sixty traders\nQuayside Wire\n"
+            "Tue, March 11, 2026 at 9:42 AM\n\n" + BODY)
+    article = convert(page)
+    assert article.title == "Council turns the old tram depot into a covered market for sixty traders"
+    assert "Ferry timetable" not in article.body
+
+
+def test_the_sites_name_under_the_writers_listed_is_neither_headline_nor_byline():
+    page = ("Riverside Ledger\nHome\nNews\nSubscribeSign In\nLOCAL\n"
+            "Council turns the old tram depot into a covered market. Here's what's in it\n"
+            "Mira Olsen and Tomas Reyes\nThe Riverside Ledger\nPublished 5:12 a.m. ET March 3, 2026\n"
+            "A Riverside tram waits outside the old depot on the quay, which the council wants to turn into a market.\n"
+            "Summary\nThe market would have sixty stalls.\nTraders from the quay get the first pick.\n\n"
+            "Riverside's council voted to open the market in the depot, the Riverside traders' first new hall in decades.\n\n" + BODY
+            + "\n© 2026 www.riversideledger.com. All rights reserved.\n")
+    article = convert(page)
+    assert article.title == "Council turns the old tram depot into a covered market. Here's what's in it"
+    assert article.authors == ["Mira Olsen", "Tomas Reyes"]
+
+
+@pytest.mark.parametrize("line, outlet, same", [
+    ("The Riverside Ledger", "www.riversideledger.com", True), ("Riverside Ledger", "The Riverside Ledger", True),
+    ("Riverside Ledger Sports", "riversideledger.com", False), ("Riverside", "", False),
+])
+def test_a_line_is_the_outlets_name_however_the_page_writes_it(line, outlet, same):
+    assert is_outlet(line, outlet) == same

@@ -26,6 +26,9 @@ from newsdigest.slug import slugify
     "Lees ook: Nieuwe veerboot voor de Waddeneilanden", "Lesen Sie auch: Die Fähre fährt wieder", "Lire aussi : le port rouvre",
     "Leia também: Porto de Lisboa reabre", "Lee también: El puerto reabre", "Leggi anche: Il porto riapre",
     "Läs också: Hamnen öppnar igen", "Czytaj też: Port znów otwarty", "Читайте также: Порт снова открыт",
+    # an ad's placeholder and its label
+    "This advertisement has not loaded yet, but your article continues below.", "Article continues after this ad",
+    "Anzeige", "Publicité", "Publicidad", "Pubblicità", "Advertentie", "Reklama", "Oglas", "Διαφήμιση",
 ])
 def test_noise(line):
     assert is_noise(line)
@@ -35,6 +38,7 @@ def test_noise(line):
     "He said the advertisement was misleading.", "Kursk holds symbolic value for Pyongyang",
     "Share prices rose 4% on Tuesday.", "Readers can follow the debate on the council's website.",
     "Zie ook het rapport van de gemeente over de haven.", "Wer mehr lesen will, findet den Bericht online.",
+    "The story continues to grow as more traders join the market.", "Anzeige gegen den Betreiber erstattet",
 ])
 def test_not_noise(line):
     assert not is_noise(line)

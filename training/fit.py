@@ -54,6 +54,7 @@ from newsdigest.ingest.score import linkish  # noqa: E402
 from newsdigest.ingest.lines import Line, read_lines  # noqa: E402
 from newsdigest.ingest.parse import Rules, _addresses_out  # noqa: E402
 from newsdigest.ingest.review import DOUBT_FEATURES, doubts_from, marks  # noqa: E402
+from newsdigest.ingest.source import source_name  # noqa: E402
 from newsdigest.ingest.score import DATA, LINE_FEATURES, line_features, line_logits, params_from, word_count  # noqa: E402
 from newsdigest.ingest.smooth import CONTEXT_FEATURES, context_features  # noqa: E402
 
@@ -349,7 +350,7 @@ def fit_headline(regions: list[tuple[Sample, object, int, int, list]]) -> dict:
     groups = []
     for s, reading, lo, _, rows in regions:
         texts = [line.text for line in s.lines]
-        candidates, features, *_ = headline_candidates(texts, reading, lo, rows)
+        candidates, features, *_ = headline_candidates(texts, reading, lo, rows, source_name(texts))
         right = [j for j, k in enumerate(candidates) if extraction.same_title(texts[lo + k], s.titles)]
         if right and len(candidates) > 1:
             groups.append((np.array(features), right, _weight(s)))

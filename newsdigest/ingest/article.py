@@ -225,6 +225,7 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         end = last + 1   # a clean copy's last sentence: nothing after it for it to be the furniture of
     end += _table_after(lines, words, end)
     start -= _table_before(lines, words, start)
+    start = _past_story_list(lines, words, start, end)
     prose_words = 0
     for i in range(start, end):   # the tags and the lists of other stories come after the story: it ends at a
         # 'Tags' or 'Related stories' line, unless more of the story's prose follows it than came before (a paper's
@@ -238,6 +239,20 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         if prose[i] > threshold:
             prose_words += words[i]
     return Run(start, end, run.score, run.runner_up)
+
+
+def _past_story_list(lines: list[Line], words: list[int], start: int, end: int) -> int:
+    """Where the story begins when its run begins with a numbered list of other stories ('Trending Now' / '1. March
+    Madness bracket' / …, over the headline): under the list's header and its numbered items; `start` when no such
+    header stands at the run's first two lines or right above them."""
+    header = next((k for k in range(max(0, start - 1), min(end, start + 2)) if bp.STORY_LIST_HEADER.match(lines[k].text)
+                   and not bp.READ_ALSO.match(lines[k].text)), None)
+    if header is None:
+        return start
+    item = header + 1
+    while item < end - 1 and item - header <= BOX_LINES and bp.LIST_NUMBER.match(lines[item].text):
+        item += 1
+    return max(start, item) if item > header + 1 else start
 
 
 def _resumes(header: int, end: int, words: list[int], prose: list[float], threshold: float) -> bool:

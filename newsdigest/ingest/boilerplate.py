@@ -13,6 +13,11 @@ from pathlib import Path
 # A line that matches one of these in full is page furniture and is dropped.
 NOISE = [re.compile(p, re.I) for p in (
     r"(?:story\s+continues\s+(?:below|after)\s+(?:this\s+)?)?advertisements?\b.{0,60}",
+    # an ad's placeholder: 'This advertisement has not loaded yet, but your article continues below.', 'Article
+    # continues after this ad', and the ad's label in the other languages a digest gathers
+    r".{0,60}\b(?:article|story)\s+continues\s+(?:below|after|under)\b.{0,60}|(?:weiterlesen|fortsetzung)\s+nach\s+der\s+anzeige|"
+    r"anzeige|publicité|publicidad|pubblicità|advertentie|reklama|reklam|mainos|hirdetés|διαφήμιση|oglas|annons|"
+    r"annonse|реклама",
     r"(?:ad|ads|sponsored(?:\s+content)?|promoted|paid\s+content|partner\s+content)",
     r"(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read)\b.{0,40}",
     r"(?:also\s+read|read\s+(?:more|also|next)|see\s+also|also\s+see|must\s+read|don[’']?t\s+miss|recommended|"
@@ -115,6 +120,8 @@ STORY_LIST_HEADER = re.compile(
     r"sorodne\s+novice|najčitanije|najbolj\s+brano)\s*[:.…]*$", re.I)
 """A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
 also' or the story goes on under the list (article._resumes)."""
+LIST_NUMBER = re.compile(r"^\d{1,2}(?:[.)]\s*|\s+|(?=[^\W\d_]))\S")
+"""The number an item of a ranked list of stories opens with: '1. March Madness bracket', '2 Egg prices', '3Populära …'."""
 READ_ALSO = re.compile(rf"^(?:{READ_ALSO_WORDS})\s*[:.…]*$", re.I)
 """'Read also', 'Leggi anche' alone on its line: the link under it is set inside the story, not listed under its end."""
 

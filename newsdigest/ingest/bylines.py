@@ -22,10 +22,10 @@ WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|com
 'Testo di', 'Skrevet af'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?|writers?|autor(?:{GENDERED}|en|es|a|ka|i)?|autore|auteure?|автор|yazar|forfatter|"
+AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writers?|autor(?:{GENDERED}|en|es|a|ka|i)?|autore|auteure?|автор|yazar|forfatter|"
                rf"författare|szerző|avtor(?:ica|ji)?|kirjoittaja|συντάκτ(?:ης|ρια)|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
                r"رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
-"""A label naming the writer: 'Author', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka', Hungarian 'Szerző',
+"""A label naming the writer: 'Author', 'Author of the article', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka', Hungarian 'Szerző',
 Slovenian 'Avtor', Finnish 'Kirjoittaja', Greek 'Συντάκτης', a reporter's ('Reporter:', 'Repórter:',
 Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
 TEXT_WORD = r"(?:text|texte|texto|testo|tekst|teksti|haber|bericht)"

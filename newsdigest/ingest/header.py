@@ -29,6 +29,7 @@ from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_
                       is_byline_or_dateline, is_person, is_role, names_beside_date, normalize_name, parse_byline)
 from .dates import DATE_LABEL, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
+from .source import is_outlet
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
                     linkish, setting, title_like)
 
@@ -366,9 +367,10 @@ def best_path(emit: list[list[float]], crf: CRF) -> list[int]:
 
 
 def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, zones: dict[str, str],
-                sections: tuple[str, ...], year: int | None, order: str = "") -> Header:
+                sections: tuple[str, ...], year: int | None, order: str = "", outlet: str = "") -> Header:
     """Label the header region and read the header's fields off the labels; `year` is for a date shown
-    without one, `order` ('mdy', 'dmy' or '': dates.numeric_order of the page) for one written in numbers."""
+    without one, `order` ('mdy', 'dmy' or '': dates.numeric_order of the page) for one written in numbers,
+    `outlet` (source.source_name) the site's name, which a line may print under the byline."""
     (lo, hi), rows = header_rows(lines, reading)
     crf = params.header
     emit = [crf.emissions(row) for row in rows]
@@ -380,7 +382,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     h = at["headline"]
     # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
     # review marks, the CRF's own say on that line and on its likeliest rival)
-    candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows)
+    candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows, outlet)
     scores = [params.headline.logit(row) for row in features]
     top = max(scores, default=0.0)
     weights = [math.exp(x - top) for x in scores]
@@ -637,6 +639,12 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     return (best[1], best[0]) if best[1] else ([], 1.0)
 
 
+def _people_listed(text: str) -> bool:
+    """A line that is only people's names, listed: 'Dana Whitcomb and Luis Arreola', 'Ann Lee, Bo Lind and Carl Mews'."""
+    names = name_list(text)
+    return len(names) >= 2 and all(is_person(n.split()) for n in names)
+
+
 def _beside_date(text: str, sections: tuple[str, ...]) -> list[str]:
     """The names beside a dateline's date ('Jane Doe • Oct 20, 2025'), less furniture and known sections."""
     return [a for a in names_beside_date(text) if furniture_share(a) == 0 and _section_key(a) not in _sections(sections)]
@@ -672,7 +680,7 @@ def _signed(text: str) -> bool:
 # ---- the headline as the layout places it ------------------------------------------------------------------
 
 
-def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | None, bool]:
+def layout_title(texts: list[str], reading: Reading, lo: int, outlet: str = "") -> tuple[int | None, bool]:
     """The headline as the page's layout places it, and whether the layout leaves no doubt (anchored): a hand
     rule, two of the headline ranker's features (its held-out effect is in training/README.md).
 
@@ -692,15 +700,16 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
     def about(j: int) -> bool:   # shares a word with the story
         return not _content_words(texts[j]).isdisjoint(body)
 
-    def meta_line(j: int) -> bool:   # a dateline, a reading time, a label alone ('Written by'), or a byline ('By …', 'Name
-        # Role', an agency, a person's name alone near the story: a given name first, not a button's capitalised words
-        # ('Start Free Trial'; nor 'J. Smith'))
+    def meta_line(j: int) -> bool:   # a dateline, a reading time, a label alone ('Written by'), the site's name under the
+        # byline, or a byline ('By …', 'Name Role', an agency, a person's name alone near the story, people listed: a
+        # given name first, not a button's capitalised words ('Start Free Trial'; nor 'J. Smith'))
         text = texts[j]
-        return words[j] <= 20 and (has_date(text) or is_relative(text)
+        return words[j] <= 20 and (has_date(text) or is_relative(text) or is_outlet(text, outlet)
                                    or bool(READING_TIME.match(text) or LABEL_ALONE.match(text))
                                    or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (
             not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
-                                                 or (run.start - 8 <= j < run.start and _bare_name(text) and is_person(text.split())))))
+                                                 or (run.start - 8 <= j < run.start and (_bare_name(text) and is_person(text.split())
+                                                                                         or _people_listed(text))))))
 
     def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
         return (j >= lo and title_like(texts[j], words[j]) and words[j] >= 4 and not meta_line(j)
@@ -741,25 +750,29 @@ def layout_title(texts: list[str], reading: Reading, lo: int) -> tuple[int | Non
         meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 or _caption(texts, k) for k in between)
 
 
-def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]]
+def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]], outlet: str = ""
                         ) -> tuple[list[int], list[tuple[float, ...]], int | None, bool, bool]:
     """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
     (`rows`: the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any
     line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
     ('12 March 2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair'), a
-    section's label ('Kategorie: Erste Mannschaft'), a sentence of 15 words or more ending in a full stop (no true headline of
+    section's label ('Kategorie: Erste Mannschaft'), furniture by its words (boilerplate.NOISE: 'This advertisement
+    has not loaded yet, but your article continues below.'), a list of stories' header ('Trending Now') and its
+    numbered items ('1. March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a full stop (no true headline of
     either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
     trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique'), a
     date followed by a byline (_dated_byline);
     where every line is one of those, every line is (and the headline is a guess)."""
-    layout, anchored = layout_title(texts, reading, lo)
+    layout, anchored = layout_title(texts, reading, lo, outlet)
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
+    ranked = _ranked_items(texts, lo, lo + len(rows))
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
                 or _dated_byline(text) or _sentence_and_credit(texts, i) or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text))
+                or bp.is_noise(text) or bool(bp.STORY_LIST_HEADER.match(text)) or i in ranked or is_outlet(text, outlet)
                 or bool(own[_AT["dateline"]] or own[_AT["relative"]])
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
@@ -768,6 +781,16 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     candidates = candidates or list(range(len(rows)))
     return candidates, [rows[k] + (float(lo + k == layout), float(lo + k == layout and anchored), *about(lo + k))
                         for k in candidates], layout, anchored, shaped
+
+
+def _ranked_items(texts: list[str], lo: int, hi: int) -> set[int]:
+    """The numbered items of the lists of other stories among lines lo..hi ('Most read' / '1. March Madness bracket'
+    / '2Populära caféet stänger'): each line opening with a number right under such a header or such an item."""
+    items: set[int] = set()
+    for i in range(lo + 1, hi):
+        if bp.LIST_NUMBER.match(texts[i]) and (i - 1 in items or bp.STORY_LIST_HEADER.match(texts[i - 1])):
+            items.add(i)
+    return items
 
 
 def _dated_byline(text: str) -> bool:

@@ -113,7 +113,8 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     run = reading.run
     year = _year_hint(texts, file_time)
     order = numeric_order("\n".join(texts))   # '8/27/2025' elsewhere on the page: its '8/1/2025' is in August
-    header = read_header(lines, reading, params, rules.zone, rules.zones, rules.sections, year, order)
+    outlet = source_name(texts, source_url)
+    header = read_header(lines, reading, params, rules.zone, rules.zones, rules.sections, year, order, outlet)
     title = header.title
     body_lines = [texts[i] for i in range(header.body_start, run.end)   # a story list's header stays: read_body
                   if (not _is_noise(texts[i], rules) or bp.STORY_LIST_HEADER.match(texts[i])) and texts[i] != title]
@@ -146,7 +147,6 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
-    outlet = source_name(texts, source_url)
     doubts = doubt_rows(header, texts[header.title_line], bool(authors), bool(header.stamps) and not date_from,
                         paragraphs)
     review = {**marks(doubts, rules.doubts or default_doubts(), date_from, bool(authors)), **_review(reading)}

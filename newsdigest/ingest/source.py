@@ -34,6 +34,18 @@ def source_name(texts: list[str], source_url: str = "") -> str:
     return (urlsplit(source_url).hostname or "").removeprefix("www.") if source_url else ""
 
 
+def is_outlet(line: str, outlet: str) -> bool:
+    """Whether a line is the outlet's name (`outlet`: source_name's), whichever way the page writes it: 'The Riverton
+    Ledger' for 'www.rivertonledger.com' or 'Riverton Ledger'."""
+    return bool(outlet) and 0 < len(line) <= 60 and _outlet_key(line) == _outlet_key(outlet)
+
+
+def _outlet_key(name: str) -> str:
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().lower())
+    name = re.sub(r"\.[a-z]{2,6}(?:\.[a-z]{2})?$", "", name)   # a host's top-level domain
+    return re.sub(r"\W|_", "", re.sub(r"^the\s+", "", name))
+
+
 def outlet_in(line: str) -> str:
     """'© 2025 The Harbour Gazette. All rights reserved.' -> 'The Harbour Gazette'; '' when the line names no
     outlet ('Copyright 2024', or a label with a colon after the mark: '© Photo: Jane Doe')."""
