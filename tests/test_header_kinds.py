@@ -1243,3 +1243,18 @@ def test_the_sites_name_under_the_writers_listed_is_neither_headline_nor_byline(
 ])
 def test_a_line_is_the_outlets_name_however_the_page_writes_it(line, outlet, same):
     assert is_outlet(line, outlet) == same
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Maren Holt at Millbrook Road", ("Maren Holt",)),     # where a match report was written
+    ("Maren Holt@MARENHOLT", ("Maren Holt",)),             # a social account's handle glued to the name
+    ("By Maren Holt @marenholt", ("Maren Holt",)),
+])
+def test_a_place_or_a_handle_after_the_writers_name_is_no_part_of_it(line, names):
+    assert byline_names(line) == names
+
+
+def test_a_writers_handle_glued_to_the_name_under_the_dateline():
+    page = (f"Quayside Notes\nHome\nMarkets\n{HALL}\nPublished Thu, Mar 13 2026 10:31 AM EDT\n"
+            f"Maren Holt@MARENHOLT\nKey Points\n\n{BODY}")
+    assert convert(page).authors == ["Maren Holt"]

@@ -96,8 +96,9 @@ BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 """'Autorin folgen': the button beside an author's label, no name."""
 
 
-EMAIL = re.compile(r"\s*\S+@[\w-]+(?:\.[\w-]+)+")
-"""An e-mail address, after a writer's name ('Jane Doe Reporter jane.doe@example.org')."""
+EMAIL = re.compile(r"\s*\S+@[\w-]+(?:\.[\w-]+)+|\s*(?<!\S)@\w{2,30}$|(?<=[a-z])@\w{2,30}$")
+"""An e-mail address or a social account's handle after a writer's name ('Jane Doe Reporter jane.doe@example.org',
+'Jordan Lee@JORDANLEETL', 'Jane Doe @janedoe')."""
 
 
 def unglued(line: str) -> str:
@@ -108,9 +109,10 @@ def unglued(line: str) -> str:
 
 
 NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec|mit|con|com|met)\s+(?=\S)|"
-                       r"\s+(?:um|am|on|at|à|alle|om|às|a\s+las)\s+(?=\d)|\s+(?:aus|from)\s+(?=[A-ZÀ-ÖØ-Þ])")
+                       r"\s+(?:um|am|on|at|à|alle|om|às|a\s+las)\s+(?=\d)|\s+(?:aus|from|at)\s+(?=[A-ZÀ-ÖØ-Þ])")
 """Where the names of a 'By …' line end: 'By X | June 18', 'By X — Reuters', 'By X in Kyiv', 'By X on Monday',
-'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y', 'Gisela Hammer aus Witten'."""
+'Par X avec AFP', 'Von X mit dpa', 'By X with additional reporting by Y', 'Gisela Hammer aus Witten', 'X at
+Millbrook Road'."""
 AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|dpa|efe|ansa|anp|"
                     r"apa|epd|kna|aap|upi|xinhua|tass|kyodo|yonhap|belga|lusa|europa\s+press|(?:keystone-)?sda|pap|ntb|ritzau|"
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
@@ -215,8 +217,9 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
 LABELLED_PARTS = re.compile(r"\s+[|·•]\s+")
 """The parts of a meta line: 'Datum: 23.11.2025 | Autor: Jane Doe | Kategorie: Orgel' (a part labelled as a byline
 names the writers wherever it stands)."""
-FROM_PLACE = re.compile(r"(?:aus|from)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
-"""Where a writer is from, after the name: 'Gisela Hammer aus Witten', a community site's reporter."""
+FROM_PLACE = re.compile(r"(?:aus|from|at)\s+[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?")
+"""Where a writer is from or reports from, after the name: 'Gisela Hammer aus Witten', a community site's reporter;
+'Tom Hartley at Millbrook Road', a match report's."""
 BY_INSIDE = re.compile(rf"(?:^|(?<=[\s|·•,—–/-]))(?:(?:{WROTE}|article)\s+)?(?:{BY_WORD}\b|{LABEL_DA_DE})\s*:?\s*(?=\S)",
                        re.I)
 LABEL_AT_START = re.compile(rf"^(?:{AUTHOR_WORD}(?:\s*:\s*|\s+)|{TEXT_LABEL}\s*|{ASKED}\s+|{WRITES}\s*:?\s*|{LOWER_BY}\s+)", re.I)

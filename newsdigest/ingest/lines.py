@@ -95,16 +95,21 @@ FOLLOW_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*[+|·•]?\s+)(?:{BUTTONS})$
 
 def _without_widgets(line: str) -> str:
     """A byline or dateline less the comment count after it ('Posted on May 2, 2025 by Jane Doe - 5 Comments on
-    Title' -> 'Posted on May 2, 2025 by Jane Doe'); a byline less the writer's e-mail address after it; a person's
-    name less the follow button beside it; any other line as it is."""
+    Title' -> 'Posted on May 2, 2025 by Jane Doe'); a byline or a person's name less the writer's e-mail address or
+    handle after it ('Jordan Lee@JLEE'); a person's name less the follow button beside it; any other line as it is."""
     m = COMMENT_COUNT.search(line)
     if m and is_byline_or_dateline(line[:m.start()]):
         return line[:m.start()]
     m = EMAIL.search(line)
-    if m and not line[m.end():].strip() and parse_byline(line[:m.start()], header=True):
+    if m and not line[m.end():].strip() and (parse_byline(line[:m.start()], header=True) or _person(line[:m.start()])):
         return line[:m.start()]
     m = FOLLOW_BUTTON.search(line)
-    return line[:m.start()] if m and len(line[:m.start()].split()) <= 4 and is_person(line[:m.start()].split()) else line
+    return line[:m.start()] if m and _person(line[:m.start()]) else line
+
+
+def _person(text: str) -> bool:
+    """A person's name alone: four words at most, a given name or a title first."""
+    return len(text.split()) <= 4 and is_person(text.split())
 
 
 def _labels(label: str, line: str) -> bool:
