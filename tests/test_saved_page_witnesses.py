@@ -118,6 +118,14 @@ def test_an_og_title_that_is_or_carries_the_sites_name(social):
     assert got.title == HEADLINE
 
 
+@pytest.mark.parametrize("title", [f"{HEADLINE} - Newspaper - The Harbour Gazette", f"{HEADLINE} | City | Harbour Gazette"])
+def test_a_title_with_a_section_between_the_headline_and_the_sites_name(title):
+    """A page with no h1 and no sharing title (the headline an h2 that links to the story): the <title> less the
+    site's name and the section before it."""
+    got = convert(page(f"<title>{title}</title>", f'<h2><a href="/city/night-trams">{HEADLINE}</a></h2>'))
+    assert got.title == HEADLINE
+
+
 def test_the_h1_and_the_json_ld_headline_outvote_the_sharing_title():
     graph = '{"@type": "NewsArticle", "headline": "%s"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script><title>Trams: a new route</title>'

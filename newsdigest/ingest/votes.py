@@ -41,8 +41,9 @@ def _key(text: str) -> str:
 
 
 def without_site(title: str, outlets: list[str], url: str = "") -> str:
-    """The headline less the site's name before or after it ('Water charges rise | Example News'); '' when the
-    title is nothing but the site's name."""
+    """The headline less the site's name before or after it ('Water charges rise | Example News'), and a section
+    between the headline and the site's name after it ('… - Newspaper - The Daily Example'); '' when the title is
+    nothing but the site's name."""
     names = {_key(o) for o in outlets if _key(o)}
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     if host:
@@ -57,10 +58,15 @@ def without_site(title: str, outlets: list[str], url: str = "") -> str:
     def site_like(part: str) -> bool:
         key = _key(part)
         return bool(key) and (key in names or any(len(n) > 3 and (key.startswith(n) or n.startswith(key)) for n in names)
-                              or key.replace(" ", "") in {n.replace(" ", "") for n in names})
+                              or key.removeprefix("the ").replace(" ", "") in {n.replace(" ", "") for n in names})
 
+    site_at_end = False
     while len(parts) > 1 and site_like(parts[-1]):
         parts.pop()
+        title = title[:title.rfind(SEPARATOR.findall(title)[-1])]
+        site_at_end = True
+    while site_at_end and len(parts) > 1 and len(parts[-1].split()) <= 2:   # 'Headline - Newspaper - The Daily Example':
+        parts.pop()                                                        # the section between the headline and the site
         title = title[:title.rfind(SEPARATOR.findall(title)[-1])]
     while len(parts) > 1 and site_like(parts[0]):
         parts.pop(0)
