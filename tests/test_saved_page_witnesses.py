@@ -126,6 +126,14 @@ def test_a_title_with_a_section_between_the_headline_and_the_sites_name(title):
     assert got.title == HEADLINE
 
 
+def test_the_copyright_lines_outlet_is_the_sites_name_a_title_carries():
+    """No address, no og:site_name: the footer's copyright line names the site the <title> ends with."""
+    raw = (f"<html><head><title>{HEADLINE} - Newspaper - The Harbour Gazette</title></head><body><main><article>"
+           f'<h2><a href="/city/night-trams">{HEADLINE}</a></h2>{STORY}</article></main>'
+           "<footer>Copyright © 2026, The Harbour Gazette</footer></body></html>").encode()
+    assert convert(raw).title == HEADLINE
+
+
 def test_the_h1_and_the_json_ld_headline_outvote_the_sharing_title():
     graph = '{"@type": "NewsArticle", "headline": "%s"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script><title>Trams: a new route</title>'

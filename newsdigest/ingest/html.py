@@ -29,6 +29,7 @@ from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed, signature
 from .review import GUESSED
 from .score import FURNITURE
+from .source import source_name
 from .text import STOPS, escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, headings_only, story_words, without_site
 
@@ -94,6 +95,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     body, found = trafilatura_reading(doc, data.url, file_time)
     body = with_dropped_lists(doc, body)
     shown_text = page_text(doc)
+    data.outlets += [o for o in [source_name(shown_text.split("\n"))] if o and o not in data.outlets]   # '© 2025, The …'
     order = numeric_order(shown_text)
     header = visible_header(shown_text, data, found, rules, body, order)
     paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
