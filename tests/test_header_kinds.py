@@ -1258,3 +1258,36 @@ def test_a_writers_handle_glued_to_the_name_under_the_dateline():
     page = (f"Quayside Notes\nHome\nMarkets\n{HALL}\nPublished Thu, Mar 13 2026 10:31 AM EDT\n"
             f"Maren Holt@MARENHOLT\nKey Points\n\n{BODY}")
     assert convert(page).authors == ["Maren Holt"]
+
+
+@pytest.mark.parametrize("between", ["Press Release February 19, 2026", "Markets"])
+def test_a_crumb_that_cut_the_headline_short_gives_way_to_the_whole_headline_under_it(between):
+    page = ("Quayside Notes\nNewsroom\nPress Releases\nHome\nNewsroom\nPress Releases\n"
+            "Council turns the old tram depot into a covered market\n\n"
+            f"{between}\n\nCouncil turns the old tram depot into a covered market, creating sixty stalls\n\n" + BODY)
+    article = convert(page)
+    assert article.title == "Council turns the old tram depot into a covered market, creating sixty stalls"
+    assert article.authors == []
+
+
+def test_a_label_beside_a_date_names_no_one():
+    assert names_beside_date("Press Release February 19, 2026") == ()
+
+
+def test_a_desks_byline_gives_way_to_the_writer_a_credit_in_the_story_names():
+    page = (f"Quayside Notes\nHome\nNews\n{HALL}\nvon Redaktion | 05.09.2025 | Karriere, News\n\n"
+            + BODY + "\nText & Fotos: Maren Holt\n\nTeilen\n")
+    assert convert(page).authors == ["Maren Holt"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Maren Holt, 16.03.2026 – 21:47 Uhr", ("Maren Holt",)),   # a person's name, a comma, the date
+    ("Lindau, 16.03.2026 – 21:47 Uhr", ()),                    # a place
+])
+def test_a_writer_a_comma_and_the_date(line, names):
+    assert names_beside_date(line) == names
+
+
+def test_the_accounts_badge_glued_to_the_writers_name():
+    page = f"Quayside Notes\nHome\nNews\n{HALL}\nMaren HoltAdmin\n2. Februar 2026\n\n{BODY}"
+    assert convert(page).authors == ["Maren Holt"]

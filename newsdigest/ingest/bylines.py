@@ -90,13 +90,15 @@ READING_TIME_ON = re.compile(r"\s+\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minut
 GLUED_LABEL = re.compile(r"(?<=[a-zäöüß]):(?=[A-ZÀ-ÖØ-Þ])")
 """'Beitrags-Autor:Anna & Tobi': a label's colon glued to the name by inline markup."""
 BUTTONS = r"Folgen|Follow|Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj|Följ|Følg"
-GLUED_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*\+\s*)(?:{BUTTONS})$")
-"""'Lena VogtFolgen', 'Reto Baumann+ Folgen': a follow button's word glued to the name beside it."""
+BADGES = r"Admin|Administrator|Moderator|Editor"
+GLUED_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*\+\s*)(?:{BUTTONS})$|(?<=[a-zß-ÿ])(?:{BADGES})$")
+"""'Lena VogtFolgen', 'Reto Baumann+ Folgen': a follow button's word glued to the name beside it; 'Sandra MeierAdmin':
+the account's badge."""
 BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 """'Autorin folgen': the button beside an author's label, no name."""
 
 
-EMAIL = re.compile(r"\s*\S+@[\w-]+(?:\.[\w-]+)+|\s*(?<!\S)@\w{2,30}$|(?<=[a-z])@\w{2,30}$")
+EMAIL = re.compile(r"\s*(?<!\S)[^\s@]+@[\w-]+(?:\.[\w-]+)+|\s*(?<!\S)@\w{2,30}$|(?<=[a-z])@\w{2,30}$")
 """An e-mail address or a social account's handle after a writer's name ('Jane Doe Reporter jane.doe@example.org',
 'Jordan Lee@JORDANLEETL', 'Jane Doe @janedoe')."""
 
@@ -268,9 +270,10 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 
 
 def posted_by_account(names: list[str]) -> bool:
-    """Every name a byline gives is an account's, not a person's: a handle in lower case ('ov-lindenau') or a
-    content system's default account ('Webmaster'); a person a credit in or under the story names is the writer."""
-    return bool(names) and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS for n in names)
+    """Every name a byline gives is an account's, not a person's: a handle in lower case ('ov-lindenau'), a
+    content system's default account ('Webmaster') or a desk ('Redaktion'); a person a credit in or under the story
+    names is the writer."""
+    return bool(names) and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS or DESK.match(n) for n in names)
 
 
 NEXT_LABEL = re.compile(r"\s+[^\s:]+:(?=\s|$)")
@@ -515,6 +518,11 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     ('Ana Novak, Marko Kos | 5. junij 2025'), each a person's name (a given name first); a place
     before a comma ('London, 3 March 2025') names nobody; a year or a day glued to the name is parted from it."""
     line = GLUED_DAY.sub(" · ", GLUED_YEAR.sub(r"\1 · ", line))
+    name, comma, rest = line.partition(",")   # 'Malte Grünwald, 16.03.2025 – 21:47 Uhr': a person's name (not a place)
+    opens = rest.split()[0].strip(".,").lower() if rest.split() else ""   # the date right after the comma, no other name
+    if comma and 2 <= len(name.split()) <= 4 and is_person(name.split()) and has_date(rest) and not any(map(str.isdigit, name)) \
+            and (opens[:1].isdigit() or opens in CALENDAR_WORDS):
+        return byline_names(name) if byline_names(name) == (name.strip(),) else ()
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
              and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht
     for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part
@@ -525,13 +533,14 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if names and all(2 <= len(n.split()) <= 4 for n in names) and part.startswith(names[0]) and (
                 len(names) == 1 or all(is_person(n.split()) for n in names)):   # 'Ana Novak, Marko Kos | 5. junij …'
             return names
-    words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date
+    words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date (not a
+    # label: 'Press Release February 19, 2025')
     for n in range(2, min(4, len(words) - 1) + 1):
         name, rest = words[:n], " ".join(words[n:])
         if not all(TITLE_WORD.match(w) for w in name) or name[-1].lower() in CALENDAR_WORDS:
             break
         if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0")
-                and byline_names(" ".join(name)) == (" ".join(name),)):
+                and byline_names(" ".join(name)) == (" ".join(name),) and not re.fullmatch(WROTE, " ".join(name), re.I)):
             return (" ".join(name),)
     by = BY_INSIDE.search(line)
     if by and by.start() and has_date(line[:by.start()]) and (labelled := byline_names(line)):

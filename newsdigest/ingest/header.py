@@ -510,7 +510,8 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
     ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'); the line under a
     breadcrumb trail that ends in the headline and holds it ('News / Mumbai News / 72-year-old …' / 'Mumbai: 72-year-old
-    …'). `labels` from `lo`."""
+    …'); a line up to four lines under it that goes on where it stops (a crumb that cut the headline short, then a
+    label or a kicker, then the whole headline). `labels` from `lo`."""
     whole = next((j for j in range(t - 1, max(-1, t - 5), -1) if len(texts[j].split()) >= 4 and title != texts[j]
                   and title.endswith(" " + texts[j])), None)
     if whole is not None:
@@ -522,6 +523,10 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
     if rest and len(fuller.split()) <= 30 and _headline_part(rest[0]):
         return fuller, t + 1
+    whole = next((j for j in range(t + 1, min(len(texts), t + 5)) if len(title.split()) >= 4 and texts[j].startswith(title)
+                  and _goes_on(texts[j][len(title):]) and len(texts[j].split()) <= 30 and not texts[j].endswith(".")), None)
+    if whole is not None:   # a trail's last crumb, the headline cut short ('Corvane Systems to Build a Plant in Abilene'),
+        return texts[whole], whole   # and the whole headline a few lines under it ('…, Creating 340 Jobs')
     title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
                   and title.startswith(texts[j]) and SITE_SUFFIX.fullmatch(title[len(texts[j]):])
                   and not _headline_part(title[len(texts[j]):])), title)
@@ -542,6 +547,12 @@ def _without_glued_kicker(title: str) -> str:
     'JavaScript', 'OpenAI')."""
     m = GLUED_KICKER.match(title)
     return m["word"] + m["rest"] if m and m["word"].lower() in STOP else title
+
+
+def _goes_on(rest: str) -> bool:
+    """What follows a shortened headline is more of it: after a comma, a question mark or a colon (', creating 340
+    jobs', '? How to tell'), or after a space or a dash when _headline_part (not a site's name: ' – Kaistädter Zeitung')."""
+    return bool(re.match(r"[,;:?!]\s+\S", rest) or re.match(r"\s*[–—|-]?\s+\S", rest) and _headline_part(rest))
 
 
 def _headline_part(rest: str) -> bool:
@@ -601,7 +612,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     """When no line the best path calls a byline names anyone: the names on the likeliest byline line among
     those around the headline (`after`, to the first body line) whose shape alone names a person: a name alone on
     its line ('Liz Kenny', 'AMIT SAMSUKHA'), names listed ('Ann Lee, Bo Lind and Carl Mews'), a name beside a date
-    ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …', a person's name and the paper ('Jane Doe / Harbour Gazette');
+    ('Faith Katunga•Oct 20, 2025'), 'By: Jane Doe on …', a person's name and the paper ('Jane Doe / Harbour Gazette',
+    'Jane Doe, The Harbour Gazette') or a role;
     and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
     probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
@@ -627,6 +639,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
             names = list(byline_names(text))
         elif is_person(re.split(r"\s+[/|·•]\s+", text)[0].split()) and re.search(r"\s[/|·•]\s", text):
             names = list(byline_names(text))   # 'Nadja Stucki / Suhrentaler Zeitung': the writer and the paper
+        elif (named := parse_byline(text, header=True)) and all(is_person(n.split()) for n in named):
+            names = named   # 'Daniel Okafor, The Lakeside Courier', 'Mira Olsen, Senior Reporter': people and their role or outlet
         else:   # 'Ann Lee Senior Reporter and Bo Lind': the names less their roles
             names = list(byline_names(text) or name_list(text)) if name_list(text) else _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import (AUTHOR_WORD, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline, is_person,
+from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline, is_person,
                       parse_byline)
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
@@ -89,8 +89,9 @@ COMMENT_COUNT = re.compile(r"\s+[-–—|·•]\s+(?:\d+|no|one|ein|une?|una?|um
 """The comment count a meta line ends with, a link to the comments: '… by Jane Doe - 5 Comments on “Title”'."""
 
 
-FOLLOW_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*[+|·•]?\s+)(?:{BUTTONS})$")
-"""A follow button beside the writer's name: 'Reto Baumann+ Folgen', 'Anna Berg Follow'."""
+FOLLOW_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*[+|·•]?\s+)(?:{BUTTONS})$|(?<=[a-zß-ÿ])(?:{BADGES})$")
+"""A follow button beside the writer's name, or the account's badge glued to it: 'Reto Baumann+ Folgen', 'Anna Berg
+Follow', 'Sandra MeierAdmin'."""
 
 
 def _without_widgets(line: str) -> str:
@@ -100,7 +101,9 @@ def _without_widgets(line: str) -> str:
     m = COMMENT_COUNT.search(line)
     if m and is_byline_or_dateline(line[:m.start()]):
         return line[:m.start()]
-    m = EMAIL.search(line)
+    if len(line) > 200:
+        return line   # a byline is short: a long line is prose, or a wall of text
+    m = EMAIL.search(line) if "@" in line else None
     if m and not line[m.end():].strip() and (parse_byline(line[:m.start()], header=True) or _person(line[:m.start()])):
         return line[:m.start()]
     m = FOLLOW_BUTTON.search(line)
