@@ -22,11 +22,12 @@ WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|com
 'Testo di', 'Skrevet af'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writers?|autor(?:{GENDERED}|en|es|a|ka|i)?|autore|auteure?|автор|yazar|forfatter|"
-               rf"författare|szerző|avtor(?:ica|ji)?|kirjoittaja|συντάκτ(?:ης|ρια)|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|रिपोर्ट(?:र)?|लेखक|"
-               r"رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
-"""A label naming the writer: 'Author', 'Author of the article', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka', Hungarian 'Szerző',
-Slovenian 'Avtor', Finnish 'Kirjoittaja', Greek 'Συντάκτης', a reporter's ('Reporter:', 'Repórter:',
+AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writers?|"
+               rf"autor(?:{GENDERED}|en|es|a|ka|i)?|autore|auteure?|автор|yazar|forfatter|författare|szerző|avtor(?:ica|ji)?|"
+               rf"kirjoittaja|συντάκτ(?:ης|ρια)|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|"
+               r"रिपोर्ट(?:र)?|लेखक|رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
+"""A label naming the writer: 'Author', 'Author of the article', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka',
+Hungarian 'Szerző', Slovenian 'Avtor', Finnish 'Kirjoittaja', Greek 'Συντάκτης', a reporter's ('Reporter:', 'Repórter:',
 Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
 TEXT_WORD = r"(?:text|texte|texto|testo|tekst|teksti|haber|bericht)"
 """The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', 'Teksti', Turkish 'Haber', a club's 'Bericht'."""
@@ -327,7 +328,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = text[m.end():]
     else:   # 'Autor: Jane Doe', 'Beitrags-Autor Von Jane Doe'
         text = re.sub(rf"^(?:{BY_WORD})\s+(?!(?:der|den|dem|de|la|le|van)\b)(?=\S)", "", LABEL_AT_START.sub("", text), flags=re.I)
-    text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(READING_TIME_ON.sub("", text))[0]))   # 'By Jane Doe Last updated on: …': the names end at the label
+    text = READING_TIME_ON.sub("", text)   # 'von Nina Albrecht 3 Min. Lesezeit': the names end at a reading time
+    text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # and at a label: 'By Jane Doe Last updated on: …'
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
     text = re.split(r"\s+on(?:\s+|$)", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
@@ -520,8 +522,8 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     line = GLUED_DAY.sub(" · ", GLUED_YEAR.sub(r"\1 · ", line))
     name, comma, rest = line.partition(",")   # 'Malte Grünwald, 16.03.2025 – 21:47 Uhr': a person's name (not a place)
     opens = rest.split()[0].strip(".,").lower() if rest.split() else ""   # the date right after the comma, no other name
-    if comma and 2 <= len(name.split()) <= 4 and is_person(name.split()) and has_date(rest) and not any(map(str.isdigit, name)) \
-            and (opens[:1].isdigit() or opens in CALENDAR_WORDS):
+    if (comma and 2 <= len(name.split()) <= 4 and is_person(name.split()) and not any(map(str.isdigit, name))
+            and has_date(rest) and (opens[:1].isdigit() or opens in CALENDAR_WORDS)):
         return byline_names(name) if byline_names(name) == (name.strip(),) else ()
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
              and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht

@@ -538,7 +538,8 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     return title, t
 
 
-GLUED_KICKER = re.compile(r"^(?P<kicker>(?:\S+\s+){0,3}\S*[a-zß-ÿ]{3})(?P<word>[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,})(?P<rest>\s+\S+\s+\S+\s+\S.*)$")
+GLUED_KICKER = re.compile(r"^(?P<kicker>(?:\S+\s+){0,3}\S*[a-zß-ÿ]{3})(?P<word>[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,})"
+                          r"(?P<rest>\s+\S+\s+\S+\s+\S.*)$")
 
 
 def _without_glued_kicker(title: str) -> str:
@@ -640,7 +641,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         elif is_person(re.split(r"\s+[/|·•]\s+", text)[0].split()) and re.search(r"\s[/|·•]\s", text):
             names = list(byline_names(text))   # 'Nadja Stucki / Suhrentaler Zeitung': the writer and the paper
         elif (named := parse_byline(text, header=True)) and all(is_person(n.split()) for n in named):
-            names = named   # 'Daniel Okafor, The Lakeside Courier', 'Mira Olsen, Senior Reporter': people and their role or outlet
+            names = named   # people and their outlet or role: 'Daniel Okafor, The Lakeside Courier'
         else:   # 'Ann Lee Senior Reporter and Bo Lind': the names less their roles
             names = list(byline_names(text) or name_list(text)) if name_list(text) else _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
@@ -721,9 +722,8 @@ def layout_title(texts: list[str], reading: Reading, lo: int, outlet: str = "") 
         return words[j] <= 20 and (has_date(text) or is_relative(text) or is_outlet(text, outlet)
                                    or bool(READING_TIME.match(text) or LABEL_ALONE.match(text))
                                    or bool(DATE_LABEL.match(text) and any(map(str.isdigit, text))) or (
-            not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text)
-                                                 or (run.start - 8 <= j < run.start and (_bare_name(text) and is_person(text.split())
-                                                                                         or _people_listed(text))))))
+            not bp.NAMED_CREDIT.match(text) and (bool(parse_byline(text, header=True)) or is_agency(text) or (
+                run.start - 8 <= j < run.start and (_bare_name(text) and is_person(text.split()) or _people_listed(text))))))
 
     def titled(j: int) -> bool:   # shaped like a headline or a teaser, not a kicker or a dateline
         return (j >= lo and title_like(texts[j], words[j]) and words[j] >= 4 and not meta_line(j)
@@ -772,8 +772,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     ('12 March 2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair'), a
     section's label ('Kategorie: Erste Mannschaft'), furniture by its words (boilerplate.NOISE: 'This advertisement
     has not loaded yet, but your article continues below.'), a list of stories' header ('Trending Now') and its
-    numbered items ('1. March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a full stop (no true headline of
-    either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
+    numbered items ('1. March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a
+    full stop (no true headline of either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
     trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique'), a
     date followed by a byline (_dated_byline);
     where every line is one of those, every line is (and the headline is a guess)."""
@@ -785,9 +785,9 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
-                or _dated_byline(text) or _sentence_and_credit(texts, i) or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text))
-                or bp.is_noise(text) or bool(bp.STORY_LIST_HEADER.match(text)) or i in ranked or is_outlet(text, outlet)
-                or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+                or _dated_byline(text) or _sentence_and_credit(texts, i) or i in ranked or is_outlet(text, outlet)
+                or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text) or bp.STORY_LIST_HEADER.match(text))
+                or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]

@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline, is_person,
-                      parse_byline)
+from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline,
+                      is_person, parse_byline)
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
