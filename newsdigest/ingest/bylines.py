@@ -107,7 +107,7 @@ EMAIL = re.compile(r"\s*(?<!\S)[^\s@]+@[\w-]+(?:\.[\w-]+)+|\s*(?<!\S)@\w{2,30}$|
 def unglued(line: str) -> str:
     """A byline with what inline markup glued to its names parted from them (GLUED, GLUED_BY, GLUED_LABEL,
     GLUED_BUTTON), a full-width colon written as a colon and a space ('报道：林美玲'), and no e-mail address."""
-    line = EMAIL.sub("", line)
+    line = EMAIL.sub("", line) if "@" in line else line
     return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", GLUED_BY.sub(" ", GLUED.sub(r"\1 ", line)))).replace("：", ": ")
 
 
