@@ -94,7 +94,8 @@ BUTTONS = r"Folgen|Follow|Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserw
 BADGES = r"Admin|Administrator|Moderator|Editor"
 GLUED_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*\+\s*)(?:{BUTTONS})$|(?<=[a-zß-ÿ])(?:{BADGES})$")
 """'Lena VogtFolgen', 'Reto Baumann+ Folgen': a follow button's word glued to the name beside it; 'Sandra MeierAdmin':
-the account's badge."""
+the account's badge. (Not a button after a space: 'Autorin folgen' is a label and its button, no name; the line reader's
+lines.FOLLOW_BUTTON takes that form too, but only from a line that is a person's name without it.)"""
 BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 """'Autorin folgen': the button beside an author's label, no name."""
 
@@ -524,7 +525,8 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     opens = rest.split()[0].strip(".,").lower() if rest.split() else ""   # the date right after the comma, no other name
     if (comma and 2 <= len(name.split()) <= 4 and is_person(name.split()) and not any(map(str.isdigit, name))
             and has_date(rest) and (opens[:1].isdigit() or opens in CALENDAR_WORDS)):
-        return byline_names(name) if byline_names(name) == (name.strip(),) else ()
+        names = byline_names(name)
+        return names if names == (name.strip(),) else ()
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
              and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht
     for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part
