@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import boilerplate as bp
 from .bylines import BY, READING_TIME, is_person, parse_byline
-from .dates import Stamp, parse_dateline
+from .dates import Stamp, find_stamps, parse_dateline
 from .header import CATEGORY_LABEL, TERMINAL, category_names, take_caption
 from .text import escape_markdown
 
@@ -79,6 +79,7 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         names = parse_byline(line, header=False)
         if names:
             body.authors += names
+            body.stamps += find_stamps(line, zone, zones)[:1]   # '(Text und Foto: Jane Doe, 08.04.2025)'
             continue
         if "@" in line and len(line.split()) <= 8 and SIGN_OFF.search(line):
             continue                                      # 'Jane Doe jane@example.org': the writer's address

@@ -86,8 +86,13 @@ GLUED_NAME_END = re.compile(r"(?<=[a-zß-ÿ]{4})(?<!Fitz)[A-ZÀ-ÖØ-Þ]\S*.*$")
 'MacKenzie', 'FitzGerald' are names; so are handles and brands: 'BeauHD', 'FlowGuard')."""
 GLUED_YEAR_BY = re.compile(rf"(?<=(?:19|20)\d\d)(?={BY_WORD}\s+[A-ZÀ-ÖØ-Þ])", re.I)
 """'Freitag, 13. Juni 2025von Nina Albrecht': a date and the byline after it in two elements with no space between."""
-READING_TIME_ON = re.compile(r"\s+\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?)\b.*$", re.I)
-"""'von Nina Albrecht 3 Min. Lesezeit', 'by Jane Doe 4 min read Science': a reading time after the names ends them."""
+READING_TIME_ON = re.compile(r"(?:\s+|(?<=[^\W\d_]))\d{1,3}\s*(?:min(?:ute)?s?|mins?|minuten|minutos|minuti|minut[aey]?)\b.*$",
+                             re.I)
+"""'von Nina Albrecht 3 Min. Lesezeit', 'by Jane Doe 4 min read Science': a reading time after the names ends them
+(glued to the last name too: 'Magdalena Steiner5 Min.')."""
+COMMENT_COUNT = re.compile(r"\s+(?:\d+|no|keine|sans|sin|nessun)\s+(?:comments?|kommentare?|commentaires?|comentarios?|"
+                           r"commenti|reacties|reactions?|replies|responses|antworten)\b.*$", re.I)
+"""'Geschrieben von Jane Doe am 12. Januar 2026 3 Kommentare': the count of comments after the names ends them."""
 GLUED_LABEL = re.compile(r"(?<=[a-zäöüß]):(?=[A-ZÀ-ÖØ-Þ])")
 """'Beitrags-Autor:Anna & Tobi': a label's colon glued to the name by inline markup."""
 BUTTONS = r"Folgen|Follow|Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj|Följ|Følg"
@@ -185,6 +190,12 @@ def is_byline_or_dateline(line: str) -> bool:
             and (has_date(line) or is_relative(line) or bool(parse_byline(line, header=True)) or is_agency(line)))
 
 
+def unbracketed(line: str) -> str:
+    """The line less the brackets around the whole of it, as a paper signs a story under its last paragraph ('(Jane
+    Doe)', '(Text und Foto: Jane Doe, 08.04.2025)'); else the line."""
+    return line[1:-1].strip() if line[:1] == "(" and line[-1:] == ")" and "(" not in line[1:-1] else line
+
+
 def parse_byline(line: str, header: bool, bare: bool = False) -> list[str] | None:
     """Return the authors named by a byline line, or None when the line is not a byline (see _byline)."""
     names = _byline(line, header, bare)
@@ -198,7 +209,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     'By …' lines count anywhere; 'Name Role' lines only in the header (header=True); a bare
     'Jane Doe' line only when shouted ('SÉRGIO LIMA') or when the caller knows its place (bare=True).
     """
-    line = unglued(line.strip().rstrip("."))
+    line = unglued(unbracketed(line.strip()).rstrip("."))
     m = BY.match(line) or next(filter(None, map(BY.match, LABELLED_PARTS.split(line)[1:])), None)
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
@@ -312,7 +323,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
     line = GLUED_YEAR_BY.sub(" ", line)
     line = next((part for part in LABELLED_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
-    text = without_dates(line.strip())
+    text = COMMENT_COUNT.sub("", without_dates(line.strip()))   # '… am 12. Januar 2026 3 Kommentare'
     dated = text != line.strip()
     if dated:
         text = _left_by_date(text)
@@ -615,6 +626,22 @@ def is_role(words: list[str]) -> bool:
     modifiers = words[:-1]
     return all(w.lower() in ROLE_MODIFIERS or w.islower() or (i == len(modifiers) - 1 and w[:1].isupper())
                for i, w in enumerate(modifiers))
+
+
+JOB_WORD = re.compile(r"(?:manager|lead|director|head|officer|founder|co-founder|president|vp|ceo|cto|cfo|coo|cmo|"
+                      r"engineer|designer|developer|specialist|strategist|consultant|coordinator|advis[eo]r|partner|"
+                      r"scientist|researcher|professor|owner|principal|attorney|lawyer|"
+                      r"\w*(?:leiter|geschäftsführer|gründer|referent|sprecher)(?:in)?)\W?$", re.I)
+"""A word that makes a short line a job title beyond the newsroom's (ROLE_NOUN): 'Head of Finance Operations',
+'Product Marketing Manager', 'CEO & Founder', 'Leiterin Kommunikation'."""
+
+
+def is_job_title(text: str) -> bool:
+    """A short line that is someone's job ('Director of Customer Support', 'Staff Writer', 'Pressereferentin'):
+    seven words or fewer, no digit, no sentence's end, a role (is_role) or a word of JOB_WORD."""
+    words = text.split()
+    return (0 < len(words) <= 7 and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", ":"))
+            and (is_role(words) or any(JOB_WORD.match(w) for w in words)))
 
 
 def _is_role_or_place(text: str) -> bool:

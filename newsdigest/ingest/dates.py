@@ -198,6 +198,10 @@ def parse_dateline(line: str, default_zone: str, extra_zones: dict[str, str] | N
     return found[0][0] if not leftover else None
 
 
+MONTH_YEAR = re.compile(_MON + r"\s*,?\s*" + _YEAR, re.I)
+"""A month and its year, no day: 'Dec 2025', 'März 2025', 'September, 2024'."""
+
+
 @lru_cache(maxsize=16384)
 def without_dates(line: str) -> str:
     """The line with its dates, times and '3 hours ago' blanked out: 'By Jane Doe June 3, 2025 10:00 ET' ->

@@ -26,8 +26,10 @@ from operator import add, mul
 from . import boilerplate as bp
 from .article import Reading
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
-                      is_byline_or_dateline, is_person, is_role, names_beside_date, normalize_name, parse_byline)
-from .dates import DATE_LABEL, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative, parse_dateline
+                      is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date, normalize_name,
+                      parse_byline)
+from .dates import (DATE_LABEL, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
+                    parse_dateline)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
 from .source import is_outlet
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
@@ -407,7 +409,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         t -= 1
     crumbs, title = crumbs_and_title(texts, t, reading.words, sections)
     title, whole = _whole_headline(texts, t, title, labels if rows else [], lo, reading.words)
-    title = _without_glued_kicker(title)
+    title = _without_trailing_date(_without_glued_kicker(title))
     if whole != t:
         title_text, t = title, whole
     if not crumbs:
@@ -449,12 +451,13 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             names = tuple(a for a in byline_names(text) if a.casefold() not in shown_as_section)   # 'DESIGN STYLE' above
             if names:
                 into = desks if len(names) == 1 and DESK.match(names[0]) else authors   # 'News Desk'
-                into += [a for a in names if a not in into]
+                into += [a for a in (*names, *_listed_under(texts, lo + k, hi)) if a not in into]
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
         elif lo + k > t and _by_shape(text) and not text.endswith(".") and (signed := byline_names(text)):
-            authors += [a for a in signed if a not in authors]   # 'by Jane Doe', 'Author Jane Doe' under the headline
+            authors += [a for a in (*signed, *_listed_under(texts, lo + k, hi)) if a not in authors]   # 'by Jane
+            # Doe', 'Author Jane Doe' under the headline
             authors_sure = min(authors_sure, probs[k][b])
         elif labels[k] == "dateline" and (beside := _beside_date(text, sections)):
             authors += [a for a in beside if a not in authors]   # 'Jane Doe • Oct 20, 2025'
@@ -482,6 +485,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = next(iter(category_names(label)), "")
                 break
+    stamps.sort(key=lambda s: s.yearless or s.relative)   # 'September 28, 2025' over a dek's 'starting Oct. 4'
     stamps = said[:1] + [s for s in stamps if s not in said[:1]] or over   # a labelled publication over a teaser's date
     # above; the line right over the headline ('Lokales 09.10.24, 14:12 Uhr'), or a labelled one a kicker or two above
     # it ('Stand: 14.02.2025 16:47 Uhr' / 'Küstenschutz' / the headline), only when no line of the header is dated
@@ -548,6 +552,18 @@ def _without_glued_kicker(title: str) -> str:
     'JavaScript', 'OpenAI')."""
     m = GLUED_KICKER.match(title)
     return m["word"] + m["rest"] if m and m["word"].lower() in STOP else title
+
+
+TRAILING_DATE = re.compile(r"(?P<title>.{20,}?)\s+(?P<sep>[/|–—·•])\s+(?P<date>[^/|–—·•]{3,40})")
+
+
+def _without_trailing_date(title: str) -> str:
+    """The headline less a date a separator glues after it, as a blog's title line shows the post's day or, after a
+    slash, its month ('Notes from the AGM | 14.03.2025', 'Rebuilding the shed / Mar 2025'; not 'Jobs report – March
+    2025', whose month is the headline's)."""
+    m = TRAILING_DATE.fullmatch(title)
+    return m["title"] if m and (parse_dateline(m["date"], "UTC", year=2000) or m["sep"] == "/" and MONTH_YEAR.fullmatch(
+        m["date"])) else title
 
 
 def _goes_on(rest: str) -> bool:
@@ -652,6 +668,21 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                 and given_name(texts[lo + j].split()[0]) and labels[j] != "headline":
             best, j = (best[0], [normalize_name(texts[lo + j])] + best[1]), j - 1
     return (best[1], best[0]) if best[1] else ([], 1.0)
+
+
+def _listed_under(texts: list[str], i: int, end: int) -> list[str]:
+    """More writers' names one a line under byline line i (before `end`), each perhaps under the job of the one
+    before ('Written by Priya Raman' / 'Director of Support' / 'Tomas Lindqvist' / 'Support Lead'); at most
+    MAX_LISTED."""
+    names: list[str] = []
+    j = i + 1
+    while len(names) < MAX_LISTED:
+        j += j < end and is_job_title(texts[j])
+        if j >= end or not (_bare_name(texts[j], given_first=True) and is_person(texts[j].split())
+                            and not texts[j].isupper()):
+            return names
+        names.append(normalize_name(texts[j]))
+        j += 1
 
 
 def _people_listed(text: str) -> bool:

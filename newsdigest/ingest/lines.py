@@ -24,6 +24,8 @@ LABEL_ALONE = re.compile(rf"^(?:(?P<when>(?:{UPDATED_WORDS}|{PUBLISHED_WORDS})(?
 """A label alone on its line, and what it labels: a date ('when'), a name ('who': the writer's, or an editor's or
 reviewer's, which the joined line keeps apart as 'Edited by …'), where it was published ('where': 'Published in' /
 a publication or a section, never a headline), a photo's caption or credit."""
+BULLETS = "·•|–— "
+"""What a list of meta puts before a label ('· Text:', '| Autor:'): not part of it."""
 ABBREVIATED_END = re.compile(r"(?:^|[\s.,])\w{1,3}\.$")
 """A name line may end in a full stop when it ends an abbreviation: 'Jane Doe, Ph.D.', 'John Roe Jr.'."""
 
@@ -64,7 +66,7 @@ def read_lines(text: str) -> list[Line]:
             out[-1] = Line(f"{out[-1].text}{between}{line}", out[-1].number, out[-1].gap)
         elif out and (_labels(out[-1].text, line) or (DATE_PART_ALONE.match(line) and not gap
                                                       and _completes_date(out[-1].text, line))):
-            out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)
+            out[-1] = Line(f"{out[-1].text.lstrip(BULLETS)} {line}", out[-1].number, out[-1].gap)
         elif out and not between and SEPARATOR_ALONE.match(line) and len(out[-1].text.split()) <= NAME_WORDS:
             between, between_at = (", " if line == "," else f" {line} "), number
             continue
@@ -118,7 +120,7 @@ def _person(text: str) -> bool:
 def _labels(label: str, line: str) -> bool:
     """A lone label line and the line under it that it labels: 'Updated' over a date, 'By' over a name,
     'Photo' over anything; not 'Updated' over the headline (a page marks a refreshed guide so)."""
-    m = LABEL_ALONE.match(label)
+    m = LABEL_ALONE.match(label.lstrip(BULLETS))   # '· Text:' over a name, the bullet a list of meta put before it
     if not m:
         return False
     if m["when"]:

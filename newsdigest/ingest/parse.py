@@ -8,7 +8,7 @@ The passes, in the order parse_seed runs them:
   5. header   (header.py)   the lines above the article and its first ones labelled: headline, dek, byline,
                             dateline, caption, section, furniture, body; the header's fields read off the labels
   6. body     (body.py)     the article's lines as paragraphs, subheads, lists; captions and topics lifted out
-  7. dates                  the header's date, else the page's datelines below the article, else the one day
+  7. dates                  the header's date, else the page's datelines closing or below the article, else the one day
                             the lines above it show, else '3 hours ago', else the seed file's time; authors, when
                             the header names none, from a signature ('Posted by …'), a block labelled
                             'Author' or an author box below it
@@ -27,8 +27,9 @@ from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
 from .bylines import (BRACKETED_END, BY, author_box, byline_names, is_person, labelled_authors, name_like, name_list,
-                      names_beside_date, posted_by_account, signed_off, site_owner)
-from .dates import PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, relative_stamp
+                      names_beside_date, posted_by_account, signed_off, site_owner, unbracketed)
+from .dates import (PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, parse_dateline,
+                    relative_stamp)
 from .entities import tags_from_text
 from .header import read_header, region
 from .lines import Line, read_lines
@@ -127,7 +128,10 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
               and (PUBLISHED_LABEL.search(texts[i]) or i <= run.end + 1 and _dated_signature(texts[i]))
               for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not s.updated][:1]
     near += signed if near and all(s.updated for s in near) else []   # 'Aktualisiert: …' above, 'Erstveröffentlichung: …' below
-    late = signed + late   # 'Dieser Eintrag wurde am 24. November 2025 veröffentlicht' before the events' dates under it
+    closing = [s for i in range(max(run.start, run.end - 3), run.end) if _opens_with_date(texts[i])
+               for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)][:1]   # '15th Dec 2025 • tags'
+    late = signed + closing + late   # 'Dieser Eintrag wurde am 24. November 2025 veröffentlicht' before the events'
+    # dates under it
     above = [] if near or late else [   # read only where nothing nearer dates the page
         s for i in range(region(reading, len(texts))[0], run.start) if reading.words[i] <= 15
         for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not (s.relative or s.yearless)]
@@ -213,6 +217,7 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
             if names and all(name_like(n.split()) for n in names):
                 return names
     for i, text in enumerate(texts[max(0, end - 3):end + 2], start=max(0, end - 3)):   # the story's last lines, or under it
+        text = unbracketed(text)   # '(Jane Doe)'
         name, comma, where = text.partition(",")
         if i <= end and comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(map(str.isdigit, where)):
             return (name.strip(),)
@@ -231,6 +236,13 @@ def _dated_signature(line: str) -> tuple[str, ...]:
     Doe'); () when the line is no such dateline."""
     names = names_beside_date(line) if len(line.split()) <= 8 else ()
     return names if names and all(is_person(n.split()) for n in names) else ()
+
+
+def _opens_with_date(line: str) -> bool:
+    """A story's closing line that opens with its date and goes on with its labels, as a blog closes a post ('# 15th
+    Dec 2025 • backlinks • garden, timber'): the line's first part before a separator is a dateline."""
+    first = re.split(r"\s*[•·|]\s*", line.lstrip("#*•·–— "), maxsplit=1)[0]
+    return not line.endswith((".", "!", "?")) and parse_dateline(first, "UTC", year=2000) is not None
 
 
 def _tail(texts: list[str], end: int) -> list[str]:
