@@ -42,6 +42,14 @@ HEADLINE = "Night trams to reach the harbour district"
 # ---- authors are people: every witness heard (case meta-authors-first-only) -------------------------------------
 
 
+def test_a_byline_under_the_story_that_the_extraction_leaves_out_names_the_writer():
+    """A developer blog signs its post under the story ('Posted … by …'), outside the paragraphs the body keeps."""
+    raw = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>",
+               STORY + '</article><p class="post-meta">Posted <time datetime="2026-10-06">2026-10-06</time> by '
+                       '<a href="/authors/mira-olsen/">Mira Olsen</a> &middot; 4 min</p><article>')
+    assert convert(raw).authors == ["Mira Olsen"]
+
+
 def test_every_meta_author_and_the_byline_are_heard():
     got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Ruth Okafor">'
                        f'<meta name="author" content="Pavel Lindqvist">',

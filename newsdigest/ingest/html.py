@@ -110,6 +110,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_text.split("\n"))
                                                                        or author_box(shown_text.split("\n"), headings)
                                                                        or signature(paragraphs, max(0, len(paragraphs) - 2))
+                                                                       or _signed_under(shown_text.split("\n"), paragraphs)
                                                                        or signed_off(paragraphs)]
                            if names]
     if not (data.published or found.published or header.published):
@@ -357,6 +358,15 @@ def _witnesses_of(found: PageData, title: str | None, author: str | None, day: s
             found.published.append(Witness("trafilatura", when))
     if site and site != title:   # trafilatura names the site after the headline when it finds no name
         found.outlets.append(" ".join(site.split()))
+
+
+def _signed_under(lines: list[str], paragraphs: list[str]) -> tuple[str, ...]:
+    """The people a byline under the story names in the page's text ('Posted 2026-10-06 by Jane Doe · 8 min'), which
+    the extraction left out of the body: parse.signature from the line after the body's last paragraph; () when
+    that paragraph is not a line of the text."""
+    last = next((p[:60] for p in reversed(paragraphs) if len(p.split()) >= 8), "")
+    end = next((i + 1 for i in range(len(lines) - 1, -1, -1) if last and lines[i].startswith(last)), 0)
+    return signature(lines, end) if end else ()
 
 
 def visible_header(text: str, data: PageData, found: PageData, rules: Rules, body: str = "",
