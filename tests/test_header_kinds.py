@@ -10,8 +10,8 @@ import pytest
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.article import read_article
 from newsdigest.ingest.body import placed_dateline
-from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, is_job_title, names_beside_date,
-                                      parse_byline, site_owner)
+from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, is_job_title, labelled_authors,
+                                      names_beside_date, parse_byline, site_owner)
 from newsdigest.ingest.header import (_signed, _without_trailing_date, header_rows, headline_candidates, layout_title,
                                       region, trail)
 from newsdigest.ingest.lines import normalize, read_lines
@@ -931,7 +931,7 @@ def test_writers_names_one_a_line_over_the_byline_probable_one_are_all_the_bylin
     names, _ = stray_byline(texts, labels, [0.0, 0.0, 0.06, 0.3, 0.0, 0.0], 0, 0, [1, 2, 3, 4, 5], ())
     assert names == ["Mats Hinrichs", "Pia Lorenz"]
     names, _ = stray_byline(texts, labels, [0.0, 0.0, 0.3, 0.0, 0.0, 0.0], 0, 0, [1, 2, 3, 4, 5], ())
-    assert names == ["Mats Hinrichs"]   # a name under the byline's is not its co-writer
+    assert names == ["Mats Hinrichs", "Pia Lorenz"]   # a name under the byline's, over the dateline, is its co-writer
 
 
 def test_a_name_list_the_path_calls_a_second_headline_is_still_the_byline():
@@ -1401,3 +1401,31 @@ def test_a_count_or_a_reading_time_after_the_names_ends_them(line, names):
 def test_a_label_a_bullet_opens_joins_the_name_under_it():
     assert normalize("20.02.2025\n· Text:\nJana Kessler\n| By\nMia Lorenz") == [
         "20.02.2025", "Text: Jana Kessler", "By Mia Lorenz"]
+
+
+def test_a_header_shown_twice_dates_the_page_by_its_first_copy_when_the_second_shows_only_an_update():
+    head = "Council turns the old tram depot into a covered market"
+    page = (f"Quayside Notes\nBlog\n< Back to all posts\n{head}\nMira Olsen\nMarch 3, 2025\n•\n6\nmin read\nShare\n"
+            f"Blog\nCity news\n{head}\nMira Olsen\nLast update:\nJuly 16, 2025\n•\n6\nmin read\n\n{BODY}")
+    parsed = parse_seed(page, Rules(zone="UTC"))
+    assert (parsed.date, parsed.updated) == (date(2025, 3, 3), date(2025, 7, 16))
+
+
+def test_writers_one_a_line_over_the_dateline_are_all_read():
+    page = (f"{KAI_HEAD}Der Rat verliert die Geduld: Die Stadt soll bis zum Frühjahr einen Plan für die Halle "
+            f"vorlegen.\n\nJana Kessler\nMia Lorenz\nPubliziert: 03.12.2026, 05.30 Uhr Aktualisiert: 03.12.2026, "
+            f"08.12 Uhr\n\n{KAI_BODY}")
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Jana Kessler", "Mia Lorenz"]
+
+
+def test_an_author_box_labelled_in_german_with_the_writers_shorthand_before_the_name():
+    assert labelled_authors(["Drucken", "Autorin dieses Artikels", "jke – Jana Kessler, Lokalredaktion Kaihafen",
+                             "Sie erreichen die Lokalredaktion unter 07153 8812-40"]) == ("Jana Kessler",)
+
+
+@pytest.mark.parametrize("line", ["Mag. Jana Kessler Redakteurin Kaihafen 3. Dezember 2026, 09:12 Uhr",
+                                  "Dr. Jana Kessler Redakteurin"])
+def test_a_title_before_the_name_is_no_name_word_of_its_own(line):
+    assert byline_names(line)[0].endswith("Jana Kessler")
+    assert parse_byline("Mag. Jana Kessler Redakteurin Kaihafen", header=True) == ["Mag. Jana Kessler"]
+    assert parse_byline("", header=True) is None

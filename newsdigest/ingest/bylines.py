@@ -217,7 +217,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
         return None
     head = SEPARATORS.split(line)[0].split(",")[0]
     words = head.split()
-    for k in range(2, min(len(words), 5) + 1):   # the shortest name whose rest reads as a role
+    for k in range(2 + bool(words and words[0].lower() in TITLES), min(len(words), 5) + 1):   # the shortest name
+        # whose rest reads as a role ('Mag.' is no name of its own)
         rest = words[k:]
         if not rest or is_role(rest) or role_and_outlet(rest) or (FROM_PLACE.fullmatch(" ".join(rest))
                                                                    and is_person(words[:k])):
@@ -396,6 +397,8 @@ def byline_names(line: str) -> tuple[str, ...]:
 
 
 AUTHOR_LABEL = re.compile(rf"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?:article|post|story)\s+)?written\s+by|autor(?:es|{GENDERED})?|auteur|autore|"
+                          rf"(?:author|autor(?:{GENDERED})?)\s+(?:of\s+th(?:is|e)|dieses|des)\s+"
+                          r"(?:article|story|post|artikels|beitrags|textes)|"
                           rf"über\s+(?:den|die)\s+autor(?:{GENDERED})?|à\s+propos\s+de\s+l['’]auteure?|sobre\s+el\s+autor|over\s+de\s+(?:auteur|schrijver)|"
                           rf"sull['’]autore|l['’]autore|l['’]auteur)\s*:?"
                           r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3})))?$", re.I)
@@ -405,6 +408,10 @@ with the first avatar's letters when the reader joined them on ('AUTHOR CP')."""
 INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]{1,3}$")
 """An avatar's letters on a line of their own ('CP' over 'Chengcheng Pei')."""
 LABELLED_LINES = 6
+
+
+SHORTHAND = re.compile(r"^[a-zäöüß]{2,4}\s+[–—-]\s+(?=[A-ZÀ-ÖØ-Þ])")
+"""A writer's shorthand before the name, as a paper signs its stories with it ('hkr – Jane Doe, Lokalredaktion')."""
 
 
 def labelled_authors(texts: list[str]) -> tuple[str, ...]:
@@ -427,7 +434,7 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
                 names += [normalize_name(" ".join(words[:k]))] if k else []
             if len(line.split()) > 12 or NOT_WRITTEN.search(re.sub(r"(?i)\s+by\s*:?$|:$", "", line)):
                 break   # a paragraph (a bio, the next story), or 'Reviewed by', 'Fact checked by': someone else's
-            head = re.split(r"\s*(?:,|\s[|·•–—-])\s*", line)[0]
+            head = re.split(r"\s*(?:,|\s[|·•–—-])\s*", SHORTHAND.sub("", line))[0]
             words = head.split()
             if INITIALS.match(line):
                 initials = line
@@ -601,10 +608,11 @@ def given_name(word: str) -> bool:
 
 def without_roles(words: list[str]) -> list[str]:
     """A name's words less a job title after it ('Jane Doe Senior Reporter', with its outlet: 'Jane Doe Reporter The
-    Gazette'; a name keeps two words: 'Merle Hansen Redakteurin' is not 'Merle' and the role 'Hansen Redakteurin') and
-    before it ('Chefredakteur Matthias Sondermann',
-    when a person's name is left)."""
-    after = next((i for i in range(2 if len(words) >= 3 else 1, len(words))
+    Gazette'; a name keeps two words, a title before it not counted: 'Merle Hansen Redakteurin' is not 'Merle' and
+    the role 'Hansen Redakteurin', nor 'Mag. Merle Hansen Redakteurin' 'Mag. Merle') and before it ('Chefredakteur
+    Matthias Sondermann', when a person's name is left)."""
+    titled = bool(words) and words[0].lower() in TITLES
+    after = next((i for i in range((2 if len(words) >= 3 else 1) + titled, len(words))
                   if is_role(words[i:]) or role_and_outlet(words[i:])), None)
     words = words[:after] if after else words
     before = next((i for i in range(len(words) - 2, 0, -1) if is_role(words[:i])), None)

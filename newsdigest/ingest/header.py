@@ -493,6 +493,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         stamps += [s for k in after if labels[k] != "body" and reading.words[lo + k] <= 15 and k not in dated
                    and any(abs(k - j) <= 2 for j in dated)
                    for s in find_stamps(texts[lo + k], zone, zones, year, order) if not s.updated and not s.relative][:1]
+    first = next((j for j in range(max(0, t - HEADER_COPY), t) if texts[j] == title_text), t)
+    if stamps and all(s.updated for s in stamps):   # the header shown twice: the first copy's date is the publication's
+        stamps += [s for j in range(first + 1, min(t, first + 4)) if reading.words[j] <= 15
+                   for s in find_stamps(texts[j], zone, zones, year, order) if not s.updated and not s.relative][:1]
     if not authors and not desks:
         authors, authors_sure = stray_byline(texts, labels, [p[b] for p in probs], lo, t, after, sections)
     authors = authors or desks
@@ -620,6 +624,9 @@ def _bare_name(text: str, given_first: bool = False) -> bool:
             and not any(w.lower() in STOP and not (k == 0 and given_first and given_name(w)) for k, w in enumerate(words)))
 
 
+HEADER_COPY = 30
+"""How far above the headline a first copy of the header may stand, whose date dates a page whose header shows
+only an update (a hero over the article's own header; hand-set)."""
 MAX_LISTED = 4
 """At most this many writers' names listed one a line (hand-set)."""
 
@@ -667,6 +674,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         while j >= 0 and lo + j > t and len(best[1]) < MAX_LISTED and _bare_name(texts[lo + j], given_first=True) \
                 and given_name(texts[lo + j].split()[0]) and labels[j] != "headline":
             best, j = (best[0], [normalize_name(texts[lo + j])] + best[1]), j - 1
+        best = (best[0], best[1] + [a for a in _listed_under(texts, lo + at, len(texts)) if a not in best[1]])
     return (best[1], best[0]) if best[1] else ([], 1.0)
 
 
