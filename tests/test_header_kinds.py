@@ -1429,3 +1429,17 @@ def test_a_title_before_the_name_is_no_name_word_of_its_own(line):
     assert byline_names(line)[0].endswith("Jana Kessler")
     assert parse_byline("Mag. Jana Kessler Redakteurin Kaihafen", header=True) == ["Mag. Jana Kessler"]
     assert parse_byline("", header=True) is None
+
+
+@pytest.mark.parametrize("end", [
+    "Jetzt weiterlesen mit KH+\nLesen Sie alle Artikel auf kaihafen.de und in der App, der erste Monat für 0,99 €, "
+    "danach "
+    "9,99 € im Monat, jederzeit kündbar und ohne Werbung im ganzen Angebot.\nBereits Abonnent? Hier anmelden",
+    "Weitere Artikel aus dem Sport:\nFußball: SG Kaihafen siegt in Lindach (30.11.2026)\nTischtennis: TTC bleibt "
+    "Spitzenreiter (29.11.2026)\nLeichtathletik: Crosslauf am Kai mit Teilnehmerrekord (28.11.2026)\n"
+    "Handball-Oberliga – "
+    "Tabelle\nPl. Mannschaft Sp. Tore Punkte\n1. TSG Lahnau 11 331:280 19:3\n2. HC Wettenberg 11 322:291 17:5",
+])
+def test_a_paywalls_offer_or_a_list_of_a_sections_stories_ends_the_story(end):
+    parsed = parse_seed(f"{KAI_HEAD}\n{KAI_BODY}\n{end}\n", Rules(zone="UTC"))
+    assert parsed.body.rstrip().endswith("das jedes Jahr viele Besucher an den Kai bringt.")

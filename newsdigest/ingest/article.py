@@ -227,12 +227,14 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     start -= _table_before(lines, words, start)
     start = _past_story_list(lines, words, start, end)
     prose_words = 0
-    for i in range(start, end):   # the tags and the lists of other stories come after the story: it ends at a
-        # 'Tags' or 'Related stories' line, unless more of the story's prose follows it than came before (a paper's
-        # 'Keywords:' under its abstract), or the list is a box that the story goes on under (_resumes)
-        if prose_words >= PROSE_BEFORE_COMMENTS and (bp.TOPIC_HEADER.match(lines[i].text) or (
-                bp.STORY_LIST_HEADER.match(lines[i].text) and not bp.READ_ALSO.match(lines[i].text)
-                and not _resumes(i, end, words, prose, threshold))) \
+    for i in range(start, end):   # the tags, a paywall's offer and the lists of other stories come after the story:
+        # it ends at a 'Tags', 'Jetzt weiterlesen mit …' or 'Related stories' line, unless more of the story's prose
+        # follows it than came before (a paper's 'Keywords:' under its abstract), or the list is a box that the story
+        # goes on under (_resumes)
+        text = lines[i].text
+        ends = bp.TOPIC_HEADER.match(text) or bp.PAYWALL.match(text) or (
+            bp.STORY_LIST_HEADER.match(text) and not bp.READ_ALSO.match(text) and not _resumes(i, end, words, prose, threshold))
+        if prose_words >= PROSE_BEFORE_COMMENTS and ends \
                 and sum(words[k] for k in range(i + 1, end) if prose[k] > threshold) <= prose_words:
             end = i
             break

@@ -103,7 +103,9 @@ STORY_LIST_HEADER = re.compile(
     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+to\s+read)?|related\s+posts|other\s+stories|"
     # the same in the other languages a digest gathers (de, fr, es, it, pt, nl, pl, ru)
     r"mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|"
-    r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|nachrichten)|meistgelesen|meist\s+gelesen|"
+    r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|nachrichten)"
+    r"(?:\s+(?:aus|zu|zum|zur|von|in|im)\s+.{1,30})?|"
+    r"meistgelesen|meist\s+gelesen|"
     r"sur\s+le\s+même\s+sujet|vous\s+aimerez\s+aussi|articles?\s+similaires|"
     r"les\s+plus\s+lus|dans\s+la\s+même\s+rubrique|(?:también\s+)?te\s+puede\s+interesar|"
     r"noticias\s+relacionadas|artículos\s+relacionados|lo\s+más\s+leído|(?:ti\s+)?potrebbe\s+interessarti|"
@@ -120,6 +122,12 @@ STORY_LIST_HEADER = re.compile(
     r"sorodne\s+novice|najčitanije|najbolj\s+brano)\s*[:.…]*$", re.I)
 """A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
 also' or the story goes on under the list (article._resumes)."""
+PAYWALL = re.compile(r"^(?:jetzt\s+)?weiterlesen\s+mit\s+.{1,30}|bereits\s+abonnent(?:in)?\?.{0,40}|"
+                     r"(?:subscribe|sign\s+up|log\s+in)\s+to\s+(?:continue|keep)\s+reading.{0,40}|"
+                     r"already\s+a\s+subscriber\?.{0,40}|continue\s+reading\s+with\s+.{1,40}|"
+                     r"d[ée]j[àa]\s+abonn[ée]e?\s*\?.{0,40}|¿?ya\s+eres\s+suscriptor\?.{0,40}$", re.I)
+"""A paywall's offer where the free part of a story ends ('Jetzt weiterlesen mit OK+', 'Already a subscriber? Sign
+in'): what follows is the offer and the site's boxes, not the story."""
 LIST_NUMBER = re.compile(r"^\d{1,2}(?:[.)]\s*|\s+|(?=[^\W\d_]))\S")
 """The number an item of a ranked list of stories opens with: '1. March Madness bracket', '2 Egg prices', '3Populära …'."""
 READ_ALSO = re.compile(rf"^(?:{READ_ALSO_WORDS})\s*[:.…]*$", re.I)
