@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from newsdigest.ingest import boilerplate as bp
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.article import read_article
 from newsdigest.ingest.body import placed_dateline
 from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, is_job_title, labelled_authors,
                                       names_beside_date, parse_byline, site_owner)
-from newsdigest.ingest.header import (_signed, _without_trailing_date, header_rows, headline_candidates, layout_title,
-                                      region, trail)
+from newsdigest.ingest.header import (CREDITED, _by_shape, _signed, _ticker, _without_trailing_date, header_rows,
+                                      headline_candidates, layout_title, region, trail)
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules, parse_seed
 from newsdigest.ingest.score import default_params
@@ -1443,3 +1444,50 @@ def test_a_title_before_the_name_is_no_name_word_of_its_own(line):
 def test_a_paywalls_offer_or_a_list_of_a_sections_stories_ends_the_story(end):
     parsed = parse_seed(f"{KAI_HEAD}\n{KAI_BODY}\n{end}\n", Rules(zone="UTC"))
     assert parsed.body.rstrip().endswith("das jedes Jahr viele Besucher an den Kai bringt.")
+
+
+FRENCH_BODY = """Le conseil municipal a voté mardi la transformation de l'ancien dépôt de tramways en halle couverte, mettant fin à dix ans de débats sur ce bâtiment vide au bord du fleuve.
+
+Les commerçants qui vendent depuis leurs camionnettes sur le quai choisiront en premier parmi les soixante étals, et les loyers seront fixés pour trois ans.
+
+Les travaux de la toiture commenceront au printemps, et la ville espère ouvrir la halle avant le festival d'été qui attire chaque année des milliers de visiteurs sur le quai.
+"""
+HALLE = "Le vieux dépôt du quai deviendra une halle couverte d'ici l'été prochain"
+
+
+@pytest.mark.parametrize("label", ["Article réservé aux abonnés", "Nur für Abonnenten", "Subscriber only",
+                                   "Exclusivo para suscriptores", "Riservato agli abbonati", "Alleen voor abonnees"])
+def test_a_paywalls_label_is_furniture(label):
+    assert bp.is_noise(label)
+
+
+def test_a_ticker_of_scores_or_times_over_the_headline_is_no_headline_and_a_headline_printed_twice_is():
+    scores = ["Quai 2-1 Port Final", "Dep. Rive 0-0 Union Costera Final", "Real Centre Alto 3-2 CD Vieux Port Final",
+              "SD Gare 1-1 Club Atlético Final", HALLE]
+    assert _ticker(scores, 0, len(scores)) == {0, 2, 3}   # 'Dep.' gives its line another shape
+    times = ["11:40 Grand incendie dans une grange", "10:52 La route rouverte", "10:15 Le club recrute", HALLE]
+    assert _ticker(times, 0, len(times)) == {0, 1, 2}
+    twice = ["Council plants 12,000 trees by 2030", "Council plants 12,000 trees by 2030",
+             "Published on 19 February 2025"]
+    assert _ticker(twice, 0, len(twice)) == set()
+
+
+@pytest.mark.parametrize("line, credited", [
+    ("Le quai sous la pluie, mardi matin. Photo: Jean Morel", True),
+    ("Wachtende reizigers in de haven. Foto: ANP", True),
+    ("Photos: the best of the harbour festival", False),   # a gallery's headline
+])
+def test_a_sentence_and_its_photos_credit_on_one_line_is_a_caption(line, credited):
+    assert bool(CREDITED.search(line)) is credited
+
+
+def test_a_byline_with_a_note_in_brackets_and_its_dates_is_a_byline_by_its_shape():
+    assert _by_shape("Par Claire Morel (Port-Neuf, envoyée spéciale) et Hugo Lenoir Publié le 12 mars 2026 à "
+                     "07h45, modifié à 11h20")
+    assert not _by_shape("By the end of the long winter the harbour board had spent all of the money it was given for "
+                         "the new quay")
+
+
+def test_the_whole_headline_under_a_crumb_cut_with_an_ellipsis():
+    page = (f"Le Journal du Quai\nAccueil\nActualités\n{HALLE[:45]}...\nVille\n{HALLE}\n\n{FRENCH_BODY}")
+    assert parse_seed(page, Rules(zone="UTC")).title == HALLE

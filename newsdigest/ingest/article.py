@@ -275,7 +275,7 @@ def _table_before(lines: list[Line], words: list[int], start: int) -> int:
 
 def _one_shape(rows: list[Line]) -> bool:
     """At least TABLE_ROWS lines, TABLE_SHARE of them of one shape with a number in it."""
-    shapes = Counter(_shape(line.text) for line in rows)
+    shapes = Counter(line_shape(line.text) for line in rows)
     if len(rows) < TABLE_ROWS or not shapes:
         return False
     shape, count = shapes.most_common(1)[0]
@@ -295,7 +295,7 @@ def _table_after(lines: list[Line], words: list[int], end: int) -> int:
     return 0
 
 
-def _shape(text: str) -> str:
+def line_shape(text: str) -> str:
     """A line's skeleton, a character a token: 0 for a number, a for a run of words, punctuation as it is
     ('June 9 – Tampa, FL @ MidFlorida' -> 'a0–a,a@a'; '1 Kyle Busch 5040 5 1' -> '0a0000')."""
     tokens = re.findall(r"\d+(?:[.,:]\d+)*|[^\W\d_]+|[^\w\s]", text)

@@ -24,12 +24,12 @@ from functools import lru_cache
 from operator import add, mul
 
 from . import boilerplate as bp
-from .article import Reading
+from .article import Reading, line_shape
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date, normalize_name,
                       parse_byline)
 from .dates import (DATE_LABEL, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
-                    parse_dateline)
+                    parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
 from .source import is_outlet
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
@@ -469,7 +469,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                                                         and reading.words[lo + k] <= 10 and DATE_LABEL.match(text)):
             over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)] or over
         elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
-                                                     and reading.words[lo + k] <= 15):   # not 'From 1 April, …' in a dek
+                                                     and (reading.words[lo + k] <= 15 or _by_shape(text))):
+            # (not 'From 1 April, …' in a dek)
             found = find_stamps(text, zone, zones, year, order)
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
@@ -531,8 +532,11 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
     if rest and len(fuller.split()) <= 30 and _headline_part(rest[0]):
         return fuller, t + 1
-    whole = next((j for j in range(t + 1, min(len(texts), t + 5)) if len(title.split()) >= 4 and texts[j].startswith(title)
-                  and _goes_on(texts[j][len(title):]) and len(texts[j].split()) <= 30 and not texts[j].endswith(".")), None)
+    cut = re.sub(r"\s*(?:\.\.\.|…)$", "", title)   # 'Abierto el plazo … Municipales...': cut with an ellipsis
+    whole = next((j for j in range(t + 1, min(len(texts), t + 5)) if len(title.split()) >= 4
+                  and texts[j].startswith(cut)
+                  and (_goes_on(texts[j][len(cut):]) or cut != title and len(texts[j]) > len(cut))
+                  and len(texts[j].split()) <= 30 and not texts[j].endswith(".")), None)
     if whole is not None:   # a trail's last crumb, the headline cut short ('Corvane Systems to Build a Plant in Abilene'),
         return texts[whole], whole   # and the whole headline a few lines under it ('…, Creating 340 Jobs')
     title = next((texts[j] for j in (t + 1, t - 1) if 0 <= j < len(texts) and len(texts[j]) >= 15
@@ -583,6 +587,9 @@ def _headline_part(rest: str) -> bool:
     return len(rest.split()) >= 4 or rest[:1] in QUOTES
 
 
+CREDITED = re.compile(r"[.!?]\s+(?:fotos?|photos?|bild(?:er)?|images?|beelden|foto's|imagen|immagine|crédit|credits?)"
+                      r"\s*:\s*\S.{0,60}$", re.I)
+"""A sentence and its photo's credit after it on one line ('Wachtende reizigers in de haven. Foto: ANP'): a caption."""
 DATED_TEASER = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d\d-\d\d)\s*[:|–-]?\s+\w")
 """A line that opens with a date in numbers and goes on with words: an item of a list of teasers ('05.02.2025 Chapter
 meets at the fair'); no true headline of either development set opens with a date."""
@@ -705,8 +712,11 @@ def _beside_date(text: str, sections: tuple[str, ...]) -> list[str]:
 
 
 def _by_shape(text: str) -> bool:
-    """'By …', 'Written by …', 'Author: …' in 12 words at most."""
-    return len(text.split()) <= 12 and bool(BY.match(text) or LABEL_AT_START.match(text))
+    """'By …', 'Written by …', 'Author: …' in 12 words at most, or 15 less its dates and notes in brackets ('Par
+    Claire Vasseur (Perpignan, envoyée spéciale) et Hugo Lemaire Publié le 12 mars 2026 à 07h45, modifié à
+    11h20')."""
+    return bool(BY.match(text) or LABEL_AT_START.match(text)) and (len(text.split()) <= 12 or len(
+        without_dates(re.sub(r"\([^()]*\)", " ", text)).split()) <= 15)
 
 
 FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)\b|\(\s*[\d.,]+\s*[KMG]i?B\s*\)", re.I)
@@ -819,14 +829,14 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     layout, anchored = layout_title(texts, reading, lo, outlet)
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
-    ranked = _ranked_items(texts, lo, lo + len(rows))
+    ranked = _ranked_items(texts, lo, lo + len(rows)) | _ticker(texts, lo, lo + len(rows))
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
                 or _dated_byline(text) or _sentence_and_credit(texts, i) or i in ranked or is_outlet(text, outlet)
                 or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text) or bp.STORY_LIST_HEADER.match(text))
-                or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]])
+                or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]] or CREDITED.search(text))
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]
@@ -844,6 +854,16 @@ def _ranked_items(texts: list[str], lo: int, hi: int) -> set[int]:
         if bp.LIST_NUMBER.match(texts[i]) and (i - 1 in items or bp.STORY_LIST_HEADER.match(texts[i - 1])):
             items.add(i)
     return items
+
+
+def _ticker(texts: list[str], lo: int, hi: int) -> set[int]:
+    """The lines among lo..hi of a ticker or a list of results: a line with a number in it whose shape two other
+    lines among the seven around it share ('Ribera 2-1 Sierra Norte Final' / 'Dep. Montaña 0-0 Unión Costera Final'
+    / 'Real Valle Alto 3-2 CD Puerto Viejo Final' / …, '11:40 Grote brand …' / '10:52 N34 weer open …'; a headline
+    printed twice is one line, and datelines count for none)."""
+    shapes = [line_shape(texts[i]) if not has_date(texts[i]) else "" for i in range(lo, hi)]
+    return {lo + k for k in range(len(shapes)) if "0" in shapes[k] and len(
+        {texts[lo + j] for j in range(max(0, k - 3), min(len(shapes), k + 4)) if shapes[j] == shapes[k]}) >= 3}
 
 
 def _dated_byline(text: str) -> bool:
