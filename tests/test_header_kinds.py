@@ -1491,3 +1491,11 @@ def test_a_byline_with_a_note_in_brackets_and_its_dates_is_a_byline_by_its_shape
 def test_the_whole_headline_under_a_crumb_cut_with_an_ellipsis():
     page = (f"Le Journal du Quai\nAccueil\nActualités\n{HALLE[:45]}...\nVille\n{HALLE}\n\n{FRENCH_BODY}")
     assert parse_seed(page, Rules(zone="UTC")).title == HALLE
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Mis à jour le 2 juin 2025 / Jana Kessler / 3 commentaires", ("Jana Kessler",)),   # parted by slashes
+    ("Kaihafen / 3 March 2025", ()),   # a place
+])
+def test_a_writer_beside_the_date_parted_by_slashes(line, names):
+    assert names_beside_date(line) == names

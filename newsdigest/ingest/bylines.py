@@ -526,7 +526,7 @@ def author_box(texts: list[str], headings: frozenset[str] | set[str] = frozenset
     return ()
 
 
-DATE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
+DATE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—/]\s+")
 GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=[A-Z][a-z])")
 """'Dec 17, 2025Jane Doe': a date and a name in two elements with no space between."""
 GLUED_DAY = re.compile(r"(?<=[^\W\d_]{3})(?=[0-3]?\d[.\s/-])")
