@@ -1499,3 +1499,8 @@ def test_the_whole_headline_under_a_crumb_cut_with_an_ellipsis():
 ])
 def test_a_writer_beside_the_date_parted_by_slashes(line, names):
     assert names_beside_date(line) == names
+
+
+def test_a_place_in_title_case_before_the_date_names_nobody():
+    assert names_beside_date("Hoeksche Waard zo 15 mrt 2026, 16:40") == ()
+    assert names_beside_date("Jana Kessler July 13, 2025 — 7 minutes read") == ("Jana Kessler",)

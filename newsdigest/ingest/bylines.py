@@ -555,13 +555,13 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if names and all(2 <= len(n.split()) <= 4 for n in names) and part.startswith(names[0]) and (
                 len(names) == 1 or all(is_person(n.split()) for n in names)):   # 'Ana Novak, Marko Kos | 5. junij …'
             return names
-    words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date (not a
-    # label: 'Press Release February 19, 2025')
+    words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date, a
+    # given name in it (not a label: 'Press Release February 19, 2025'; nor a place: 'Hoeksche Waard zo 15 mrt 2026')
     for n in range(2, min(4, len(words) - 1) + 1):
         name, rest = words[:n], " ".join(words[n:])
         if not all(TITLE_WORD.match(w) for w in name) or name[-1].lower() in CALENDAR_WORDS:
             break
-        if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0")
+        if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0") and any(map(given_name, name))
                 and byline_names(" ".join(name)) == (" ".join(name),) and not re.fullmatch(WROTE, " ".join(name), re.I)):
             return (" ".join(name),)
     by = BY_INSIDE.search(line)
