@@ -127,10 +127,10 @@ STORY_LIST_HEADER = re.compile(
     r"sorodne\s+novice|najčitanije|najbolj\s+brano)\s*[:.…]*$", re.I)
 """A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
 also' or the story goes on under the list (article._resumes)."""
-PAYWALL = re.compile(r"^(?:jetzt\s+)?weiterlesen\s+mit\s+.{1,30}|bereits\s+abonnent(?:in)?\?.{0,40}|"
+PAYWALL = re.compile(r"(?:(?:jetzt\s+)?weiterlesen\s+mit\s+.{1,30}|bereits\s+abonnent(?:in)?\?.{0,40}|"
                      r"(?:subscribe|sign\s+up|log\s+in)\s+to\s+(?:continue|keep)\s+reading.{0,40}|"
                      r"already\s+a\s+subscriber\?.{0,40}|continue\s+reading\s+with\s+.{1,40}|"
-                     r"d[ée]j[àa]\s+abonn[ée]e?\s*\?.{0,40}|¿?ya\s+eres\s+suscriptor\?.{0,40}$", re.I)
+                     r"d[ée]j[àa]\s+abonn[ée]e?\s*\?.{0,40}|¿?ya\s+eres\s+suscriptor\?.{0,40})$", re.I)
 """A paywall's offer where the free part of a story ends ('Jetzt weiterlesen mit OK+', 'Already a subscriber? Sign
 in'): what follows is the offer and the site's boxes, not the story."""
 LIST_NUMBER = re.compile(r"^\d{1,2}(?:[.)]\s*|\s+|(?=[^\W\d_]))\S")

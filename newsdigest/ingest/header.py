@@ -469,8 +469,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                                                         and reading.words[lo + k] <= 10 and DATE_LABEL.match(text)):
             over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)] or over
         elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
-                                                     and (reading.words[lo + k] <= 15 or _by_shape(text))):
-            # (not 'From 1 April, …' in a dek)
+                                                     and (reading.words[lo + k] <= 15 or _by_shape(text))):   # not a
+            # dek's 'From 1 April, …'; a byline long with its dates, by its shape
             found = find_stamps(text, zone, zones, year, order)
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]
