@@ -28,7 +28,7 @@ from .article import Reading, line_shape
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date, normalize_name,
                       parse_byline)
-from .dates import (DATE_LABEL, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
+from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
 from .source import is_outlet
@@ -861,9 +861,13 @@ def _ticker(texts: list[str], lo: int, hi: int) -> set[int]:
     lines among the seven around it share ('Ribera 2-1 Sierra Norte Final' / 'Dep. Montaña 0-0 Unión Costera Final'
     / 'Real Valle Alto 3-2 CD Puerto Viejo Final' / …, '11:40 Grote brand …' / '10:52 N34 weer open …'; a headline
     printed twice is one line, and datelines count for none)."""
-    shapes = [line_shape(texts[i]) if not has_date(texts[i]) else "" for i in range(lo, hi)]
-    return {lo + k for k in range(len(shapes)) if "0" in shapes[k] and len(
-        {texts[lo + j] for j in range(max(0, k - 3), min(len(shapes), k + 4)) if shapes[j] == shapes[k]}) >= 3}
+    shapes = [line_shape(texts[i]) if DIGIT.search(texts[i]) else "" for i in range(lo, hi)]
+
+    def kin(k: int, dates: bool = True) -> int:   # the distinct lines of line k's shape around it (datelines not)
+        return len({texts[lo + j] for j in range(max(0, k - 3), min(len(shapes), k + 4))
+                    if shapes[j] == shapes[k] and not (dates and has_date(texts[lo + j]))})
+    return {lo + k for k in range(len(shapes)) if shapes[k] and kin(k, dates=False) >= 3 and kin(k) >= 3
+            and not has_date(texts[lo + k])}
 
 
 def _dated_byline(text: str) -> bool:

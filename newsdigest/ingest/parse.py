@@ -238,10 +238,13 @@ def _dated_signature(line: str) -> tuple[str, ...]:
     return names if names and all(is_person(n.split()) for n in names) else ()
 
 
+META_SEPARATOR = re.compile(r"\s*[•·|]\s*")
+
+
 def _opens_with_date(line: str) -> bool:
     """A story's closing line that opens with its date and goes on with its labels, as a blog closes a post ('# 15th
     Dec 2025 • backlinks • garden, timber'): the line's first part before a separator is a dateline."""
-    first = re.split(r"\s*[•·|]\s*", line.lstrip("#*•·–— "), maxsplit=1)[0]
+    first = META_SEPARATOR.split(line.lstrip("#*•·–— "), maxsplit=1)[0]
     return not line.endswith((".", "!", "?")) and parse_dateline(first, "UTC", year=2000) is not None
 
 
