@@ -456,8 +456,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             else:
                 doubt = max(doubt, probs[k][b])
         elif lo + k > t and _by_shape(text) and not text.endswith(".") and (signed := byline_names(text)):
-            authors += [a for a in (*signed, *_listed_under(texts, lo + k, hi)) if a not in authors]   # 'by Jane
-            # Doe', 'Author Jane Doe' under the headline
+            # 'by Jane Doe', 'Author Jane Doe' under the headline, and writers listed one a line under it
+            authors += [a for a in (*signed, *_listed_under(texts, lo + k, hi)) if a not in authors]
             authors_sure = min(authors_sure, probs[k][b])
         elif labels[k] == "dateline" and (beside := _beside_date(text, sections)):
             authors += [a for a in beside if a not in authors]   # 'Jane Doe • Oct 20, 2025'
@@ -494,8 +494,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         stamps += [s for k in after if labels[k] != "body" and reading.words[lo + k] <= 15 and k not in dated
                    and any(abs(k - j) <= 2 for j in dated)
                    for s in find_stamps(texts[lo + k], zone, zones, year, order) if not s.updated and not s.relative][:1]
-    first = next((j for j in range(max(0, t - HEADER_COPY), t) if texts[j] == title_text), t)
     if stamps and all(s.updated for s in stamps):   # the header shown twice: the first copy's date is the publication's
+        first = next((j for j in range(max(0, t - HEADER_COPY), t) if texts[j] == title_text), t)
         stamps += [s for j in range(first + 1, min(t, first + 4)) if reading.words[j] <= 15
                    for s in find_stamps(texts[j], zone, zones, year, order) if not s.updated and not s.relative][:1]
     if not authors and not desks:
@@ -692,7 +692,8 @@ def _listed_under(texts: list[str], i: int, end: int) -> list[str]:
     names: list[str] = []
     j = i + 1
     while len(names) < MAX_LISTED:
-        j += j < end and is_job_title(texts[j])
+        if j < end and is_job_title(texts[j]):   # the job of the writer named above
+            j += 1
         if j >= end or not (_bare_name(texts[j], given_first=True) and is_person(texts[j].split())
                             and not texts[j].isupper()):
             return names
