@@ -95,7 +95,8 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     body, found = trafilatura_reading(doc, data.url, file_time)
     body = with_dropped_lists(doc, body)
     shown_text = page_text(doc)
-    data.outlets += [o for o in [source_name(shown_text.split("\n"))] if o and o not in data.outlets]   # '© 2025, The …'
+    shown_lines = shown_text.split("\n")
+    data.outlets += [o for o in [source_name(shown_lines)] if o and o not in data.outlets]   # '© 2025, The …'
     order = numeric_order(shown_text)
     header = visible_header(shown_text, data, found, rules, body, order)
     paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
@@ -107,10 +108,10 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         header.authors = [Witness("byline", tuple(credited[:1]))] if credited else header.authors
     if not header.authors:   # an author box, a block labelled 'Author' / 'About the author', a credit under the story
         headings = {_plain(b).lstrip("#").strip() for b in body.split("\n\n") if b.startswith("#")}
-        header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_text.split("\n"))
-                                                                       or author_box(shown_text.split("\n"), headings)
+        header.authors += [Witness("name-line", names) for names in [labelled_authors(shown_lines)
+                                                                       or author_box(shown_lines, headings)
                                                                        or signature(paragraphs, max(0, len(paragraphs) - 2))
-                                                                       or _signed_under(shown_text.split("\n"), paragraphs)
+                                                                       or _signed_under(shown_lines, paragraphs)
                                                                        or signed_off(paragraphs)]
                            if names]
     if not (data.published or found.published or header.published):
