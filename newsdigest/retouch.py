@@ -122,7 +122,8 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     build does: a BuildError for a layout that fails, a Fault for Pagefind, an OSError for a disk; the site and the
     ledger are then as they were."""
     content = str(config.path("content"))
-    basis = None if inputs is None or content not in inputs.files else ledger.edit_basis()
+    shown = shown_folder(config.path("content"), config.root)
+    basis = None if inputs is None or content not in inputs.files else ledger.edit_basis(shown)
     if basis is None:
         return None
     meta, rows = basis
@@ -134,11 +135,12 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
             return None
     except (ValueError, TypeError):   # rows this code cannot read
         return None
-    shown = shown_folder(config.path("content"), config.root)
-    files = {shown + name: (name, mtime, size) for name, mtime, size in inputs.files[content] if is_article(name)}
-    if files.keys() != rows.keys():
+    listed = set(inputs.files[content])
+    changed = [f for f in listed - rows if is_article(f[0])]   # a set's difference: no Python loop over the archive
+    if {name for name, _, _ in changed} != {name for name, _, _ in rows - listed}:   # one added, removed or renamed
         return None
-    edited = [where for where, (_, mtime, size) in files.items() if rows[where] != (mtime, size)]
+    files = {shown + name: (name, mtime, size) for name, mtime, size in changed}
+    edited = sorted(files)
     before, after = ledger.articles(edited) if len(edited) <= MOST_EDITED else None, {}
     if before is None:
         return None

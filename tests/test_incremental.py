@@ -88,6 +88,7 @@ CHANGES = {
                                                 category="Culture", tags=["Brand new tag"]),
     "article added": lambda p: write(p, "h9", title="A new story", date="2025-06-30T10:00:00+01:00", category="Sport"),
     "article deleted": lambda p: (p / "content" / "h5.md").unlink(),
+    "article renamed, size and mtime kept": lambda p: (p / "content" / "h5.md").rename(p / "content" / "h5-moved.md"),
     "seeds added": lambda p: (p / "seeds" / "new.txt").write_text(
         "Business\nHarbour fees rise for the first time in a decade\nJune 29, 2025 / 10:00 IST\n"
         "The port authority raised its fees on Sunday.\n", encoding="utf-8"),
@@ -154,7 +155,8 @@ def test_a_list_layout_that_shows_the_body_is_made_again_when_the_body_is_edited
 
 WHOLE = {"a paragraph added at the end of a long body": False, "body edited, the reading time the same": True,
          "body edited": True, "title edited": True,
-         "layout edited": True, "article added": True, "config changed": True}
+         "layout edited": True, "article added": True, "article deleted": True,
+         "article renamed, size and mtime kept": True, "config changed": True}
 """What each change makes of the next build: the whole build (True), or an edit of bodies alone made from the
 ledger's recipes (False: retouch.py)."""
 

@@ -195,16 +195,17 @@ class Ledger:
             found.update(p for p, in self.db.execute("SELECT path FROM shows WHERE instr(sources, ?) > 0", (f"\n{source}\n",)))
         return found
 
-    def edit_basis(self) -> tuple[dict[str, Any], dict[str, tuple[int, int]]] | None:
+    def edit_basis(self, shown: str) -> tuple[dict[str, Any], set[tuple[str, int, int]]] | None:
         """What an edit of bodies alone starts from (retouch.py): the meta rows of the last build's state and
-        schedule, and every content file's (mtime_ns, size); None when this ledger is not trusted."""
+        schedule, and every content file as the listing gives it (scan.files_below: its path less `shown`, the
+        content folder as the rows name it, mtime_ns, size); None when this ledger is not trusted."""
         if self.db is None:
             return None
         try:
             meta = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN "
                                         "('state', 'apart', 'site', 'next_due', 'newest', 'summary', 'made_with')"))
-            listing = self.db.execute("SELECT path, mtime, size FROM content")   # from content_listing, not the rows' blobs
-            return meta, {path: (mtime, size) for path, mtime, size in listing}
+            # from the index content_listing, not the rows' blobs; made tuples by SQLite, compared as a set
+            return meta, set(self.db.execute("SELECT substr(path, ?), mtime, size FROM content", (len(shown) + 1,)))
         except sqlite3.DatabaseError:
             return None
 
