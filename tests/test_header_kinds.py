@@ -14,7 +14,7 @@ from newsdigest.ingest.body import placed_dateline
 from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, is_job_title, labelled_authors,
                                       names_beside_date, parse_byline, site_owner)
 from newsdigest.ingest.header import (CREDITED, _by_shape, _signed, _ticker, _without_trailing_date, header_rows,
-                                      headline_candidates, layout_title, region, trail)
+                                      headline_candidates, layout_title, not_a_headline, region, trail)
 from newsdigest.ingest.lines import normalize, read_lines
 from newsdigest.ingest.parse import Rules, parse_seed
 from newsdigest.ingest.score import default_params
@@ -1504,3 +1504,61 @@ def test_a_writer_beside_the_date_parted_by_slashes(line, names):
 def test_a_place_in_title_case_before_the_date_names_nobody():
     assert names_beside_date("Hoeksche Waard zo 15 mrt 2026, 16:40") == ()
     assert names_beside_date("Jana Kessler July 13, 2025 — 7 minutes read") == ("Jana Kessler",)
+
+
+# ---- writers listed without 'Von', roles glued to names, a label ending a line of meta ---------------------------
+
+KAI_TITLE = "Neue Markthalle im alten Depot am Fluss"
+
+
+def test_writers_on_cards_with_their_jobs_glued_on_are_all_read():
+    page = (f"{KAI_HEAD}Schlechte Nachricht für Händler\n{KAI_TITLE}\n\nDer Rat stimmt für den Umbau. Die Händler "
+            "bekommen feste Mieten.\n\nDie alte Halle am Kai. Foto: Kai Lenz\nJonas BrandtRedaktor News\n"
+            "Greta VollmerReporterin\nPubliziert: 04.03.2026 um 07:15 Uhr | Aktualisiert: 04.03.2026 um 10:42 Uhr\n"
+            f"Teilen12 Kommentare\n\n{KAI_BODY}")
+    got = parse_seed(page, Rules(zone="UTC"))
+    assert (got.title, got.authors) == (KAI_TITLE, ["Jonas Brandt", "Greta Vollmer"])
+
+
+def test_writers_listed_without_a_label_before_the_date_or_alone():
+    assert names_beside_date("Jonas Brandt und Greta Vollmer, 04.03.2026") == ("Jonas Brandt", "Greta Vollmer")
+    assert names_beside_date("Jonas Brandt, Greta Vollmer 04.03.2026, 18:30 Uhr") == ("Jonas Brandt", "Greta Vollmer")
+    assert names_beside_date("Kaihafen, Nordstadt 04.03.2026") == ()   # places, no people
+    assert parse_byline("Jonas Brandt, Greta Vollmer", header=True) == ["Jonas Brandt", "Greta Vollmer"]
+    assert parse_byline("Jonas Brandt, Nordhafen", header=True) == ["Jonas Brandt"]   # where he reports from
+
+
+def test_a_job_glued_to_the_writer_s_name_is_parted_from_it():
+    assert normalize("Greta VollmerReporterin\nJonas BrandtRedakteur Lokales\nMarkthalleEröffnung") == [
+        "Greta Vollmer, Reporterin", "Jonas Brandt, Redakteur Lokales", "MarkthalleEröffnung"]
+    assert is_job_title("Redakteurin Politik") and not is_job_title("Hafen Nachrichten")
+
+
+def test_a_label_that_ends_a_line_of_meta_joins_the_name_under_it():
+    assert normalize("12 Kommentare Merken\nLesezeit: 4 Min. · Von\nTobias Brenner") == [
+        "12 Kommentare Merken", "Lesezeit: 4 Min. · Von Tobias Brenner"]
+    # only a writer's or a date's label at the end of the line: not a photo's
+    assert normalize("Startseite · Foto\nNeue Markthalle") == ["Startseite · Foto", "Neue Markthalle"]
+    page = f"{KAI_HEAD}{KAI_TITLE}\n\n12 Kommentare Merken\nLesezeit: 4 Min. · Von\nTobias Brenner\n\n{KAI_BODY}"
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Tobias Brenner"]
+
+
+def test_a_trail_of_sections_alone_over_the_headline_is_no_headline():
+    assert not_a_headline("News / Regions / Lower Kai Valley") and not_a_headline("Politik | Wirtschaft | Sport")
+    assert not not_a_headline("Brexit / Handel: Was sich für Exporteure ändert")
+    page = (f"{MENU}News / Regions / Lower Kai Valley\n{HALL}\nBy: Marta Quist - Correspondent\n"
+            f"Kaital Courier / 06:15 PM March 4, 2026\n\n{BODY}")
+    got = parse_seed(page, Rules(zone="UTC"))
+    assert (got.title, got.authors) == (HALL, ["Marta Quist"])   # the paper beside the date is no writer
+
+
+def test_a_line_of_share_prices_is_no_headline():
+    assert not_a_headline("DAX 21.912,40 +1,14% MDAX 28.104,87 +0,88%")
+    assert not not_a_headline("Kaihafen gewinnt 2:1 gegen Nordstadt")
+
+
+def test_the_whole_headline_under_its_shortened_copy_goes_on_in_lower_case():
+    page = ("Kaital Pumpen\nNewsroom\nPressemitteilungen\n2026\nKaital Pumpen baut neues Werk für Verdichter\n"
+            "Pressemitteilung | 04.03.2026 | 08:00 Uhr\nKaital Pumpen baut neues Werk für Verdichter in Nordhafen\n\n"
+            f"{KAI_BODY}")
+    assert parse_seed(page, Rules(zone="UTC")).title == "Kaital Pumpen baut neues Werk für Verdichter in Nordhafen"

@@ -126,7 +126,9 @@ AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\
                     r"apa|epd|kna|aap|upi|xinhua|tass|kyodo|yonhap|belga|lusa|europa\s+press|(?:keystone-)?sda|pap|ntb|ritzau|"
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
 OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|guardian|telegraph|agency|press|media|"
-                         r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine)$", re.I)
+                         r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine|"
+                         r"bulletin|courier|dispatch|inquirer|sentinel|examiner|register|kurier|anzeiger|rundschau|"
+                         r"nachrichten|presse|\w*zeitung|\w*blatt)$", re.I)
 
 
 def before_furniture(names: str) -> str:
@@ -226,7 +228,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
             tail = line[len(head):].strip(" ,|·•–—-")
             if names and (rest or (tail and _is_role_or_place(tail)) or
                           (not tail and (bare or line.isupper()) and _looks_like_a_name_line(line))):
-                return tuple(names)
+                # 'Michael Steiner, Verena Pölzl': co-writers, not a name and a place
+                return (not rest and tail and name_list(line)) or tuple(names)
     return None
 
 
@@ -564,6 +567,11 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0") and any(map(given_name, name))
                 and byline_names(" ".join(name)) == (" ".join(name),) and not re.fullmatch(WROTE, " ".join(name), re.I)):
             return (" ".join(name),)
+    bare = without_dates(line)   # 'Sabine Kürten, Dirk Lenz 21.09.2026, 19:05 Uhr': people listed before the date
+    names_end = next((k for k, (a, b) in enumerate(zip(line, bare)) if a != b), len(bare))
+    if has_date(line[names_end:]) and len(re.findall(r"[^\W\d_]+", bare[names_end:])) <= 1 \
+            and (listed := name_list(line[:names_end].strip(" ,|·•–—-"))):
+        return listed
     by = BY_INSIDE.search(line)
     if by and by.start() and has_date(line[:by.start()]) and (labelled := byline_names(line)):
         return labelled   # '19. Januar 2025 von Flo'
@@ -645,11 +653,13 @@ JOB_WORD = re.compile(r"(?:manager|lead|director|head|officer|founder|co-founder
 
 
 def is_job_title(text: str) -> bool:
-    """A short line that is someone's job ('Director of Customer Support', 'Staff Writer', 'Pressereferentin'):
-    seven words or fewer, no digit, no sentence's end, a role (is_role) or a word of JOB_WORD."""
+    """A short line that is someone's job ('Director of Customer Support', 'Staff Writer', 'Pressereferentin',
+    'Redakteurin Politik'): seven words or fewer, no digit, no sentence's end, a role (is_role), a word of JOB_WORD,
+    or the role's noun before its desk."""
     words = text.split()
     return (0 < len(words) <= 7 and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", ":"))
-            and (is_role(words) or any(JOB_WORD.match(w) for w in words)))
+            and (is_role(words) or any(JOB_WORD.match(w) for w in words)
+                 or len(words) <= 3 and bool(ROLE_NOUN.match(words[0])) and all(w[:1].isupper() for w in words)))
 
 
 def _is_role_or_place(text: str) -> bool:

@@ -25,9 +25,9 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading, line_shape
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, READING_TIME, byline_names, given_name, is_agency, name_list,
-                      is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date, normalize_name,
-                      parse_byline)
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, OUTLET_WORD, READING_TIME, byline_names, given_name, is_agency,
+                      name_list, is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date,
+                      normalize_name, parse_byline)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
@@ -451,7 +451,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             names = tuple(a for a in byline_names(text) if a.casefold() not in shown_as_section)   # 'DESIGN STYLE' above
             if names:
                 into = desks if len(names) == 1 and DESK.match(names[0]) else authors   # 'News Desk'
-                into += [a for a in (*names, *_listed_under(texts, lo + k, hi)) if a not in into]
+                listed = (*_listed_over(texts, lo + k, t), *names, *_listed_under(texts, lo + k, hi))
+                into += [a for a in dict.fromkeys(listed) if a not in into]
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
@@ -576,8 +577,10 @@ def _without_trailing_date(title: str) -> str:
 
 def _goes_on(rest: str) -> bool:
     """What follows a shortened headline is more of it: after a comma, a question mark or a colon (', creating 340
-    jobs', '? How to tell'), or after a space or a dash when _headline_part (not a site's name: ' – Kaistädter Zeitung')."""
-    return bool(re.match(r"[,;:?!]\s+\S", rest) or re.match(r"\s*[–—|-]?\s+\S", rest) and _headline_part(rest))
+    jobs', '? How to tell'), after a space a word in lower case (' in Zwickelbach': a site's name is capitalised), or
+    after a space or a dash when _headline_part (not a site's name: ' – Kaistädter Zeitung')."""
+    return bool(re.match(r"[,;:?!]\s+\S|\s[a-zß-ÿ]", rest)
+                or re.match(r"\s*[–—|-]?\s+\S", rest) and _headline_part(rest))
 
 
 def _headline_part(rest: str) -> bool:
@@ -676,13 +679,30 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
             names = list(byline_names(text) or name_list(text)) if name_list(text) else _beside_date(text, sections)
         if names and not any(_section_key(n) in _sections(sections) for n in names):
             best, at = (p, names), k
-    if best[1] and len(best[1]) == 1 and best[1][0] == normalize_name(texts[lo + at]):   # 'Ann Lee' / 'Bo Lind': one a line
-        j = at - 1
-        while j >= 0 and lo + j > t and len(best[1]) < MAX_LISTED and _bare_name(texts[lo + j], given_first=True) \
-                and given_name(texts[lo + j].split()[0]) and labels[j] != "headline":
-            best, j = (best[0], [normalize_name(texts[lo + j])] + best[1]), j - 1
-        best = (best[0], best[1] + [a for a in _listed_under(texts, lo + at, len(texts)) if a not in best[1]])
+    if best[1] and len(best[1]) == 1 and best[1][0] == _one_writer(texts[lo + at]):   # 'Ann Lee' / 'Bo Lind': one a line
+        listed = [*_listed_over(texts, lo + at, t), *best[1], *_listed_under(texts, lo + at, len(texts))]
+        best = (best[0], list(dict.fromkeys(listed)))
     return (best[1], best[0]) if best[1] else ([], 1.0)
+
+
+def _one_writer(text: str) -> str:
+    """The writer a line of a list of writers one a line names, alone ('Ann Lee') or beside the job ('Lukas Meier,
+    Redaktor News'); '' for any other line."""
+    if _bare_name(text, given_first=True) and given_name(text.split()[0]):
+        return normalize_name(text)
+    named = parse_byline(text, header=True) if "," in text and not BY.match(text) else None
+    return named[0] if named and len(named) == 1 and is_person(named[0].split()) and text.startswith(named[0]) else ""
+
+
+def _listed_over(texts: list[str], i: int, t: int) -> list[str]:
+    """More writers one a line over byline line i and under the headline (line t), when line i names one writer
+    so ('Lukas Meier, Redaktor News' / 'Andrea Zbinden, Reporterin'; 'Ann Lee' / 'Bo Lind'); at most MAX_LISTED."""
+    names: list[str] = []
+    j = i - 1
+    while j > t and len(names) < MAX_LISTED and (above := _one_writer(texts[j])) and _one_writer(texts[i]):
+        names.insert(0, above)
+        j -= 1
+    return names
 
 
 def _listed_under(texts: list[str], i: int, end: int) -> list[str]:
@@ -708,8 +728,10 @@ def _people_listed(text: str) -> bool:
 
 
 def _beside_date(text: str, sections: tuple[str, ...]) -> list[str]:
-    """The names beside a dateline's date ('Jane Doe • Oct 20, 2025'), less furniture and known sections."""
-    return [a for a in names_beside_date(text) if furniture_share(a) == 0 and _section_key(a) not in _sections(sections)]
+    """The names beside a dateline's date ('Jane Doe • Oct 20, 2025'), less furniture, known sections and the outlet
+    ('Mindanao Bulletin / 06:15 PM December 02, 2026')."""
+    return [a for a in names_beside_date(text) if furniture_share(a) == 0 and _section_key(a) not in _sections(sections)
+            and not (len(a.split()) > 1 and OUTLET_WORD.search(a))]
 
 
 def _by_shape(text: str) -> bool:
@@ -729,10 +751,15 @@ TEMPLATE = re.compile(r"\{\{.*\}\}|\{%.*%\}")
 
 
 def not_a_headline(text: str) -> bool:
-    """A line no headline is shaped like: no letter in it ('$300 - $900+', '12/2025'), a reading time ('6 min
+    """A line no headline is shaped like: no letter in it ('$300 - $900+', '12/2025'), figures in more than half of
+    five words or more ('DAX 21.912,40 +1,14% MDAX 28.104,87': a ticker), sections of three words at most between
+    spaced separators ('News / Regions / Northern Mindanao', 'Politik | Wirtschaft | Sport'), a reading time ('6 min
     read'), a link to a file, a line of code ('fn main() {'), a template's placeholder."""
+    words, parts = text.split(), SPACED_SEPARATOR.split(text)
     return (not any(c.isalpha() for c in text) or bool(READING_TIME.match(text) or FILE_LINK.search(text)
-                                                         or TEMPLATE.search(text)) or text.endswith(("{", ";")))
+                                                         or TEMPLATE.search(text)) or text.endswith(("{", ";"))
+            or len(words) >= 5 and 2 * sum(any(c.isdigit() for c in w) for w in words) > len(words)
+            or len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts))
 
 
 def _signed(text: str) -> bool:

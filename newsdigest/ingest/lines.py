@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..decode import clean
 from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline,
-                      is_person, parse_byline)
+                      is_job_title, is_person, parse_byline)
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -109,7 +109,14 @@ def _without_widgets(line: str) -> str:
     if m and not line[m.end():].strip() and (parse_byline(line[:m.start()], header=True) or _person(line[:m.start()])):
         return line[:m.start()]
     m = FOLLOW_BUTTON.search(line)
-    return line[:m.start()] if m and _person(line[:m.start()]) else line
+    if m and _person(line[:m.start()]):
+        return line[:m.start()]
+    m = GLUED_JOB.search(line)
+    return f"{line[:m.start()]}, {m.group()}" if m and is_job_title(m.group()) and _person(line[:m.start()]) else line
+
+
+GLUED_JOB = re.compile(r"(?<=[a-zß-ÿ]{2})[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[\w&-]+){0,3}$")
+"""A job title the writer's card glued to the name: 'Andrea ZbindenReporterin', 'Lukas MeierRedaktor News'."""
 
 
 def _person(text: str) -> bool:
@@ -121,6 +128,8 @@ def _labels(label: str, line: str) -> bool:
     """A lone label line and the line under it that it labels: 'Updated' over a date, 'By' over a name,
     'Photo' over anything; not 'Updated' over the headline (a page marks a refreshed guide so)."""
     m = LABEL_ALONE.match(label.lstrip(BULLETS))   # '· Text:' over a name, the bullet a list of meta put before it
+    last = LABEL_ALONE.match(META_PARTS.split(label)[-1]) if not m and META_PARTS.search(label) else None
+    m = m or (last if last and (last["who"] or last["when"]) else None)   # 'Lesezeit: 4 Min. · Von' over a name
     if not m:
         return False
     if m["when"]:
@@ -132,6 +141,10 @@ def _labels(label: str, line: str) -> bool:
     if m["where"]:
         return len(line.split()) <= 6 and not line.endswith(".") and not has_date(line)
     return True
+
+
+META_PARTS = re.compile(r"\s[·•|]\s")
+"""Between the parts of a line of meta: 'Lesezeit: 4 Min. · Von'."""
 
 
 def _completes_date(before: str, part: str) -> bool:
