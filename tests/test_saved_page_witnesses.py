@@ -142,6 +142,25 @@ def test_the_copyright_lines_outlet_is_the_sites_name_a_title_carries():
     assert convert(raw).title == HEADLINE
 
 
+def test_a_sharing_title_that_shares_only_the_sites_name_with_the_story_is_no_headline():
+    """og:title 'Newsroom | Harbour Gazette': the site's name shares words with the story, the rest none."""
+    story = STORY.replace("The city council", "The Harbour Gazette reports that the city council")
+    got = convert(page('<title>Night trams | Harbour Gazette</title><meta property="og:title" content="Newsroom | '
+                       'Harbour Gazette">', f"<h1>{HEADLINE}</h1>", story))
+    assert got.title == HEADLINE
+
+
+def test_the_headline_shown_without_an_h1_is_whole_where_the_title_cuts_it_short():
+    """No <h1>, no og:title: the <title> gives the site's name and the headline cut short; the headline a reader
+    sees (a styled span) goes on after a comma."""
+    whole = f"{HEADLINE}, two decades after the last new route"
+    raw = (f"<html><head><title>The Harbour Gazette - {HEADLINE}</title></head><body><table><tr><td>"
+           f"<b>The Harbour Gazette</b></td></tr><tr><td><span class='storyhead'>{whole}</span><br>{STORY}</td></tr>"
+           "<tr><td>© 2026 The Harbour Gazette, 4 Quay Street, all rights reserved, no part may be copied</td></tr>"
+           "</table></body></html>").encode()
+    assert convert(raw).title == whole
+
+
 def test_the_h1_and_the_json_ld_headline_outvote_the_sharing_title():
     graph = '{"@type": "NewsArticle", "headline": "%s"}' % HEADLINE
     got = convert(page(f'<script type="application/ld+json">{graph}</script><title>Trams: a new route</title>'

@@ -146,8 +146,8 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     `words`: the story's (votes.story_words), for the headline."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
-    title, why = decide_title(data.titles + found.titles + header.titles, outlets, data.url, words,
-                              read.title if read else "")
+    title, why = decide_title(data.titles + found.titles, outlets, data.url, words,
+                              read.title if read else str(header.titles[0].value) if header.titles else "")
     if why:
         review["title"] = why
     title = title or (read.title if read else "")
@@ -389,16 +389,26 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
     wanted = {_words(without_site(str(w.value), data.outlets + found.outlets, data.url))
               for w in data.titles + found.titles} - {""}
-    wanted |= {first for w in data.titles + found.titles for first in [_words(TITLE_PARTS.split(str(w.value))[0])]
-               if len(first.split()) >= 3}
-    seen = [i for i, line in enumerate(lines) if len(line) <= 400 and _words(line) in wanted]
-    if not seen:   # the headline shown shorter or longer than the markup's ('…, December 2025')
-        seen = [i for i, line in enumerate(lines) if len(line.split()) >= 4 and len(line) <= 300
-                and any(_words(line) in w or w in _words(line) for w in wanted if len(w.split()) >= 4)]
+    # a title's first part, or its longest: either side of a site's name the page gives nowhere else
+    wanted |= {part for w in data.titles + found.titles for parts in [TITLE_PARTS.split(str(w.value))]
+               for part in map(_words, (parts[0], max(parts, key=lambda p: len(p.split())))) if len(part.split()) >= 3}
+    long = [w for w in wanted if len(w.split()) >= 4]
+
+    def shown(line: str, shorter: bool) -> bool:
+        """The headline as the markup gives it, or longer ('…, December 2025'; not a footer that names the site);
+        with `shorter`, a line the markup's headline holds (shown cut short)."""
+        key, words = _words(line), len(line.split())
+        if not shorter and key in wanted and len(line) <= 400:
+            return True
+        return words >= 4 and len(line) <= 300 and any(
+            key in w if shorter else w in key and words <= 2 * len(w.split()) + 3 for w in long)
+    seen = [i for i, line in enumerate(lines) if shown(line, False)] or [i for i, line in enumerate(lines)
+                                                                         if shown(line, True)]
     if not seen:
         return header
     story = next((i for i, line in enumerate(lines) if opening and line.startswith(opening)), len(lines))
     at = max((i for i in seen if i < story), default=seen[0])   # the headline right above the story, not a teaser
+    header.titles.append(Witness("shown", lines[at].strip()))
     above = [line.text for line in read_lines("\n".join(lines[max(0, at - HEADER_ABOVE):at]))]
     below = [line.text for line in read_lines("\n".join(lines[at + 1:at + 1 + HEADER_LINES]))]   # 'Last updated:' + its date
     window = []

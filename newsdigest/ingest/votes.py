@@ -75,6 +75,13 @@ def without_site(title: str, outlets: list[str], url: str = "") -> str:
     return title.strip()
 
 
+def _cut_short(part: str, headline: str) -> bool:
+    """Whether `part` (of a <title>, less its separators) is `headline` cut short: its first three words or more,
+    up to a comma, a colon or a space, more words after it ('Big Piney VFD finally gets its tanker' of '…, with a
+    little help from pie'; not of '… / Dec 2025', a blog's date)."""
+    return len(part.split()) >= 3 and headline.startswith(part) and bool(re.match(r"[,:]?\s\w", headline[len(part):]))
+
+
 def story_words(prose: str) -> set[str]:
     """The words of the story's prose, as _key gives them, for about_story."""
     return set(_key(prose).split())
@@ -101,11 +108,14 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     a section's name (headings_only), the headline the text reader `read` off the page's text, marked for review."""
     if words and read and about_story(read, words) and headings_only(witnesses, outlets, url, words):
         return read, f"no headline the markup gives is about the story ({', '.join(sorted({str(w.value) for w in witnesses}))[:80]}): took the text's"
-    witnesses = [w for w in witnesses if about_story(str(w.value), words)] or witnesses
+    # about the story less the site's name ('Newsroom | St. Brendan Health' shares only the site's words with it)
+    witnesses = [w for w in witnesses if about_story(without_site(str(w.value), outlets, url), words)] or witnesses
     headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
     outlets = [o for o in outlets if _key(o) not in headlines]   # a site named after the story is no site
     copied = {str(w.value) for w in witnesses if w.source == "title"}
     shown = {str(w.value) for w in witnesses if w.source == "h1"}
+    if read and not shown and any(_cut_short(part, read) for w in witnesses for part in SEPARATOR.split(str(w.value))):
+        return read, ""   # no <h1>: the headline the reader sees, which a <title> or og:title gives cut short
     support: dict[str, set[str]] = {}
     text_of: dict[str, tuple[int, str]] = {}
     for w in witnesses:   # a site's name the page's own <h1> shows in the headline is part of it ('Acme Weekly #18 – …')
