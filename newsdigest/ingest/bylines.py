@@ -536,6 +536,10 @@ GLUED_DAY = re.compile(r"(?<=[^\W\d_]{3})(?=[0-3]?\d[.\s/-])")
 """'Sanne de Vries14 februari 2025': a name and the date after it in two elements with no space between."""
 
 
+NAMES_LISTED = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){{1,3}}\s*(?:,|&|\s{AND}\s)\s*[A-ZÀ-ÖØ-Þ]")
+"""A line that opens with a name of two to four words and another after a comma or an 'and' (name_list may follow)."""
+
+
 def names_beside_date(line: str) -> tuple[str, ...]:
     """The person a dateline names beside its date, parted by a bullet, a middle dot, a bar or a dash:
     'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); people listed
@@ -567,11 +571,12 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0") and any(map(given_name, name))
                 and byline_names(" ".join(name)) == (" ".join(name),) and not re.fullmatch(WROTE, " ".join(name), re.I)):
             return (" ".join(name),)
-    bare = without_dates(line)   # 'Sabine Kürten, Dirk Lenz 21.09.2026, 19:05 Uhr': people listed before the date
-    names_end = next((k for k, (a, b) in enumerate(zip(line, bare)) if a != b), len(bare))
-    if has_date(line[names_end:]) and len(re.findall(r"[^\W\d_]+", bare[names_end:])) <= 1 \
-            and (listed := name_list(line[:names_end].strip(" ,|·•–—-"))):
-        return listed
+    if NAMES_LISTED.match(line):   # 'Sabine Kürten, Dirk Lenz 21.09.2026, 19:05 Uhr': people listed before the date
+        bare = without_dates(line)
+        names_end = next((k for k, (a, b) in enumerate(zip(line, bare)) if a != b), len(bare))
+        if has_date(line[names_end:]) and len(re.findall(r"[^\W\d_]+", bare[names_end:])) <= 1 \
+                and (listed := name_list(line[:names_end].strip(" ,|·•–—-"))):
+            return listed
     by = BY_INSIDE.search(line)
     if by and by.start() and has_date(line[:by.start()]) and (labelled := byline_names(line)):
         return labelled   # '19. Januar 2025 von Flo'

@@ -752,14 +752,17 @@ TEMPLATE = re.compile(r"\{\{.*\}\}|\{%.*%\}")
 
 def not_a_headline(text: str) -> bool:
     """A line no headline is shaped like: no letter in it ('$300 - $900+', '12/2025'), figures in more than half of
-    five words or more ('DAX 21.912,40 +1,14% MDAX 28.104,87': a ticker), sections of three words at most between
+    its words, three or more ('DAX 21.912,40 +1,14% MDAX 28.104,87': a ticker), sections of three words at most between
     spaced separators ('News / Regions / Northern Mindanao', 'Politik | Wirtschaft | Sport'), a reading time ('6 min
     read'), a link to a file, a line of code ('fn main() {'), a template's placeholder."""
-    words, parts = text.split(), SPACED_SEPARATOR.split(text)
     return (not any(c.isalpha() for c in text) or bool(READING_TIME.match(text) or FILE_LINK.search(text)
                                                          or TEMPLATE.search(text)) or text.endswith(("{", ";"))
-            or len(words) >= 5 and 2 * sum(any(c.isdigit() for c in w) for w in words) > len(words)
-            or len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts))
+            or DIGIT.search(text) is not None and 2 * len(FIGURE.findall(text)) > max(4, len(text.split()))
+            or len(parts := SPACED_SEPARATOR.split(text)) >= 3 and all(len(p.split()) <= 3 for p in parts))
+
+
+FIGURE = re.compile(r"\S*\d\S*")
+"""A word with a figure in it: '21.912,40', '+1,14%', '2026'."""
 
 
 def _signed(text: str) -> bool:
