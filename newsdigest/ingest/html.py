@@ -373,7 +373,8 @@ def _signed_under(lines: list[str], paragraphs: list[str]) -> tuple[str, ...]:
 def visible_header(text: str, data: PageData, found: PageData, rules: Rules, body: str = "",
                    order: str = "") -> PageData:
     """What a reader sees at the top of the story: the line of the page's text that is its headline (one the
-    markup names), and the byline and dateline in the lines around it, before the first paragraph of prose.
+    markup names, perhaps longer; in `titles`, as 'shown'), and the byline and dateline in the lines around it,
+    before the first paragraph of prose.
 
     The header runs from a few lines above the headline to the story's first paragraph (or, where that is not
     found, to two paragraphs of prose in a row: a dek is one). A byline is a line that says 'By …' (anywhere in
