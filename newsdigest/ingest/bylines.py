@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -573,7 +574,7 @@ def names_beside_date(line: str) -> tuple[str, ...]:
             return (" ".join(name),)
     if NAMES_LISTED.match(line):   # 'Sabine Kürten, Dirk Lenz 21.09.2026, 19:05 Uhr': people listed before the date
         bare = without_dates(line)
-        names_end = next((k for k, (a, b) in enumerate(zip(line, bare)) if a != b), len(bare))
+        names_end = len(os.path.commonprefix([line, bare]))   # where the first date begins
         if has_date(line[names_end:]) and len(re.findall(r"[^\W\d_]+", bare[names_end:])) <= 1 \
                 and (listed := name_list(line[:names_end].strip(" ,|·•–—-"))):
             return listed

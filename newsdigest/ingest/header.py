@@ -697,9 +697,11 @@ def _one_writer(text: str) -> str:
 def _listed_over(texts: list[str], i: int, t: int) -> list[str]:
     """More writers one a line over byline line i and under the headline (line t), when line i names one writer
     so ('Lukas Meier, Redaktor News' / 'Andrea Zbinden, Reporterin'; 'Ann Lee' / 'Bo Lind'); at most MAX_LISTED."""
+    if not _one_writer(texts[i]):
+        return []
     names: list[str] = []
     j = i - 1
-    while j > t and len(names) < MAX_LISTED and (above := _one_writer(texts[j])) and _one_writer(texts[i]):
+    while j > t and len(names) < MAX_LISTED and (above := _one_writer(texts[j])):
         names.insert(0, above)
         j -= 1
     return names

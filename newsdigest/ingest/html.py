@@ -393,7 +393,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     # a title's first part, or its longest: either side of a site's name the page gives nowhere else
     wanted |= {part for w in data.titles + found.titles for parts in [TITLE_PARTS.split(str(w.value))]
                for part in map(_words, (parts[0], max(parts, key=lambda p: len(p.split())))) if len(part.split()) >= 3}
-    long = [w for w in wanted if len(w.split()) >= 4]
+    long = {w: len(w.split()) for w in wanted if len(w.split()) >= 4}   # each with its count of words
 
     def shown(line: str, shorter: bool) -> bool:
         """The headline as the markup gives it, or longer ('…, December 2025'; not a footer that names the site);
@@ -402,7 +402,7 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
         if not shorter and key in wanted and len(line) <= 400:
             return True
         return words >= 4 and len(line) <= 300 and any(
-            key in w if shorter else w in key and words <= 2 * len(w.split()) + 3 for w in long)
+            key in w if shorter else words <= 2 * n + 3 and w in key for w, n in long.items())
     seen = [i for i, line in enumerate(lines) if shown(line, False)] or [i for i, line in enumerate(lines)
                                                                          if shown(line, True)]
     if not seen:

@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, OTHER_ROLE, TEXT_LABEL, WROTE, is_byline_or_dateline,
-                      is_job_title, is_person, parse_byline)
+from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, LABELLED_PARTS, OTHER_ROLE, TEXT_LABEL, WROTE,
+                      is_byline_or_dateline, is_job_title, is_person, parse_byline)
 from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -128,8 +128,9 @@ def _labels(label: str, line: str) -> bool:
     """A lone label line and the line under it that it labels: 'Updated' over a date, 'By' over a name,
     'Photo' over anything; not 'Updated' over the headline (a page marks a refreshed guide so)."""
     m = LABEL_ALONE.match(label.lstrip(BULLETS))   # '· Text:' over a name, the bullet a list of meta put before it
-    last = LABEL_ALONE.match(META_PARTS.split(label)[-1]) if not m and META_PARTS.search(label) else None
-    m = m or (last if last and (last["who"] or last["when"]) else None)   # 'Lesezeit: 4 Min. · Von' over a name
+    if not m and LABELLED_PARTS.search(label):   # 'Lesezeit: 4 Min. · Von' over a name: a writer's or a date's label
+        m = LABEL_ALONE.match(LABELLED_PARTS.split(label)[-1])   # ends the line of meta
+        m = m if m and (m["who"] or m["when"]) else None
     if not m:
         return False
     if m["when"]:
@@ -141,10 +142,6 @@ def _labels(label: str, line: str) -> bool:
     if m["where"]:
         return len(line.split()) <= 6 and not line.endswith(".") and not has_date(line)
     return True
-
-
-META_PARTS = re.compile(r"\s[·•|]\s")
-"""Between the parts of a line of meta: 'Lesezeit: 4 Min. · Von'."""
 
 
 def _completes_date(before: str, part: str) -> bool:
