@@ -11,6 +11,7 @@ from newsdigest.ingest import boilerplate as bp
 from newsdigest.ingest import convert_seed
 from newsdigest.ingest.article import read_article
 from newsdigest.ingest.body import placed_dateline
+from newsdigest.ingest.dates import without_dates
 from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, is_job_title, labelled_authors,
                                       names_beside_date, parse_byline, site_owner)
 from newsdigest.ingest.header import (CREDITED, _by_shape, _signed, _ticker, _without_trailing_date, header_rows,
@@ -1562,3 +1563,45 @@ def test_the_whole_headline_under_its_shortened_copy_goes_on_in_lower_case():
             "Pressemitteilung | 04.03.2026 | 08:00 Uhr\nKaital Pumpen baut neues Werk für Verdichter in Nordhafen\n\n"
             f"{KAI_BODY}")
     assert parse_seed(page, Rules(zone="UTC")).title == "Kaital Pumpen baut neues Werk für Verdichter in Nordhafen"
+
+
+# ---- a clock's word, an office for a byline, a credit word after the name, a signature with its paper ----------
+
+def test_the_clock_s_word_goes_with_the_time_so_the_writer_after_it_is_read():
+    assert without_dates("So., 04.03.26 · 18:42 Uhr von Jonas Brandt") == "So., · von Jonas Brandt"
+    assert names_beside_date("So., 04.03.26 · 18:42 Uhr von Jonas Brandt 4 Kommentare") == ("Jonas Brandt",)
+    assert byline_names("04.03.2026, 18:42 Uhr von Greta Vollmer") == ("Greta Vollmer",)
+
+
+def test_a_writer_and_the_paper_before_a_labelled_date():
+    line = "Greta Vollmer, Stadtbote Kaihafen Publiziert: 04.03.2026, 09:30 | Aktualisiert: 05.03.2026, 11:02"
+    assert names_beside_date(line) == ("Greta Vollmer",)
+    assert names_beside_date("Nordhafen, Stadtbote Kaihafen Publiziert: 04.03.2026, 09:30") == ()   # a place
+
+
+def test_a_time_of_day_after_the_names_ends_them():
+    assert byline_names("Autor: Jonas Brandt o 21:37") == ("Jonas Brandt",)
+    assert byline_names("Posted by Greta Vollmer at 9.30 pm") == ("Greta Vollmer",)
+
+
+def test_an_office_on_the_byline_yields_to_the_person_the_story_credits():
+    assert byline_names("Veranstaltungen 4. März 2026 Geschrieben von Greta Vollmer") == ("Greta Vollmer",)
+    page = (f"{KAI_HEAD}Veranstaltungen 4. März 2026 Geschrieben von Stadtmarketing Kaihafen\n\n{KAI_BODY}\n"
+            "Text & Fotos: Jonas Brandt\n\nStadtmarketing Kaihafen\n")
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Jonas Brandt"]
+    page = f"{KAI_HEAD}Veranstaltungen 4. März 2026 Geschrieben von Stadtmarketing Kaihafen\n\n{KAI_BODY}"
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Stadtmarketing Kaihafen"]   # no person credited: kept
+
+
+def test_a_credit_word_after_the_writer_s_name_and_the_dateline_under_the_credits():
+    page = (f"{KAI_HEAD}Der Rat stimmt für den Umbau. Die Händler bekommen feste Mieten.\n\n"
+            "Die alte Halle am Kai. Foto: Kai Lenz\nJonas Brandt Text\nFolgen\nKai Lenz Foto\nFolgen\n"
+            f"Publiziert 2026-03-04 06.00 Aktualisiert 2026-03-04 10.21  Plus\n\n{KAI_BODY}")
+    got = parse_seed(page, Rules(zone="UTC"))
+    assert (got.authors, got.date) == (["Jonas Brandt"], datetime(2026, 3, 4, 6, 0, tzinfo=timezone.utc))
+
+
+@pytest.mark.parametrize("end", ["Greta Vollmer/dpa", "Greta Vollmer | Reporterin", "Greta Vollmer, Stadtbote"])
+def test_a_story_signed_with_the_writer_and_the_paper_or_role(end):
+    page = f"{KAI_HEAD}\n{KAI_BODY}\n{end}\n\nTeilen Facebook X E-Mail\n"
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Greta Vollmer"]

@@ -60,8 +60,9 @@ ROLE_NOUN = re.compile(r"^(?:(?:editor|correspondent|reporter|writer|columnist|a
                        r"volontär|kolumnist|autor)(?:in(?:nen)?|en|e)?|r[ée]dact(?:eur|rice)|journaliste|correspondant(?:e)?|"
                        r"chroniqueur|redattore|redattrice|giornalista|corrispondente|inviat[oa]|redacteur|verslaggever|"
                        r"redactor(?:a)?|periodista|corresponsal|toimittaja|novinar(?:ka)?|dziennikar(?:z|ka)|újságíró|"
-                       r"δημοσιογράφος)$", re.I)
-"""The noun of a job title under a byline, in the languages of BY_WORD: 'Reporter', 'Redakteurin', 'rédactrice'."""
+                       r"δημοσιογράφος|" + TEXT_WORD + r")$", re.I)
+"""The noun of a job title under a byline, in the languages of BY_WORD: 'Reporter', 'Redakteurin', 'rédactrice'; the
+credit word after a name ('Erik Lindqvist Text' over 'Sara Nyström Foto')."""
 ROLE_MODIFIERS = set("""senior chief deputy associate assistant special staff contributing managing executive
     news features opinion political politics economics economic economy business science health technology tech
     foreign diplomatic defence defense security sports sport arts culture education environment environmental climate
@@ -91,6 +92,8 @@ READING_TIME_ON = re.compile(r"(?:\s+|(?<=[^\W\d_]))\d{1,3}\s*(?:min(?:ute)?s?|m
                              re.I)
 """'von Nina Albrecht 3 Min. Lesezeit', 'by Jane Doe 4 min read Science': a reading time after the names ends them
 (glued to the last name too: 'Magdalena Steiner5 Min.')."""
+CLOCK_ON = re.compile(r"\s+(?:\S{1,4}\s+)?[0-2]?\d[:.][0-5]\d\b.*$")
+"""A time of day after the names, with its preposition: 'Jan Nowak o 21:37', 'Jane Doe at 9.30 pm'."""
 COMMENT_COUNT = re.compile(r"\s+(?:\d+|no|keine|sans|sin|nessun)\s+(?:comments?|kommentare?|commentaires?|comentarios?|"
                            r"commenti|reacties|reactions?|replies|responses|antworten)\b.*$", re.I)
 """'Geschrieben von Jane Doe am 12. Januar 2026 3 Kommentare': the count of comments after the names ends them."""
@@ -336,8 +339,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     text = re.sub(r"\b[Bb]y(?:\s?by)?(?=[A-Z][a-z])|\b[Bb]y\s?by\b", "By ", text)
     text = unglued(text)   # 'VonKathrin Adler', 'Beitrags-AutorVon …', 'Lena VogtFolgen' too
     m = BY_INSIDE.search(text)
-    if m and m.start() > 0 and not _opens_byline(text[:m.start()]):
-        m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by'
+    if m and m.start() > 0 and not _opens_byline(text[:m.start()]) and not re.match(WROTE, m.group(), re.I):
+        m = None   # 'Hilma af Klint', 'Ursula von der Leyen': a particle of a name, not 'by' (but 'Geschrieben von')
     if m and NOT_WRITTEN.search(text[:m.start()]):
         return ()   # 'Reviewed by …', 'Photos by …': not who wrote it
     labelled = bool(m and (m.start() > 0 or BY.match(text)) or LABEL_AT_START.match(text))
@@ -345,7 +348,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         text = text[m.end():]
     else:   # 'Autor: Jane Doe', 'Beitrags-Autor Von Jane Doe'
         text = re.sub(rf"^(?:{BY_WORD})\s+(?!(?:der|den|dem|de|la|le|van)\b)(?=\S)", "", LABEL_AT_START.sub("", text), flags=re.I)
-    text = READING_TIME_ON.sub("", text)   # 'von Nina Albrecht 3 Min. Lesezeit': the names end at a reading time
+    text = CLOCK_ON.sub("", READING_TIME_ON.sub("", text))   # 'von Nina Albrecht 3 Min. Lesezeit': the names end at a
+    # reading time, or at a time of day ('Autor: Jan Nowak o 21:37', as a blog signs its posts)
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # and at a label: 'By Jane Doe Last updated on: …'
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
@@ -549,8 +553,10 @@ def names_beside_date(line: str) -> tuple[str, ...]:
     line = GLUED_DAY.sub(" · ", GLUED_YEAR.sub(r"\1 · ", line))
     name, comma, rest = line.partition(",")   # 'Malte Grünwald, 16.03.2025 – 21:47 Uhr': a person's name (not a place)
     opens = rest.split()[0].strip(".,").lower() if rest.split() else ""   # the date right after the comma, no other name
+    label = DATE_LABEL.search(rest)   # or after the paper, by its label: 'Jane Doe, Der Bote Publiziert: 14.03.2026'
+    outlet = bool(label) and not any(map(str.isdigit, rest[:label.start()])) and len(rest[:label.start()].split()) <= 6
     if (comma and 2 <= len(name.split()) <= 4 and is_person(name.split()) and not any(map(str.isdigit, name))
-            and has_date(rest) and (opens[:1].isdigit() or opens in CALENDAR_WORDS)):
+            and has_date(rest) and (opens[:1].isdigit() or opens in CALENDAR_WORDS or outlet)):
         names = byline_names(name)
         return names if names == (name.strip(),) else ()
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())

@@ -202,6 +202,10 @@ MONTH_YEAR = re.compile(_MON + r"\s*,?\s*" + _YEAR, re.I)
 """A month and its year, no day: 'Dec 2025', 'März 2025', 'September, 2024'."""
 
 
+CLOCK_WORD = re.compile(r"\s*(?:uhr|hrs|h)\b", re.I)
+"""The word a clock's time is read with, after the time: '18:42 Uhr'."""
+
+
 @lru_cache(maxsize=16384)
 def without_dates(line: str) -> str:
     """The line with its dates, times and '3 hours ago' blanked out: 'By Jane Doe June 3, 2025 10:00 ET' ->
@@ -213,6 +217,7 @@ def without_dates(line: str) -> str:
     if DIGIT.search(text):
         for _, spans in _stamps(text, "UTC", ZONES, 2000, ""):
             for start, end in spans:
+                end += len(m.group()) if (m := CLOCK_WORD.match(text, end)) else 0   # '18:42 Uhr von Jane Doe'
                 rest[start:end] = " " * (end - start)
     return " ".join(RELATIVE_EN.sub(" ", "".join(rest)).split())
 

@@ -27,7 +27,7 @@ from . import boilerplate as bp
 from .article import Reading, line_shape
 from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, OUTLET_WORD, READING_TIME, byline_names, given_name, is_agency,
                       name_list, is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date,
-                      normalize_name, parse_byline)
+                      normalize_name, parse_byline, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
@@ -160,12 +160,18 @@ class Header:
 
 def region(reading: Reading, n: int, texts: list[str] | None = None) -> tuple[int, int]:
     """[lo, hi) of the seed's lines the header is read from: ABOVE lines above the article and INSIDE into it, and
-    (given the `texts`), where no line of those is a byline or dateline, on to one within as many lines again when
-    only short lines stand between (a dek, a caption and a paywall's label between the headline and 'Jane Doe' /
-    'Publié: 05.11.2025'; not a teaser's date under a story whose header is dated)."""
+    (given the `texts`), where no line of those is a dateline and only short lines follow its last byline, on to a
+    byline or dateline within as many lines again when only short lines stand between (a dek, a caption and a
+    paywall's label between the headline and 'Jane Doe' / 'Publié: 05.11.2025'; 'Jane Doe Text' / 'Follow' / 'Photo
+    credit' / 'Published …'; not a teaser's date under a story whose header is dated, nor a signature under a story
+    whose header has its byline)."""
     run = reading.run
     lo, hi = max(0, run.start - ABOVE), min(n, run.end, run.start + INSIDE)
-    if texts is not None and not any(is_byline_or_dateline(texts[i]) for i in range(lo, hi)):
+    if texts is None:
+        return lo, hi
+    meta = [i for i in range(lo, hi) if is_byline_or_dateline(texts[i])]
+    if not any(has_date(texts[i]) or is_relative(texts[i]) for i in meta) and not any(
+            reading.words[j] > META_WORDS for j in range(meta[-1] + 1 if meta else hi, hi)):
         for j in range(hi, min(n, run.end, run.start + 2 * INSIDE)):
             if reading.words[j] > META_WORDS:
                 break
@@ -668,7 +674,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                                                    and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
-            names = [normalize_name(text)] if not menu and (given_name(text.split()[0]) or DESK.match(text)) else []
+            names = [normalize_name(" ".join(without_roles(text.split())))] if not menu and (
+                given_name(text.split()[0]) or DESK.match(text)) else []   # 'Erik Lindqvist Text': the credit word goes
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         elif is_person(re.split(r"\s+[/|·•]\s+", text)[0].split()) and re.search(r"\s[/|·•]\s", text):

@@ -129,8 +129,9 @@ def _labels(label: str, line: str) -> bool:
     'Photo' over anything; not 'Updated' over the headline (a page marks a refreshed guide so)."""
     m = LABEL_ALONE.match(label.lstrip(BULLETS))   # '· Text:' over a name, the bullet a list of meta put before it
     if not m and LABELLED_PARTS.search(label):   # 'Lesezeit: 4 Min. · Von' over a name: a writer's or a date's label
-        m = LABEL_ALONE.match(LABELLED_PARTS.split(label)[-1])   # ends the line of meta
-        m = m if m and (m["who"] or m["when"]) else None
+        *before, last = LABELLED_PARTS.split(label)   # ends the line of meta (not 'Jane Doe | Reporterin': her role)
+        m = LABEL_ALONE.match(last)
+        m = m if m and (m["who"] or m["when"]) and not any(is_person(p.split()) for p in before) else None
     if not m:
         return False
     if m["when"]:

@@ -26,8 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BRACKETED_END, BY, author_box, byline_names, is_person, labelled_authors, name_like, name_list,
-                      names_beside_date, posted_by_account, signed_off, site_owner, unbracketed)
+from .bylines import (BRACKETED_END, BY, author_box, byline_names, given_name, is_person, labelled_authors, name_like,
+                      name_list, names_beside_date, posted_by_account, signed_off, site_owner, unbracketed)
 from .dates import (PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, parse_dateline,
                     relative_stamp)
 from .entities import tags_from_text
@@ -142,7 +142,9 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     bylined = list(header.authors)
-    if posted_by_account(bylined):   # 'von ov-lindenau' over 'Text: Miriam Kessler' in it
+    if posted_by_account(bylined) or bylined and all(len(a.split()) >= 2 and not any(map(given_name, a.split()))
+                                                     for a in bylined):   # an account or an office, not a person:
+        # 'von ov-lindenau', 'Geschrieben von Stadtmarketing Musterstadt' over 'Text: Miriam Kessler' in or under it
         bylined = ([a for a in body.authors if is_person(a.split())][:1]
                    or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
     authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \
@@ -203,6 +205,10 @@ def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
     return file_time.year if file_time else None
 
 
+SIGNED = re.compile(r"(\s*[,/]\s*|\s+[|·–—]\s+)")
+"""What parts a signing name from its outlet, place or role: 'Jane Doe, NDR', 'Jane Doe/TT', 'Jane Doe | Reporter'."""
+
+
 def signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
     2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
@@ -218,7 +224,7 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
                 return names
     for i, text in enumerate(texts[max(0, end - 3):end + 2], start=max(0, end - 3)):   # the story's last lines, or under it
         text = unbracketed(text)   # '(Jane Doe)'
-        name, comma, where = text.partition(",")
+        name, comma, where = (SIGNED.split(text, maxsplit=1) + ["", ""])[:3]
         if i <= end and comma and 1 <= len(where.split()) <= 4 and is_person(name.split()) and not any(map(str.isdigit, where)):
             return (name.strip(),)
         if signer := _dated_signature(text):
