@@ -726,3 +726,34 @@ def test_a_wire_byline_in_capitals_with_its_agency_names_both_writers_in_their_u
             f'"headline": "{HEADLINE}", "author": {{"@type": "Person", "name": "{byline}"}}}}</script>')
     got = convert(page(f"<title>{HEADLINE}</title>{head}", f'<h1>{HEADLINE}</h1><span class="byline">{byline}</span>'))
     assert got.authors == ["Lena Ortiz", "Paul Kern"]
+
+
+# ---- an <h1> the metadata cuts short, a sidebar's <h1>, an office for a byline ------------------------------------
+
+@pytest.mark.parametrize("short", [HEADLINE, "Night trams for the harbour"])
+def test_the_h1_that_goes_on_where_the_sharing_title_and_json_ld_end_is_the_headline(short):
+    whole = f"{HEADLINE}: shop owners expect later customers" if short == HEADLINE else HEADLINE
+    graph = '{"@type": "NewsArticle", "headline": "%s"}' % short
+    got = convert(page(f'<script type="application/ld+json">{graph}</script><title>{short} | Harbour Gazette</title>'
+                       f'<meta property="og:title" content="{short}">', f"<h1>{whole}</h1><p>12 March 2025</p>"))
+    assert got.title == (whole if short == HEADLINE else short)   # a shorter <h1> of other words does not win so
+
+
+def test_a_sidebars_h1_repeated_above_the_story_does_not_take_the_headlines_place():
+    raw = (f'<html lang="de"><head><meta charset="utf-8"><title>{HEADLINE} | Harbour Gazette</title></head><body>'
+           f'<header><h1>Harbour Gazette</h1></header><main><article><h1>{HEADLINE}</h1>'
+           '<div class="meta"><span>So., 12.03.25 · 18:42 Uhr</span> <span>von <a rel="author">Ines Varga</a></span> '
+           '<span>4 Kommentare</span></div><table><thead><tr><th>Datum</th><th>Liga</th><th>Saison</th></tr></thead>'
+           '<tbody><tr><td>12. März 2025</td><td>Harbour League</td><td>2024/25</td></tr></tbody></table>'
+           f'{STORY}</article><aside><h1>Harbour League</h1><p>Table and fixtures</p></aside></main></body></html>')
+    got = convert(raw.encode(), zone="Europe/Berlin")
+    assert (got.title, got.authors) == (HEADLINE, ["Ines Varga"])
+    assert got.date == datetime.fromisoformat("2025-03-12T18:42:00+01:00")
+
+
+@pytest.mark.parametrize("credit", ["Text &amp; Fotos: Ines Varga", "Beitrag: Ines Varga · Kamera: Pavel Lind",
+                                    "Ines Varga/TT"])
+def test_an_office_or_a_desk_the_markup_names_gives_way_to_the_person_credited_under_the_story(credit):
+    head = f'<title>{HEADLINE}</title><meta name="author" content="Stadtmarketing Hafenstadt">'
+    got = convert(page(head, f"<h1>{HEADLINE}</h1><p>3. Juni 2025</p>", STORY + f"<p>{credit}</p>"))
+    assert got.authors == ["Ines Varga"]

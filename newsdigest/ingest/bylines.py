@@ -30,8 +30,9 @@ AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story
 """A label naming the writer: 'Author', 'Author of the article', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka',
 Hungarian 'Szerző', Slovenian 'Avtor', Finnish 'Kirjoittaja', Greek 'Συντάκτης', a reporter's ('Reporter:', 'Repórter:',
 Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
-TEXT_WORD = r"(?:text|texte|texto|testo|tekst|teksti|haber|bericht)"
-"""The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', 'Teksti', Turkish 'Haber', a club's 'Bericht'."""
+TEXT_WORD = r"(?:text|texte|texto|testo|tekst|teksti|haber|bericht|beitrag)"
+"""The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', 'Teksti', Turkish 'Haber', a club's
+'Bericht', a broadcaster's 'Beitrag'."""
 WRITES = r"(?:piše|napisa(?:o|la|l)|írta|γράφει(?:\s+(?:ο|η))?|yazan)"
 """'Writes' or 'written by' before the writer's name, a label of its own: Croatian, Serbian, Bosnian and Slovenian
 'Piše:', 'Napisala', Hungarian 'Írta:', Greek 'Γράφει η …', Turkish 'Yazan:'."""
@@ -128,6 +129,7 @@ NAMES_END = re.compile(SEPARATORS.pattern + r"|\s+on\s+(?=[A-Z])|\s+(?:with|avec
 Millbrook Road'."""
 AGENCY = re.compile(r"^(?:reuters|ap|afp|pti|ani|ians|associated\s+press|agence\s+france-presse|bloomberg|dpa|efe|ansa|anp|"
                     r"apa|epd|kna|aap|upi|xinhua|tass|kyodo|yonhap|belga|lusa|europa\s+press|(?:keystone-)?sda|pap|ntb|ritzau|"
+                    r"tt|stt|čtk|ctk|tasr|mti|hina|bta|"
                     r".{1,30}\s+(?:staff|desk|bureau|news\s+service|team))$", re.I)
 OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|guardian|telegraph|agency|press|media|"
                          r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine|"
@@ -290,11 +292,13 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 """'MD', 'Ph.D', 'CEPF®', 'DABOM': letters after a name, not a co-author."""
 
 
-def posted_by_account(names: list[str]) -> bool:
-    """Every name a byline gives is an account's, not a person's: a handle in lower case ('ov-lindenau'), a
-    content system's default account ('Webmaster') or a desk ('Redaktion'); a person a credit in or under the story
-    names is the writer."""
-    return bool(names) and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS or DESK.match(n) for n in names)
+def impersonal(names: list[str]) -> bool:
+    """Every name a byline gives is an account's or an office's, not a person's: a handle in lower case
+    ('ov-lindenau'), a content system's default account ('Webmaster'), a desk ('Redaktion'), a news agency ('TT') or
+    two words or more with no given name among them ('Stadtmarketing Rosenau'); a person a credit in or under the
+    story names is the writer."""
+    return bool(names) and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS or DESK.match(n) or is_agency(n)
+                               or len(n.split()) >= 2 and not any(map(given_name, n.split())) for n in names)
 
 
 NEXT_LABEL = re.compile(r"\s+[^\s:]+:(?=\s|$)")

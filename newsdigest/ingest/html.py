@@ -13,6 +13,7 @@ resolved against the page's own address (never a <base> element).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -21,7 +22,7 @@ from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, TEXT_LABEL, TEXT_WORD, WROTE, author_box, byline_names,
-                      given_name, is_person, labelled_authors, name_like, name_list, parse_byline, posted_by_account,
+                      given_name, impersonal, is_person, labelled_authors, name_like, name_list, parse_byline,
                       signed_off, site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .lines import read_lines
@@ -102,9 +103,10 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
     paragraphs = [_plain(b).strip(" *_\n") for b in body.split("\n\n")]   # '*Text: Jane Doe / Foto: …*', in italics
     handles = [n.lower() if w.source == "trafilatura" else n for w in data.authors + found.authors + header.authors
                for n in w.value]   # trafilatura capitalises an account's name: 'Ov-Lindenau'
-    if posted_by_account(handles):   # 'von ov-lindenau', 'von Webmaster' over 'Text: Miriam Kessler' in the story
+    if impersonal(handles):   # 'von ov-lindenau', 'von Webmaster', 'Stadtmarketing X' over 'Text: Miriam Kessler' in it
         credited = next((people for p in paragraphs if len(p.split()) <= 20 and (people := [
-            n for n in parse_byline(p, header=False) or [] if is_person(n.split())])), [])
+            n for n in parse_byline(p, header=False) or [] if is_person(n.split())])), []) or [
+            n for n in signature(paragraphs, max(0, len(paragraphs) - 1)) if is_person(n.split())]   # 'Jane Doe/TT'
         header.authors = [Witness("byline", tuple(credited[:1]))] if credited else header.authors
     if not header.authors:   # an author box, a block labelled 'Author' / 'About the author', a credit under the story
         headings = {_plain(b).lstrip("#").strip() for b in body.split("\n\n") if b.startswith("#")}
@@ -388,11 +390,14 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     header = PageData()
     lines = [line for line in text.split("\n")[:3000] if line.strip()]
     opening = next((_plain(b)[:40] for b in body.split("\n\n") if len(b.split()) >= 12 and b[:1].isalnum()), "")
-    wanted = {_words(without_site(str(w.value), data.outlets + found.outlets, data.url))
-              for w in data.titles + found.titles} - {""}
-    # a title's first part, or its longest: either side of a site's name the page gives nowhere else
-    wanted |= {part for w in data.titles + found.titles for parts in [TITLE_PARTS.split(str(w.value))]
-               for part in map(_words, (parts[0], max(parts, key=lambda p: len(p.split())))) if len(part.split()) >= 3}
+    keys = [(w.source, key) for w in data.titles + found.titles for parts in [TITLE_PARTS.split(str(w.value))]
+            for key in {_words(without_site(str(w.value), data.outlets + found.outlets, data.url)), *(
+                part for part in map(_words, (parts[0], max(parts, key=lambda p: len(p.split()))))
+                if len(part.split()) >= 3)} - {""}]   # a title's first part, or its longest: either side of a site's
+    # name the page gives nowhere else
+    wanted = {key for _, key in keys}
+    support = Counter(key for _, key in keys)
+    h1s = {key for source, key in keys if source == "h1"}
     long = {w: len(w.split()) for w in wanted if len(w.split()) >= 4}   # each with its count of words
 
     def shown(line: str, shorter: bool) -> bool:
@@ -407,6 +412,9 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
                                                                          if shown(line, True)]
     if not seen:
         return header
+    if any(_words(lines[i]) in h1s and support[_words(lines[i])] > 1 for i in seen):   # of the page's <h1>s, one
+        seen = [i for i in seen if _words(lines[i]) not in h1s or support[_words(lines[i])] > 1]   # another witness
+        # gives too: not a sidebar's ('Kreisliga A') over the <h1> the <title> repeats
     story = next((i for i, line in enumerate(lines) if opening and line.startswith(opening)), len(lines))
     at = max((i for i in seen if i < story), default=seen[0])   # the headline right above the story, not a teaser
     header.titles.append(Witness("shown", lines[at].strip()))

@@ -26,8 +26,8 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BRACKETED_END, BY, author_box, byline_names, given_name, is_person, labelled_authors, name_like,
-                      name_list, names_beside_date, posted_by_account, signed_off, site_owner, unbracketed)
+from .bylines import (BRACKETED_END, BY, author_box, byline_names, impersonal, is_person, labelled_authors, name_like,
+                      name_list, names_beside_date, signed_off, site_owner, unbracketed)
 from .dates import (PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, parse_dateline,
                     relative_stamp)
 from .entities import tags_from_text
@@ -142,9 +142,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     category, subsections = (crumbs[0], crumbs[1:]) if crumbs else (header.section or body.section, [])
     paragraphs = [text for kind, text in body.blocks if kind == "p"]
     bylined = list(header.authors)
-    if posted_by_account(bylined) or bylined and all(len(a.split()) >= 2 and not any(map(given_name, a.split()))
-                                                     for a in bylined):   # an account or an office, not a person:
-        # 'von ov-lindenau', 'Geschrieben von Stadtmarketing Musterstadt' over 'Text: Miriam Kessler' in or under it
+    if impersonal(bylined):   # 'von ov-lindenau', 'Geschrieben von Stadtmarketing X' over 'Text: Miriam Kessler' in it
         bylined = ([a for a in body.authors if is_person(a.split())][:1]
                    or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
     authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \

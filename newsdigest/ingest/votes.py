@@ -103,9 +103,11 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
                  ) -> tuple[str, str]:
     """(the headline, '' or why it needs review): each witness less the site's name; the text most independent
     witnesses give (GROUPS) wins, the most trusted on a tie; a kicker of a word or two the <h1> shows without ('Analyse:
-    …', 'Spielbericht: …' in the <title>) is not the headline's. Where some witness shares a word with the story (`words`:
-    story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline; where every one is
-    a section's name (headings_only), the headline the text reader `read` off the page's text, marked for review."""
+    …', 'Spielbericht: …' in the <title>) is not the headline's; an <h1> that goes on where the winner ends ('Rents
+    rise: tenants speak out' over og:title 'Rents rise') is the headline. Where some witness shares a word with the
+    story (`words`: story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline;
+    where every one is a section's name (headings_only), the headline the text reader `read` off the page's text,
+    marked for review."""
     if words and read and about_story(read, words) and headings_only(witnesses, outlets, url, words):
         return read, f"no headline the markup gives is about the story ({', '.join(sorted({str(w.value) for w in witnesses}))[:80]}): took the text's"
     # about the story less the site's name ('Newsroom | St. Brendan Health' shares only the site's words with it)
@@ -133,6 +135,8 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     if not support:
         return "", ""
     best = min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), text_of[k][0]))
+    best = next((k for k in sorted(support, key=len, reverse=True) if k.startswith(best + " ")
+                 and support[k] & {"h1", "shown"}), best)   # the <h1> shown goes on where the metadata cut it short
     rivals = [k for k in support if k != best and support[k] & {"json-ld", "social", "h1"}]
     review = ""
     if rivals and len(support[best]) == 1:
