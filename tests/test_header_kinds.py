@@ -1605,3 +1605,24 @@ def test_a_credit_word_after_the_writer_s_name_and_the_dateline_under_the_credit
 def test_a_story_signed_with_the_writer_and_the_paper_or_role(end):
     page = f"{KAI_HEAD}\n{KAI_BODY}\n{end}\n\nTeilen Facebook X E-Mail\n"
     assert parse_seed(page, Rules(zone="UTC")).authors == ["Greta Vollmer"]
+
+
+# ---- a co-writer after 'avec', a byline's names before its labelled date, a name with a particle -------------------
+
+@pytest.mark.parametrize("line, names", [
+    ("Par Ana Roux et Léo Blanc Publié le 3 décembre 2026 à 18h42, mis à jour à 19h05", ["Ana Roux", "Léo Blanc"]),
+    ("Écrit par Ana Roux avec Léo Blanc", ["Ana Roux", "Léo Blanc"]),   # a person after 'avec' wrote it too
+    ("Par Ana Roux avec AFP", ["Ana Roux"]),                           # an agency after it is no writer
+    ("Von Greta Vollmer mit Material von dpa", ["Greta Vollmer"]),
+    ("By Jane Doe with additional reporting by Bo Lind", ["Jane Doe"]),
+])
+def test_a_person_after_with_is_a_co_writer_and_the_date_s_label_ends_the_names(line, names):
+    assert parse_byline(line, header=True) == names and list(byline_names(line)) == names
+
+
+@pytest.mark.parametrize("line, names", [("Yann Le Quéré.", ["Yann Le Quéré"]),
+                                         ("Sarah Quint avec Belga", ["Sarah Quint"])])
+def test_a_writer_alone_under_the_headline_with_a_particle_or_an_agency(line, names):
+    page = (f"Le Journal du Quai\nAccueil\nActualités\nVille\n{HALLE}\n{line}\nSuivre\n"
+            f"Publié le 03/12/2026 à 06h30\n\n{FRENCH_BODY}")
+    assert parse_seed(page, Rules(zone="UTC")).authors == names

@@ -757,3 +757,10 @@ def test_an_office_or_a_desk_the_markup_names_gives_way_to_the_person_credited_u
     head = f'<title>{HEADLINE}</title><meta name="author" content="Stadtmarketing Hafenstadt">'
     got = convert(page(head, f"<h1>{HEADLINE}</h1><p>3. Juni 2025</p>", STORY + f"<p>{credit}</p>"))
     assert got.authors == ["Ines Varga"]
+
+
+def test_the_headline_is_written_as_the_h1_shows_it_where_the_metadata_spaces_it_otherwise():
+    shown = "Tempête Ilona : la ligne b fermée trois semaines"   # French puts a space before the colon
+    head = (f'<title>Tempête Ilona: la ligne b fermée trois semaines</title>'
+            f'<meta property="og:title" content="{shown[:13]}{shown[14:]}">')
+    assert convert(page(head, f"<h1>{shown}</h1><p>12 March 2025</p>")).title == shown

@@ -74,8 +74,10 @@ UNCASED = ("\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1
            "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 """Scripts without capitals, whose names no capital marks: Hebrew, Arabic and Urdu, the Indic scripts, Thai, Ethiopic,
 Japanese kana, Chinese characters, Hangul."""
+PARTICLES = frozenset("de da del della der van von bin al el la le du dos das ter ten".split())
+"""The small words inside names: 'Lucia da Silva', 'Ursula von der Leyen', 'Yann Le Goff'."""
 NAME_WORD = re.compile(rf"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][\w'’.-]*|[{UNCASED}][\w'’.\u0900-\u0dff-]*|"
-                       r"de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|das|ter|ten)$")
+                       rf"{'|'.join(sorted(PARTICLES))})$")
 """A word of a name: a capital first (Latin, Cyrillic, Greek), a letter of a script without capitals, or a particle."""
 SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
 GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))"
@@ -135,6 +137,17 @@ OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|g
                          r"network|online|daily|today|chronicle|gazette|observer|standard|mail|star|wire|magazine|"
                          r"bulletin|courier|dispatch|inquirer|sentinel|examiner|register|kurier|anzeiger|rundschau|"
                          r"nachrichten|presse|\w*zeitung|\w*blatt)$", re.I)
+
+
+WITH_PERSON = re.compile(r"\s+(?:with|avec|mit|con|com|met)\s+"
+                         r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})")
+
+
+def with_writer(names: str) -> str:
+    """A byline's names with a person after 'with' (and its kin) joined on as a co-writer: 'Par Ana Roux avec Léo
+    Blanc' -> 'Par Ana Roux & Léo Blanc'; an agency or an outlet after it ('avec AFP', 'mit Material von dpa') stays
+    for NAMES_END to cut off."""
+    return WITH_PERSON.sub(lambda m: f" & {m['name']}" if is_person(m["name"].split()) else m.group(0), names)
 
 
 def before_furniture(names: str) -> str:
@@ -357,7 +370,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # and at a label: 'By Jane Doe Last updated on: …'
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
     text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
-    text = re.split(r"\s+on(?:\s+|$)", NAMES_END.split(text)[0])[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
+    text = NAMES_END.split(with_writer(text))[0]   # 'Par Ana Roux avec Léo Blanc', not 'avec AFP'
+    text = re.split(r"\s+on(?:\s+|$)", text)[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
     text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
     if not text:
         return ()
@@ -690,7 +704,7 @@ def _looks_like_a_name_line(line: str) -> bool:
 
 
 def _names(text: str, strict: bool = False) -> list[str]:
-    text = NAMES_END.split(text)[0]
+    text = NAMES_END.split(with_writer(DATE_LABEL.split(text)[0]))[0]   # 'Par Ana Roux et Léo Blanc Publié le …'
     names: list[str] = []
     parts = NAME_SPLIT.split(text)
     if len(parts) > 1 and not re.search(rf"\s(?:{AND}|&)\s", text):

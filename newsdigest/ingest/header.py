@@ -25,9 +25,9 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading, line_shape
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, OUTLET_WORD, READING_TIME, byline_names, given_name, is_agency,
-                      name_list, is_byline_or_dateline, is_job_title, is_person, is_role, names_beside_date,
-                      normalize_name, parse_byline, without_roles)
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES, READING_TIME,
+                      byline_names, given_name, is_agency, name_list, is_byline_or_dateline, is_job_title, is_person,
+                      is_role, names_beside_date, normalize_name, parse_byline, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
@@ -634,10 +634,13 @@ def _content_words(text: str) -> frozenset[str]:
 def _bare_name(text: str, given_first: bool = False) -> bool:
     """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture. With
     `given_first`, a given name first counts though some language has it as a common word ('Hans Becker', 'Per
-    Olsen', 'Trung Tran'): what stray_byline takes for a byline (the CRF's feature stays without it)."""
+    Olsen', 'Trung Tran'), and so does a particle inside the name ('Yann Le Goff'): what stray_byline takes for a
+    byline (the CRF's feature stays without it)."""
     words = text.split()
+    named = given_first and bool(words) and given_name(words[0])
+    particles = {k for k, w in enumerate(words[1:-1], 1) if w.lower() in PARTICLES} if named else set()
     return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
-            and not any(w.lower() in STOP and not (k == 0 and given_first and given_name(w)) for k, w in enumerate(words)))
+            and not any(w.lower() in STOP and not (k == 0 and named or k in particles) for k, w in enumerate(words)))
 
 
 HEADER_COPY = 30
@@ -661,6 +664,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     at = -1
     for k in after:
         text = texts[lo + k]
+        text = text[:-1] if text.endswith(".") and len(text.split()) <= 4 else text   # 'Yann Le Goff.' over a button
         under = t < lo + k <= t + 2 and (_signed(text) or bool(_beside_date(text, sections)))   # a name alone just under
         # the headline, or beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
         if lo + k > t and labels[k] == "body" and not under:
@@ -678,8 +682,9 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                 given_name(text.split()[0]) or DESK.match(text)) else []   # 'Erik Lindqvist Text': the credit word goes
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
-        elif is_person(re.split(r"\s+[/|·•]\s+", text)[0].split()) and re.search(r"\s[/|·•]\s", text):
-            names = list(byline_names(text))   # 'Nadja Stucki / Suhrentaler Zeitung': the writer and the paper
+        elif is_person(NAMES_END.split(text)[0].split()) and NAMES_END.search(text):
+            names = list(byline_names(text))   # 'Nadja Stucki / Suhrentaler Zeitung', 'Sarah Dewael avec Belga': the
+            # writer and the paper or agency
         elif (named := parse_byline(text, header=True)) and all(is_person(n.split()) for n in named):
             names = named   # people and their outlet or role: 'Daniel Okafor, The Lakeside Courier'
         else:   # 'Ann Lee Senior Reporter and Bo Lind': the names less their roles
@@ -776,9 +781,12 @@ FIGURE = re.compile(r"\S*\d\S*")
 
 def _signed(text: str) -> bool:
     """A line that is a byline by its shape: _by_shape, a name alone that opens with a given name ('Steve
-    Kamb'), or people's names listed ('Ann Lee, Bo Lind and Carl Mews')."""
+    Kamb'), or with the agency it writes with ('Sarah Quint avec Belga', 'Jane Doe / dpa'), or people's names listed
+    ('Ann Lee, Bo Lind and Carl Mews')."""
+    head, *agency = NAMES_END.split(text, maxsplit=1)
     return _by_shape(text) or (_bare_name(text, given_first=True) and len(text.split()) <= 3
-                               and given_name(text.split()[0])) or bool(name_list(text))
+                               and given_name(text.split()[0])) or bool(name_list(text)) or (
+        bool(agency) and is_agency(agency[0]) and is_person(head.split()))
 
 
 # ---- the headline as the layout places it ------------------------------------------------------------------

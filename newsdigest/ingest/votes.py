@@ -120,6 +120,7 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
         return read, ""   # no <h1>: the headline the reader sees, which a <title> or og:title gives cut short
     support: dict[str, set[str]] = {}
     text_of: dict[str, tuple[int, str]] = {}
+    as_shown: dict[str, str] = {}
     for w in witnesses:   # a site's name the page's own <h1> shows in the headline is part of it ('Acme Weekly #18 – …')
         title = without_site(str(w.value), outlets, url)
         title = str(w.value) if title and str(w.value) in shown else title
@@ -132,17 +133,19 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
         support.setdefault(key, set()).add("title" if w.source == "json-ld" and str(w.value) in copied else w.source)
         if key not in text_of or _rank(w.source) < text_of[key][0]:
             text_of[key] = (_rank(w.source), title)
+        if w.source == "h1":
+            as_shown.setdefault(key, title)   # 'Tempête Ilona : près de …' as the reader sees it (og:title: 'Ilona:')
     if not support:
         return "", ""
     best = min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), text_of[k][0]))
     best = next((k for k in sorted(support, key=len, reverse=True) if k.startswith(best + " ")
-                 and support[k] & {"h1", "shown"}), best)   # the <h1> shown goes on where the metadata cut it short
+                 and "h1" in support[k]), best)   # the <h1> goes on where the metadata cut it short
     rivals = [k for k in support if k != best and support[k] & {"json-ld", "social", "h1"}]
     review = ""
     if rivals and len(support[best]) == 1:
         review = (f"the page's headlines differ ({', '.join(sorted(support[best]))}: {text_of[best][1]!r}; "
                   f"{', '.join(sorted(support[rivals[0]]))}: {text_of[rivals[0]][1]!r})")
-    return text_of[best][1], review
+    return as_shown.get(best, text_of[best][1]), review
 
 
 # ---- the publication time -------------------------------------------------------------------------------------
