@@ -102,9 +102,11 @@ def headings_only(witnesses: list[Witness], outlets: list[str], url: str, words:
 def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: set[str] = frozenset(), read: str = ""
                  ) -> tuple[str, str]:
     """(the headline, '' or why it needs review): each witness less the site's name; the text most independent
-    witnesses give (GROUPS) wins, the most trusted on a tie; a kicker of a word or two the <h1> shows without ('Analyse:
-    …', 'Spielbericht: …' in the <title>) is not the headline's; an <h1> that goes on where the winner ends ('Rents
-    rise: tenants speak out' over og:title 'Rents rise') is the headline. Where some witness shares a word with the
+    witnesses give (GROUPS) wins, the most trusted on a tie, but the page's one <h1> of three words or more, the
+    headline as readers see it, wins over what its metadata says otherwise (a shorter og:title, an SEO headline);
+    a kicker of a word or two the <h1> shows without ('Analyse: …', 'Spielbericht: …' in the <title>) is not the
+    headline's; an <h1> that goes on where the winner ends ('Rents rise: tenants speak out' over og:title 'Rents
+    rise') is the headline. Where some witness shares a word with the
     story (`words`: story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline;
     where every one is a section's name (headings_only), the headline the text reader `read` off the page's text,
     marked for review."""
@@ -137,12 +139,14 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
             as_shown.setdefault(key, title)   # 'Tempête Ilona : près de …' as the reader sees it (og:title: 'Ilona:')
     if not support:
         return "", ""
-    best = min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), text_of[k][0]))
+    h1s = [k for k in support if "h1" in support[k]]
+    h1 = h1s[0] if len(h1s) == 1 and len(h1s[0].split()) >= 3 else ""   # the one headline the page shows
+    best = h1 or min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), text_of[k][0]))
     best = next((k for k in sorted(support, key=len, reverse=True) if k.startswith(best + " ")
-                 and "h1" in support[k]), best)   # the <h1> goes on where the metadata cut it short
+                 and "h1" in support[k]), best)   # an <h1> that goes on where the metadata cut it short
     rivals = [k for k in support if k != best and support[k] & {"json-ld", "social", "h1"}]
     review = ""
-    if rivals and len(support[best]) == 1:
+    if rivals and len(support[best]) == 1 and best != h1:
         review = (f"the page's headlines differ ({', '.join(sorted(support[best]))}: {text_of[best][1]!r}; "
                   f"{', '.join(sorted(support[rivals[0]]))}: {text_of[rivals[0]][1]!r})")
     return as_shown.get(best, text_of[best][1]), review
