@@ -1626,3 +1626,10 @@ def test_a_writer_alone_under_the_headline_with_a_particle_or_an_agency(line, na
     page = (f"Le Journal du Quai\nAccueil\nActualités\nVille\n{HALLE}\n{line}\nSuivre\n"
             f"Publié le 03/12/2026 à 06h30\n\n{FRENCH_BODY}")
     assert parse_seed(page, Rules(zone="UTC")).authors == names
+
+
+def test_a_paywalls_label_after_the_storys_kind_is_furniture_and_no_headline():
+    assert bp.is_noise("Récit Article réservé aux abonnés") and bp.is_noise("Analyse Nur für Abonnenten")
+    assert not bp.is_noise("Le vieux dépôt réservé aux abonnés du club")   # a headline that says so is one
+    page = f"Le Journal du Quai\nAccueil\nVille\nRécit Article réservé aux abonnés\n{HALLE}\n\n{FRENCH_BODY}"
+    assert parse_seed(page, Rules(zone="UTC")).title == HALLE

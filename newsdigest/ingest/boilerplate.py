@@ -32,11 +32,13 @@ NOISE = [re.compile(p, re.I) for p in (
     r"(?:follow|find|like)\s+(?:us|\w+)\s+on\b.{0,80}",
     r".{0,40}\b(?:subscribe|sign\s+up|signup|register)\b.{0,60}\b(?:newsletter|updates|alerts|inbox|free|today|now)\b.{0,40}",
     r"(?:subscribe|sign\s+up)(?:\s+(?:now|today|here))?[.!]?",
-    # a paywall's label over the headline: 'Article réservé aux abonnés', 'Nur für Abonnenten', 'Subscriber only'
-    r"(?:article\s+)?réservé\s+aux\s+abonnés|nur\s+für\s+abonnent(?:en|innen)|abonnenten-artikel|"
-    r"(?:plus|premium)-artikel|(?:for\s+)?subscribers?[- ]only|(?:exclusive\s+)?for\s+subscribers(?:\s+only)?|"
+    # a paywall's label over the headline: 'Article réservé aux abonnés', 'Nur für Abonnenten', 'Subscriber only',
+    # after the story's kind too ('Récit Article réservé aux abonnés')
+    r"(?:[^\W\d_]{3,20}\s+)?(?:(?:article\s+)?réservé\s+aux\s+abonnés|nur\s+für\s+abonnent(?:en|innen)|"
+    r"abonnenten-artikel|(?:plus|premium)-artikel|(?:for\s+)?subscribers?[- ]only|"
+    r"(?:exclusive\s+)?for\s+subscribers(?:\s+only)?|"
     r"exclusivo\s+para\s+(?:suscriptores|assinantes)|"
-    r"(?:articolo\s+)?riservato\s+agli\s+abbonati|alleen\s+voor\s+abonnees",
+    r"(?:articolo\s+)?riservato\s+agli\s+abbonati|alleen\s+voor\s+abonnees)",
     r"(?:zur(?:ück)?\s+(?:zur\s+)?startseite|back\s+to\s+(?:top|home(?:page)?)|retour\s+à\s+l['’]accueil|volver\s+al\s+inicio|"
     r"voltar\s+ao\s+início|torna\s+alla\s+home)",
     r"(?:jump|skip|springe|aller|ir|salta|vai)\s+(?:to\s+(?:the\s+)?|zum\s+|à\s+la\s+|au\s+|a\s+la\s+|al\s+|alla\s+)?"
