@@ -1633,3 +1633,20 @@ def test_a_paywalls_label_after_the_storys_kind_is_furniture_and_no_headline():
     assert not bp.is_noise("Le vieux dépôt réservé aux abonnés du club")   # a headline that says so is one
     page = f"Le Journal du Quai\nAccueil\nVille\nRécit Article réservé aux abonnés\n{HALLE}\n\n{FRENCH_BODY}"
     assert parse_seed(page, Rules(zone="UTC")).title == HALLE
+
+
+def test_the_place_after_each_writer_s_full_name_is_no_writer():
+    line = "Von Greta Vollmer, Brüssel, und Jonas Brandt, Berlin"
+    assert list(byline_names(line)) == parse_byline(line, header=True) == ["Greta Vollmer", "Jonas Brandt"]
+    assert list(byline_names("Petra & Sabine")) == ["Petra", "Sabine"]   # given names alone, both writers
+
+
+def test_a_piece_s_kind_and_a_colon_before_its_writer_and_not_before_a_title():
+    assert parse_byline("Interview: Greta Vollmer", header=False) == ["Greta Vollmer"]
+    assert parse_byline("Rezension: „Die Markthalle am Kai“ von Jonas Brandt", header=False) is None
+    page = (f"{KAI_HEAD}{KAI_TITLE}\nDer Rat stimmt für den Umbau.\nInterview: Greta Vollmer\n"
+            f"Publiziert: 04.03.2026\n\n{KAI_BODY}")
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Greta Vollmer"]
+    review = "Rezension: „Die Markthalle am Kai“ von Jonas Brandt"
+    page = f"Bücherblog\nStartseite\nRezensionen\n{review}\n4. März 2026\n\n{KAI_BODY}"
+    assert parse_seed(page, Rules(zone="UTC")).title == review

@@ -50,6 +50,9 @@ recueillis par Anaïs Roux', 'Entrevista realizada por …', 'Intervista a cura 
 LABEL_DA_DE = r"(?:(?:scritt[oa]|pubblicat[oa]|postat[oa])\s+da|(?:textos?|reportage[mn]|reportaje|cr[óô]nica)\s+de)\b"
 """Italian 'Scritto da', 'Pubblicato da' and Portuguese or Spanish 'Texto de', 'Reportagem de': 'da' and 'de' are 'by'
 only after such a word (alone, they are particles of names: 'Lucia da Silva', 'Ana de Souza')."""
+GENRE_WORD = (r"analys[ei]s?|kommentar|commentary|opinion|meinung|interview|reportage|review|rezension|kolumne|column|"
+              r"glosse|essay|gastbeitrag|editorial|leitartikel|éditorial|analisi|commento")
+"""A piece's kind, printed before its writer's name ('Analyse Jakob Pernthaler', 'Interview: Lea Kaufmann')."""
 BY = re.compile(rf"^(?:(?:(?:{WROTE}\s+)?by(?:\s?by)?\s*:?(?:\s+|(?=(?-i:[A-Z][a-z]))))|(?:authors?\s*:|"
                 rf"(?:{WROTE}\s+)?{BY_WORD}\s*:?|{LABEL_DA_DE}|{AUTHOR_WORD}\s*:|{TEXT_LABEL}|{ASKED}|{WRITES}\s*:?|{LOWER_BY}|"
                 r"автор)\s+)(?P<names>.+)$",
@@ -232,6 +235,9 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     """
     line = unglued(unbracketed(line.strip()).rstrip("."))
     m = BY.match(line) or next(filter(None, map(BY.match, LABELLED_PARTS.split(line)[1:])), None)
+    kind, colon, named = line.partition(":")
+    if not m and colon and GENRE.match(kind.strip()) and is_person(named.split()):
+        return (named.strip(),)   # 'Interview: Lea Kaufmann': a piece's kind, its writer (not 'Rezension: „…“ von …')
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
@@ -273,7 +279,7 @@ READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s
 minutos', 'Temps de lecture : 4 minutes', 'Hören: 3 Min.'."""
 AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
 """'and' between two writers' names, in the languages of BY_WORD ('e', 'y', 'en' in lower case: 'Maria E Silva' is one)."""
-NAME_SPLIT = re.compile(rf"\s*,\s*(?:(?i:and)\s+)?|\s+{AND}\s+|\s*&\s*")
+NAME_SPLIT = re.compile(rf"\s*,\s*(?:{AND}\s+)?|\s+{AND}\s+|\s*&\s*")
 OTHER_ROLE = r"(?:(?:medically\s+)?reviewed|edited|fact[- ]?checked|illustrated|photographed|photos?|translated)"
 """What someone named under a label did when it was not the writing ('Reviewed' / 'by' / 'Jane Doe')."""
 NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|images?|"
@@ -289,8 +295,7 @@ desk's word alone."""
 ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", "superuser", "super user", "site admin",
                       "blog admin"})
 """A content system's default accounts, which post a page for whoever wrote it: no one's name."""
-GENRE = re.compile(r"^(?:analys[ei]s?|kommentar|commentary|opinion|meinung|interview|reportage|review|rezension|"
-                   r"kolumne|column|glosse|essay|gastbeitrag|editorial|leitartikel|éditorial|analisi|commento)$", re.I)
+GENRE = re.compile(rf"^(?:{GENRE_WORD})$", re.I)
 """A piece's kind printed before its writer's name on the byline: 'Analyse Jakob Pernthaler'."""
 ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las".split())
 """Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen'), which a name does not."""
@@ -397,12 +402,14 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
         if not 1 <= len(words) <= 6 or any(c.isdigit() for c in part) and not (len(words) == 1 and HANDLE.fullmatch(part)):
             continue   # (but 'gartenfreund42', an account's name)
-        if len(words) == 1 and len(parts) > 1 and not (joined and given_name(words[0])):
-            continue   # 'Petra & Sabine', not 'Bauen & Verkehr' (a section beside the date: German capitalises nouns)
+        if len(words) == 1 and len(parts) > 1 and not (joined and given_name(words[0])) or (
+                len(words) == 1 and k > 0 and len(parts[k - 1].split()) >= 2):
+            continue   # 'Petra & Sabine', not 'Bauen & Verkehr' (a section beside the date: German capitalises nouns),
+            # nor the place after a writer's full name ('Von Jana Berg, Brüssel, und Jonas Reimer, Berlin')
         if k > 0 and not joined and (not is_person(words) or len(parts) == 2 and not is_person(parts[0].split())):
             continue   # 'By Rohit Sharma, New Delhi(, India)': a place or outlet after the comma, not a co-author
-        if k == 0 and len(words) >= 3 and GENRE.match(words[0]) and is_person(words[1:]):
-            words = words[1:]   # 'Analyse Jakob Pernthaler', 'Kommentar Jane Doe': the piece's kind, then its writer
+        if k == 0 and len(words) >= 3 and GENRE.match(words[0].rstrip(":")) and is_person(words[1:]):
+            words = words[1:]   # 'Analyse Jakob Pernthaler', 'Interview: Jane Doe': the piece's kind, then its writer
         if k == 0 and words and words[0].lower() in ARTICLES and words[0][:1].isupper() and not is_agency(part):
             continue   # 'Das Wichtigste (in Kürze)', 'The Big Read': a heading, no name
         if names and (OUTLET_WORD.search(part) or AGENCY.match(re.sub(r"^the\s+", "", part, flags=re.I))):
@@ -722,6 +729,8 @@ def _names(text: str, strict: bool = False) -> list[str]:
             continue
         if len(words) > 1 and OUTLET_WORD.search(part) and names:
             continue   # 'By Rohit Sharma, Hindustan Times': the outlet, not a co-author
+        if len(words) == 1 and k > 0 and len(parts[k - 1].split()) >= 2:
+            continue   # 'Von Jana Berg, Brüssel, und …': the place after a writer's full name
         words = without_roles(words)
         if not strict and len(words) == 1 and HANDLE.fullmatch(part) and part not in ACCOUNTS and text.strip(" .;:") == part:
             names.append(part)   # 'Von gartenfreund42': an account's name after the label
