@@ -2,7 +2,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from newsdigest.ingest.dates import is_relative, parse_dateline
+from newsdigest.ingest.dates import find_stamps, is_relative, parse_dateline, without_dates
 
 
 def at(y, mo, d, h, mi, offset_minutes):
@@ -98,3 +98,13 @@ def test_two_dates_apart_by_words_or_a_dash_are_both_dates_not_an_update():
     from newsdigest.ingest.dates import find_stamps
     for line in ("Am 12. März 2024 und am 14. März 2024", "12 March 2024 - 14 March 2024"):
         assert [s.updated for s in find_stamps(line, "UTC")] == [False, False]
+
+
+@pytest.mark.parametrize("line", ["Uppdaterad 2026-10-08 10.21 · Publicerad 2026-10-08 06.00",
+                                  "Opdateret 8. okt. 2026 kl. 10.21 · Publiceret 8. okt. 2026 kl. 06.00",
+                                  "Oppdatert 08.10.2026 kl. 10.21 · Publisert 08.10.2026 kl. 06.00"])
+def test_the_nordic_labels_tell_the_update_from_the_publication_and_the_clock_s_word_goes_with_the_time(line):
+    stamps = [(s.when, s.updated) for s in find_stamps(line, "UTC", {}, 2026)]
+    assert stamps == [(datetime(2026, 10, 8, 10, 21, tzinfo=timezone.utc), True),
+                      (datetime(2026, 10, 8, 6, 0, tzinfo=timezone.utc), False)]
+    assert "kl." not in without_dates(line)

@@ -37,10 +37,11 @@ US_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKD
 UPDATED_WORDS = (r"(?:(?:last|zuletzt|laatst|ultim[oa]|últim[oa]|dernière)\s+)?(?:updated|update|modified|edited|"
                  r"atualizad[oa]|atualização|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|mise?\s+à\s+jour|"
                  r"modifié|aktualisiert|geändert|bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|"
-                 r"güncellendi|stand(?=\s*:)|수정|업데이트|更新)")
+                 r"güncellendi|opdateret|oppdatert|uppdaterad|päivitetty|stand(?=\s*:)|수정|업데이트|更新)")
 PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|eingetragen|"
                    r"erschienen|erstveröffentlichung|publiziert|"
-                   r"gepubliceerd|опубликовано|opublikowano|yayınlanma|입력|기사입력|발행|公開|発行|发布")
+                   r"gepubliceerd|publiceret|publisert|publicerad|julkaistu|опубликовано|opublikowano|yayınlanma|"
+                   r"입력|기사입력|발행|公開|発行|发布")
 LABELS = re.compile(rf"(?:{UPDATED_WORDS}|{PUBLISHED_WORDS}|date|dated|on|at|as\s+of|às|as|à|a\s+las|alle|um|"
                     r"le|el|il|de|del|em|am|uhr|hrs|h|time|г|года|日付)\b", re.I)
 PUBLISHED_LABEL = re.compile(rf"(?<![\w-])(?:{PUBLISHED_WORDS})(?![\w-])", re.I)
@@ -204,6 +205,8 @@ MONTH_YEAR = re.compile(_MON + r"\s*,?\s*" + _YEAR, re.I)
 
 CLOCK_WORD = re.compile(r"\s*(?:uhr|hrs|h)\b", re.I)
 """The word a clock's time is read with, after the time: '18:42 Uhr'."""
+CLOCK_BEFORE = re.compile(r"\b(?:kl|klo|godz)\.?\s*$", re.I)
+"""The word before it: Danish, Norwegian and Swedish 'kl. 09.30', Finnish 'klo 9.30', Polish 'godz. 9:30'."""
 
 
 @lru_cache(maxsize=16384)
@@ -218,6 +221,7 @@ def without_dates(line: str) -> str:
         for _, spans in _stamps(text, "UTC", ZONES, 2000, ""):
             for start, end in spans:
                 end += len(m.group()) if (m := CLOCK_WORD.match(text, end)) else 0   # '18:42 Uhr von Jane Doe'
+                start -= len(m.group()) if (m := CLOCK_BEFORE.search(text, 0, start)) else 0   # 'kl. 09.30'
                 rest[start:end] = " " * (end - start)
     return " ".join(RELATIVE_EN.sub(" ", "".join(rest)).split())
 
