@@ -169,14 +169,20 @@ def region(reading: Reading, n: int, texts: list[str] | None = None) -> tuple[in
     lo, hi = max(0, run.start - ABOVE), min(n, run.end, run.start + INSIDE)
     if texts is None:
         return lo, hi
-    meta = [i for i in range(lo, hi) if is_byline_or_dateline(texts[i])]
-    if not any(has_date(texts[i]) or is_relative(texts[i]) for i in meta) and not any(
-            reading.words[j] > META_WORDS for j in range(meta[-1] + 1 if meta else hi, hi)):
-        for j in range(hi, min(n, run.end, run.start + 2 * INSIDE)):
-            if reading.words[j] > META_WORDS:
-                break
-            if is_byline_or_dateline(texts[j]):
-                hi = j + 1
+    if any(is_byline_or_dateline(t) and (has_date(t) or is_relative(t)) for t in texts[lo:hi]):
+        return lo, hi   # dated already
+    for j in range(hi - 1, lo - 1, -1):   # the last byline with only short lines after it, or no byline at all
+        if is_byline_or_dateline(texts[j]):
+            break
+        if reading.words[j] > META_WORDS:
+            if any(map(is_byline_or_dateline, texts[lo:j])):
+                return lo, hi
+            break
+    for j in range(hi, min(n, run.end, run.start + 2 * INSIDE)):
+        if reading.words[j] > META_WORDS:
+            break
+        if is_byline_or_dateline(texts[j]):
+            hi = j + 1
     return lo, hi
 
 
@@ -783,10 +789,16 @@ def _signed(text: str) -> bool:
     """A line that is a byline by its shape: _by_shape, a name alone that opens with a given name ('Steve
     Kamb'), or with the agency it writes with ('Sarah Quint avec Belga', 'Jane Doe / dpa'), or people's names listed
     ('Ann Lee, Bo Lind and Carl Mews')."""
-    head, *agency = NAMES_END.split(text, maxsplit=1)
     return _by_shape(text) or (_bare_name(text, given_first=True) and len(text.split()) <= 3
-                               and given_name(text.split()[0])) or bool(name_list(text)) or (
-        bool(agency) and is_agency(agency[0]) and is_person(head.split()))
+                               and given_name(text.split()[0])) or bool(name_list(text)) or _with_agency(text)
+
+
+def _with_agency(text: str) -> bool:
+    """'Sarah Quint avec Belga', 'Jane Doe / dpa': a person's name and the agency the story is written with."""
+    if len(text.split()) > 8:
+        return False
+    head, *agency = NAMES_END.split(text, maxsplit=1)
+    return bool(agency) and is_agency(agency[0]) and is_person(head.split())
 
 
 # ---- the headline as the layout places it ------------------------------------------------------------------
