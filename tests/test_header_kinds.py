@@ -1650,3 +1650,11 @@ def test_a_piece_s_kind_and_a_colon_before_its_writer_and_not_before_a_title():
     review = "Rezension: „Die Markthalle am Kai“ von Jonas Brandt"
     page = f"Bücherblog\nStartseite\nRezensionen\n{review}\n4. März 2026\n\n{KAI_BODY}"
     assert parse_seed(page, Rules(zone="UTC")).title == review
+
+
+def test_a_desk_alone_under_the_headline_keeps_its_staff_word_and_a_writer_loses_the_credit_word():
+    page = (f"{MENU}{HALL}\n\nQuayside Staff\n\nTraders get the first pick of the stalls and three years of fixed rent "
+            f"in the new hall.\nWatch demo\nMarch 4, 2026\n\n{BODY}")
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Quayside Staff"]
+    page = f"{MENU}{HALL}\nMarta Quist Text\nFollow\nMarch 4, 2026\n\n{BODY}"
+    assert parse_seed(page, Rules(zone="UTC")).authors == ["Marta Quist"]

@@ -684,8 +684,9 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                                                    and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
-            names = [normalize_name(" ".join(without_roles(text.split())))] if not menu and (
-                given_name(text.split()[0]) or DESK.match(text)) else []   # 'Erik Lindqvist Text': the credit word goes
+            desk = DESK.match(text)   # 'Podium Staff' whole; 'Erik Lindqvist Text' less the credit word
+            names = [normalize_name(text if desk else " ".join(without_roles(text.split())))] if not menu and (
+                given_name(text.split()[0]) or desk) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         elif is_person(NAMES_END.split(text)[0].split()) and NAMES_END.search(text):
