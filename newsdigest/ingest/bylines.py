@@ -144,6 +144,7 @@ OUTLET_WORD = re.compile(r"\b(?:times|post|news|journal|herald|express|tribune|g
 
 WITH_PERSON = re.compile(r"\s+(?:with|avec|mit|con|com|met)\s+"
                          r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})")
+"""'with' (and its kin in NAMES_END) before two or three capitalised words, which with_writer asks are a person."""
 
 
 def with_writer(names: str) -> str:

@@ -106,7 +106,7 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     headline as readers see it, wins over what its metadata says otherwise (a shorter og:title, an SEO headline);
     a kicker of a word or two the <h1> shows without ('Analyse: …', 'Spielbericht: …' in the <title>) is not the
     headline's; an <h1> that goes on where the winner ends ('Rents rise: tenants speak out' over og:title 'Rents
-    rise') is the headline. Where some witness shares a word with the
+    rise') is the headline; the headline is written as its <h1> shows it. Where some witness shares a word with the
     story (`words`: story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline;
     where every one is a section's name (headings_only), the headline the text reader `read` off the page's text,
     marked for review."""
