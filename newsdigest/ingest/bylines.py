@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import boilerplate as bp
-from .dates import CALENDAR, DATE_LABEL, has_date, is_relative, without_dates
+from .dates import CALENDAR, DATE_LABEL, TIME_OF_DAY, has_date, is_relative, without_dates
 
 BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
@@ -98,7 +98,7 @@ READING_TIME_ON = re.compile(r"(?:\s+|(?<=[^\W\d_]))\d{1,3}\s*(?:min(?:ute)?s?|m
                              re.I)
 """'von Nina Albrecht 3 Min. Lesezeit', 'by Jane Doe 4 min read Science': a reading time after the names ends them
 (glued to the last name too: 'Magdalena Steiner5 Min.')."""
-CLOCK_ON = re.compile(r"\s+(?:\S{1,4}\s+)?[0-2]?\d[:.][0-5]\d\b.*$")
+CLOCK_ON = re.compile(rf"\s+(?:\S{{1,4}}\s+)?{TIME_OF_DAY}.*$")
 """A time of day after the names, with its preposition: 'Jan Nowak o 21:37', 'Jane Doe at 9.30 pm'."""
 COMMENT_COUNT = re.compile(r"\s+(?:\d+|no|keine|sans|sin|nessun)\s+(?:comments?|kommentare?|commentaires?|comentarios?|"
                            r"commenti|reacties|reactions?|replies|responses|antworten)\b.*$", re.I)
@@ -236,8 +236,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     """
     line = unglued(unbracketed(line.strip()).rstrip("."))
     m = BY.match(line) or next(filter(None, map(BY.match, LABELLED_PARTS.split(line)[1:])), None)
-    kind, colon, named = line.partition(":")
-    if not m and colon and GENRE.match(kind.strip()) and is_person(named.split()):
+    kind, colon, named = ("", "", "") if m else line.partition(":")
+    if colon and GENRE.match(kind.strip()) and is_person(named.split()):
         return (named.strip(),)   # 'Interview: Lea Kaufmann': a piece's kind, its writer (not 'Rezension: „…“ von …')
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None

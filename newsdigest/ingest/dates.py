@@ -203,6 +203,8 @@ MONTH_YEAR = re.compile(_MON + r"\s*,?\s*" + _YEAR, re.I)
 """A month and its year, no day: 'Dec 2025', 'März 2025', 'September, 2024'."""
 
 
+TIME_OF_DAY = r"[0-2]?\d[:.][0-5]\d(?!\d)"
+"""A clock's time, hours and minutes: '18:42', '9.30'."""
 CLOCK_WORD = re.compile(r"\s*(?:uhr|hrs|h)\b", re.I)
 """The word a clock's time is read with, after the time: '18:42 Uhr'."""
 CLOCK_BEFORE = re.compile(r"\b(?:kl|klo|godz)\.?\s*$", re.I)

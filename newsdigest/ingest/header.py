@@ -689,7 +689,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
                 given_name(text.split()[0]) or desk) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
-        elif is_person(NAMES_END.split(text)[0].split()) and NAMES_END.search(text):
+        elif (parts := NAMES_END.split(text, maxsplit=1))[1:] and is_person(parts[0].split()):
             names = list(byline_names(text))   # 'Nadja Stucki / Suhrentaler Zeitung', 'Sarah Dewael avec Belga': the
             # writer and the paper or agency
         elif (named := parse_byline(text, header=True)) and all(is_person(n.split()) for n in named):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..decode import clean
 from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, LABELLED_PARTS, OTHER_ROLE, TEXT_LABEL, WROTE,
                       is_byline_or_dateline, is_job_title, is_person, parse_byline)
-from .dates import PUBLISHED_WORDS, UPDATED_WORDS, has_date, is_relative, parse_dateline
+from .dates import PUBLISHED_WORDS, TIME_OF_DAY, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -30,8 +30,8 @@ ABBREVIATED_END = re.compile(r"(?:^|[\s.,])\w{1,3}\.$")
 """A name line may end in a full stop when it ends an abbreviation: 'Jane Doe, Ph.D.', 'John Roe Jr.'."""
 
 
-CLOCK = re.compile(r"^[0-2]?\d[:.][0-5]\d(?!\d)")
-DATE_PART_ALONE = re.compile(r"^(?:[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:19|20)\d\d)$", re.I)
+CLOCK = re.compile(rf"^{TIME_OF_DAY}")
+DATE_PART_ALONE = re.compile(rf"^(?:{TIME_OF_DAY}(?:\s?[ap]\.?m\.?)?|(?:19|20)\d\d)$", re.I)
 """A time or a year alone: part of a date a page's widget split over lines ('November 20' / '15:23' / '2019')."""
 
 
