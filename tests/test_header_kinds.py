@@ -1658,3 +1658,30 @@ def test_a_desk_alone_under_the_headline_keeps_its_staff_word_and_a_writer_loses
     assert parse_seed(page, Rules(zone="UTC")).authors == ["Quayside Staff"]
     page = f"{MENU}{HALL}\nMarta Quist Text\nFollow\nMarch 4, 2026\n\n{BODY}"
     assert parse_seed(page, Rules(zone="UTC")).authors == ["Marta Quist"]
+
+
+LONG_STORY = [
+    "The harbour board voted on Monday to rebuild the north pier in stone, after two winters in which storms tore "
+    "away the timber deck and left the ferry to tie up at the fish quay.",
+    "Engineers told the board that a stone pier would cost a third more than timber but would need no repairs for "
+    "forty years, while the old deck has needed new planks every spring since it was laid.",
+    "The ferry company, which carries about nine hundred people a day in summer, said its boats would use the south "
+    "slip while the work goes on, adding ten minutes to each crossing.",
+    "Fishermen asked that the fish quay stay open through the works, and the board agreed to keep one crane there "
+    "and to move the ice house only after the new pier is finished next autumn.",
+    "The first stones will be landed by barge in March, and the board hopes the pier will open before the regatta "
+    "brings its usual crowd of visitors to the harbour in August.",
+]
+
+
+def test_a_page_that_prints_its_whole_story_twice_is_read_from_its_first_copy():
+    """A template that puts the story in the page twice (one layout for wide screens, one for phones) repeats every
+    paragraph: that is the page printed twice, not a ticker; the first copy is the story, dated under its headline."""
+    head = "Harbour board votes to rebuild the north pier in stone"
+    copy = f"News\nHarbour\n•\n{head}\nMira Olsen\n•\nMarch 3, 2025\nContents\n\n" + "\n\n".join(LONG_STORY)
+    page = ("Kaihafen Courier\nHome\nNews\nSport\nSubscribe\n" + copy + "\nShare this story\n" + copy
+            + "\nMore from the harbour\n© 2025 Kaihafen Courier\n")
+    parsed = parse_seed(page, Rules(zone="UTC"))
+    assert (parsed.title, parsed.date, parsed.authors) == (head, date(2025, 3, 3), ["Mira Olsen"])
+    for paragraph in LONG_STORY:
+        assert parsed.body.count(paragraph) == 1
