@@ -33,7 +33,7 @@ least with a number among them (an archive's 'June (12)', 'a(0)', is no table)."
 REPEATED = 0.1
 """The prose probability of a long line that the page prints twice."""
 PRINTED_TWICE = 0.5
-"""A page whose long lines repeat, more than this share of them, printed its text twice (the layouts for two screen
+"""A page whose long lines (four at least) repeat, more than this share of them, printed its text twice (the layouts for two screen
 sizes both in the copy): the first copy is read as the page, the second as a line printed twice. Hand-set."""
 CONSENT_LOGIT = math.log(REPEATED / (1 - REPEATED))
 """A cookie banner's text (boilerplate.CONSENT) is prose to the line model, but no more likely the story's than a
@@ -153,13 +153,15 @@ def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] 
     context = smoothed(lines, logits, words, params)
     prose = [o if w >= LONG else c for o, c, w in zip(own, context, words)]
     counts = Counter(line.text for line in lines)
+    # A long text printed twice is a ticker or a banner: a story says it once. A page that prints most of its long
+    # lines twice holds its story twice: its first copy is the story.
     long_lines = [line.text for i, line in enumerate(lines) if words[i] >= LONG]
     twice = len(long_lines) >= 4 and sum(counts[t] > 1 for t in long_lines) > PRINTED_TWICE * len(long_lines)
     seen: set[str] = set()
-    for i, line in enumerate(lines):   # a long text printed twice is a ticker or a banner: a story says it once;
-        if words[i] >= LONG and counts[line.text] > 1:   # a page that prints most of its text twice (a
-            if not (twice and line.text not in seen):     # template's two layouts) shows the story in its first
-                own[i] = prose[i] = min(prose[i], REPEATED)   # copy
+    for i, line in enumerate(lines):
+        if words[i] >= LONG and counts[line.text] > 1:
+            if not twice or line.text in seen:
+                own[i] = prose[i] = min(prose[i], REPEATED)
             seen.add(line.text)
     return words, own, prose, candidate_runs(prose, words, params.threshold,
                                               _comments_start(lines, own, words, params.threshold))
