@@ -33,8 +33,9 @@ least with a number among them (an archive's 'June (12)', 'a(0)', is no table)."
 REPEATED = 0.1
 """The prose probability of a long line that the page prints twice."""
 PRINTED_TWICE = 0.5
-"""A page whose long lines (four at least) repeat, more than this share of them, printed its text twice (the layouts for two screen
-sizes both in the copy): the first copy is read as the page, the second as a line printed twice. Hand-set."""
+"""A page whose long lines (four at least) repeat, more than this share of them, printed its text twice (the
+layouts for two screen sizes both in the copy): the first copy is read as the page, the second as a line printed
+twice. Hand-set."""
 CONSENT_LOGIT = math.log(REPEATED / (1 - REPEATED))
 """A cookie banner's text (boilerplate.CONSENT) is prose to the line model, but no more likely the story's than a
 line printed twice: its logit, before the neighbours' company is weighed."""
