@@ -242,9 +242,9 @@ def _build_and_report(config: Config, args: argparse.Namespace, failed: int, lis
     now = args.now or build_instant()
     folders = config.input_folders()
     options = build_options(args, config.source)
-    same = listed is not None and list(listed.files) == folders   # as the no-op check listed them a moment ago
+    same = listed is not None and list(listed.lines) == folders   # as the no-op check listed them a moment ago
     inputs = listed if same and listed.options == options else \
-        input_state(folders, options, listed.files if same else None)
+        input_state(folders, options, listed.lines if same else None)
     # (a listing the no-op check made under this lock, still held, was found changed already)
     last = None if args.clean or listed else unchanged_since_last_build(config.root, now, inputs)[0]
     if last is not None:

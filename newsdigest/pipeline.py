@@ -148,7 +148,7 @@ def next_no_op(options: BuildOptions, report: BuildReport, files: int, future: l
                              report.future_left_out, ingested.unchanged, report.to_review),
                      None if options.future else max((a.date for a in published), default=None),
                      (tuple(config.input_folders(named=True)), str(config.root / config.paths.output)),
-                     options.inputs.apart(str(config.path("content"))))
+                     options.inputs.apart(content := str(config.path("content"))), options.inputs.lines[content])
 
 
 def select(articles: list[Article], options: BuildOptions) -> tuple[list[Article], list[Article], list[Article]]:

@@ -35,7 +35,7 @@ from .ledger import Summary, as_left
 from .ledger.records import Ledger
 from .markdown import make_markdown
 from .render import Compiled, Page, make_environment, render_page
-from .scan import Inputs, bytes_hash, is_article
+from .scan import Inputs, bytes_hash, changes, is_article
 from .search import BUNDLE, LISTING, Layout, index_shards, indexed_part, layout, listing, shard_key, unavailable
 from .stories import ranked
 from .write import Writing
@@ -123,11 +123,9 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     ledger are then as they were."""
     content = str(config.path("content"))
     shown = shown_folder(config.path("content"), config.root)
-    basis = None if inputs is None or content not in inputs.files else ledger.edit_basis(shown)
-    if basis is None:
-        return None
-    meta, rows = basis
-    if not meta.get("state") or not meta.get("summary") or meta.get("apart") != inputs.apart(content):
+    meta = None if inputs is None or content not in inputs.lines else ledger.edit_basis()
+    if meta is None or not meta.get("state") or not meta.get("summary") or not meta.get("listing") \
+            or meta.get("apart") != inputs.apart(content):
         return None
     try:
         summary = Summary(**json.loads(meta["summary"]))
@@ -135,9 +133,11 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
             return None
     except (ValueError, TypeError):   # rows this code cannot read
         return None
-    listed = set(inputs.files[content])
-    changed = [f for f in listed - rows if is_article(f[0])]   # a set's difference: no Python loop over the archive
-    if {name for name, _, _ in changed} != {name for name, _, _ in rows - listed}:   # one added, removed or renamed
+    changed = changes(meta["listing"], inputs.lines[content])   # line by line: no Python object per article
+    if changed is None:
+        return None
+    changed, gone = ([f for f in side if is_article(f[0])] for side in changed)
+    if {name for name, _, _ in changed} != {name for name, _, _ in gone}:   # one added, removed or renamed
         return None
     files = {shown + name: (name, mtime, size) for name, mtime, size in changed}
     edited = sorted(files)
@@ -185,7 +185,8 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
         replaced = sum(len(files) for _, _, files in searched.jobs.values()) if searched else 0
         summary = summary._replace(files=summary.files + len(bundles.keys() - {LISTING}) - replaced)
         staged = ledger.stage_edit({where: (files[where][1], files[where][2], a) for where, a in after.items()}, rows_now,
-                                   compiled.made, inputs.state, writing.identity(), summary, bundles, gone)
+                                   compiled.made, inputs.state, inputs.lines[content], writing.identity(), summary,
+                                   bundles, gone)
         writing.publish(staged.commit, staged.abort, keep=set(bundles), previous=set(gone))
     return Retouched(summary, tuple(sorted([*written, *bundles])))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import Fault
-from .scan import files_below
+from .scan import lines_below
 
 RELOAD_SCRIPT = b"""<script>
 (function () {
@@ -94,10 +94,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
-    """Every file below `paths` (folders, or a file) with its mtime and size."""
-    return [(f"{p}/{name}", mtime, size) for p in paths for name, mtime, size in files_below(p, hidden=True)] + \
-        [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file()]
+def stamp(paths: list[Path]) -> list[str]:
+    """Every file below `paths` (folders, or a file) with its size and mtime, a line each (scan.lines_below)."""
+    return [f"{p}/{line}" for p in paths for line in lines_below(p, hidden=True)] + \
+        [f"{p}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}\n" for p in paths if p.is_file()]
 
 
 def serve(output: Path, watch: list[Path], rebuild: Callable[[], str], port: int, announce: Callable[[str], None],

@@ -202,6 +202,37 @@ def test_an_editor_s_swap_file_in_content_does_not_stop_an_edit_of_bodies_alone(
     assert snapshot(digest / "site") == clean_build_of(digest)
 
 
+def test_the_listing_an_edit_is_found_by_keeps_every_name_and_finds_only_the_files_changed(tmp_path):
+    """The inputs' listing is kept as text, a line a file (scan.Inputs.lines: what the no-op check hashes and an edit
+    of bodies alone compares with the ledger's): a name with a line break or accents, a file in a folder and a
+    hidden one are each read back as they are on disk, and the comparison names the file edited and the file
+    renamed, nothing else."""
+    from newsdigest.scan import changes, files_below, input_state
+
+    folder = tmp_path / "content"
+    (folder / "sub").mkdir(parents=True)
+    names = ["plain.md", "line\nbreak.md", "sub/inner.md", "élan.md", ".élan.md.swp"]
+    for i, name in enumerate(names):
+        (folder / name).write_text("x" * (10 + i), encoding="utf-8")
+
+    def on_disk(name: str) -> tuple[str, int, int]:
+        stat = (folder / name).stat()
+        return name, stat.st_mtime_ns, stat.st_size
+
+    before = input_state([str(folder)], "options")
+    assert before.files[str(folder)] == sorted(on_disk(n) for n in names)
+    assert files_below(folder) == sorted(on_disk(n) for n in names if not n.startswith("."))
+    assert changes(before.lines[str(folder)], before.lines[str(folder)]) == (set(), set())
+
+    edited = on_disk("line\nbreak.md")
+    (folder / "line\nbreak.md").write_text("a longer body than before", encoding="utf-8")
+    (folder / "plain.md").rename(folder / "plain-moved.md")
+    after = input_state([str(folder)], "options")
+    assert after.state != before.state
+    assert changes(before.lines[str(folder)], after.lines[str(folder)]) == (
+        {on_disk("line\nbreak.md"), on_disk("plain-moved.md")}, {edited, ("plain.md", *on_disk("plain-moved.md")[1:])})
+
+
 def test_a_layout_copied_with_its_size_and_mtime_beside_a_body_edit_is_a_whole_build(digest):
     """A layout (or catalog) put back with its old size and mtime (cp -p, rsync -t, tar -x) is still seen: every
     page is made with it, not only the edited article's."""

@@ -29,7 +29,7 @@ LOCK = ".cache/build.lock"
 """The project lock's file (lock.py)."""
 UNDO = ".cache/undo"
 """Where a build keeps what it replaced in content/ until it finishes (undo.py)."""
-FORMAT = 10
+FORMAT = 11
 """The ledger's layout: a ledger of another format is started afresh."""
 
 # A namedtuple, not a dataclass: this module is imported before the no-op check, and dataclasses' import is

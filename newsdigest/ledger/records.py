@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE content (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, article BLOB, body TEXT);
-CREATE INDEX content_listing ON content (path, mtime, size);
 CREATE TABLE seeds (name TEXT PRIMARY KEY, seen BLOB);
 CREATE TABLE outputs (path TEXT PRIMARY KEY, made_from TEXT, hash TEXT, indexed TEXT, bodies TEXT);
 CREATE TABLE stories (part TEXT, key TEXT, value BLOB, PRIMARY KEY (part, key));
@@ -112,6 +111,9 @@ class Unchanged:
     apart: str = ""
     """The inputs' state but the articles' (scan.Inputs.apart): the same in the next build, and only bodies were
     edited, that build makes again only the outputs that show them (retouch.py)."""
+    listing: str = ""
+    """content/'s files as this build listed them (scan.Inputs.lines): what the next build's listing is compared
+    with to find the articles edited (retouch.py, scan.changes)."""
 
 
 def ledger_key(config: Any) -> str:
@@ -195,17 +197,14 @@ class Ledger:
             found.update(p for p, in self.db.execute("SELECT path FROM shows WHERE instr(sources, ?) > 0", (f"\n{source}\n",)))
         return found
 
-    def edit_basis(self, shown: str) -> tuple[dict[str, Any], set[tuple[str, int, int]]] | None:
-        """What an edit of bodies alone starts from (retouch.py): the meta rows of the last build's state and
-        schedule, and every content file as the listing gives it (scan.files_below: its path less `shown`, the
-        content folder as the rows name it, mtime_ns, size); None when this ledger is not trusted."""
+    def edit_basis(self) -> dict[str, Any] | None:
+        """What an edit of bodies alone starts from (retouch.py): the meta rows of the last build's state, schedule
+        and listing of content/; None when this ledger is not trusted."""
         if self.db is None:
             return None
         try:
-            meta = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN "
-                                        "('state', 'apart', 'site', 'next_due', 'newest', 'summary', 'made_with')"))
-            # from the index content_listing, not the rows' blobs; made tuples by SQLite, compared as a set
-            return meta, set(self.db.execute("SELECT substr(path, ?), mtime, size FROM content", (len(shown) + 1,)))
+            return dict(self.db.execute("SELECT name, value FROM meta WHERE name IN ('state', 'apart', 'listing', "
+                                        "'site', 'next_due', 'newest', 'summary', 'made_with')"))
         except sqlite3.DatabaseError:
             return None
 
@@ -266,13 +265,13 @@ class Ledger:
             return {}
 
     def stage_edit(self, articles: dict[str, tuple[int, int, Article]], outputs: dict[str, tuple[str, str, str | None]],
-                   layouts: dict[str, bytes], state: str, site: tuple[int, int] | None, summary: Summary,
+                   layouts: dict[str, bytes], state: str, listing: str, site: tuple[int, int] | None, summary: Summary,
                    bundles: dict[str, str] | None = None, gone: tuple[str, ...] = ()) -> Staged:
         """Write what an edit of bodies alone changed (retouch.py): the articles' rows (path -> (mtime_ns, size,
         Article)), the outputs made again (path -> (hash, the sources whose bodies it shows, the hash of what search
-        reads of it or None)), layouts compiled, the inputs' state, the site's identity and the summary a no-op
-        repeats, and the search bundle files written (path -> their shard's fingerprint) and `gone`; in a
-        transaction left open, as `stage`'s."""
+        reads of it or None)), layouts compiled, the inputs' state and content/'s listing (Unchanged's), the site's
+        identity and the summary a no-op repeats, and the search bundle files written (path -> their shard's
+        fingerprint) and `gone`; in a transaction left open, as `stage`'s."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("UPDATE content SET mtime = ?, size = ?, article = ?, body = ? WHERE path = ?",
@@ -284,7 +283,8 @@ class Ledger:
                                 [(path, key, key) for path, key in (bundles or {}).items()])
             self.db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", layouts.items())
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                [("state", state), ("site", json.dumps(list(site)) if site else None),
+                                [("state", state), ("listing", listing),
+                                 ("site", json.dumps(list(site)) if site else None),
                                  ("summary", json.dumps(summary._asdict()))])
         except sqlite3.Error as exc:
             _rollback(self.db)
@@ -396,6 +396,7 @@ def _write(db: sqlite3.Connection, before: Records, now: Records, unchanged: Unc
         "newest": unchanged.newest.isoformat() if unchanged and unchanged.newest else None,
         "summary": json.dumps(unchanged.summary._asdict()) if unchanged else None,
         "apart": unchanged.apart if unchanged else None,
+        "listing": unchanged.listing if unchanged else None,
         "scanned": json.dumps({"folders": list(unchanged.scanned[0]), "output": unchanged.scanned[1], "key": key}) if unchanged else None,
         "format": str(FORMAT),
     }
