@@ -1685,3 +1685,21 @@ def test_a_page_that_prints_its_whole_story_twice_is_read_from_its_first_copy():
     assert (parsed.title, parsed.date, parsed.authors) == (head, date(2025, 3, 3), ["Mira Olsen"])
     for paragraph in LONG_STORY:
         assert parsed.body.count(paragraph) == 1
+
+
+@pytest.mark.parametrize("name, written", [("Wendel van der Brannoc", "Wendel van der Brannoc"),
+                                           ("Tobiah van der Sefton", "Tobiah van der Sefton")])
+def test_a_name_alone_over_the_dateline_is_the_byline_whatever_its_given_name(name, written):
+    """A name on its own line between the headline and the dateline, perhaps over the writer's job, is the byline,
+    its particles kept ('van der') and though its given name is in no list ('Tobiah'); the paper's name there is
+    not."""
+    for between in ([name], [name, "Senior Correspondent"]):
+        text = "\n".join(["Quay market to open in the old tram depot",
+                          "The council ends a decade of argument over the empty hall by the river.",
+                          *between, "Published March 3, 2026, 09:30 AM", "", BODY])
+        article = convert(text)
+        assert article.title == "Quay market to open in the old tram depot"
+        assert list(article.authors) == [written]
+    article = convert("\n".join(["Quay market to open in the old tram depot", "The Quayside Ledger",
+                                 "Published March 3, 2026, 09:30 AM", "", BODY]))
+    assert list(article.authors) == []

@@ -637,16 +637,32 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _bare_name(text: str, given_first: bool = False) -> bool:
+def _bare_name(text: str, given_first: bool = False, dated: bool = False) -> bool:
     """'Anna Menin' on a line of its own: capitalised words, none of them a common word or furniture. With
     `given_first`, a given name first counts though some language has it as a common word ('Hans Becker', 'Per
-    Olsen', 'Trung Tran'), and so does a particle inside the name ('Yann Le Goff'): what stray_byline takes for a
-    byline (the CRF's feature stays without it)."""
+    Olsen', 'Trung Tran'), and so does a particle inside the name ('Yann Le Goff', 'Kees van der Linden'): what
+    stray_byline takes for a byline (the CRF's feature stays without it). `dated`: the line stands over the
+    dateline (_over_dateline), where a name counts so whatever its given name ('Ng Wei Ling')."""
     words = text.split()
-    named = given_first and bool(words) and given_name(words[0])
-    particles = {k for k, w in enumerate(words[1:-1], 1) if w.lower() in PARTICLES} if named else set()
-    return (bool(NAME_LINE.match(text)) and not bp.is_noise(text) and furniture_share(text) == 0
-            and not any(w.lower() in STOP and not (k == 0 and named or k in particles) for k, w in enumerate(words)))
+    given = given_first and bool(words) and given_name(words[0])
+    particles = {k for k, w in enumerate(words[1:-1], 1) if w.lower() in PARTICLES} if (
+        given or dated and 2 <= len(words) <= 4) else set()
+    return (bool(NAME_LINE.match(" ".join(w for k, w in enumerate(words) if k not in particles)))
+            and not bp.is_noise(text) and furniture_share(text) == 0
+            and not any(w.lower() in STOP and not (k == 0 and given or k in particles) for k, w in enumerate(words)))
+
+
+def _over_dateline(texts: list[str], i: int) -> bool:
+    """Line i stands right over a dated dateline, or over a job title over it ('Ng Wei Ling' / 'Senior
+    Correspondent' / 'Updated Mar 14, 2025, 05:00 PM'): where the writer's name stands on a page that names one."""
+    for j in (i + 1, i + 2):
+        if j >= len(texts):
+            return False
+        if is_byline_or_dateline(texts[j]) and (has_date(texts[j]) or is_relative(texts[j])):
+            return True
+        if not is_job_title(texts[j]):
+            return False
+    return False
 
 
 HEADER_COPY = 30
@@ -671,8 +687,10 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     for k in after:
         text = texts[lo + k]
         text = text[:-1] if text.endswith(".") and len(text.split()) <= 4 else text   # 'Yann Le Goff.' over a button
-        under = t < lo + k <= t + 2 and (_signed(text) or bool(_beside_date(text, sections)))   # a name alone just under
-        # the headline, or beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
+        dated = _over_dateline(texts, lo + k) and _bare_name(text, dated=True) and not is_job_title(text)   # 'Ng Wei
+        # Ling' over its dateline
+        under = t < lo + k <= t + 2 and (_signed(text) or dated or bool(_beside_date(text, sections)))   # a name alone
+        # just under the headline, or beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
         if lo + k > t and labels[k] == "body" and not under:
             if lo + k <= t + 1:
                 continue   # a dek read as the story's first paragraph: the name under it is still the header's
@@ -680,13 +698,13 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         p = max(byline[k], STRAY) if under else byline[k]
         if lo + k == t or p < best[0] or len(text) > 120:   # not the headline; another line the path calls one may
             continue   # be a name list ('Dana Whitcomb and Luis Arreola' over the dateline)
-        if _bare_name(text, given_first=True) or (text.isupper()
-                                                   and parse_byline(text, header=True) == [normalize_name(text)]):
+        if _bare_name(text, given_first=True) or dated or (text.isupper()
+                                                            and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             desk = DESK.match(text)   # 'Podium Staff' whole; 'Erik Lindqvist Text' less the credit word
             names = [normalize_name(text if desk else " ".join(without_roles(text.split())))] if not menu and (
-                given_name(text.split()[0]) or desk) else []
+                given_name(text.split()[0]) or desk or dated) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         elif (parts := NAMES_END.split(text, maxsplit=1))[1:] and is_person(parts[0].split()):
