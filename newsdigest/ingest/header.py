@@ -687,10 +687,10 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     for k in after:
         text = texts[lo + k]
         text = text[:-1] if text.endswith(".") and len(text.split()) <= 4 else text   # 'Yann Le Goff.' over a button
-        dated = _over_dateline(texts, lo + k) and _bare_name(text, dated=True) and not is_job_title(text)   # 'Ng Wei
-        # Ling' over its dateline
-        under = t < lo + k <= t + 2 and (_signed(text) or dated or bool(_beside_date(text, sections)))   # a name alone
-        # just under the headline, or beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
+        # a name alone over its dateline ('Tuhin Bhatt' / 'Co-founder' / 'Last updated …'), just under the headline, or
+        # beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
+        dated = _over_dateline(texts, lo + k) and _bare_name(text, dated=True) and not is_job_title(text)
+        under = t < lo + k <= t + 2 and (_signed(text) or dated or bool(_beside_date(text, sections)))
         if lo + k > t and labels[k] == "body" and not under:
             if lo + k <= t + 1:
                 continue   # a dek read as the story's first paragraph: the name under it is still the header's
@@ -698,8 +698,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         p = max(byline[k], STRAY) if under else byline[k]
         if lo + k == t or p < best[0] or len(text) > 120:   # not the headline; another line the path calls one may
             continue   # be a name list ('Dana Whitcomb and Luis Arreola' over the dateline)
-        if _bare_name(text, given_first=True) or dated or (text.isupper()
-                                                            and parse_byline(text, header=True) == [normalize_name(text)]):
+        if _bare_name(text, given_first=True) or dated or (
+                text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             desk = DESK.match(text)   # 'Podium Staff' whole; 'Erik Lindqvist Text' less the credit word
