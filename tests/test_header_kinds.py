@@ -1703,3 +1703,22 @@ def test_a_name_alone_over_the_dateline_is_the_byline_whatever_its_given_name(na
     article = convert("\n".join(["Quay market to open in the old tram depot", "The Quayside Ledger",
                                  "Published March 3, 2026, 09:30 AM", "", BODY]))
     assert list(article.authors) == []
+
+
+@pytest.mark.parametrize("between, writers", [
+    (["Traders wait at the quay on Monday morning. Photo: Ida Brannoc", "Wendel Sefton", "Tessa-Marie Quorn"],
+     ["Wendel Sefton", "Tessa-Marie Quorn"]),
+    (["Wendel Sefton", "Tessa-Marie Quorn"], ["Wendel Sefton", "Tessa-Marie Quorn"]),
+    (["Traders wait at the quay on Monday morning. Photo: Ida Brannoc", "Tobiah van der Sefton"],
+     ["Tobiah van der Sefton"]),
+])
+def test_writers_one_a_line_over_the_dateline_past_a_long_dek_and_a_caption_are_the_byline(between, writers):
+    """Under a dek long enough to read as the story's first paragraph and a photo's caption, the writers' names one
+    a line over the dateline are the byline: each of them, a given name joined by a hyphen too ('Tessa-Marie')."""
+    text = "\n".join(["Quay market to open in the old tram depot",
+                      "With sixty stalls and a glass roof, the council ends a decade of argument over the empty hall "
+                      "by the river, and traders from the vans get the first pick.",
+                      *between, "Published: 03.03.2026, 09h30", "", BODY])
+    article = convert(text)
+    assert article.title == "Quay market to open in the old tram depot"
+    assert list(article.authors) == writers

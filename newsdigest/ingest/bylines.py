@@ -648,8 +648,10 @@ def _given_names() -> frozenset[str]:
 
 
 def given_name(word: str) -> bool:
-    """Whether `word` is a given name in some locale ('Liz', 'Amit', 'Mira'; not 'Industry', 'Key'), any case."""
-    return word.lower() in _given_names()
+    """Whether `word` is a given name in some locale ('Liz', 'Amit', 'Mira'; not 'Industry', 'Key'), any case, or
+    given names joined by a hyphen ('Pierre-Alain', 'Mary-Kate')."""
+    word, names = word.lower(), _given_names()
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
 
 
 def without_roles(words: list[str]) -> list[str]:

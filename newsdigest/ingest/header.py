@@ -653,14 +653,13 @@ def _bare_name(text: str, given_first: bool = False, dated: bool = False) -> boo
 
 
 def _over_dateline(texts: list[str], i: int) -> bool:
-    """Line i stands right over a dated dateline, or over a job title over it ('Ng Wei Ling' / 'Senior
-    Correspondent' / 'Updated Mar 14, 2025, 05:00 PM'): where the writer's name stands on a page that names one."""
-    for j in (i + 1, i + 2):
-        if j >= len(texts):
-            return False
+    """Line i stands right over a dated dateline, or over a job title or more writers one a line over it ('Ng Wei
+    Ling' / 'Senior Correspondent' / 'Updated Mar 14, 2025, 05:00 PM'; 'Ann Lee' / 'Bo Lind' / 'Publié: …'): where
+    the writer's name stands on a page that names one."""
+    for j in range(i + 1, min(len(texts), i + 2 + MAX_LISTED)):
         if is_byline_or_dateline(texts[j]) and (has_date(texts[j]) or is_relative(texts[j])):
             return True
-        if not is_job_title(texts[j]):
+        if not (is_job_title(texts[j]) or _one_writer(texts[j])):
             return False
     return False
 
@@ -670,6 +669,9 @@ HEADER_COPY = 30
 only an update (a hero over the article's own header; hand-set)."""
 MAX_LISTED = 4
 """At most this many writers' names listed one a line (hand-set)."""
+DATED_UNDER = 4
+"""How far under the headline a name alone over the dateline is the byline whatever the path says: past a dek and a
+photo's caption (hand-set)."""
 
 
 def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: int, t: int, after: list[int],
@@ -682,18 +684,24 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
     probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
+    def over_date(i: int) -> bool:   # a name alone over its dateline ('Tuhin Bhatt' / 'Co-founder' / 'Last updated …')
+        text = texts[i][:-1] if texts[i].endswith(".") else texts[i]
+        return _over_dateline(texts, i) and _bare_name(text, dated=True) and not is_job_title(text)
+
     best: tuple[float, list[str]] = (STRAY, [])
     at = -1
+    dated_at = next((lo + k for k in after if t < lo + k <= t + DATED_UNDER and over_date(lo + k)), -1)
     for k in after:
         text = texts[lo + k]
         text = text[:-1] if text.endswith(".") and len(text.split()) <= 4 else text   # 'Yann Le Goff.' over a button
-        # a name alone over its dateline ('Tuhin Bhatt' / 'Co-founder' / 'Last updated …'), just under the headline, or
-        # beside its dateline ('12. Januar 2026 · 6 Min. · Jan Rohde'), whatever the path says
-        dated = _over_dateline(texts, lo + k) and _bare_name(text, dated=True) and not is_job_title(text)
-        under = t < lo + k <= t + 2 and (_signed(text) or dated or bool(_beside_date(text, sections)))
+        # the name over the dateline, a name alone just under the headline, or beside its dateline ('12. Januar 2026
+        # · 6 Min. · Jan Rohde'), whatever the path says
+        dated = lo + k == dated_at
+        under = dated or t < lo + k <= t + 2 and (_signed(text) or bool(_beside_date(text, sections)))
         if lo + k > t and labels[k] == "body" and not under:
-            if lo + k <= t + 1:
-                continue   # a dek read as the story's first paragraph: the name under it is still the header's
+            if lo + k <= t + 1 or lo + k < dated_at:
+                continue   # a dek (or a caption over the name over the dateline) read as the story's first paragraph:
+                # the name under it is still the header's
             break   # the story has begun
         p = max(byline[k], STRAY) if under else byline[k]
         if lo + k == t or p < best[0] or len(text) > 120:   # not the headline; another line the path calls one may
