@@ -652,6 +652,15 @@ def _bare_name(text: str, given_first: bool = False, dated: bool = False) -> boo
             and not any(w.lower() in STOP and not (k == 0 and given or k in particles) for k, w in enumerate(words)))
 
 
+def _name_over_date(texts: list[str], i: int) -> str:
+    """The writer's name on line i when it is a name alone over the dateline (_over_dateline), whatever its given
+    name ('Tuhin Bhatt', 'Kees van der Linden'); '' for any other line (a job title, 'The Riverton Ledger')."""
+    text = texts[i][:-1] if texts[i].endswith(".") else texts[i]
+    if _over_dateline(texts, i) and _bare_name(text, dated=True) and not is_job_title(text):
+        return normalize_name(text)
+    return ""
+
+
 def _over_dateline(texts: list[str], i: int) -> bool:
     """Line i stands right over a dated dateline, or over a job title or more writers one a line over it ('Ng Wei
     Ling' / 'Senior Correspondent' / 'Updated Mar 14, 2025, 05:00 PM'; 'Ann Lee' / 'Bo Lind' / 'Publié: …'): where
@@ -684,13 +693,9 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
     probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
-    def over_date(i: int) -> bool:   # a name alone over its dateline ('Tuhin Bhatt' / 'Co-founder' / 'Last updated …')
-        text = texts[i][:-1] if texts[i].endswith(".") else texts[i]
-        return _over_dateline(texts, i) and _bare_name(text, dated=True) and not is_job_title(text)
-
     best: tuple[float, list[str]] = (STRAY, [])
     at = -1
-    dated_at = next((lo + k for k in after if t < lo + k <= t + DATED_UNDER and over_date(lo + k)), -1)
+    dated_at = next((lo + k for k in after if t < lo + k <= t + DATED_UNDER and _name_over_date(texts, lo + k)), -1)
     for k in after:
         text = texts[lo + k]
         text = text[:-1] if text.endswith(".") and len(text.split()) <= 4 else text   # 'Yann Le Goff.' over a button
@@ -706,13 +711,15 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         p = max(byline[k], STRAY) if under else byline[k]
         if lo + k == t or p < best[0] or len(text) > 120:   # not the headline; another line the path calls one may
             continue   # be a name list ('Dana Whitcomb and Luis Arreola' over the dateline)
-        if _bare_name(text, given_first=True) or dated or (
-                text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):
+        if dated:
+            names = [_name_over_date(texts, lo + k)]
+        elif _bare_name(text, given_first=True) or (text.isupper()
+                                                     and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             desk = DESK.match(text)   # 'Podium Staff' whole; 'Erik Lindqvist Text' less the credit word
             names = [normalize_name(text if desk else " ".join(without_roles(text.split())))] if not menu and (
-                given_name(text.split()[0]) or desk or dated) else []
+                given_name(text.split()[0]) or desk) else []
         elif BY.match(text) or LABEL_AT_START.match(text):
             names = list(byline_names(text))
         elif (parts := NAMES_END.split(text, maxsplit=1))[1:] and is_person(parts[0].split()):
