@@ -250,3 +250,17 @@ def test_a_writer_in_a_meta_lines_labelled_part_or_beside_a_role_and_the_outlet(
 
 def test_a_meta_lines_part_that_credits_someone_else_names_no_writer():
     assert parse_byline("3. Juni 2025 | Reviewed by Jane Roe", header=True) is None
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("Publiziert: 03.12.2026, 16.45 Uhr · Aktualisiert: vor 3 Std.", True),
+    ("Published: Dec. 3, 2026, 4:45 p.m.", True),
+    ("03.12.2026, 16:45 Uhr | Lesezeit: 3 Min.", True),
+    ("Aktualisiert: 24. Apr.", True),
+    ("The quay market opened on 3 December at last.", False),
+    ("Traders waited on the quay for a long time.", False),
+])
+def test_a_dateline_whose_last_word_is_abbreviated_is_one_and_a_sentence_is_not(line, dateline):
+    """A line ending in a period is a sentence, unless it is dated and its last word is abbreviated ('… vor 3
+    Std.', '… 4:45 p.m.'): the one test of a byline or dateline."""
+    assert is_byline_or_dateline(line) is dateline

@@ -211,8 +211,16 @@ def is_byline_or_dateline(line: str) -> bool:
     'Jane Doe Political editor', '3 hours ago'. The one test of it the reader uses (scoring lines, choosing the
     article, reading the header)."""
     words = len(line.split())
-    return (words <= 20 and (not line.endswith(".") or bool(BY.match(line)))
-            and (has_date(line) or is_relative(line) or bool(parse_byline(line, header=True)) or is_agency(line)))
+    if words > 20:
+        return False
+    if line.endswith(".") and not BY.match(line):   # a sentence, unless a dated line's last word is abbreviated
+        return bool(ABBREVIATED_END.search(line)) and bool(has_date(line) or is_relative(line))
+    return bool(has_date(line) or is_relative(line) or parse_byline(line, header=True) or is_agency(line))
+
+
+ABBREVIATED_END = re.compile(r"(?:\b[ap]\.\s?m|(?<![\w.])[A-ZÀ-ÖØ-Þ][^\W\d_]{0,3})\.$")
+"""A dateline's last word abbreviated, its period no sentence's end: '… 6:18 p.m.', 'Aktualisiert: vor 3 Std.',
+'Lesezeit: 3 Min.', 'Aktualisiert: 24. Apr.'."""
 
 
 def unbracketed(line: str) -> str:
