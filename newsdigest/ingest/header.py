@@ -642,7 +642,8 @@ def _bare_name(text: str, given_first: bool = False, dated: bool = False) -> boo
     `given_first`, a given name first counts though some language has it as a common word ('Hans Becker', 'Per
     Olsen', 'Trung Tran'), and so does a particle inside the name ('Yann Le Goff', 'Kees van der Linden'): what
     stray_byline takes for a byline (the CRF's feature stays without it). `dated`: the line stands over the
-    dateline (_over_dateline), where a name counts so whatever its given name ('Ng Wei Ling')."""
+    dateline (_over_dateline), where a name counts so whatever its given name ('Tuhin Bhatt'), though not one
+    whose first word is a common word ('The Riverton Ledger'; and so not 'Ng Wei Ling')."""
     words = text.split()
     given = given_first and bool(words) and given_name(words[0])
     particles = {k for k, w in enumerate(words[1:-1], 1) if w.lower() in PARTICLES} if (
@@ -662,9 +663,9 @@ def _name_over_date(texts: list[str], i: int) -> str:
 
 
 def _over_dateline(texts: list[str], i: int) -> bool:
-    """Line i stands right over a dated dateline, or over a job title or more writers one a line over it ('Ng Wei
-    Ling' / 'Senior Correspondent' / 'Updated Mar 14, 2025, 05:00 PM'; 'Ann Lee' / 'Bo Lind' / 'Publié: …'): where
-    the writer's name stands on a page that names one."""
+    """Line i stands right over a dated dateline, or over a job title or more writers one a line over it ('Tuhin
+    Bhatt' / 'Co-founder of Intelivita' / 'Last updated on June 19, 2025'; 'Ann Lee' / 'Bo Lind' / 'Publié: …'):
+    where the writer's name stands on a page that names one."""
     for j in range(i + 1, min(len(texts), i + 2 + MAX_LISTED)):
         if is_byline_or_dateline(texts[j]) and (has_date(texts[j]) or is_relative(texts[j])):
             return True
@@ -692,7 +693,9 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     'Jane Doe, The Harbour Gazette') or a role;
     and its byline probability. ([], 1.0) when none reaches
     STRAY. A name alone on one of the two lines under the headline (`_signed`) is one whatever the path and its
-    probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline)."""
+    probability say; a writer's name alone over it on its own line too ('Ann Lee' / 'Bo Lind' / the dateline); and
+    so is a name alone over the dateline up to DATED_UNDER lines under the headline (_name_over_date), past a dek
+    and a caption the path reads as the story."""
     best: tuple[float, list[str]] = (STRAY, [])
     at = -1
     dated_at = next((lo + k for k in after if t < lo + k <= t + DATED_UNDER and _name_over_date(texts, lo + k)), -1)
