@@ -136,8 +136,8 @@ def retouch(config: Config, inputs: Inputs | None, ledger: Ledger, now: datetime
     changed = changes(meta["listing"], inputs.lines[content])   # line by line: no Python object per article
     if changed is None:
         return None
-    changed, gone = ([f for f in side if is_article(f[0])] for side in changed)
-    if {name for name, _, _ in changed} != {name for name, _, _ in gone}:   # one added, removed or renamed
+    changed, was = ([f for f in side if is_article(f[0])] for side in changed)   # the articles now, and as they were
+    if {name for name, _, _ in changed} != {name for name, _, _ in was}:   # one added, removed or renamed
         return None
     files = {shown + name: (name, mtime, size) for name, mtime, size in changed}
     edited = sorted(files)
