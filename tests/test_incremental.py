@@ -233,6 +233,23 @@ def test_the_listing_an_edit_is_found_by_keeps_every_name_and_finds_only_the_fil
         {on_disk("line\nbreak.md"), on_disk("plain-moved.md")}, {edited, ("plain.md", *on_disk("plain-moved.md")[1:])})
 
 
+def test_the_listing_is_the_same_where_a_folder_cannot_be_listed_open(tmp_path, monkeypatch):
+    """Where os.scandir cannot list an open folder (Windows), the files are listed and stat-ed by their paths: the
+    same lines, a file in a folder and a hidden one too."""
+    from newsdigest import scan
+
+    folder = tmp_path / "content"
+    (folder / "sub" / "deeper").mkdir(parents=True)
+    for name in ("a.md", "sub/b.md", "sub/deeper/c.md", ".swap", "sub/.hidden/x.md"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name, encoding="utf-8")
+    by_name = scan.lines_below(folder, hidden=True), scan.files_below(folder, ".md")
+    monkeypatch.setattr(scan, "BY_NAME", False)
+    assert (scan.lines_below(folder, hidden=True), scan.files_below(folder, ".md")) == by_name
+    assert [path for path, _, _ in by_name[1]] == ["a.md", "sub/b.md", "sub/deeper/c.md"]
+    assert len(by_name[0]) == 5
+
+
 def test_a_layout_copied_with_its_size_and_mtime_beside_a_body_edit_is_a_whole_build(digest):
     """A layout (or catalog) put back with its old size and mtime (cp -p, rsync -t, tar -x) is still seen: every
     page is made with it, not only the edited article's."""
