@@ -169,7 +169,7 @@ def region(reading: Reading, n: int, texts: list[str] | None = None) -> tuple[in
     lo, hi = max(0, run.start - ABOVE), min(n, run.end, run.start + INSIDE)
     if texts is None:
         return lo, hi
-    if any(is_byline_or_dateline(t) and (has_date(t) or is_relative(t)) for t in texts[lo:hi]):
+    if any(map(_dated, texts[lo:hi])):
         return lo, hi   # dated already
     for j in range(hi - 1, lo - 1, -1):   # the last byline with only short lines after it, or no byline at all
         if is_byline_or_dateline(texts[j]):
@@ -662,12 +662,17 @@ def _name_over_date(texts: list[str], i: int) -> str:
     return ""
 
 
+def _dated(text: str) -> bool:
+    """A dateline with its date, or with the time since ('Published March 3, 2026', 'Aktualisiert: vor 3 Std.')."""
+    return is_byline_or_dateline(text) and bool(has_date(text) or is_relative(text))
+
+
 def _over_dateline(texts: list[str], i: int) -> bool:
     """Line i stands right over a dated dateline, or over a job title or more writers one a line over it ('Tuhin
     Bhatt' / 'Co-founder of Intelivita' / 'Last updated on June 19, 2025'; 'Ann Lee' / 'Bo Lind' / 'Publié: …'):
     where the writer's name stands on a page that names one."""
     for j in range(i + 1, min(len(texts), i + 2 + MAX_LISTED)):
-        if is_byline_or_dateline(texts[j]) and (has_date(texts[j]) or is_relative(texts[j])):
+        if _dated(texts[j]):
             return True
         if not (is_job_title(texts[j]) or _one_writer(texts[j])):
             return False
@@ -698,7 +703,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
     and a caption the path reads as the story."""
     best: tuple[float, list[str]] = (STRAY, [])
     at = -1
-    dated_at = next((lo + k for k in after if t < lo + k <= t + DATED_UNDER and _name_over_date(texts, lo + k)), -1)
+    under_title = (lo + k for k in after if t < lo + k <= t + DATED_UNDER)
+    dated_at, dated_name = next(((i, name) for i in under_title if (name := _name_over_date(texts, i))), (-1, ""))
     for k in after:
         text = texts[lo + k]
         text = text[:-1] if text.endswith(".") and len(text.split()) <= 4 else text   # 'Yann Le Goff.' over a button
@@ -715,7 +721,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
         if lo + k == t or p < best[0] or len(text) > 120:   # not the headline; another line the path calls one may
             continue   # be a name list ('Dana Whitcomb and Luis Arreola' over the dateline)
         if dated:
-            names = [_name_over_date(texts, lo + k)]
+            names = [dated_name]
         elif _bare_name(text, given_first=True) or (text.isupper()
                                                      and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
