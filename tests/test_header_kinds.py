@@ -1722,3 +1722,57 @@ def test_writers_one_a_line_over_the_dateline_past_a_long_dek_and_a_caption_are_
     article = convert(text)
     assert article.title == "Quay market to open in the old tram depot"
     assert list(article.authors) == writers
+
+
+# ---- a line of meta copied one part a line -------------------------------------------------------------------
+
+
+def test_a_separator_alone_on_its_line_joins_the_parts_of_a_line_of_meta_or_a_trail():
+    """A row of meta or a trail laid out in boxes copies one part a line, its separators on lines of their own: the
+    parts are one line again, as the page shows them; a separator under a sentence stays apart."""
+    assert normalize("Mira Olsen\n•\nMarch 4, 2025") == ["Mira Olsen • March 4, 2025"]
+    assert normalize("Home\n/\nTravel Tips\n/\nTrip Planning\n/\nWhere to stay in Porto") == [
+        "Home / Travel Tips / Trip Planning / Where to stay in Porto"]
+    assert normalize("The council met on Tuesday and voted on the plans.\n-\nMore") == [
+        "The council met on Tuesday and voted on the plans.", "-", "More"]
+
+
+@pytest.mark.parametrize("line", ["03/04/2025 • Weekend Essays • Mira Olsen",
+                                  "Mira Olsen • Weekend Essays • 03/04/2025", "Weekend Essays · March 4, 2025 · Mira Olsen"])
+def test_the_person_beside_a_date_is_read_past_a_section_between(line):
+    assert names_beside_date(line) == ("Mira Olsen",)
+    assert byline_names(line) == ("Mira Olsen",)
+
+
+def test_a_heading_that_opens_with_our_names_nobody():
+    assert byline_names("Our Reader Panel") == ()
+    assert byline_names("Meine Rezepte") == ()
+
+
+def test_a_dated_line_of_meta_split_over_lines_names_its_writer_not_its_section():
+    article = convert("Menu\nWeekend Essays\nCouncil turns old tram depot into a covered market\nMarch 4, 2025\n•\n"
+                      "Weekend Essays\n•\nMira Olsen\nPrint this page\n\n" + BODY)
+    assert article.title == "Council turns old tram depot into a covered market"
+    assert article.authors == ["Mira Olsen"]
+    assert article.date == date(2025, 3, 4)
+
+
+def test_and_a_name_under_a_byline_is_the_next_writer():
+    """A widget that prints a writer a line puts 'and' before the last: the line joins the byline over it."""
+    assert normalize("Von\nLukas Brandt\nund Mira Osterholt\nVeröffentlicht: 16.02.2026") == [
+        "Von Lukas Brandt und Mira Osterholt", "Veröffentlicht: 16.02.2026"]
+    assert normalize("Jane Doe\nand John Roe went home early.") == ["Jane Doe", "and John Roe went home early."]
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\nBy\nMira Olsen\nand Tomas Reyes\n"
+                      "March 4, 2025\n\n" + BODY)
+    assert article.authors == ["Mira Olsen", "Tomas Reyes"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Jan-Philipp Sörensen Veröffentlicht: 01.09.2026, 06:00 Uhr | Aktualisiert: 01.09.2026, 14:20 Uhr",
+     ("Jan-Philipp Sörensen",)),
+    ("Mira Olsen Published March 4, 2025", ("Mira Olsen",)),
+    ("Mo., 14.12.2026 – Interview: Nora Lindholm", ("Nora Lindholm",)),
+    ("Press Release Published February 19, 2026", ()),
+])
+def test_the_name_beside_a_date_past_the_dates_label_or_the_pieces_kind(line, names):
+    assert names_beside_date(line) == names

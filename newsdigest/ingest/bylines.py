@@ -305,9 +305,12 @@ ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", 
                       "blog admin"})
 """A content system's default accounts, which post a page for whoever wrote it: no one's name."""
 GENRE = re.compile(rf"^(?:{GENRE_WORD})$", re.I)
+GENRE_LABEL = re.compile(rf"^(?:{GENRE_WORD})\s*:\s*", re.I)
 """A piece's kind printed before its writer's name on the byline: 'Analyse Jakob Pernthaler'."""
-ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las".split())
-"""Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen'), which a name does not."""
+ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las "
+                     "our my your notre nos votre mes nuestro nuestra nuestros nuestras mein meine ons onze".split())
+"""Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen', 'Our Integrity
+Network', 'Meine Rezepte'), which a name does not."""
 HANDLE = re.compile(r"(?=[a-z0-9_.-]*[a-z])[a-z0-9][a-z0-9_.-]*[a-z0-9]")
 """A writer's account name in lower case ('birgit.h', 'gartenfreund_42'), alone on a byline."""
 LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—-])+\s*$")
@@ -355,6 +358,14 @@ def _opens_byline(before: str) -> bool:
     # 'Posted on [date] by': the date read out before, its preposition left
 
 
+def _person_part(parts: list[str], labelled: bool) -> str:
+    """The part of an unlabelled byline's line that names the writer: the first, unless it names no person and a
+    later part does ('12/19/2025 • Friday Philosophy • Jane Doe', its date taken out already: a section beside it)."""
+    if labelled or is_person(parts[0].split()):
+        return parts[0]
+    return next((p for p in parts[1:] if 2 <= len(p.split()) <= 4 and is_person(p.split())), parts[0])
+
+
 @lru_cache(maxsize=16384)
 def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
@@ -383,7 +394,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     # reading time, or at a time of day ('Autor: Jan Nowak o 21:37', as a blog signs its posts)
     text = before_furniture(CLUTTER.sub(" ", DATE_LABEL.split(text)[0]))   # and at a label: 'By Jane Doe Last updated on: …'
     text = NEXT_LABEL.split(text)[0]   # and at another label: 'Henrike Albers Redakteur: Tobias Rensch', '… Lesedauer: 5 min'
-    text = re.split(r"\s*[|·•]\s*", SEPARATORS.split(text.strip(" |·•—–-:,/"))[0])[0]   # 'Jane Doe•Updated …', 'Jane Doe / Foto: …' too
+    text = _person_part([part for between in SEPARATORS.split(text.strip(" |·•—–-:,/"))
+                         for part in re.split(r"\s*[|·•]\s*", between)], labelled)   # 'Jane Doe•Updated …' too
     text = NAMES_END.split(with_writer(text))[0]   # 'Par Ana Roux avec Léo Blanc', not 'avec AFP'
     text = re.split(r"\s+on(?:\s+|$)", text)[0].strip(" .,;:|·•—–-")   # 'on' before a date taken out
     text = PARENTHESISED.sub("", text)   # 'Jane Doe (Reuters)', 'Jane Doe (@janedoe)': an outlet or a handle beside the name
@@ -595,20 +607,30 @@ def names_beside_date(line: str) -> tuple[str, ...]:
         return names if names == (name.strip(),) else ()
     parts = [p.strip() for p in DATE_PARTS.split(line) if p.strip() and not READING_TIME.match(p.strip())
              and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht
+    found = []
     for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part
         beside = parts[k - 1:k] + parts[k + 1:k + 2]
-        if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside):
+        apart = parts[max(0, k - 2):max(0, k - 1)] + parts[k + 2:k + 3]
+        if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside + apart):
             continue
         names = byline_names(part)
+        part = GENRE_LABEL.sub("", part)   # 'Mo., 14.12.2026 – Interview: Jane Doe': the piece's kind before the name
         if names and all(2 <= len(n.split()) <= 4 for n in names) and part.startswith(names[0]) and (
                 len(names) == 1 or all(is_person(n.split()) for n in names)):   # 'Ana Novak, Marko Kos | 5. junij …'
-            return names
+            found.append((names, any(has_date(b) for b in beside)))
+    # beside the date, else two parts from it past a section ('12/19/2025 • Friday Philosophy • Jane Doe'); a
+    # person's name first
+    found = [f for f in found if f[1]] + [f for f in found if not f[1] and is_person(f[0][0].split())]
+    if found:
+        return next((names for names, _ in found if all(is_person(n.split()) for n in names)), found[0][0])
     words = line.split()   # 'Jane Doe July 13, 2025 — 7 minutes read': a name in Title Case right before the date, a
     # given name in it (not a label: 'Press Release February 19, 2025'; nor a place: 'Hoeksche Waard zo 15 mrt 2026')
     for n in range(2, min(4, len(words) - 1) + 1):
         name, rest = words[:n], " ".join(words[n:])
         if not all(TITLE_WORD.match(w) for w in name) or name[-1].lower() in CALENDAR_WORDS:
             break
+        label = DATE_LABEL.match(rest)   # 'Jane Doe Veröffentlicht: 01.09.2026': the date's label between
+        rest = rest[label.end():].lstrip(" :") if label else rest
         if (has_date(rest) and not rest.startswith(without_dates(rest)[:4] or "\0") and any(map(given_name, name))
                 and byline_names(" ".join(name)) == (" ".join(name),) and not re.fullmatch(WROTE, " ".join(name), re.I)):
             return (" ".join(name),)
@@ -632,8 +654,9 @@ def names_beside_date(line: str) -> tuple[str, ...]:
 
 WORD_COUNT = re.compile(r"^[\d.,]+\s*(?:words|wörter|mots|palabras|parole|palavras|woorden)$", re.I)
 """'698 Wörter' on a theme's meta line."""
-TITLE_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’.-]*$")
-"""A word of a name in Title Case: no comma after it (a place before a date takes one: 'Lisbon, 3 March')."""
+TITLE_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’.]*(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-ÿ'’.]*)*$")
+"""A word of a name in Title Case, each part of a joined one too ('Jan-Philipp'): no comma after it (a place before a
+date takes one: 'Lisbon, 3 March')."""
 CALENDAR_WORDS = frozenset(w.lower().rstrip(".") for w in (*CALENDAR["months"], *CALENDAR["weekdays"]))
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..decode import clean
-from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY_WORD, EMAIL, LABELLED_PARTS, OTHER_ROLE, TEXT_LABEL, WROTE,
+from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY, BY_WORD, EMAIL, LABELLED_PARTS, OTHER_ROLE, TEXT_LABEL, WROTE,
                       is_byline_or_dateline, is_job_title, is_person, parse_byline)
 from .dates import PUBLISHED_WORDS, TIME_OF_DAY, UPDATED_WORDS, has_date, is_relative, parse_dateline
 
@@ -51,7 +51,8 @@ def read_lines(text: str) -> list[Line]:
     """Return the seed's non-empty lines, cleaned: BOM, CR/CRLF, odd spaces, control characters.
 
     A lone label line ('Published', 'Image caption,') is joined to the line after it, a time or a year alone to
-    the short dated line before it, and two short lines with a comma or an 'and' alone between them into one.
+    the short dated line before it, two short lines with a comma, an 'and' or a separator ('•', '|', '/', '–')
+    alone between them into one, and a line opening with 'and' and a name to the byline over it.
     """
     text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
@@ -64,10 +65,12 @@ def read_lines(text: str) -> list[Line]:
             continue
         if between and len(line.split()) <= NAME_WORDS and not line.endswith("."):
             out[-1] = Line(f"{out[-1].text}{between}{line}", out[-1].number, out[-1].gap)
+        elif out and AND_NAME.match(line) and len(line.split()) <= NAME_WORDS and BY.match(out[-1].text):
+            out[-1] = Line(f"{out[-1].text} {line}", out[-1].number, out[-1].gap)   # 'Von Ann Lee' / 'und Bo Lind'
         elif out and (_labels(out[-1].text, line) or (DATE_PART_ALONE.match(line) and not gap
                                                       and _completes_date(out[-1].text, line))):
             out[-1] = Line(f"{out[-1].text.lstrip(BULLETS)} {line}", out[-1].number, out[-1].gap)
-        elif out and not between and SEPARATOR_ALONE.match(line) and len(out[-1].text.split()) <= NAME_WORDS:
+        elif out and not between and SEPARATOR_ALONE.match(line) and len(_last_part(out[-1].text)) <= NAME_WORDS:
             between, between_at = (", " if line == "," else f" {line} "), number
             continue
         else:
@@ -79,11 +82,20 @@ def read_lines(text: str) -> list[Line]:
     return out + [Line(between.strip(), between_at, False)] if between else out
 
 
-SEPARATOR_ALONE = re.compile(r"^(?:,|&|and|und|et|y|e|og|och|en)$", re.I)
+SEPARATOR_ALONE = re.compile(r"^(?:,|&|and|und|et|y|e|og|och|en|[•·|/–—-])$", re.I)
 """A comma or an 'and' alone on its line, between two names a byline's widget printed one a line ('Ann Lee' / ',' /
-'Bo Lind'): the three lines are one."""
+'Bo Lind'), or a separator between the parts of a line of meta or a trail, one a line ('Jane Doe' / '•' / '12 May
+2025', 'Home' / '/' / 'Travel'): the three lines are one."""
+AND_NAME = re.compile(r"^(?:and|und|et|og|och|en|y|e|&)\s+[A-ZÀ-ÖØ-Þ]")
+"""'and' and a name opening a line: the next writer, under a byline a widget printed a writer a line."""
 NAME_WORDS = 6
-"""At most so many words on each side of such a separator."""
+"""At most so many words on each side of such a separator (of the part after the last one, in a line joined so)."""
+PARTS = re.compile(r"\s[•·|/–—-]\s")
+
+
+def _last_part(text: str) -> list[str]:
+    """The words of the line's last part: after its last separator ('Home / Travel Tips' -> ['Travel', 'Tips'])."""
+    return PARTS.split(text)[-1].split()
 
 
 COMMENT_COUNT = re.compile(r"\s+[-–—|·•]\s+(?:\d+|no|one|ein|une?|una?|um)\s+(?:comments?|responses?|replies|thoughts?|"
