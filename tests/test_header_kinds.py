@@ -1776,3 +1776,14 @@ def test_and_a_name_under_a_byline_is_the_next_writer():
 ])
 def test_the_name_beside_a_date_past_the_dates_label_or_the_pieces_kind(line, names):
     assert names_beside_date(line) == names
+
+
+def test_the_whole_headline_under_its_short_form_past_a_kicker():
+    """A section page's short title, a kicker, then the headline whole: the whole one, not the short form."""
+    article = convert("Start\nNachrichten\nUmfragen\nUmfrage Herbst 2026\nWirtschaft\n"
+                      "Umfrage Herbst 2026: Handwerk im Kreis meldet volle Auftragsbücher\n\n"
+                      "Die Betriebe im Kreis melden so viele Aufträge wie seit Jahren nicht mehr, und viele suchen "
+                      "händeringend nach Fachkräften für die Baustellen des Winters.\n\nDrei von vier Betrieben wollen "
+                      "im kommenden Jahr mehr Leute einstellen, vor allem im Bau- und Ausbaugewerbe der Region.\n\n"
+                      "Die Kammer rechnet damit, dass die Lage bis zum Frühjahr so bleibt, und rät zu frühen Anfragen.\n")
+    assert article.title == "Umfrage Herbst 2026: Handwerk im Kreis meldet volle Auftragsbücher"

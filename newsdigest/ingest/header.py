@@ -527,8 +527,8 @@ QUOTES = "\"'„“”‚‘’«»"
 def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo: int, words: list[int]) -> tuple[str, int]:
     """(the headline, its line) around the line `t` the ranker chose (`title`: its text less crumbs): the headline
     shown alone a few lines above, where the line chosen is it with a link's hidden words before it ('Keine
-    Kommentare zu …'); the whole one right under a crumb's shortened form ('Karwoche …' / 'Karwoche …: „Die Liturgie …“'; not a site's name of three
-    words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
+    Kommentare zu …'); the whole one under a crumb's shortened form, perhaps past a kicker ('Karwoche …' / 'Karwoche …: „Die
+    Liturgie …“'; not a site's name of three words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
     headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
     ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'); the line under a
     breadcrumb trail that ends in the headline and holds it ('News / Mumbai News / 72-year-old …' / 'Mumbai: 72-year-old
@@ -542,9 +542,12 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
     last = _trail_title(texts[t])
     if last and last in fuller and len(fuller) <= 2 * len(last) + 40:   # 'News / Mumbai News / 72-year-old loses …' over
         return fuller, t + 1                                              # 'Mumbai: 72-year-old loses …'
-    rest = re.match(r"\s*[:–—|-]\s*(\S.*)", fuller[len(title):]) if fuller.startswith(title) else None
-    if rest and len(fuller.split()) <= 30 and _headline_part(rest[0]):
-        return fuller, t + 1
+    for j in range(t + 1, min(len(texts), t + 4)):   # a kicker or a label between ('Konjunktur')
+        rest = re.match(r"\s*[:–—|-]\s*(\S.*)", texts[j][len(title):]) if texts[j].startswith(title) else None
+        if rest and len(texts[j].split()) <= 30 and _headline_part(rest[0]):
+            return texts[j], j
+        if len(texts[j].split()) > 3:
+            break
     cut = re.sub(r"\s*(?:\.\.\.|…)$", "", title)   # 'Abierto el plazo … Municipales...': cut with an ellipsis
     whole = next((j for j in range(t + 1, min(len(texts), t + 5)) if len(title.split()) >= 4
                   and texts[j].startswith(cut)
