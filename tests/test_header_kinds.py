@@ -1787,3 +1787,22 @@ def test_the_whole_headline_under_its_short_form_past_a_kicker():
                       "im kommenden Jahr mehr Leute einstellen, vor allem im Bau- und Ausbaugewerbe der Region.\n\n"
                       "Die Kammer rechnet damit, dass die Lage bis zum Frühjahr so bleibt, und rät zu frühen Anfragen.\n")
     assert article.title == "Umfrage Herbst 2026: Handwerk im Kreis meldet volle Auftragsbücher"
+
+
+def test_a_plural_writers_label_with_the_first_name_joined_on_lists_them_all():
+    """'Autor:innen' / 'Ann Lee' / 'Bo Lind': the line reader joins the label and the first name, the block reads on."""
+    assert labelled_authors(["Autor:innen Annika Reiter", "Malte Siebert", "Schlagworte"]) == ("Annika Reiter",
+                                                                                                "Malte Siebert")
+    assert labelled_authors(["Authors Guild of America", "Malte Siebert"]) == ()
+
+
+@pytest.mark.parametrize("job", ["Journaliste au service Régions", "Reporter für Lokales", "Redakteurin Politik"])
+def test_a_job_with_small_words_before_its_desk_is_a_job(job):
+    assert is_job_title(job)
+    assert parse_byline(f"Mathis Lenoir, {job}", header=True) == ["Mathis Lenoir"]
+
+
+def test_a_name_and_its_place_over_the_dateline_is_the_byline_whatever_its_given_name():
+    from newsdigest.ingest.header import _name_over_date
+    assert _name_over_date(["Anitra Shenvik / Millbrook", "Published: 4th March 2025 06:12 AM"], 0) == "Anitra Shenvik"
+    assert _name_over_date(["Anitra Shenvik / Millbrook", "Traders get the first pick of the stalls"], 0) == ""

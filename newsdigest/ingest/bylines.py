@@ -260,7 +260,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
                                                                    and is_person(words[:k])):
             names = _names(" ".join(words[:k]), strict=True)
             tail = line[len(head):].strip(" ,|·•–—-")
-            if names and (rest or (tail and _is_role_or_place(tail)) or
+            if names and (rest or (tail and is_role_or_place(tail)) or
                           (not tail and (bare or line.isupper()) and _looks_like_a_name_line(line))):
                 # 'Michael Steiner, Verena Pölzl': co-writers, not a name and a place
                 return (not rest and tail and name_list(line)) or tuple(names)
@@ -455,10 +455,12 @@ AUTHOR_LABEL = re.compile(rf"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?
                           r"(?:article|story|post|artikels|beitrags|textes)|"
                           rf"über\s+(?:den|die)\s+autor(?:{GENDERED})?|à\s+propos\s+de\s+l['’]auteure?|sobre\s+el\s+autor|over\s+de\s+(?:auteur|schrijver)|"
                           rf"sull['’]autore|l['’]autore|l['’]auteur)\s*:?"
-                          r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3})))?$", re.I)
+                          r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3}))|"
+                          r"\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])\S*(?:\s+\S+){1,3}))?$", re.I)
 """A label alone on its line over the writers' names: 'Author', 'About the authors', 'Article written by:',
 'Über den Autor' (not 'By' alone: a teaser's byline broken in two);
-with the first avatar's letters when the reader joined them on ('AUTHOR CP')."""
+with the first avatar's letters when the reader joined them on ('AUTHOR CP'), or the first name ('Autor:innen Jane
+Doe' over 'John Roe')."""
 INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]{1,3}$")
 """An avatar's letters on a line of their own ('CP' over 'Chengcheng Pei')."""
 LABELLED_LINES = 6
@@ -478,7 +480,9 @@ def labelled_authors(texts: list[str]) -> tuple[str, ...]:
     for i, label in enumerate(texts):
         if not (found := AUTHOR_LABEL.match(label.strip())):
             continue
-        names: list[str] = []
+        if found["name"] and not is_person(found["name"].split()):
+            continue
+        names: list[str] = [normalize_name(found["name"])] if found["name"] else []
         initials = found["initials"] or ""
         for line in texts[i + 1:i + 1 + LABELLED_LINES]:
             line = line.strip()
@@ -725,18 +729,22 @@ JOB_WORD = re.compile(r"(?:manager|lead|director|head|officer|founder|co-founder
 
 def is_job_title(text: str) -> bool:
     """A short line that is someone's job ('Director of Customer Support', 'Staff Writer', 'Pressereferentin',
-    'Redakteurin Politik'): seven words or fewer, no digit, no sentence's end, a role (is_role), a word of JOB_WORD,
-    or the role's noun before its desk."""
+    'Redakteurin Politik', 'Journaliste au service Régions'): seven words or fewer, no digit, no sentence's end, a
+    role (is_role), a word of JOB_WORD, or the role's noun before its desk (its words capitalised, or small words
+    between: 'au service', 'für')."""
     words = text.split()
     return (0 < len(words) <= 7 and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", ":"))
             and (is_role(words) or any(JOB_WORD.match(w) for w in words)
-                 or len(words) <= 3 and bool(ROLE_NOUN.match(words[0])) and all(w[:1].isupper() for w in words)))
+                 or len(words) <= 5 and bool(ROLE_NOUN.match(words[0])) and words[-1][:1].isupper()
+                 and all(w[:1].isupper() or len(w) <= 7 and w.isalpha() for w in words)))
 
 
-def _is_role_or_place(text: str) -> bool:
-    """What follows a name after a comma or bar: 'Senior Correspondent', 'New Delhi', 'in Kyiv'."""
+def is_role_or_place(text: str) -> bool:
+    """What follows a name after a comma or bar: 'Senior Correspondent', 'Journaliste au service Régions', 'New
+    Delhi', 'in Kyiv'."""
     words = text.removeprefix("in ").split()
-    return is_role(words) or (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not text.endswith("."))
+    return is_role(words) or is_job_title(text) or (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                                                   and not text.endswith("."))
 
 
 def _looks_like_a_name_line(line: str) -> bool:

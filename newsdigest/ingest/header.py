@@ -25,9 +25,9 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading, line_shape
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES, READING_TIME,
+from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES, READING_TIME, SEPARATORS,
                       byline_names, given_name, is_agency, name_list, is_byline_or_dateline, is_job_title, is_person,
-                      is_role, names_beside_date, normalize_name, parse_byline, without_roles)
+                      is_role, is_role_or_place, names_beside_date, normalize_name, parse_byline, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
@@ -658,8 +658,11 @@ def _bare_name(text: str, given_first: bool = False, dated: bool = False) -> boo
 
 def _name_over_date(texts: list[str], i: int) -> str:
     """The writer's name on line i when it is a name alone over the dateline (_over_dateline), whatever its given
-    name ('Tuhin Bhatt', 'Kees van der Linden'); '' for any other line (a job title, 'The Riverton Ledger')."""
+    name ('Tuhin Bhatt', 'Kees van der Linden'), or with the place or role after a bar ('Anitha Rao / Mangaluru');
+    '' for any other line (a job title, 'The Riverton Ledger')."""
     text = texts[i][:-1] if texts[i].endswith(".") else texts[i]
+    parts = SEPARATORS.split(text)
+    text = parts[0] if len(parts) == 2 and is_role_or_place(parts[1]) else text
     if _over_dateline(texts, i) and _bare_name(text, dated=True) and not is_job_title(text):
         return normalize_name(text)
     return ""
