@@ -324,11 +324,17 @@ CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z][A-Z.®-]{1,7}(?:\s\d+)
 
 def impersonal(names: list[str]) -> bool:
     """Every name a byline gives is an account's or an office's, not a person's: a handle in lower case
-    ('ov-lindenau'), a content system's default account ('Webmaster'), a desk ('Redaktion'), a news agency ('TT') or
-    two words or more with no given name among them ('Stadtmarketing Rosenau'); a person a credit in or under the
-    story names is the writer."""
+    ('ov-lindenau'), a content system's default account ('Webmaster'), a desk ('Redaktion'), a news agency ('TT'), a
+    post (OFFICE: 'Pressewart') or two words or more with no given name among them ('Stadtmarketing Rosenau'); a
+    person a credit in or under the story names is the writer."""
     return bool(names) and all(HANDLE.fullmatch(n) or n.lower() in ACCOUNTS or DESK.match(n) or is_agency(n)
-                               or len(n.split()) >= 2 and not any(map(given_name, n.split())) for n in names)
+                               or OFFICE.fullmatch(n) or len(n.split()) >= 2 and not any(map(given_name, n.split()))
+                               for n in names)
+
+
+OFFICE = re.compile(r"\w*(?:wart|führer|leiter|vorstand|vorsitzende|sprecher|beauftragte)(?:in|r)?", re.I)
+"""A club's or an office's post, one word, signing for whoever holds it ('Von Pressewart', 'Schriftführerin',
+'Jugendleiter', 'Pressesprecher'): no one's name."""
 
 
 NEXT_LABEL = re.compile(r"\s+[^\s:]+:(?=\s|$)")
