@@ -1811,8 +1811,8 @@ def test_a_name_and_its_place_over_the_dateline_is_the_byline_whatever_its_given
 @pytest.mark.parametrize("post", ["Pressewart", "Schriftführerin", "Jugendleiter"])
 def test_a_club_post_signing_the_byline_gives_way_to_the_writer_the_story_credits(post):
     article = convert(f"Start\nVerein\nD-Jugend holt den Kreispokal\n12. Mai 2025 / Jugend / Von {post}\n\n"
-                      "Was für ein Nachmittag am Sportplatz: Unsere Junioren haben am Samstag das Finale um den Pokal "
-                      "nach Elfmeterschießen gewonnen.\n\nDie Mannschaft lag zur Pause zurück, kam aber nach dem Wechsel "
-                      "besser ins Spiel und glich kurz vor Schluss aus.\n\nGefeiert wird am Freitag ab 17 Uhr mit allen "
-                      "Eltern und Trainern am Vereinsheim.\n\nText: Mira Olsen\n")
+                      "Was für ein Nachmittag am Sportplatz: Unsere Junioren haben am Samstag das Finale um den "
+                      "Pokal nach Elfmeterschießen gewonnen.\n\nDie Mannschaft lag zur Pause zurück, kam aber nach "
+                      "dem Wechsel besser ins Spiel und glich kurz vor Schluss aus.\n\nGefeiert wird am Freitag ab 17 "
+                      "Uhr mit allen Eltern und Trainern am Vereinsheim.\n\nText: Mira Olsen\n")
     assert article.authors == ["Mira Olsen"]
