@@ -1738,7 +1738,8 @@ def test_a_separator_alone_on_its_line_joins_the_parts_of_a_line_of_meta_or_a_tr
 
 
 @pytest.mark.parametrize("line", ["03/04/2025 • Weekend Essays • Mira Olsen",
-                                  "Mira Olsen • Weekend Essays • 03/04/2025", "Weekend Essays · March 4, 2025 · Mira Olsen"])
+                                  "Mira Olsen • Weekend Essays • 03/04/2025",
+                                  "Weekend Essays · March 4, 2025 · Mira Olsen"])
 def test_the_person_beside_a_date_is_read_past_a_section_between(line):
     assert names_beside_date(line) == ("Mira Olsen",)
     assert byline_names(line) == ("Mira Olsen",)
@@ -1785,7 +1786,8 @@ def test_the_whole_headline_under_its_short_form_past_a_kicker():
                       "Die Betriebe im Kreis melden so viele Aufträge wie seit Jahren nicht mehr, und viele suchen "
                       "händeringend nach Fachkräften für die Baustellen des Winters.\n\nDrei von vier Betrieben wollen "
                       "im kommenden Jahr mehr Leute einstellen, vor allem im Bau- und Ausbaugewerbe der Region.\n\n"
-                      "Die Kammer rechnet damit, dass die Lage bis zum Frühjahr so bleibt, und rät zu frühen Anfragen.\n")
+                      "Die Kammer rechnet damit, dass die Lage bis zum Frühjahr so bleibt, und rät zu frühen "
+                      "Anfragen.\n")
     assert article.title == "Umfrage Herbst 2026: Handwerk im Kreis meldet volle Auftragsbücher"
 
 
