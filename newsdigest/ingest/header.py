@@ -527,9 +527,10 @@ QUOTES = "\"'„“”‚‘’«»"
 def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo: int, words: list[int]) -> tuple[str, int]:
     """(the headline, its line) around the line `t` the ranker chose (`title`: its text less crumbs): the headline
     shown alone a few lines above, where the line chosen is it with a link's hidden words before it ('Keine
-    Kommentare zu …'); the whole one under a crumb's shortened form, perhaps past a kicker ('Karwoche …' / 'Karwoche …: „Die
-    Liturgie …“'; not a site's name of three words or fewer after it); of a line with the site's name after it and the same line without, the latter; the
-    headline of five to nine words under a kicker of four or fewer, right above the byline or dateline
+    Kommentare zu …'); the whole one under a crumb's shortened form, perhaps past a kicker ('Karwoche …' /
+    'Karwoche …: „Die Liturgie …“'; not a site's name of three words or fewer after it); of a line with the site's
+    name after it and the same line without, the latter; the headline of five to nine words under a kicker of four
+    or fewer, right above the byline or dateline
     ('Europawahl im Lahn-Dill-Kreis' / 'Ein Weckruf, den niemand überhören darf' / 'Von …'); the line under a
     breadcrumb trail that ends in the headline and holds it ('News / Mumbai News / 72-year-old …' / 'Mumbai: 72-year-old
     …'); a line up to four lines under it that goes on where it stops (a crumb that cut the headline short, then a
