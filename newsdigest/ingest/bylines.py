@@ -305,8 +305,9 @@ ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", 
                       "blog admin"})
 """A content system's default accounts, which post a page for whoever wrote it: no one's name."""
 GENRE = re.compile(rf"^(?:{GENRE_WORD})$", re.I)
-GENRE_LABEL = re.compile(rf"^(?:{GENRE_WORD})\s*:\s*", re.I)
 """A piece's kind printed before its writer's name on the byline: 'Analyse Jakob Pernthaler'."""
+GENRE_LABEL = re.compile(rf"^(?:{GENRE_WORD})\s*:\s*", re.I)
+"""The piece's kind as a label before the name: 'Interview: Jane Doe'."""
 ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere mehr alle les het el il lo los las "
                      "our my your notre nos votre mes nuestro nuestra nuestros nuestras mein meine ons onze".split())
 """Articles and such a heading opens with ('Das Wichtigste', 'The Big Read', 'Weitere Meldungen', 'Our Integrity
