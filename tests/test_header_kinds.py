@@ -1818,3 +1818,16 @@ def test_a_club_post_signing_the_byline_gives_way_to_the_writer_the_story_credit
                       "dem Wechsel besser ins Spiel und glich kurz vor Schluss aus.\n\nGefeiert wird am Freitag ab 17 "
                       "Uhr mit allen Eltern und Trainern am Vereinsheim.\n\nText: Mira Olsen\n")
     assert article.authors == ["Mira Olsen"]
+
+
+def test_a_dated_byline_under_the_headline_dates_it_over_a_list_of_dates_above():
+    """An events box above the story lists dates; the byline under the headline dates the story."""
+    article = convert("Start\nNächste Termine\nSchnittkurs am Bach\nSa, 21.03.2026 - 14:00\nKreisversammlung\n"
+                      "Fr, 17.04.2026 - 19:30\nSchnittkurs-Saison eröffnet: Fachberater zeigt den Obstbaumschnitt\n"
+                      "Verfasst von Hans-Peter Lenz am 12.03.2026 - 18:20\n\n"
+                      "Trotz kühler Temperaturen kamen am Samstag mehr als vierzig Gartenfreunde auf die "
+                      "Streuobstwiese am Ortsrand.\n\nZu Beginn erklärte der Fachberater die Grundregeln: Ein Obstbaum braucht Licht "
+                      "bis ins Innere der Krone.\n\nViele Fragen drehten sich um das richtige Werkzeug und die beste "
+                      "Zeit für den Schnitt.\n")
+    assert article.authors == ["Hans-Peter Lenz"]
+    assert article.date.date() == date(2026, 3, 12)

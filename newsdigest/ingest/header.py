@@ -454,6 +454,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     dated: list[int] = []   # the rows the stamps were read from
     said: list[Stamp] = []   # those on a line labelled a publication ('Veröffentlicht am …', 'Published')
     over: list[Stamp] = []   # those on a short line right over the headline that is neither byline nor dateline
+    byline_dates: list[Stamp] = []   # those on a byline under the headline
     photo, section = _Box(), ""
     shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
         c.casefold() for c in crumbs}
@@ -490,6 +491,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             stamps += found
             dated += [k] if found else []
             said += [s for s in found if not s.updated and PUBLISHED_LABEL.search(text)]
+            byline_dates += found if lo + k > t and labels[k] == "byline" and byline_names(text) else []
         if (labels[k] == "caption" or (labels[k] not in ("byline", "dateline") and _caption(texts, lo + k))) and not (
                 photo.caption and photo.credit):
             if not take_caption(text, texts[lo + k + 1] if lo + k + 1 < len(texts) else "", photo):
@@ -499,6 +501,9 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             if label:
                 section = next(iter(category_names(label)), "")
                 break
+    if byline_dates and any(lo + j < t for j in dated):   # a dated byline under the headline ('Verfasst von Jane Doe
+        # am 12.03.2026'), over a list's dates above it
+        stamps = byline_dates + [s for s in stamps if s not in byline_dates]
     stamps.sort(key=lambda s: s.yearless or s.relative)   # 'September 28, 2025' over a dek's 'starting Oct. 4'
     stamps = said[:1] + [s for s in stamps if s not in said[:1]] or over   # a labelled publication over a teaser's date
     # above; the line right over the headline ('Lokales 09.10.24, 14:12 Uhr'), or a labelled one a kicker or two above
