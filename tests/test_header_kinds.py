@@ -1827,7 +1827,7 @@ def test_a_dated_byline_under_the_headline_dates_it_over_a_list_of_dates_above()
                       "Verfasst von Hans-Peter Lenz am 12.03.2026 - 18:20\n\n"
                       "Trotz kühler Temperaturen kamen am Samstag mehr als vierzig Gartenfreunde auf die "
                       "Streuobstwiese am Ortsrand.\n\nZu Beginn erklärte der Fachberater die Grundregeln: Ein "
-                      "Obstbaum braucht Licht bis ins Innere der Krone.\n\nViele Fragen drehten sich um das richtige Werkzeug und die beste "
-                      "Zeit für den Schnitt.\n")
+                      "Obstbaum braucht Licht bis ins Innere der Krone.\n\nViele Fragen drehten sich um das "
+                      "richtige Werkzeug und die beste Zeit für den Schnitt.\n")
     assert article.authors == ["Hans-Peter Lenz"]
     assert article.date.date() == date(2026, 3, 12)
