@@ -620,15 +620,16 @@ def names_beside_date(line: str) -> tuple[str, ...]:
              and not WORD_COUNT.match(p.strip())]   # 'Veröffentlicht
     found = []
     for k, part in enumerate(parts):   # am 2025-01-30 · 4 Min. Lesezeit · Jane Doe': the reading time between is no part
-        beside = parts[k - 1:k] + parts[k + 1:k + 2]
-        apart = parts[max(0, k - 2):max(0, k - 1)] + parts[k + 2:k + 3]
-        if any(c.isdigit() for c in part) or not any(has_date(b) for b in beside + apart):
+        if any(c.isdigit() for c in part):
             continue
+        next_to = any(map(has_date, parts[k - 1:k] + parts[k + 1:k + 2]))
+        if not (next_to or any(map(has_date, parts[max(0, k - 2):max(0, k - 1)] + parts[k + 2:k + 3]))):
+            continue   # a date beside the part, or two parts from it
         names = byline_names(part)
         part = GENRE_LABEL.sub("", part)   # 'Mo., 14.12.2026 – Interview: Jane Doe': the piece's kind before the name
         if names and all(2 <= len(n.split()) <= 4 for n in names) and part.startswith(names[0]) and (
                 len(names) == 1 or all(is_person(n.split()) for n in names)):   # 'Ana Novak, Marko Kos | 5. junij …'
-            found.append((names, any(has_date(b) for b in beside)))
+            found.append((names, next_to))
     # beside the date, else two parts from it past a section ('12/19/2025 • Friday Philosophy • Jane Doe'); a
     # person's name first
     found = [f for f in found if f[1]] + [f for f in found if not f[1] and is_person(f[0][0].split())]

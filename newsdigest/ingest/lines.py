@@ -82,7 +82,9 @@ def read_lines(text: str) -> list[Line]:
     return out + [Line(between.strip(), between_at, False)] if between else out
 
 
-SEPARATOR_ALONE = re.compile(r"^(?:,|&|and|und|et|y|e|og|och|en|[•·|/–—-])$", re.I)
+META_SEPARATOR = r"[•·|/–—-]"
+"""What parts a line of meta or a trail: 'Jane Doe • 12 May 2025', 'Home / Travel'."""
+SEPARATOR_ALONE = re.compile(rf"^(?:,|&|and|und|et|y|e|og|och|en|{META_SEPARATOR})$", re.I)
 """A comma or an 'and' alone on its line, between two names a byline's widget printed one a line ('Ann Lee' / ',' /
 'Bo Lind'), or a separator between the parts of a line of meta or a trail, one a line ('Jane Doe' / '•' / '12 May
 2025', 'Home' / '/' / 'Travel'): the three lines are one."""
@@ -90,7 +92,7 @@ AND_NAME = re.compile(r"^(?:and|und|et|og|och|en|y|e|&)\s+[A-ZÀ-ÖØ-Þ]")
 """'and' and a name opening a line: the next writer, under a byline a widget printed a writer a line."""
 NAME_WORDS = 6
 """At most so many words on each side of such a separator (of the part after the last one, in a line joined so)."""
-PARTS = re.compile(r"\s[•·|/–—-]\s")
+PARTS = re.compile(rf"\s{META_SEPARATOR}\s")
 
 
 def _last_part(text: str) -> list[str]:
