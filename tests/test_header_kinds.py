@@ -1831,3 +1831,27 @@ def test_a_dated_byline_under_the_headline_dates_it_over_a_list_of_dates_above()
                       "richtige Werkzeug und die beste Zeit für den Schnitt.\n")
     assert article.authors == ["Hans-Peter Lenz"]
     assert article.date.date() == date(2026, 3, 12)
+
+
+def test_a_list_the_story_announces_keeps_the_paragraphs_above_and_below_it_in_the_story():
+    """The opening paragraph, 'These are the fixes that landed …:' and sixteen short items, then the closing
+    paragraphs: the list is the story's, not furniture between two runs of prose, one of which would be lost."""
+    fixes = ("Read the survey's constants in the new format", "Fix the leap-year offset in March",
+             "Print times in the port's own zone", "Accept port names with apostrophes", "Round heights to the centimetre",
+             "Warn when a port has no constants", "Speed up the harmonic sums", "Add the neap and spring markers",
+             "Check the input file's checksum", "Sort ports by latitude in the index", "Handle daylight saving in October",
+             "Skip blank lines in the port list", "Show the moon's phase beside each day", "Fix a crash on an empty year",
+             "Let the table start on any month", "Write the PDF with embedded fonts")
+    article = convert("Home   Donate   Code\nVersion 2.1\nMarta's Notebook\nDonate   Code\n"
+                      "Tidewater: Status Report #12\n14 Nov 2025\n\n"
+                      "Tidewater is a small tide-table generator for harbour masters, written in Rust, that reads "
+                      "the national survey's constants and prints a year of tides for any port on the coast.\n\n"
+                      "These are the fixes that landed in the parser this month:\n" + "\n".join(fixes) + "\n"
+                      "The next release should come out before the spring tides, once the new ports have been "
+                      "checked against the printed tables.\n\nThanks to everyone who tested the nightly builds and "
+                      "sent in tide readings from their own harbours over the autumn.\n")
+    assert article.title == "Tidewater: Status Report #12"
+    assert article.date == date(2025, 11, 14)
+    assert all(part in article.body for part in ("harbour masters", "Fix a crash on an empty year", "spring tides",
+                                                 "over the autumn"))
+

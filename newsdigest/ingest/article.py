@@ -153,6 +153,8 @@ def candidates(lines: list[Line], params: Params, noise: tuple[re.Pattern, ...] 
     own = [sigmoid(x) for x in logits]
     context = smoothed(lines, logits, words, params)
     prose = [o if w >= LONG else c for o, c, w in zip(own, context, words)]
+    for i in _announced_items(lines, words, own, params.threshold):
+        prose[i] = max(prose[i], params.threshold)   # a list the story announces costs the story nothing
     counts = Counter(line.text for line in lines)
     # A long text printed twice is a ticker or a banner: a story says it once. A page that prints most of its long
     # lines twice holds its story twice: its first copy is the story.
@@ -311,6 +313,20 @@ def line_shape(text: str) -> str:
     ('June 9 – Tampa, FL @ MidFlorida' -> 'a0–a,a@a'; '1 Kyle Busch 5040 5 1' -> '0a0000')."""
     tokens = re.findall(r"\d+(?:[.,:]\d+)*|[^\W\d_]+|[^\w\s]", text)
     return re.sub(r"a+", "a", "".join("0" if t[0].isdigit() else "a" if t[0].isalpha() else t for t in tokens))
+
+
+def _announced_items(lines: list[Line], words: list[int], own: list[float], threshold: float) -> list[int]:
+    """The lines of the lists a sentence of the story announces ('Many patches were sent for review:' and the
+    patches' names one a line, up to LIST_ITEMS short lines): inside the story, not furniture between two runs."""
+    items: list[int] = []
+    for k, line in enumerate(lines):
+        if line.text.endswith((":", "：")) and words[k] >= 4 and own[k] > threshold:
+            item = k + 1
+            while item < len(lines) and item - k <= LIST_ITEMS and words[item] < LONG and _list_item(lines[item].text,
+                                                                                                     words[item]):
+                item += 1
+            items += range(k + 1, item) if item < len(lines) and words[item] >= LONG else ()
+    return items
 
 
 def _list_item(text: str, words: int) -> bool:
