@@ -1855,3 +1855,13 @@ def test_a_list_the_story_announces_keeps_the_paragraphs_above_and_below_it_in_t
     assert all(part in article.body for part in ("harbour masters", "Fix a crash on an empty year", "spring tides",
                                                  "over the autumn"))
 
+
+def test_a_byline_under_the_first_copy_of_a_header_shown_twice_is_the_stories():
+    """The page prints its header twice (a hero box, then the story's own): 'author Ingrid Solberg' under the
+    first copy of the headline is the byline, though the second copy is the one over the story."""
+    article = convert("Home\nProjects\nContact us\nHarbour\n‧\nMarch 3, 2026\nRebuilding the Old Sea Wall\n"
+                      "author Ingrid Solberg\nHarbour Engineer\nco-authors Tomas Rye\nLena Dahl\nCredits\nPer Holm\n"
+                      "Rebuilding the Old Sea Wall\n"
+                      "Harbour • March 3, 2026\n\n" + BODY)
+    assert article.title == "Rebuilding the Old Sea Wall"
+    assert article.authors == ["Ingrid Solberg", "Tomas Rye", "Lena Dahl"]   # not "Credits" / "Per Holm"

@@ -431,7 +431,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     # (each dateline or reading time among the three lines right above reaches one line further up: 'Lena Vogt' / '3. Okt.
     # 2025' / 'Aktualisiert: 5. Okt. 2025' / '2 Min. Lesezeit' / the headline)
     reach = 3 + sum(bool(READING_TIME.match(texts[j]) or own_features(texts[j])[_AT["dated"]]) for j in range(max(lo, t - 3), t))
-    after = [k for k in range(max(0, t - lo - reach), len(rows)) if lo + k != t and texts[lo + k] != title_text]
+    copy = next((j for j in range(max(lo, t - HEADER_COPY), t) if texts[j] == title_text), t)   # the header shown
+    # twice ('Getting Ready' / 'author Ann Lee' / … / 'Getting Ready'): the lines under its first copy are its too
+    after = [k for k in range(max(0, min(t - lo - reach, copy + 1 - lo)), len(rows))
+             if lo + k != t and texts[lo + k] != title_text]
     dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k]) and not _caption(texts, lo + k)
                 and not _signed(texts[lo + k])
                 and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
@@ -469,7 +472,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
-        elif lo + k > t and _by_shape(text) and not text.endswith(".") and (signed := byline_names(text)):
+        elif lo + k > copy and _by_shape(text) and not text.endswith(".") and (signed := byline_names(text)):
             # 'by Jane Doe', 'Author Jane Doe' under the headline, and writers listed one a line under it
             authors += [a for a in (*signed, *_listed_under(texts, lo + k, hi)) if a not in authors]
             authors_sure = min(authors_sure, probs[k][b])
