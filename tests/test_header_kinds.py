@@ -1837,11 +1837,12 @@ def test_a_list_the_story_announces_keeps_the_paragraphs_above_and_below_it_in_t
     """The opening paragraph, 'These are the fixes that landed …:' and sixteen short items, then the closing
     paragraphs: the list is the story's, not furniture between two runs of prose, one of which would be lost."""
     fixes = ("Read the survey's constants in the new format", "Fix the leap-year offset in March",
-             "Print times in the port's own zone", "Accept port names with apostrophes", "Round heights to the centimetre",
-             "Warn when a port has no constants", "Speed up the harmonic sums", "Add the neap and spring markers",
-             "Check the input file's checksum", "Sort ports by latitude in the index", "Handle daylight saving in October",
-             "Skip blank lines in the port list", "Show the moon's phase beside each day", "Fix a crash on an empty year",
-             "Let the table start on any month", "Write the PDF with embedded fonts")
+             "Print times in the port's own zone", "Accept port names with apostrophes",
+             "Round heights to the centimetre", "Warn when a port has no constants", "Speed up the harmonic sums",
+             "Add the neap and spring markers", "Check the input file's checksum",
+             "Sort ports by latitude in the index", "Handle daylight saving in October",
+             "Skip blank lines in the port list", "Show the moon's phase beside each day",
+             "Fix a crash on an empty year", "Let the table start on any month", "Write the PDF with embedded fonts")
     article = convert("Home   Donate   Code\nVersion 2.1\nMarta's Notebook\nDonate   Code\n"
                       "Tidewater: Status Report #12\n14 Nov 2025\n\n"
                       "Tidewater is a small tide-table generator for harbour masters, written in Rust, that reads "
