@@ -1887,3 +1887,12 @@ def test_a_list_under_a_subhead_between_paragraphs_is_the_storys():
     assert article.title == "The Best Harbour Walks This Winter"
     assert all(part in article.body for part in ("the low sun", "Tidal Island Crossing", "bus station",
                                                  "Bring boots"))
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Written By: Hanna Brisk Senior Garden Editor and Master Gardener", ("Hanna Brisk",)),
+    ("By Hanna Brisk, Deputy Editor and Head Gardener", ("Hanna Brisk",)),
+    ("By Hanna Brisk, Reporter and Tomas Rye, Editor", ("Hanna Brisk", "Tomas Rye")),
+])
+def test_a_second_role_after_and_names_nobody(line, names):
+    assert byline_names(line) == names

@@ -413,9 +413,11 @@ def byline_names(line: str) -> tuple[str, ...]:
     joined = bool(re.search(rf"\s(?:{AND}|&)\s", text))
     names: list[str] = []
     desk = ""
+    ended_in_role = False
     for k, part in enumerate(parts):
         part = shouted_name(part)
         words = part.split()
+        after_role, ended_in_role = ended_in_role, bool(words) and (is_role(words) or without_roles(words) != words)
         if all(w.lower().strip(".,") in CALENDAR_WORDS for w in words) or part.lower() in ACCOUNTS:
             continue   # 'maandag 10-03-2025 · Redactie': the date's weekday; 'by admin': an account; no names
         if DESK.match(part):
@@ -423,8 +425,9 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue
         if CREDENTIAL.match(part) and names:
             continue   # 'Jane Doe, MD'
-        if is_role(words):
-            continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody
+        if is_role(words) or after_role and not is_person(words):
+            continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody; nor does the
+            # second of two roles ('Jane Doe, Digital Editor and Master Gardener')
         words = without_roles(words)
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
