@@ -1896,3 +1896,16 @@ def test_a_list_under_a_subhead_between_paragraphs_is_the_storys():
 ])
 def test_a_second_role_after_and_names_nobody(line, names):
     assert byline_names(line) == names
+
+
+def test_a_papers_authors_with_their_affiliation_marks_under_a_label_are_all_read():
+    """A journal's article page: 'Authors of this article:' over the names, each with its affiliations' numbers
+    glued on and a semicolon between them."""
+    assert byline_names("By Ingrid Solberg1 ; Tomas Rye1,2 ; Lena Dahl3*") == ("Ingrid Solberg", "Tomas Rye",
+                                                                               "Lena Dahl")
+    article = convert("Journal of Harbour Studies\nBrowse Journal\nSubmit Article\n"
+                      "Published on 14.Nov.2025 in Vol 9, No 4 (2025): November\n"
+                      "Tidal Range and Quay Maintenance Costs in Small Harbours: A Survey\n"
+                      "Authors of this article:\nIngrid Solberg1 ; Tomas Rye1,2 ; Lena Dahl3* ; Per Holm2\n"
+                      "Article\nAuthors\nCited by (12)\nAbstract\n\n" + BODY)
+    assert article.authors == ["Ingrid Solberg", "Tomas Rye", "Lena Dahl", "Per Holm"]

@@ -118,12 +118,17 @@ BUTTON = re.compile(rf"(?:{BUTTONS})", re.I)
 EMAIL = re.compile(r"\s*(?<!\S)[^\s@]+@[\w-]+(?:\.[\w-]+)+|\s*(?<!\S)@\w{2,30}$|(?<=[a-z])@\w{2,30}$")
 """An e-mail address or a social account's handle after a writer's name ('Jane Doe Reporter jane.doe@example.org',
 'Jordan Lee@JORDANLEETL', 'Jane Doe @janedoe')."""
+AFFILIATION = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W\d_]+)\d{1,2}(?:,\d{1,2})*\*?"
+                         r"(?=\s*(?:[,;&]|$|\s(?:and|und|et|y|e|en)\s))")
+"""A paper's affiliation marks, superscripts glued to its authors' names: 'Jane Doe1,2 ; John Roe3'."""
 
 
 def unglued(line: str) -> str:
     """A byline with what inline markup glued to its names parted from them (GLUED, GLUED_BY, GLUED_LABEL,
-    GLUED_BUTTON), a full-width colon written as a colon and a space ('报道：林美玲'), and no e-mail address."""
+    GLUED_BUTTON, AFFILIATION), a full-width colon written as a colon and a space ('报道：林美玲'), and no e-mail
+    address."""
     line = EMAIL.sub("", line) if "@" in line else line
+    line = AFFILIATION.sub(r"\1", line) if any(c.isdigit() for c in line) else line
     return GLUED_BUTTON.sub("", GLUED_LABEL.sub(": ", GLUED_BY.sub(" ", GLUED.sub(r"\1 ", line)))).replace("：", ": ")
 
 
@@ -288,7 +293,7 @@ READING_TIME = re.compile(r"^(?:[^\d:]{1,25}:\s*|(?:estimated\s+)?read(?:ing)?\s
 minutos', 'Temps de lecture : 4 minutes', 'Hören: 3 Min.'."""
 AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
 """'and' between two writers' names, in the languages of BY_WORD ('e', 'y', 'en' in lower case: 'Maria E Silva' is one)."""
-NAME_SPLIT = re.compile(rf"\s*,\s*(?:{AND}\s+)?|\s+{AND}\s+|\s*&\s*")
+NAME_SPLIT = re.compile(rf"\s*,\s*(?:{AND}\s+)?|\s+{AND}\s+|\s*[&;]\s*")
 OTHER_ROLE = r"(?:(?:medically\s+)?reviewed|edited|fact[- ]?checked|illustrated|photographed|photos?|translated)"
 """What someone named under a label did when it was not the writing ('Reviewed' / 'by' / 'Jane Doe')."""
 NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|images?|"
@@ -410,7 +415,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         return ()
     text = GLUED_NAME_END.sub("", text)
     parts = [p.strip(" .;:*†") for p in NAME_SPLIT.split(text) if p.strip(" .;:*†")]   # 'Henrike Albers*': a footnote's mark
-    joined = bool(re.search(rf"\s(?:{AND}|&)\s", text))
+    joined = bool(re.search(rf"\s(?:{AND}|&)\s|;", text))   # 'A and B', 'A; B; C': a list of names
     names: list[str] = []
     desk = ""
     ended_in_role = False
@@ -767,7 +772,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
     text = NAMES_END.split(with_writer(DATE_LABEL.split(text)[0]))[0]   # 'Par Ana Roux et Léo Blanc Publié le …'
     names: list[str] = []
     parts = NAME_SPLIT.split(text)
-    if len(parts) > 1 and not re.search(rf"\s(?:{AND}|&)\s", text):
+    if len(parts) > 1 and not re.search(rf"\s(?:{AND}|&)\s|;", text):
         # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author; but three or more
         # parts that each name a person ('By Ann Okafor, Bo Lindqvist, Carl Mews') are the writers, all of them
         parts = parts if len(parts) >= 3 and all(is_person(p.split()) for p in parts) else parts[:1]

@@ -152,8 +152,9 @@ def _labels(label: str, line: str) -> bool:
         return has_date(line) or is_relative(line) or bool(CLOCK.match(line))
     if m["who"]:   # names ('Writers' / 'Council votes on rates' is a menu over a headline), or a handle under 'By'
         handle = re.search(r"\bby\W*$", label, re.I) and re.fullmatch(r"[a-z][\w.-]*", line)
-        return len(line.split()) <= 8 and (not line.endswith(".") or bool(ABBREVIATED_END.search(line))) and bool(
-            handle or parse_byline(f"By {line}", header=False))
+        named = handle or parse_byline(f"By {line}", header=False)   # a paper's authors may be many: 'Ann Lee1 ; …'
+        return (len(line.split()) <= 8 or named and len(line.split()) <= 4 * len(named)) and (
+            not line.endswith(".") or bool(ABBREVIATED_END.search(line))) and bool(named)
     if m["where"]:
         return len(line.split()) <= 6 and not line.endswith(".") and not has_date(line)
     return True
