@@ -12,8 +12,8 @@ from newsdigest.ingest import convert_seed
 from newsdigest.ingest.article import read_article
 from newsdigest.ingest.body import placed_dateline
 from newsdigest.ingest.dates import without_dates
-from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, is_job_title, labelled_authors,
-                                      names_beside_date, parse_byline, site_owner)
+from newsdigest.ingest.bylines import (READING_TIME, author_box, byline_names, given_name, is_job_title,
+                                      labelled_authors, names_beside_date, parse_byline, site_owner)
 from newsdigest.ingest.header import (CREDITED, _by_shape, _signed, _ticker, _without_trailing_date, header_rows,
                                       headline_candidates, layout_title, not_a_headline, region, trail)
 from newsdigest.ingest.lines import normalize, read_lines
@@ -1909,3 +1909,16 @@ def test_a_papers_authors_with_their_affiliation_marks_under_a_label_are_all_rea
                       "Authors of this article:\nIngrid Solberg1 ; Tomas Rye1,2 ; Lena Dahl3* ; Per Holm2\n"
                       "Article\nAuthors\nCited by (12)\nAbstract\n\n" + BODY)
     assert article.authors == ["Ingrid Solberg", "Tomas Rye", "Lena Dahl", "Per Holm"]
+
+
+@pytest.mark.parametrize("name", ["Anil", "Owain", "Chirag", "Yaren", "Mayank", "Manoj"])
+def test_given_names_of_many_countries_are_names(name):
+    """Faker's lists lack many given names of India, Wales, Turkey: names-dataset's ranked ones fill them in."""
+    assert given_name(name)
+    assert byline_names(f"{name} Varma") == (f"{name} Varma",) and byline_names(f"By {name} Varma, Pune") == (
+        f"{name} Varma",)
+
+
+@pytest.mark.parametrize("word", ["Top", "Great", "The", "Help", "Model", "Quiet", "News", "Center"])
+def test_common_words_that_some_country_gives_as_names_are_not_given_names(word):
+    assert not given_name(word)
