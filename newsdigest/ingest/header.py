@@ -947,7 +947,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     layout, anchored = layout_title(texts, reading, lo, outlet)
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
-    ranked = _ranked_items(texts, lo, lo + len(rows)) | _ticker(texts, lo, lo + len(rows))
+    ranked = _ranked_items(texts, lo, lo + len(rows)) | _ticker(texts, lo, lo + len(rows)) | _dated_list(texts, lo,
+                                                                                                          lo + len(rows))
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
@@ -986,6 +987,22 @@ def _ticker(texts: list[str], lo: int, hi: int) -> set[int]:
                     if shapes[j] == shapes[k] and not (dates and has_date(texts[lo + j]))})
     return {lo + k for k in range(len(shapes)) if shapes[k] and kin(k, dates=False) >= 3 and kin(k) >= 3
             and not has_date(texts[lo + k])}
+
+
+def _date_after(text: str) -> bool:
+    """A line of words that ends in a day ('Driver CPC changes confirmed 21 Aug', 'Tram line reopens 20.08.2025')."""
+    words = text.split()
+    return len(words) >= 5 and any(has_date(" ".join(words[-n:])) and not has_date(" ".join(words[:-n]))
+                                   for n in (1, 2, 3))
+
+
+def _dated_list(texts: list[str], lo: int, hi: int) -> set[int]:
+    """The items among lines lo..hi of a list of stories each with its day after it ('Latest' / 'Carriers announce
+    blank sailings 21 Aug' / 'Driver CPC changes confirmed 21 Aug' / …): a line that ends in a day, as another of
+    the two lines above or below it does (DATED_TEASER is the list with its days before)."""
+    after = [_date_after(texts[i]) for i in range(lo, hi)]
+    return {lo + k for k in range(len(after)) if after[k] and any(after[j] for j in range(max(0, k - 2), min(len(after),
+                                                                                                     k + 3)) if j != k)}
 
 
 def _dated_byline(text: str) -> bool:
