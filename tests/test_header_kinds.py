@@ -1927,7 +1927,8 @@ def test_common_words_that_some_country_gives_as_names_are_not_given_names(word)
 def test_a_list_of_stories_each_with_its_day_after_it_gives_no_headline():
     """'Latest' and its teasers, each ending in its day, over the story's section and headline."""
     article = convert("Home\nNews\nLatest\nFerry operator adds a winter timetable 21 Aug\n"
-                      "Market traders vote for longer opening hours 21 Aug\nHarbour dues frozen for another year 20 Aug\n"
+                      "Market traders vote for longer opening hours 21 Aug\n"
+                      "Harbour dues frozen for another year 20 Aug\n"
                       "Markets / Council\nCouncil turns the old tram depot into a covered market\n"
                       "Traders will get the first pick of the sixty stalls. The council hopes to open before summer.\n"
                       "Words: Jane Doe22 August 20255 min read\nThe empty depot hall by the river. Photo: Harbour "

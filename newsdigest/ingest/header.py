@@ -947,8 +947,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     layout, anchored = layout_title(texts, reading, lo, outlet)
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
-    ranked = _ranked_items(texts, lo, lo + len(rows)) | _ticker(texts, lo, lo + len(rows)) | _dated_list(texts, lo,
-                                                                                                          lo + len(rows))
+    hi = lo + len(rows)
+    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | _dated_list(texts, lo, hi)
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
