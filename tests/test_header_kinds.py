@@ -1934,3 +1934,25 @@ def test_a_list_of_stories_each_with_its_day_after_it_gives_no_headline():
                       "Words: Jane Doe22 August 20255 min read\nThe empty depot hall by the river. Photo: Harbour "
                       "Council\n\n" + BODY)
     assert article.title == "Council turns the old tram depot into a covered market"
+
+
+def test_a_posts_meta_with_its_day_and_time_is_no_headline():
+    """A forum thread copied from its title down: the first post's meta line (the poster, the day and the time)
+    under the thread's title and tags is not the headline."""
+    article = convert("Market hall opening hours change from Monday – what traders need to know\nTraders' News\n"
+                      "market hours pinned\nmkovac (Marta Kovac) Committee Oct 2, 2025, 6:22pm 1\n\nHi all,\n\n" + BODY
+                      + "\nMarta\n\n(Market Secretary)\n\n9 Likes\ntrader_joe (Joe Bright) Oct 2, 2025#2\n\n"
+                      "Thanks Marta. Can I leave my stall cover by the office until Saturday?\n\n1 Like\n")
+    assert article.title == "Market hall opening hours change from Monday – what traders need to know"
+
+
+@pytest.mark.parametrize("line, timed", [
+    ("mkovac (Marta Kovac) Committee Oct 2, 2025, 6:22pm 1", True),
+    ("Posted by Jane Doe » Mon Oct 02, 2025 18:22", True),
+    ("Opening Bell 11.18.19", False),
+    ("Council turns the old tram depot into a covered market", False),
+    ("Bus 6:15 cancelled from Monday", False),
+])
+def test_a_line_with_a_day_and_a_time_of_it_is_meta(line, timed):
+    from newsdigest.ingest.header import _timed
+    assert _timed(line) is timed

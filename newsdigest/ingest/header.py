@@ -953,7 +953,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
-                or _dated_byline(text) or _sentence_and_credit(texts, i) or i in ranked or is_outlet(text, outlet)
+                or _dated_byline(text) or _timed(text) or _sentence_and_credit(texts, i) or i in ranked
+                or is_outlet(text, outlet)
                 or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text) or bp.STORY_LIST_HEADER.match(text))
                 or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]] or CREDITED.search(text))
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
@@ -987,6 +988,16 @@ def _ticker(texts: list[str], lo: int, hi: int) -> set[int]:
                     if shapes[j] == shapes[k] and not (dates and has_date(texts[lo + j]))})
     return {lo + k for k in range(len(shapes)) if shapes[k] and kin(k, dates=False) >= 3 and kin(k) >= 3
             and not has_date(texts[lo + k])}
+
+
+TIMED = re.compile(r"(?<![\d.:])[0-2]?\d:[0-5]\d(?!\d)")
+"""A clock's time written with a colon ('6:22pm', '18:42'): '11.18.19' is a date."""
+
+
+def _timed(text: str) -> bool:
+    """A line that gives a day and a time of it: a post's or a story's meta ('glowe (Gareth Lowe) Committee Oct 2,
+    2025, 6:22pm'), never a headline (none of the development sets' is)."""
+    return bool(TIMED.search(text)) and has_date(text)
 
 
 def _date_after(text: str) -> bool:
