@@ -1956,3 +1956,11 @@ def test_a_posts_meta_with_its_day_and_time_is_no_headline():
 def test_a_line_with_a_day_and_a_time_of_it_is_meta(line, timed):
     from newsdigest.ingest.header import _timed
     assert _timed(line) is timed
+
+
+def test_a_headline_ending_in_a_day_under_a_breadcrumb_that_ends_in_it_is_the_headline():
+    """The breadcrumb ends in the headline, so both end in a day: that is no list of dated stories."""
+    article = convert("Startseite\nRathaus\nAktuelles\nSie sind hier: Startseite > Rathaus > Aktuelles > Die neue "
+                      "Markthalle öffnet am 3. Mai\nDie neue Markthalle öffnet am 3. Mai\n"
+                      "Veröffentlicht am 02.04.2025 Wirtschaft\nSymbolbild\n\n" + BODY)
+    assert article.title == "Die neue Markthalle öffnet am 3. Mai"

@@ -1010,10 +1010,12 @@ def _date_after(text: str) -> bool:
 def _dated_list(texts: list[str], lo: int, hi: int) -> set[int]:
     """The items among lines lo..hi of a list of stories each with its day after it ('Latest' / 'Carriers announce
     blank sailings 21 Aug' / 'Driver CPC changes confirmed 21 Aug' / …): a line that ends in a day, as another of
-    the two lines above or below it does (DATED_TEASER is the list with its days before)."""
+    the two lines above or below it does, neither holding the other (DATED_TEASER is the list with its days before).
+    """
     after = [_date_after(texts[i]) for i in range(lo, hi)]
-    return {lo + k for k in range(len(after)) if after[k] and any(after[j] for j in range(max(0, k - 2), min(len(after),
-                                                                                                     k + 3)) if j != k)}
+    return {lo + k for k in range(len(after)) if after[k] and any(
+        after[j] and texts[lo + j] not in texts[lo + k] and texts[lo + k] not in texts[lo + j]   # not a breadcrumb
+        for j in range(max(0, k - 2), min(len(after), k + 3)) if j != k)}   # that ends in the headline
 
 
 def _dated_byline(text: str) -> bool:
