@@ -316,14 +316,11 @@ def line_shape(text: str) -> str:
 
 
 def _announced_items(lines: list[Line], words: list[int], own: list[float], threshold: float) -> list[int]:
-    """The lines of the lists the story announces, by a sentence ending in a colon ('Many patches were sent for
-    review:') or by a subhead under a paragraph ('Our Readers' Favourite Walks'), up to LIST_ITEMS short lines, when
-    a paragraph follows them: inside the story, not furniture between two runs of it."""
+    """The lines of the lists a sentence of the story announces ('Many patches were sent for review:' and the
+    patches' names one a line, up to LIST_ITEMS short lines): inside the story, not furniture between two runs."""
     items: list[int] = []
     for k, line in enumerate(lines):
-        if (line.text.endswith((":", "：")) and words[k] >= 4 and own[k] > threshold) or (
-                k > 0 and words[k - 1] >= LONG and own[k - 1] > threshold and title_like(line.text, words[k])
-                and not SENTENCE_END.search(line.text)):
+        if line.text.endswith((":", "：")) and words[k] >= 4 and own[k] > threshold:
             item = k + 1
             while item < len(lines) and item - k <= LIST_ITEMS and words[item] < LONG and _list_item(lines[item].text,
                                                                                                      words[item]):
