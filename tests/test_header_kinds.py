@@ -1943,3 +1943,20 @@ def test_a_headline_ending_in_a_day_under_a_breadcrumb_that_ends_in_it_is_the_he
                       "Markthalle öffnet am 3. Mai\nDie neue Markthalle öffnet am 3. Mai\n"
                       "Veröffentlicht am 02.04.2025 Wirtschaft\nSymbolbild\n\n" + BODY)
     assert article.title == "Die neue Markthalle öffnet am 3. Mai"
+
+
+def test_a_ticker_of_dated_stories_over_the_headline_does_not_date_the_story():
+    """'[ December 8, 2025 ] Another story' lines right over the headline are a ticker's; the story's own day is
+    under its headline."""
+    article = convert("Home\nNews\nAbout\nNews Ticker\n[ December 8, 2025 ] Ferry operator adds a winter timetable\n"
+                      "[ December 3, 2025 ] Review: the new fish restaurant on the quay\n"
+                      "[ December 1, 2025 ] Market traders vote for longer opening hours\nSearch for:\n"
+                      "Council turns the old tram depot into a covered market\nJune 3, 2024\n\n" + BODY)
+    assert article.title == "Council turns the old tram depot into a covered market"
+    assert article.date == date(2024, 6, 3)
+    from newsdigest.ingest.header import _date_before, _dated_list
+    texts = ["News Ticker", "[ December 8, 2025 ] Ferry operator adds a winter timetable",
+             "[ December 3, 2025 ] Review: the new fish restaurant", "Search for:", "Posted on Nov 21, 2018",
+             "Updated at Dec 10, 2025", "- Nov. 18th 2019 12:12 pm PT"]
+    assert _dated_list(texts, 0, len(texts), _date_before) == {1, 2}
+    assert _dated_list(texts, 0, len(texts)) == set()

@@ -459,6 +459,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     over: list[Stamp] = []   # those on a short line right over the headline that is neither byline nor dateline
     byline_dates: list[Stamp] = []   # those on a byline under the headline
     photo, section = _Box(), ""
+    teasers = _dated_list(texts, lo, hi) | _dated_list(texts, lo, hi, _date_before)
     shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
         c.casefold() for c in crumbs}
     for k in after:
@@ -485,6 +486,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         if labels[k] not in ("byline", "dateline") and (right_over or t - KICKERS <= lo + k < t
                                                         and reading.words[lo + k] <= 10 and DATE_LABEL.match(text)):
             over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)] or over
+        elif lo + k in teasers:
+            pass   # a list of stories' days ('[ December 3, 2025 ] Review: …'), not the story's
         elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
                                                      and (reading.words[lo + k] <= 15 or _by_shape(text))):   # not a
             # dek's 'From 1 April, …'; a byline long with its dates, by its shape
@@ -1003,19 +1006,30 @@ def _timed(text: str) -> bool:
 def _date_after(text: str) -> bool:
     """A line of words that ends in a day ('Driver CPC changes confirmed 21 Aug', 'Tram line reopens 20.08.2025')."""
     words = text.split()
-    return len(words) >= 5 and any(has_date(" ".join(words[-n:])) and not has_date(" ".join(words[:-n]))
-                                   for n in (1, 2, 3))
+    return len(words) >= 5 and not DATE_LABEL.match(text) and any(
+        parse_dateline(" ".join(words[-n:]), "UTC", year=2000) and not has_date(" ".join(words[:-n])) for n in (1, 2, 3))
 
 
-def _dated_list(texts: list[str], lo: int, hi: int) -> set[int]:
+def _date_before(text: str) -> bool:
+    """A line that opens with a day and goes on with three words or more that are no byline, no time and no date
+    ('[ December 3, 2025 ] Review: a hotel by the bay', '05.02.2025 Chapter meets at the fair')."""
+    words = text.lstrip("[( ").split()
+    for n in (1, 2, 3) if len(words) >= 5 else ():
+        rest = " ".join(words[n:])
+        if parse_dateline(" ".join(words[:n]).rstrip("])"), "UTC", year=2000) and sum(
+                w.isalpha() for w in words[n:]) >= 3 and not has_date(rest) and not BY_INSIDE.search(rest):
+            return True
+    return False
+
+
+def _dated_list(texts: list[str], lo: int, hi: int, dated: Callable[[str], bool] = _date_after) -> set[int]:
     """The items among lines lo..hi of a list of stories each with its day after it ('Latest' / 'Carriers announce
-    blank sailings 21 Aug' / 'Driver CPC changes confirmed 21 Aug' / …): a line that ends in a day, as another of
-    the two lines above or below it does, neither holding the other (DATED_TEASER is the list with its days before).
-    """
-    after = [_date_after(texts[i]) for i in range(lo, hi)]
-    return {lo + k for k in range(len(after)) if after[k] and any(
-        after[j] and texts[lo + j] not in texts[lo + k] and texts[lo + k] not in texts[lo + j]   # not a breadcrumb
-        for j in range(max(0, k - 2), min(len(after), k + 3)) if j != k)}   # that ends in the headline
+    blank sailings 21 Aug' / 'Driver CPC changes confirmed 21 Aug' / …), or before it (`dated`: _date_before): a
+    line so dated, as another of the two lines above or below it is, neither holding the other."""
+    found = [dated(texts[i]) for i in range(lo, hi)]
+    return {lo + k for k in range(len(found)) if found[k] and any(
+        found[j] and texts[lo + j] not in texts[lo + k] and texts[lo + k] not in texts[lo + j]   # not a breadcrumb
+        for j in range(max(0, k - 2), min(len(found), k + 3)) if j != k)}   # that ends in the headline
 
 
 def _dated_byline(text: str) -> bool:
