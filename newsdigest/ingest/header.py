@@ -1007,7 +1007,8 @@ def _date_after(text: str) -> bool:
     """A line of words that ends in a day ('Driver CPC changes confirmed 21 Aug', 'Tram line reopens 20.08.2025')."""
     words = text.split()
     return len(words) >= 5 and not DATE_LABEL.match(text) and any(
-        parse_dateline(" ".join(words[-n:]), "UTC", year=2000) and not has_date(" ".join(words[:-n])) for n in (1, 2, 3))
+        parse_dateline(" ".join(words[-n:]), "UTC", year=2000) and not has_date(" ".join(words[:-n]))
+        for n in (1, 2, 3))
 
 
 def _date_before(text: str) -> bool:
