@@ -1960,3 +1960,32 @@ def test_a_ticker_of_dated_stories_over_the_headline_does_not_date_the_story():
              "Updated at Dec 10, 2025", "- Nov. 18th 2019 12:12 pm PT"]
     assert _dated_list(texts, 0, len(texts), _date_before) == {1, 2}
     assert _dated_list(texts, 0, len(texts)) == set()
+
+
+def test_a_back_link_a_banner_and_a_headline_opening_with_von():
+    """'← Zurück zum Blog' is a link, '… Mehr erfahren' a banner's, and a long headline that opens with 'Von'
+    (from) is no byline: the headline is the one under them."""
+    article = convert("Neu: Die Hafen-App jetzt mit Fahrplan für alle Fähren. Mehr erfahren\nHafenblog\n"
+                      "StartFährenBlogKontakt\n← Zurück zum Blog\n"
+                      "Von Kiel nach Oslo in 19 Stunden: Was wir auf der ersten Fahrt der neuen Fähre gelernt haben\n"
+                      "Jana Berg\nTechnik•7. Mai 2025•8 Min. Lesezeit\n\n" + BODY)
+    assert article.title == ("Von Kiel nach Oslo in 19 Stunden: Was wir auf der ersten Fahrt der neuen Fähre gelernt "
+                             "haben")
+    assert article.authors[0] == "Jana Berg"
+
+
+@pytest.mark.parametrize("line, link", [("← Zurück zum Blog", True), ("Next post »", True), ("« Previous", True),
+                                        ("Vetreria Serravalle: «Ci hanno tolto anche il futuro»", False),
+                                        ("Neu: Die Hafen-App mit Fahrplan. Mehr erfahren", True),
+                                        ("Why we read more slowly on screens", False)])
+def test_a_link_with_its_arrow_or_a_banners_link_is_no_headline(line, link):
+    assert not_a_headline(line) is link
+
+
+def test_the_whole_headline_past_a_dateline_under_its_short_form():
+    """'Markthalle am Hafen' / 'Pressemitteilung Nr. 047/2025 | 18.06.2025' / the short form, a colon and the
+    rest: the whole headline."""
+    from newsdigest.ingest.header import _whole_headline
+    texts = ["Markthalle am Hafen", "Pressemitteilung Nr. 047/2025 | 18.06.2025",
+             "Markthalle am Hafen: Stadtrat beschließt Umbau des alten Straßenbahndepots"]
+    assert _whole_headline(texts, 0, texts[0], [], 0, [len(t.split()) for t in texts]) == (texts[2], 2)

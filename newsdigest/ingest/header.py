@@ -558,8 +558,8 @@ def _whole_headline(texts: list[str], t: int, title: str, labels: list[str], lo:
         rest = re.match(r"\s*[:–—|-]\s*(\S.*)", texts[j][len(title):]) if texts[j].startswith(title) else None
         if rest and len(texts[j].split()) <= 30 and _headline_part(rest[0]):
             return texts[j], j
-        if len(texts[j].split()) > 3:
-            break
+        if len(texts[j].split()) > 3 and not own_features(texts[j])[_AT["dated"]]:   # (a dateline between:
+            break   # 'Mikroplastik in Flussauen' / 'Pressemitteilung 047/2025 | 18.06.2025' / 'Mikroplastik …: …')
     cut = re.sub(r"\s*(?:\.\.\.|…)$", "", title)   # 'Abierto el plazo … Municipales...': cut with an ellipsis
     whole = next((j for j in range(t + 1, min(len(texts), t + 5)) if len(title.split()) >= 4
                   and texts[j].startswith(cut)
@@ -818,9 +818,11 @@ def _beside_date(text: str, sections: tuple[str, ...]) -> list[str]:
 def _by_shape(text: str) -> bool:
     """'By …', 'Written by …', 'Author: …' in 12 words at most, or 15 less its dates and notes in brackets ('Par
     Claire Vasseur (Perpignan, envoyée spéciale) et Hugo Lemaire Publié le 12 mars 2026 à 07h45, modifié à
-    11h20')."""
+    11h20'); past six words, one of the names it gives is of two words at least."""
     return bool(BY.match(text) or LABEL_AT_START.match(text)) and (len(text.split()) <= 12 or len(
-        without_dates(re.sub(r"\([^()]*\)", " ", text)).split()) <= 15)
+        without_dates(re.sub(r"\([^()]*\)", " ", text)).split()) <= 15) and (
+        len(text.split()) <= 6 or any(len(name.split()) >= 2 for name in byline_names(text)))   # not 'Von PostgreSQL
+    # 12 auf 16: Was wir bei der Migration gelernt haben', a headline that opens with 'from' 
 
 
 FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)\b|\(\s*[\d.,]+\s*[KMG]i?B\s*\)", re.I)
@@ -835,13 +837,22 @@ def not_a_headline(text: str) -> bool:
     """A line no headline is shaped like: no letter in it ('$300 - $900+', '12/2025'), figures in more than half of
     its words, three or more ('DAX 21.912,40 +1,14% MDAX 28.104,87': a ticker), sections of three words at most between
     spaced separators ('News / Regions / Northern Mindanao', 'Politik | Wirtschaft | Sport'), a reading time ('6 min
-    read'), a link to a file, a line of code ('fn main() {'), a template's placeholder."""
+    read'), a link to a file, a line of code ('fn main() {'), a template's placeholder, a link with its arrow ('←
+    Zurück zum Blog', 'Next post »'), a banner's line ending in its link ('… Mehr erfahren', '… Read more')."""
     return (not any(c.isalpha() for c in text) or bool(READING_TIME.match(text) or FILE_LINK.search(text)
+                                                         or NAV_ARROW.search(text) or CALL_TO_ACTION.search(text)
                                                          or TEMPLATE.search(text)) or text.endswith(("{", ";"))
             or DIGIT.search(text) is not None and 2 * len(FIGURE.findall(text)) > max(4, len(text.split()))
             or len(parts := SPACED_SEPARATOR.split(text)) >= 3 and all(len(p.split()) <= 3 for p in parts))
 
 
+NAV_ARROW = re.compile(r"^\s*(?:[←⟵⇐◀]|[«‹](?=\s))|(?:[→⟶⇒▶]|(?<=\s)[»›])\s*$")
+"""A link's arrow before or after its words: back, next, more ('← Zurück', 'Next post »'; not a quotation's
+'«Ci hanno tolto anche il futuro»')."""
+CALL_TO_ACTION = re.compile(r"\S\s+(?:mehr\s+erfahren|jetzt\s+(?:lesen|entdecken|testen)|weiterlesen|learn\s+more|"
+                            r"read\s+more|find\s+out\s+more|en\s+savoir\s+plus|lire\s+la\s+suite|leer\s+m[aá]s|"
+                            r"saber\s+m[aá]s|scopri\s+di\s+più|lees\s+meer|czytaj\s+więcej)\s*[.!…]*$", re.I)
+"""A banner's or a teaser's link after its words: 'Neu: Kranich Lab mit Schnittstelle. Mehr erfahren'."""
 FIGURE = re.compile(r"\S*\d\S*")
 """A word with a figure in it: '21.912,40', '+1,14%', '2026'."""
 
