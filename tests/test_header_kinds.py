@@ -1989,3 +1989,11 @@ def test_the_whole_headline_past_a_dateline_under_its_short_form():
     texts = ["Markthalle am Hafen", "Pressemitteilung Nr. 047/2025 | 18.06.2025",
              "Markthalle am Hafen: Stadtrat beschließt Umbau des alten Straßenbahndepots"]
     assert _whole_headline(texts, 0, texts[0], [], 0, [len(t.split()) for t in texts]) == (texts[2], 2)
+
+
+@pytest.mark.parametrize("line, meta", [("Technik•7. Mai 2025•8 Min. Lesezeit", True),
+                                        ("News | 12 March 2026", True), ("Platform Engineering · 5 min read", True),
+                                        ("Kiel | Oslo: the new ferry's first crossing", False)])
+def test_a_line_of_meta_glued_by_its_separators_is_no_headline(line, meta):
+    from newsdigest.ingest.header import _meta_parts
+    assert _meta_parts(line) is meta

@@ -822,7 +822,7 @@ def _by_shape(text: str) -> bool:
     return bool(BY.match(text) or LABEL_AT_START.match(text)) and (len(text.split()) <= 12 or len(
         without_dates(re.sub(r"\([^()]*\)", " ", text)).split()) <= 15) and (
         len(text.split()) <= 6 or any(len(name.split()) >= 2 for name in byline_names(text)))   # not 'Von PostgreSQL
-    # 12 auf 16: Was wir bei der Migration gelernt haben', a headline that opens with 'from' 
+    # 12 auf 16: Was wir bei der Migration gelernt haben', a headline that opens with 'from'
 
 
 FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)\b|\(\s*[\d.,]+\s*[KMG]i?B\s*\)", re.I)
@@ -950,7 +950,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
     (`rows`: the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any
     line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
-    ('12 March 2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair'), a
+    ('12 March 2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair',
+    _dated_list: 'Driver CPC changes confirmed 21 Aug' over another such line), a line with a day and its time, a
     section's label ('Kategorie: Erste Mannschaft'), furniture by its words (boilerplate.NOISE: 'This advertisement
     has not loaded yet, but your article continues below.'), a list of stories' header ('Trending Now') and its
     numbered items ('1. March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a
@@ -967,7 +968,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
         return (_signed(text) or bool(LABEL_ALONE.match(text) or PUBLISHED_IN.match(text)) or text.lower() in crumbs
-                or _dated_byline(text) or _timed(text) or _sentence_and_credit(texts, i) or i in ranked
+                or _dated_byline(text) or _timed(text) or _meta_parts(text) or _sentence_and_credit(texts, i)
+                or i in ranked
                 or is_outlet(text, outlet)
                 or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text) or bp.STORY_LIST_HEADER.match(text))
                 or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]] or CREDITED.search(text))
@@ -1012,6 +1014,13 @@ def _timed(text: str) -> bool:
     """A line that gives a day and a time of it: a post's or a story's meta ('glowe (Gareth Lowe) Committee Oct 2,
     2025, 6:22pm'), never a headline (none of the development sets' is)."""
     return bool(TIMED.search(text)) and has_date(text)
+
+
+def _meta_parts(text: str) -> bool:
+    """A line of meta glued by its separators, one of its parts a day or a reading time ('Technik•7. Mai 2025•8 Min.
+    Lesezeit', 'News | 12 March 2026')."""
+    parts = re.split(r"\s*[•·|]\s*", text)
+    return len(parts) >= 2 and any(READING_TIME.match(p) or parse_dateline(p, "UTC", year=2000) for p in parts)
 
 
 def _date_after(text: str) -> bool:
