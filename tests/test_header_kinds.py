@@ -1997,3 +1997,14 @@ def test_the_whole_headline_past_a_dateline_under_its_short_form():
 def test_a_line_of_meta_glued_by_its_separators_is_no_headline(line, meta):
     from newsdigest.ingest.header import _meta_parts
     assert _meta_parts(line) is meta
+
+
+def test_a_forum_posts_writer_is_the_name_in_brackets_after_the_handle():
+    """'mkovac (Marta Kovac) Committee Oct 2, 2025, 6:22pm': a forum's post meta names its writer after the handle."""
+    assert names_beside_date("mkovac (Marta Kovac) Committee Oct 2, 2025, 6:22pm 1") == ("Marta Kovac",)
+    assert names_beside_date("Reuters (Berlin) 12 March 2026") == ()
+    article = convert("Market hall opening hours change from Monday – what traders need to know\nTraders' News\n"
+                      "market hours pinned\nmkovac (Marta Kovac) Committee Oct 2, 2025, 6:22pm 1\n\nHi all,\n\n" + BODY
+                      + "\nMarta\n\n9 Likes\ntrader_joe (Joe Bright) Oct 2, 2025#2\n\n"
+                      "Thanks Marta. Can I leave my stall cover by the office until Saturday?\n\n1 Like\n")
+    assert article.authors == ["Marta Kovac"]

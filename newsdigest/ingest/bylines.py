@@ -610,11 +610,19 @@ NAMES_LISTED = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'
 """A line that opens with a name of two to four words and another after a comma or an 'and' (name_list may follow)."""
 
 
+HANDLE_AND_NAME = re.compile(r"^\s*@?[\w.-]{2,30}\s+\((?P<name>[^()\d]{3,40})\)(?P<rest>.*)$")
+"""An account's handle and, in brackets, the person's name: 'glowe (Gareth Lowe) …'."""
+
+
 def names_beside_date(line: str) -> tuple[str, ...]:
     """The person a dateline names beside its date, parted by a bullet, a middle dot, a bar or a dash:
     'Jane Doe • Oct 20, 2025', 'Dec. 19, 2025 · Jane Doe on behalf of the team' -> ('Jane Doe',); people listed
     ('Ana Novak, Marko Kos | 5. junij 2025'), each a person's name (a given name first); a place
-    before a comma ('London, 3 March 2025') names nobody; a year or a day glued to the name is parted from it."""
+    before a comma ('London, 3 March 2025') names nobody; a year or a day glued to the name is parted from it; after an
+    account's handle, the name in brackets ('glowe (Gareth Lowe) Committee Oct 2, 2025')."""
+    posted = HANDLE_AND_NAME.match(line)   # a forum post's meta: 'glowe (Gareth Lowe) Committee Oct 2, 2025, 6:22pm'
+    if posted and is_person(posted["name"].split()) and has_date(posted["rest"]):
+        return (posted["name"],)
     line = GLUED_DAY.sub(" · ", GLUED_YEAR.sub(r"\1 · ", line))
     name, comma, rest = line.partition(",")   # 'Malte Grünwald, 16.03.2025 – 21:47 Uhr': a person's name (not a place)
     opens = rest.split()[0].strip(".,").lower() if rest.split() else ""   # the date right after the comma, no other name
