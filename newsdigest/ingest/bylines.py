@@ -294,6 +294,8 @@ minutos', 'Temps de lecture : 4 minutes', 'Hören: 3 Min.'."""
 AND = r"(?:(?i:and|und|et|og|och)|e|y|en)"
 """'and' between two writers' names, in the languages of BY_WORD ('e', 'y', 'en' in lower case: 'Maria E Silva' is one)."""
 NAME_SPLIT = re.compile(rf"\s*,\s*(?:{AND}\s+)?|\s+{AND}\s+|\s*[&;]\s*")
+MANY = re.compile(rf"\s(?:{AND}|&)\s|;")
+"""Names listed, not a name and its place or outlet after a comma: 'A and B', 'A & B', 'A; B; C'."""
 OTHER_ROLE = r"(?:(?:medically\s+)?reviewed|edited|fact[- ]?checked|illustrated|photographed|photos?|translated)"
 """What someone named under a label did when it was not the writing ('Reviewed' / 'by' / 'Jane Doe')."""
 NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|images?|"
@@ -415,7 +417,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         return ()
     text = GLUED_NAME_END.sub("", text)
     parts = [p.strip(" .;:*†") for p in NAME_SPLIT.split(text) if p.strip(" .;:*†")]   # 'Henrike Albers*': a footnote's mark
-    joined = bool(re.search(rf"\s(?:{AND}|&)\s|;", text))   # 'A and B', 'A; B; C': a list of names
+    joined = bool(MANY.search(text))
     names: list[str] = []
     desk = ""
     ended_in_role = False
@@ -780,7 +782,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
     text = NAMES_END.split(with_writer(DATE_LABEL.split(text)[0]))[0]   # 'Par Ana Roux et Léo Blanc Publié le …'
     names: list[str] = []
     parts = NAME_SPLIT.split(text)
-    if len(parts) > 1 and not re.search(rf"\s(?:{AND}|&)\s|;", text):
+    if len(parts) > 1 and not MANY.search(text):
         # 'By Rohit Sharma, New Delhi': a place or outlet after the comma, not a co-author; but three or more
         # parts that each name a person ('By Ann Okafor, Bo Lindqvist, Carl Mews') are the writers, all of them
         parts = parts if len(parts) >= 3 and all(is_person(p.split()) for p in parts) else parts[:1]

@@ -396,7 +396,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     h = at["headline"]
     # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
     # review marks, the CRF's own say on that line and on its likeliest rival)
-    candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows, outlet)
+    dated_after = _dated_list(texts, lo, hi)   # the items of lists of stories with their days after them
+    candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows, outlet, dated_after)
     scores = [params.headline.logit(row) for row in features]
     top = max(scores, default=0.0)
     weights = [math.exp(x - top) for x in scores]
@@ -459,7 +460,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     over: list[Stamp] = []   # those on a short line right over the headline that is neither byline nor dateline
     byline_dates: list[Stamp] = []   # those on a byline under the headline
     photo, section = _Box(), ""
-    teasers = _dated_list(texts, lo, hi) | _dated_list(texts, lo, hi, _date_before)
+    teasers = dated_after | _dated_list(texts, lo, hi, _date_before)
     shown_as_section = {texts[lo + k].casefold() for k in range(len(rows)) if labels[k] == "section"} | {
         c.casefold() for c in crumbs}
     for k in after:
@@ -945,7 +946,8 @@ def layout_title(texts: list[str], reading: Reading, lo: int, outlet: str = "") 
         meta_line(k) or bp.is_noise(texts[k]) or furniture_share(texts[k]) >= 0.3 or _caption(texts, k) for k in between)
 
 
-def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]], outlet: str = ""
+def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]], outlet: str = "",
+                        dated: set[int] | None = None
                         ) -> tuple[list[int], list[tuple[float, ...]], int | None, bool, bool]:
     """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
     (`rows`: the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any
@@ -957,13 +959,14 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     numbered items ('1. March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a
     full stop (no true headline of either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
     trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique'), a
-    date followed by a byline (_dated_byline);
+    date followed by a byline (_dated_byline); `dated`: _dated_list's items when the caller has them already;
     where every line is one of those, every line is (and the headline is a guess)."""
     layout, anchored = layout_title(texts, reading, lo, outlet)
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
     hi = lo + len(rows)
-    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | _dated_list(texts, lo, hi)
+    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | (_dated_list(texts, lo, hi) if dated is None
+                                                                         else dated)
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
@@ -1026,7 +1029,7 @@ def _meta_parts(text: str) -> bool:
 def _date_after(text: str) -> bool:
     """A line of words that ends in a day ('Driver CPC changes confirmed 21 Aug', 'Tram line reopens 20.08.2025')."""
     words = text.split()
-    return len(words) >= 5 and not DATE_LABEL.match(text) and any(
+    return len(words) >= 5 and DIGIT.search(text) is not None and not DATE_LABEL.match(text) and any(
         parse_dateline(" ".join(words[-n:]), "UTC", year=2000) and not has_date(" ".join(words[:-n]))
         for n in (1, 2, 3))
 
@@ -1035,7 +1038,7 @@ def _date_before(text: str) -> bool:
     """A line that opens with a day and goes on with three words or more that are no byline, no time and no date
     ('[ December 3, 2025 ] Review: a hotel by the bay', '05.02.2025 Chapter meets at the fair')."""
     words = text.lstrip("[( ").split()
-    for n in (1, 2, 3) if len(words) >= 5 else ():
+    for n in (1, 2, 3) if len(words) >= 5 and DIGIT.search(text) else ():   # (a day in words alone is no date)
         rest = " ".join(words[n:])
         if parse_dateline(" ".join(words[:n]).rstrip("])"), "UTC", year=2000) and sum(
                 w.isalpha() for w in words[n:]) >= 3 and not has_date(rest) and not BY_INSIDE.search(rest):
