@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -36,6 +37,43 @@ def test_lines_keep_their_numbers_and_blank_lines():
     lines = read_lines("Menu\nHome\n\nA first paragraph.\n\n\nA second one.\n")
     assert [(line.text, line.number, line.gap) for line in lines] == [
         ("Menu", 1, True), ("Home", 2, False), ("A first paragraph.", 4, True), ("A second one.", 7, True)]
+
+
+WRAPPED_STORY = [
+    "The reading room of the Calder Street library opened again on Monday after eighteen months of repairs, and by "
+    "noon every one of its forty desks was taken by students, retired engineers and a chess club that had met in a "
+    "cafe while the roof was rebuilt.",
+    "The council spent 2.4 million pounds on the building, most of it on the roof and the heating. The librarians "
+    "asked for longer opening hours as well, and the evening sessions will now run until nine on weekdays.",
+    "Nobody expected the queue at the door, said the head librarian, who counted more than three hundred visitors in "
+    "the first two hours and ran out of the new reader cards before lunch.",
+]
+"""A story of my own, for a seed that breaks its paragraphs at a fixed width, as a mail or a <pre> does."""
+
+
+def test_a_hard_wrapped_paragraph_is_one_line_and_a_byline_under_a_long_headline_stays_apart():
+    text = ("Home\nNews\nSport\n\nThe reading room of the Calder Street library opens again after the repairs\n"
+            "by Jane Doe\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in WRAPPED_STORY))
+    assert [line.text for line in read_lines(text)] == [
+        "Home", "News", "Sport", "The reading room of the Calder Street library opens again after the repairs",
+        "by Jane Doe", *WRAPPED_STORY]
+    assert read_lines(text)[4].number == 6 and read_lines(text)[5].number == 8   # the first line of the paragraph
+
+
+def test_lines_of_a_list_or_a_menu_are_never_joined_however_wide():
+    teasers = ["Harbour workers vote on the new offer from the port's employers tonight",
+               "Council approves the cycle lanes on the coast road after a long debate",
+               "the ferry timetable for the winter months, with the extra sailings",
+               "Schools in the north of the county close early for the storm warning"]
+    assert [line.text for line in read_lines("\n".join(teasers))] == teasers
+
+
+def test_a_hard_wrapped_page_reads_as_its_story():
+    text = ("Calder Gazette\nHome\nNews\nEvents\n\nLibrary reading room full on its first day back\n\n"
+            + "\n\n".join(textwrap.fill(p, 66) for p in WRAPPED_STORY) + "\n\nContact us\nPrivacy\n")
+    parsed = parse_seed(text, Rules(zone="Europe/London"), SAVED)
+    assert parsed.title == "Library reading room full on its first day back"
+    assert [p.strip() for p in parsed.body.split("\n\n") if p.strip()] == WRAPPED_STORY
 
 
 def test_a_paragraph_scores_as_prose_and_a_menu_as_furniture():

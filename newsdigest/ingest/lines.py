@@ -52,14 +52,20 @@ def read_lines(text: str) -> list[Line]:
 
     A lone label line ('Published', 'Image caption,') is joined to the line after it, a time or a year alone to
     the short dated line before it, two short lines with a comma, an 'and' or a separator ('•', '|', '/', '–')
-    alone between them into one, and a line opening with 'and' and a name to the byline over it.
+    alone between them into one, a line opening with 'and' and a name to the byline over it, and a paragraph
+    hard-wrapped over lines into one (see wrapped).
     """
     text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     gap = True
     between, between_at = "", 0   # a separator alone on its line (and its number), waiting for the name under it
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = _without_widgets(SPACES.sub(" ", clean(raw)).strip())
+    raws = [SPACES.sub(" ", clean(raw)).strip() for raw in text.split("\n")]
+    going_on = wrapped(raws)
+    for number, raw in enumerate(raws, start=1):
+        if number - 1 in going_on:
+            out[-1] = Line(f"{out[-1].text} {raw}", out[-1].number, out[-1].gap)
+            continue
+        line = _without_widgets(raw)
         if not line:
             gap = True
             continue
@@ -108,6 +114,42 @@ COMMENT_COUNT = re.compile(r"\s+[-–—|·•]\s+(?:\d+|no|one|ein|une?|una?|um
 FOLLOW_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*[+|·•]?\s+)(?:{BUTTONS})$|(?<=[a-zß-ÿ])(?:{BADGES})$")
 """A follow button beside the writer's name, or the account's badge glued to it: 'Reto Baumann+ Folgen', 'Anna Berg
 Follow', 'Sandra MeierAdmin'."""
+
+
+WRAP_WIDTH = (40, 110)
+"""The widths (characters) a hard-wrapped text is written to: a mail quoted, a page set in <pre>, a text pasted from
+a terminal (hand-set)."""
+WRAP_FILL = 0.6
+"""A wrapped line but a paragraph's last fills at least this share of its block's widest line (hand-set)."""
+WRAP_FULL = 0.8
+"""A line that fills this share of the width and ends no sentence goes on over a capital ('… opened again on' /
+'Monday …'); a heading over the paragraph seldom fills it so (hand-set)."""
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]?$")
+
+
+def wrapped(raws: list[str]) -> set[int]:
+    """The indices of the lines that go on the paragraph of the line above them, as a text hard-wrapped at a fixed
+    width breaks it: in a block of three or more lines between blank ones, whose widest is WRAP_WIDTH wide, where
+    most lines fill the width and two in five or more open in lower case, a line under one filled to the width (not
+    a byline or dateline: 'by Jane Doe' under a long headline stays apart) that opens in lower case, or under one
+    filling WRAP_FULL of it and ending no sentence. A heading in the block stays a line of its own."""
+    going_on: set[int] = set()
+    start = 0
+    for end in [*(i for i, raw in enumerate(raws) if not raw), len(raws)]:
+        block = range(start, end)
+        start = end + 1
+        if len(block) < 3:
+            continue
+        width = max(len(raws[i]) for i in block)
+        filled = [len(raws[i]) >= WRAP_FILL * width for i in block]
+        lower = [raws[i][:1].islower() for i in block]
+        if not (WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1] and 2 * sum(filled) > len(block)
+                and 5 * sum(lower[1:]) >= 2 * (len(block) - 1)):
+            continue
+        going_on.update(i for k, i in enumerate(block) if k and filled[k - 1] and not is_byline_or_dateline(raws[i])
+                        and (lower[k] or len(raws[i - 1]) >= WRAP_FULL * width
+                             and not SENTENCE_END.search(raws[i - 1])))
+    return going_on
 
 
 def _without_widgets(line: str) -> str:
