@@ -134,6 +134,18 @@ def test_a_title_with_a_section_between_the_headline_and_the_sites_name(title):
     assert got.title == HEADLINE
 
 
+@pytest.mark.parametrize("url, title", [
+    ("https://help.tramlink.example/articles/night-trams", f"{HEADLINE} | Tramlink Help Centre"),
+    ("https://www.harbourfm104.example.au/news/night-trams", f"Harbour FM 104 - News - {HEADLINE}")])
+def test_a_title_carrying_the_sites_name_as_its_address_spells_it(url, title):
+    """No <h1>, no og:site_name, no copyright line: the <title>'s site part is the address's name under its top-level
+    domain ('tramlink' of help.tramlink.example) or the address's name spaced otherwise ('Harbour FM 104' of
+    harbourfm104), with the section between it and the headline."""
+    raw = (f"<!-- saved from url=(0050){url} -->\n<html><head><title>{title}</title></head><body><main>"
+           f"<div class='title-lg'>{HEADLINE}</div>{STORY}</main></body></html>").encode()
+    assert convert(raw).title == HEADLINE
+
+
 def test_the_copyright_lines_outlet_is_the_sites_name_a_title_carries():
     """No address, no og:site_name: the footer's copyright line names the site the <title> ends with."""
     raw = (f"<html><head><title>{HEADLINE} - Newspaper - The Harbour Gazette</title></head><body><main><article>"

@@ -42,23 +42,30 @@ def _key(text: str) -> str:
 
 def without_site(title: str, outlets: list[str], url: str = "") -> str:
     """The headline less the site's name before or after it ('Water charges rise | Example News'), and a section
-    between the headline and the site's name after it ('… - Newspaper - The Daily Example'); '' when the title is
-    nothing but the site's name."""
+    between the headline and the site's name ('… - Newspaper - The Daily Example', 'Example FM - News - …'); '' when
+    the title is nothing but the site's name. A site's name is an outlet's, or the address's host or its name under
+    the top-level domain ('ledgerly' of help.ledgerly.io), however spaced ('Riverglen 98.7 FM' of riverglen987.com.au),
+    or a part opening with one of those ('Ledgerly Help Center')."""
     names = {_key(o) for o in outlets if _key(o)}
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     if host:
-        names |= {_key(host), _key(host.rsplit(".", 1)[0]), _key(host.split(".")[0])}
+        labels = host.split(".")[:-1]   # less the top-level domain; then less a second level ('co', 'com' in .com.au)
+        labels = labels[:-1] if len(labels) > 1 and len(labels[-1]) <= 3 else labels
+        names |= {_key(host), _key(host.rsplit(".", 1)[0]), _key(host.split(".")[0]),
+                  _key(labels[-1] if labels else "")}
     names.discard("")
+    packed = {n.replace(" ", "") for n in names}
     if _key(title) in names:
         return ""
     parts = SEPARATOR.split(title)
     if len(parts) == 1:
         return title
 
-    def site_like(part: str) -> bool:
+    def site_like(part: str) -> bool:   # 'Riverglen 98.7 FM' of riverglen987.com.au, 'Ledgerly Help' of ledgerly.io
         key = _key(part)
-        return bool(key) and (key in names or any(len(n) > 3 and (key.startswith(n) or n.startswith(key)) for n in names)
-                              or key.removeprefix("the ").replace(" ", "") in {n.replace(" ", "") for n in names})
+        bare = key.removeprefix("the ").replace(" ", "")
+        return bool(key) and (key in names or bare in packed
+                              or any(len(n) > 3 and (bare.startswith(n) or n.startswith(bare)) for n in packed))
 
     site_at_end = False
     while len(parts) > 1 and site_like(parts[-1]):
@@ -68,10 +75,14 @@ def without_site(title: str, outlets: list[str], url: str = "") -> str:
     while site_at_end and len(parts) > 1 and len(parts[-1].split()) <= 2:   # 'Headline - Newspaper - The Daily Example':
         parts.pop()                                                        # the section between the headline and the site
         title = title[:title.rfind(SEPARATOR.findall(title)[-1])]
+    site_at_start = False
     while len(parts) > 1 and site_like(parts[0]):
         parts.pop(0)
-        cut = SEPARATOR.search(title)
-        title = title[cut.end():]
+        title = title[SEPARATOR.search(title).end():]
+        site_at_start = True
+    while site_at_start and len(parts) > 1 and len(parts[0].split()) <= 2:   # 'Riverglen FM - News - Headline'
+        parts.pop(0)
+        title = title[SEPARATOR.search(title).end():]
     return title.strip()
 
 
