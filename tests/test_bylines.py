@@ -264,3 +264,17 @@ def test_a_dateline_whose_last_word_is_abbreviated_is_one_and_a_sentence_is_not(
     """A line ending in a period is a sentence, unless it is dated and its last word is abbreviated ('… vor 3
     Std.', '… 4:45 p.m.'): the one test of a byline or dateline."""
     assert is_byline_or_dateline(line) is dateline
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Ida Brenner, News Editor, Ole Sand, Staff Writer", ["Ida Brenner", "Ole Sand"]),
+    ("Ida Brenner, News EditorOle Sand, Staff Writer", ["Ida Brenner", "Ole Sand"]),   # inline markup glued them
+    ("Ida Brenner, Redakteurin, Ole Sand, Korrespondent", ["Ida Brenner", "Ole Sand"]),
+])
+def test_writers_each_named_with_a_role_after_them(line, names):
+    assert parse_byline(line, header=True) == names and list(byline_names(line)) == names
+
+
+@pytest.mark.parametrize("line", ["Ole Sand, Photo Editor", "Ole Sand | Staff Photographer", "Ida Brenner, Fotografin"])
+def test_a_name_with_a_photo_role_credits_the_photo_not_the_story(line):
+    assert parse_byline(line, header=True) is None and byline_names(line) == ()

@@ -2008,3 +2008,12 @@ def test_a_forum_posts_writer_is_the_name_in_brackets_after_the_handle():
                       + "\nMarta\n\n9 Likes\ntrader_joe (Joe Bright) Oct 2, 2025#2\n\n"
                       "Thanks Marta. Can I leave my stall cover by the office until Saturday?\n\n1 Like\n")
     assert article.authors == ["Marta Kovac"]
+
+
+def test_a_photographer_credited_under_the_byline_is_no_writer_and_a_second_writer_glued_to_a_role_is():
+    text = ("Campus Herald\nNews\nSport\n\nCouncil turns the old tram depot into a covered market\n"
+            "Ida Brenner, News EditorOle Sand, Staff Writer\nMarch 3, 2026\nMia Holt, Photo Editor\n"
+            "Traders queue on the quay on Monday.\n\n" + BODY)
+    article = convert(text)
+    assert article.title == "Council turns the old tram depot into a covered market"
+    assert article.authors == ["Ida Brenner", "Ole Sand"]

@@ -256,6 +256,10 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
         return None
+    if PHOTO_CREDIT.match(line):
+        return None   # 'Eli Tran, Photo Editor' over the photo: its credit, not the story's writer
+    if listed := names_and_roles(line):
+        return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'
     head = SEPARATORS.split(line)[0].split(",")[0]
     words = head.split()
     for k in range(2 + bool(words and words[0].lower() in TITLES), min(len(words), 5) + 1):   # the shortest name
@@ -270,6 +274,41 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
                 # 'Michael Steiner, Verena Pölzl': co-writers, not a name and a place
                 return (not rest and tail and name_list(line)) or tuple(names)
     return None
+
+
+PHOTO_CREDIT = re.compile(r"^[^,|·•]{3,60}(?:,|\s[|·•–—]\s)\s*(?:[\w-]+\s+){0,2}(?:photo(?:graph(?:er|y))?|"
+                          r"photojournalist|photographe|fotogra(?:f|fo|fa)(?:in)?|bildredakt\w*|videograph\w*|camera)\b"
+                          r"(?:\s+[\w-]+){0,2}$", re.I)
+"""A name and a role that credits the photo, not the story: 'Eli Tran, Photo Editor', 'Ann Lee | Staff Photographer',
+'Bo Lind, Fotografin'."""
+GLUED_ROLE = re.compile(r"^(\w+?[a-zß-ÿ])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)$")
+"""A role's last word glued by inline markup to the name after it: 'EditorJordan'."""
+
+
+def names_and_roles(line: str) -> tuple[str, ...] | None:
+    """The writers of a byline that names each with a role after it, parted by commas ('Maya Okonkwo, News Editor,
+    Jordan Reyes, Staff Writer'; a role glued to the next name: 'News EditorJordan Reyes'); None unless every part
+    is a person, a role, or a role and a person, and two people or more are named."""
+    if line.count(",") < 2:
+        return None
+    names, roles = [], 0
+    for part in line.split(","):
+        words = [piece for word in part.split() for piece in _unglued_role(word)]
+        if is_person(words):
+            names.append(" ".join(words))
+            continue
+        k = next((k for k in range(1, len(words) + 1)
+                  if is_role(words[:k]) and (k == len(words) or is_person(words[k:]))), 0)
+        if not k:
+            return None
+        roles += 1
+        names += [" ".join(words[k:])] if k < len(words) else []
+    return tuple(names) if len(names) >= 2 and roles >= len(names) - 1 else None
+
+
+def _unglued_role(word: str) -> list[str]:
+    m = GLUED_ROLE.match(word)
+    return [m[1], m[2]] if m and ROLE_NOUN.match(m[1]) else [word]
 
 
 LABELLED_PARTS = re.compile(r"\s+[|·•]\s+")
@@ -385,6 +424,10 @@ def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
+    if PHOTO_CREDIT.match(line):
+        return ()   # 'Eli Tran, Photo Editor'
+    if listed := names_and_roles(line):
+        return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'
     line = GLUED_YEAR_BY.sub(" ", line)
     line = next((part for part in LABELLED_PARTS.split(line)[1:] if BY.match(unglued(part))), line)   # '… | Autor: Jane Doe | …'
     text = COMMENT_COUNT.sub("", without_dates(line.strip()))   # '… am 12. Januar 2026 3 Kommentare'
