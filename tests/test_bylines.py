@@ -278,3 +278,18 @@ def test_writers_each_named_with_a_role_after_them(line, names):
 @pytest.mark.parametrize("line", ["Ole Sand, Photo Editor", "Ole Sand | Staff Photographer", "Ida Brenner, Fotografin"])
 def test_a_name_with_a_photo_role_credits_the_photo_not_the_story(line):
     assert parse_byline(line, header=True) is None and byline_names(line) == ()
+
+
+@pytest.mark.parametrize("line", [
+    "Beitrag von Ida Brenner » Di 18. Feb 2025, 20:14",             # a forum's post, its day after a '»'
+    "Post by Ida Brenner » Tue Feb 18, 2025 8:14 pm",
+    "Post autor: Ida Brenner » 5 mar 2024, 21:14",
+    "Submitted by Ida Brenner on Tue, 02/18/2025 - 20:14",           # a CMS's byline
+    "Eingereicht von ida.brenner am Mo., 24.03.2025 - 21:05",        # its account named first.last
+])
+def test_a_forum_posts_or_a_cms_byline_names_its_writer(line):
+    assert byline_names(line) == ("Ida Brenner",)
+
+
+def test_an_account_not_named_after_a_person_stays_as_written():
+    assert byline_names("By info.team") == ("info.team",)

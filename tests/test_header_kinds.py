@@ -2017,3 +2017,23 @@ def test_a_photographer_credited_under_the_byline_is_no_writer_and_a_second_writ
     article = convert(text)
     assert article.title == "Council turns the old tram depot into a covered market"
     assert article.authors == ["Ida Brenner", "Ole Sand"]
+
+
+FORUM_POST = "\n\n".join([
+    "Hallo zusammen, seit ich am Sonntag den Außenfilter gereinigt habe, ist das Wasser in meinem Becken milchig trüb "
+    "geworden.",
+    "Die Schwämme habe ich nur im Aquarienwasser ausgedrückt, nicht unter dem Hahn, so wie es hier im Forum immer "
+    "empfohlen wird.",
+    "Die Fische fressen normal und verhalten sich ruhig, aber ich mache mir Sorgen um die Bakterien im Filter. Was "
+    "mache ich falsch?"]) + "\n"
+
+
+def test_a_forum_threads_first_post_is_signed_by_its_poster_not_by_a_quote_button_or_a_reply():
+    text = ("Aquarien-Runde\nForen-Übersicht Technik\nSuche\nTrübes Wasser nach dem Filterwechsel\nAntworten\n"
+            "3 Beiträge • Seite 1 von 1\nIda Brenner\nNeuling\nBeiträge: 3\n"
+            "Trübes Wasser nach dem Filterwechsel\nZitieren\n\nBeitrag von Ida Brenner » Di 18. Feb 2025, 20:14\n\n"
+            + FORUM_POST + "\nZitieren\n\nBeitrag von Ole Sand » Mi 19. Feb 2025, 08:02\n\nDas Wasser klärt sich "
+            "meist nach zwei Tagen von selbst, wenn der Filter wieder eingefahren ist.\n")
+    article = convert(text)
+    assert article.title == "Trübes Wasser nach dem Filterwechsel"
+    assert article.authors == ["Ida Brenner"]

@@ -14,22 +14,23 @@ from .dates import CALENDAR, DATE_LABEL, TIME_OF_DAY, has_date, is_relative, wit
 BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
-WROTE = (r"(?:written|story|words|reported|posted|published|analysis|opinion|commentary|review|text|texte|texto|testo|tekst|"
-         r"geschrieben|verfasst|eingestellt|eingetragen|gepostet|hosted|"
+WROTE = (r"(?:written|story|words|reported|posted|post|submitted|published|analysis|opinion|commentary|review|text|"
+         r"texte|texto|testo|tekst|geschrieben|verfasst|eingestellt|eingetragen|eingereicht|gepostet|hosted|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
          r"rezension)|pressemitteilung|pressemeldung|press\s+release|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
 """What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Ein Interview von', 'Rédigé par', 'Publicado por',
-'Testo di', 'Skrevet af'."""
+'Testo di', 'Skrevet af'; a CMS's 'Submitted by' and 'Eingereicht von', a forum's 'Post by'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
-AUTHOR_WORD = (rf"(?:\w+-)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writers?|"
+AUTHOR_WORD = (rf"(?:\w+-|(?i:post)\s+)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writers?|"
                rf"autor(?:{GENDERED}|en|es|a|ka|i)?|autore|auteure?|автор|yazar|forfatter|författare|szerző|avtor(?:ica|ji)?|"
                rf"kirjoittaja|συντάκτ(?:ης|ρια)|reporter(?:{GENDERED})?|rep[oó]rter|reporter[oa]|muhabir|penulis|wartawan|"
                r"रिपोर्ट(?:र)?|लेखक|رپورٹ(?:ر)?|تحریر|报道|報導|记者|記者|撰文)")
 """A label naming the writer: 'Author', 'Author of the article', 'Autorin', 'Autor/in', 'Auteur', 'Автор', 'Autorka',
 Hungarian 'Szerző', Slovenian 'Avtor', Finnish 'Kirjoittaja', Greek 'Συντάκτης', a reporter's ('Reporter:', 'Repórter:',
-Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：')."""
+Turkish 'Muhabir:', Indonesian 'Penulis', Hindi 'रिपोर्ट:', Urdu 'رپورٹ:', Chinese '报道：', '记者：'); a forum
+post's ('Post autor:')."""
 TEXT_WORD = r"(?:text|texte|texto|testo|tekst|teksti|haber|bericht|beitrag)"
 """The word a credit line labels the writer with: 'Text', 'Texto', 'Tekst', 'Teksti', Turkish 'Haber', a club's
 'Bericht', a broadcaster's 'Beitrag'."""
@@ -82,7 +83,7 @@ PARTICLES = frozenset("de da del della der van von bin al el la le du dos das te
 NAME_WORD = re.compile(rf"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][\w'’.-]*|[{UNCASED}][\w'’.\u0900-\u0dff-]*|"
                        rf"{'|'.join(sorted(PARTICLES))})$")
 """A word of a name: a capital first (Latin, Cyrillic, Greek), a letter of a script without capitals, or a particle."""
-SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
+SEPARATORS = re.compile(r"\s+[|·•/»›]\s+|\s+[–—-]\s+|\s+in\s+(?=[A-Z])")
 GLUED = re.compile(r"^((?:[Ww]ritten\s+|[Pp]osted\s+)?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor))"
                    r"(?=[A-Z][a-z]|(?:admin|webmaster)\b|[a-z]+[-_.\d][a-z\d_.-]*$)")
 """'ByJane Doe', 'Written byJane Doe', 'VonKathrin Adler': the word glued to the name by inline markup with no space
@@ -360,8 +361,9 @@ ARTICLES = frozenset("the a an das der die den dem ein eine unser unsere weitere
 Network', 'Meine Rezepte'), which a name does not."""
 HANDLE = re.compile(r"(?=[a-z0-9_.-]*[a-z])[a-z0-9][a-z0-9_.-]*[a-z0-9]")
 """A writer's account name in lower case ('birgit.h', 'gartenfreund_42'), alone on a byline."""
-LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—-])+\s*$")
-"""A preposition a date was taken from: 'By Jane Doe on [19 Dec 2025]'."""
+LEFT_BY_DATE = re.compile(r"(?:\s+(?:on|at|am|um|le|el|em|il|the|à|alle|às|a\s+las)|\s*[,–—»›-])+\s*$")
+"""A preposition or a separator a date was taken from: 'By Jane Doe on [19 Dec 2025]', 'Beitrag von Jane Doe » [Di 18.
+Feb 2025]' (a forum's post)."""
 PARENTHESISED = re.compile(r"\s*\((?:[^()]|\([^()]{1,30}\)){1,40}\)")
 BRACKETED_END = re.compile(PARENTHESISED.pattern + "$")
 """A note in brackets after a byline's names: 'Autor: Jane Doe (mit Material von dpa)'."""
@@ -500,6 +502,8 @@ def byline_names(line: str) -> tuple[str, ...]:
         if not all(NAME_WORD.match(w) or (len(words) == 1 and (w.isalnum() or HANDLE.fullmatch(w))) for w in words):
             continue
         name = " ".join(words)
+        if (m := FIRST_DOT_LAST.fullmatch(name)) and given_name(m[1]):
+            name = f"{m[1].capitalize()} {m[2].capitalize()}"   # 'carina.walz': an account named after its person
         bare = re.sub(r"^the\s+", "", name, flags=re.I)
         if AGENCY.match(bare):   # 'The Associated Press' as agencies are credited: 'Associated Press'
             name = bare
@@ -508,6 +512,11 @@ def byline_names(line: str) -> tuple[str, ...]:
                                                 for n in names):
         return ()   # 'Madrid - 08 oct 2024 - 06:00': the dateline's place, no writer
     return tuple(names) or ((desk,) if desk else ())
+
+
+FIRST_DOT_LAST = re.compile(r"([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})")
+"""An account named first.last or first_last, as a CMS makes them ('carina.walz'): the person, when the first is a
+given name."""
 
 
 AUTHOR_LABEL = re.compile(rf"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?:article|post|story)\s+)?written\s+by|autor(?:es|{GENDERED})?|auteur|autore|"
