@@ -2037,3 +2037,35 @@ def test_a_forum_threads_first_post_is_signed_by_its_poster_not_by_a_quote_butto
     article = convert(text)
     assert article.title == "Trübes Wasser nach dem Filterwechsel"
     assert article.authors == ["Ida Brenner"]
+
+
+@pytest.mark.parametrize("glued, parted", [
+    ("Autor Ida BrennerVeröffentlicht am 3. März 20255. März 2025Kategorien BauberichtSchlagwörter Servo, Spur N",
+     "Autor Ida Brenner · Veröffentlicht am 3. März 2025 · 5. März 2025 · Kategorien Baubericht · Schlagwörter Servo, "
+     "Spur N"),
+    ("Posted onMarch 3, 2025AuthorIda Brenner", "Posted onMarch 3, 2025 · AuthorIda Brenner"),
+    ("McDonald and MacKenzie met at the iPhone launch", "McDonald and MacKenzie met at the iPhone launch"),
+])
+def test_a_themes_line_of_meta_glued_by_inline_markup_is_parted_at_its_labels(glued, parted):
+    assert [line.text for line in read_lines(glued)] == [parted]
+
+
+MODEL_RAILWAY = "\n\n".join([
+    "Seit dem ersten Betriebstag haben mich die Handweichen im Bahnhof gestört, also habe ich sie an drei Abenden auf "
+    "Unterflurantriebe umgebaut.",
+    "Ich habe mich für Servoantriebe entschieden, weil sie leise stellen und sich über einen Decoder fein einstellen "
+    "lassen.",
+    "Für die sechs Weichen habe ich rund neunzig Euro ausgegeben, Stelldraht und Montageplatten eingeschlossen, und "
+    "der Bahnhof lässt sich jetzt ganz vom Stellpult aus bedienen."])
+
+
+def test_a_blog_dated_and_signed_by_its_themes_meta_line_under_the_story_not_by_the_related_posts_over_it():
+    text = ("Spur N im Keller\nMenü\nStart\nDie Anlage\nÜber mich\n"
+            "Servoantriebe für die Weichen im Bahnhof\n\n" + MODEL_RAILWAY + "\n\nTeilen mit:\nFacebook\nE-Mail\n"
+            "Ähnliche Beiträge\nDigitalzentrale gewechselt17. November 2024In \"Baubericht\"\n"
+            "Der Wasserturm am Bahnhof26. Januar 2025In \"Gebäude\"\n"
+            "Autor Ida BrennerVeröffentlicht am 3. März 20255. März 2025Kategorien BauberichtSchlagwörter Servo, "
+            "Spur N, Weichen, Digital, Decoder\n2 Gedanken zu „Servoantriebe für die Weichen im Bahnhof“\n")
+    article = convert(text)
+    assert article.title == "Servoantriebe für die Weichen im Bahnhof"
+    assert article.authors == ["Ida Brenner"] and article.date.isoformat().startswith("2025-03-03")

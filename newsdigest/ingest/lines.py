@@ -65,7 +65,7 @@ def read_lines(text: str) -> list[Line]:
         if number - 1 in going_on:
             out[-1] = Line(f"{out[-1].text} {raw}", out[-1].number, out[-1].gap)
             continue
-        line = _without_widgets(raw)
+        line = _without_widgets(GLUED_META.sub(" · ", raw) if GLUED_CASE.search(raw) else raw)
         if not line:
             gap = True
             continue
@@ -116,6 +116,13 @@ FOLLOW_BUTTON = re.compile(rf"(?:(?<=[a-zß-ÿ])|\s*[+|·•]?\s+)(?:{BUTTONS})$
 Follow', 'Sandra MeierAdmin'."""
 
 
+GLUED_CASE = re.compile(r"[a-zß-ÿ\d][A-ZÀ-ÖØ-Þ]|(?:19|20)\d\d\d{1,2}\.")
+GLUED_META = re.compile(r"(?<=[a-zß-ÿ\d])(?=(?:Veröffentlicht|Aktualisiert|Kategorien|Kategorie|Schlagwörter|"
+                        r"Schlagworte|Autor|Published|Posted|Updated|Categories|Category|Tags|Author|Publié|Publicado|"
+                        r"Pubblicato)(?![a-zß-ÿ]))|(?<=\s(?:19|20)\d\d)(?=\d{1,2}\.\s)")
+"""Where a theme's line of meta, its parts inline with no space between, glued a label to the part before it, or a
+day to the year before it: 'Autor Jane DoeVeröffentlicht am 3. März 20255. März 2025Kategorien Bau' reads 'Autor
+Jane Doe · Veröffentlicht am 3. März 2025 · 5. März 2025 · Kategorien Bau'."""
 WRAP_WIDTH = (40, 110)
 """The widths (characters) a hard-wrapped text is written to: a mail quoted, a page set in <pre>, a text pasted from
 a terminal (hand-set)."""

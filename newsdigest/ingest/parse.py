@@ -26,8 +26,9 @@ from datetime import date, datetime, timedelta, timezone
 from . import boilerplate as bp
 from .article import Reading, read_article
 from .body import read_body, to_markdown
-from .bylines import (BRACKETED_END, BY, author_box, byline_names, impersonal, is_person, labelled_authors, name_like,
-                      name_list, names_beside_date, signed_off, site_owner, unbracketed)
+from .bylines import (BRACKETED_END, BY, LABEL_AT_START, LABELLED_PARTS, author_box, byline_names, impersonal,
+                      is_person, labelled_authors, name_like, name_list, names_beside_date, signed_off, site_owner,
+                      unbracketed)
 from .dates import (PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, parse_dateline,
                     relative_stamp)
 from .entities import tags_from_text
@@ -124,9 +125,11 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
-    signed = [s for i in range(max(run.start, run.end - 3), min(len(texts), run.end + AFTER)) if reading.words[i] <= 20
-              and (PUBLISHED_LABEL.search(texts[i]) or i <= run.end + 1 and _dated_signature(texts[i]))
-              for s in find_stamps(texts[i], rules.zone, rules.zones, year, order) if not s.updated][:1]
+    signed = [s for i in range(max(run.start, run.end - 3), min(len(texts), run.end + AFTER))
+              for part in [_published_part(texts[i])]
+              if (reading.words[i] if part == texts[i] else len(part.split())) <= 20
+              and (PUBLISHED_LABEL.search(part) or i <= run.end + 1 and _dated_signature(part))
+              for s in find_stamps(part, rules.zone, rules.zones, year, order) if not s.updated][:1]
     near += signed if near and all(s.updated for s in near) else []   # 'Aktualisiert: …' above, 'Erstveröffentlichung: …' below
     closing = [s for i in range(max(run.start, run.end - 3), run.end) if _opens_with_date(texts[i])
                for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)][:1]   # '15th Dec 2025 • tags'
@@ -207,18 +210,27 @@ SIGNED = re.compile(r"(\s*[,/]\s*|\s+[|·–—]\s+)")
 """What parts a signing name from its outlet, place or role: 'Jane Doe, NDR', 'Jane Doe/TT', 'Jane Doe | Reporter'."""
 
 
+def _published_part(text: str) -> str:
+    """The part of a line of meta that says when the story was published ('Veröffentlicht am 3. März 2025' of 'Autor
+    Jane Doe · Veröffentlicht am 3. März 2025 · Kategorien Bau · Schlagwörter …'); the line when it has no such part."""
+    return next((part for part in LABELLED_PARTS.split(text) if PUBLISHED_LABEL.search(part)), text)
+
+
 def signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
-    2025-12-18 in Travel', 'Geschrieben von Jane Doe'): the first line of the AFTER under it, of 20 words or
-    fewer, that opens with 'By' or its kin and names people; or, as a broadcaster or a parish signs its stories, one
+    2025-12-18 in Travel', 'Geschrieben von Jane Doe', a theme's line of meta 'Autor Jane Doe · Veröffentlicht am …'):
+    the first line of the AFTER under it whose first part, of 20 words or fewer, opens with 'By', its kin or an
+    author's label and names people; or, as a broadcaster or a parish signs its stories, one
     of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
     Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'), or of those and the next a dateline naming a person ('9. Oktober 2025
     – Jane Doe'), or names with a note in brackets after them, as a paper signs ('Ann Lee et Bo Lind (Marseille,
     correspondant)'), or a person's name alone on the story's last line or the one under it. () when none."""
     for text in texts[end:end + AFTER]:
-        if len(text.split()) <= 20 and BY.match(text):
-            names = byline_names(text)
-            if names and all(name_like(n.split()) for n in names):
+        text = LABELLED_PARTS.split(text)[0]   # 'Autor Jane Doe · Veröffentlicht am …', a theme's line of meta
+        by = bool(BY.match(text))
+        if len(text.split()) <= 20 and (by or LABEL_AT_START.match(text)):
+            names = byline_names(text)   # after a label alone, people only ('Author' / 'CP', an avatar's initials)
+            if names and all(name_like(n.split()) if by else is_person(n.split()) for n in names):
                 return names
     for i, text in enumerate(texts[max(0, end - 3):end + 2], start=max(0, end - 3)):   # the story's last lines, or under it
         text = unbracketed(text)   # '(Jane Doe)'
