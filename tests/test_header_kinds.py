@@ -2069,3 +2069,24 @@ def test_a_blog_dated_and_signed_by_its_themes_meta_line_under_the_story_not_by_
     article = convert(text)
     assert article.title == "Servoantriebe für die Weichen im Bahnhof"
     assert article.authors == ["Ida Brenner"] and article.date.isoformat().startswith("2025-03-03")
+
+
+def test_an_author_box_the_story_ran_into_signs_it():
+    """The writer's box under the story ('Über den Autor' / name / role / a bio in sentences, which reads as prose):
+    its name is the author's even where the article's run took the box in."""
+    story = "\n\n".join([
+        "Wer im Herbst vertikutiert, gibt dem Rasen Luft: Moos und Filz kommen heraus, und Wasser und Dünger erreichen "
+        "die Wurzeln wieder, bevor der Winter kommt.",
+        "Der beste Zeitpunkt ist ein trockener Tag im September, wenn der Boden noch warm ist und die Nachsaat vor dem "
+        "ersten Frost keimen kann.",
+        "Stellen Sie die Messer nicht zu tief ein: drei bis fünf Millimeter reichen, sonst reißen Sie mehr Gras "
+        "heraus, als im Herbst nachwachsen kann."])
+    text = ("Gartenwelt Ratgeber\nStart\nRatgeber\nShop\n\nRasen im Herbst richtig vertikutieren\n\n" + story
+            + "\n\nÜber den Autor\nIda Brenner\nGärtnermeisterin, Garten- und Landschaftsbau\n\nIda Brenner ist seit "
+            "2014 im Team und berät unsere Kundinnen und Kunden am Telefon zu Rasen, Beeten und allem, was im Garten "
+            "wächst. Ihr Spezialgebiet sind Rasenflächen in schwierigen Lagen, im Schatten, am Hang und auf schwerem "
+            "Lehmboden, und sie schreibt seit Jahren unsere Ratgeber.\n\n"
+            "War dieser Ratgeber hilfreich? Ja (184) Nein (9)\nDas könnte Sie auch interessieren\nMoos im Rasen\n")
+    article = convert(text)
+    assert article.title == "Rasen im Herbst richtig vertikutieren"
+    assert article.authors == ["Ida Brenner"]

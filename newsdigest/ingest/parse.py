@@ -149,7 +149,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         bylined = ([a for a in body.authors if is_person(a.split())][:1]
                    or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
     authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \
-        or list(labelled_authors(texts[run.end:])) or list(author_box(texts[run.end:])) \
+        or list(labelled_authors(texts[max(run.start, run.end - 8):])) or list(author_box(texts[run.end:])) \
         or list(signed_off(texts[max(run.start, run.end - 8):run.end + 2]))   # 'About the author' / 'Jane Doe' under the story; 'Liebe Grüße, eure Petra'
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
