@@ -10,7 +10,9 @@ import pytest
 
 from newsdigest.ingest.bylines import byline_names, split_names
 from newsdigest.ingest.html import convert_html
+from newsdigest.ingest.markup import Witness
 from newsdigest.ingest.parse import Rules
+from newsdigest.ingest.votes import decide_title, story_words
 
 PARAGRAPHS = [
     "The city council voted on Wednesday to extend the night tram service to the harbour district from September, "
@@ -144,6 +146,18 @@ def test_a_title_carrying_the_sites_name_as_its_address_spells_it(url, title):
     raw = (f"<!-- saved from url=(0050){url} -->\n<html><head><title>{title}</title></head><body><main>"
            f"<div class='title-lg'>{HEADLINE}</div>{STORY}</main></body></html>").encode()
     assert convert(raw).title == HEADLINE
+
+
+def test_a_headline_in_two_parts_keeps_its_first_part_when_a_guess_names_the_site_after_it():
+    """<title> 'A – B: Site', og:title and <h1> 'A – B': a site name guessed from the <title>'s first part ('A',
+    as trafilatura guesses one for some pages) is the headline's first part, not the site's name; B shares no word
+    with the story."""
+    headline = "Night trams reach the harbour district – twice as many as ever"
+    witnesses = [Witness("social", headline), Witness("h1", headline), Witness("trafilatura", headline),
+                 Witness("title", f"{headline}: Harbour Gazette Online")]
+    words = story_words(" ".join(PARAGRAPHS))
+    assert decide_title(witnesses, ["Night trams reach the harbour district"], "https://harbour-gazette.example/x",
+                        words, headline)[0] == headline
 
 
 def test_the_copyright_lines_outlet_is_the_sites_name_a_title_carries():
@@ -641,7 +655,6 @@ def test_a_personal_site_named_after_its_owner_credits_her_when_the_page_names_n
 
 
 def test_a_person_a_weaker_witness_names_outranks_the_site_the_markup_credits():
-    from newsdigest.ingest.markup import Witness
     from newsdigest.ingest.votes import decide_authors
     names, outlet, _ = decide_authors([Witness("json-ld", ("Tagesfunk",)), Witness("trafilatura", ("Hannah Leitner", "NWR"))],
                                       ["Tagesfunk"])

@@ -121,6 +121,10 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     story (`words`: story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline;
     where every one is a section's name (headings_only), the headline the text reader `read` off the page's text,
     marked for review."""
+    headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
+    outlets = [o for o in outlets if not any(h.startswith(f"{_key(o)} ") for h in headlines)]   # a site named after
+    # the first part of the headline ('Sternsinger sammeln 14.380 Euro' of '… – so viel wie nie zuvor', trafilatura's
+    # guess from the <title>) is no site
     if words and read and about_story(read, words) and headings_only(witnesses, outlets, url, words):
         return read, f"no headline the markup gives is about the story ({', '.join(sorted({str(w.value) for w in witnesses}))[:80]}): took the text's"
     # about the story less the site's name ('Newsroom | St. Brendan Health' shares only the site's words with it)
