@@ -2090,3 +2090,22 @@ def test_an_author_box_the_story_ran_into_signs_it():
     article = convert(text)
     assert article.title == "Rasen im Herbst richtig vertikutieren"
     assert article.authors == ["Ida Brenner"]
+
+
+def test_a_first_publication_over_the_writers_bios_dates_the_story_whose_header_shows_only_its_update():
+    story = "\n\n".join([
+        "Four keyboards under eighty dollars held up to three weeks of daily typing in our office, and two of them "
+        "felt as good as boards that cost three times as much.",
+        "We typed on each for at least three full workdays, swapped the keycaps, and measured how loud each one was "
+        "from across a desk with a phone's sound meter.",
+        "The cheapest boards on the big marketplaces all worked, but none let you swap the switches, and their "
+        "stabilisers rattled on the space bar."])
+    text = ("GearDesk\nReviews\nDeals\n\nThe best budget mechanical keyboards\nBy Ida Brenner and Ole Sand\n"
+            "Updated Feb 20, 2025\n\n" + story + "\n\nOriginally published Jan 14, 2025. Prices were accurate at "
+            "the time of our last update.\nIda Brenner\nSenior Writer\nIda has tested computer accessories for us "
+            "since 2021 and owns more keyboards than she will admit to her family or her landlord.\nOle Sand\n"
+            "Staff Writer\nOle tests gaming gear and builds custom keyboards in his spare time, mostly late at night "
+            "when the neighbours are already asleep.\n")
+    article = convert(text)
+    assert article.title == "The best budget mechanical keyboards"
+    assert article.date.isoformat().startswith("2025-01-14")

@@ -99,6 +99,11 @@ class Parsed:
     """Each field's review features (review.DOUBT_FEATURES) as read, for fitting the review marks (training/fit.py)."""
 
 
+PUBLISHED_TAIL = 6
+"""How many of the article's last lines may say when it was first published ('Originally published Jan 14, 2025.'
+over the writers' bios, which read as prose; hand-set)."""
+
+
 class NotAnArticle(ValueError):
     """The scrape has no recognisable article in it."""
 
@@ -125,7 +130,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
-    signed = [s for i in range(max(run.start, run.end - 3), min(len(texts), run.end + AFTER))
+    signed = [s for i in range(max(run.start, run.end - PUBLISHED_TAIL), min(len(texts), run.end + AFTER))
               for part in [_published_part(texts[i])]
               if (reading.words[i] if part == texts[i] else len(part.split())) <= 20
               and (PUBLISHED_LABEL.search(part) or i <= run.end + 1 and _dated_signature(part))
