@@ -794,3 +794,13 @@ def test_the_headline_is_written_as_the_h1_shows_it_where_the_metadata_spaces_it
     head = (f'<title>Tempête Ilona: la ligne b fermée trois semaines</title>'
             f'<meta property="og:title" content="{shown[:13]}{shown[14:]}">')
     assert convert(page(head, f"<h1>{shown}</h1><p>12 March 2025</p>")).title == shown
+
+
+def test_a_publication_the_page_shows_only_as_its_update_gives_way_to_the_publication_it_shows():
+    """JSON-LD's datePublished is the day the header shows as the update (a republished page): the day shown as the
+    publication is the date, the other the update, and the date is marked for review."""
+    graph = '{"@type": "NewsArticle", "headline": "%s", "datePublished": "2025-10-14T08:40:00Z"}' % HEADLINE
+    got = convert(page(f'<script type="application/ld+json">{graph}</script>',
+                       f"<h1>{HEADLINE}</h1><p>Published 3 October 2024 · Updated 14 October 2025</p>"), zone="UTC")
+    assert got.date.isoformat()[:10] == "2024-10-03" and got.updated.isoformat()[:10] == "2025-10-14"
+    assert "date" in got.review

@@ -141,11 +141,12 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
              file_time: datetime | None = None, shown: set[date] | None = None, words: set[str] = frozenset()) -> Parsed:
     """The fields, each decided between its witnesses (votes.py); what none gives, from the page's text as read;
     a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is. `shown`: the days
-    the page's visible text shows (shown_days); a publication day the page shows nowhere gives way to an earlier
-    one its dateline shows (the page first published then, moved or reposted later), or to the later update that
-    is the only date its header shows ('Last updated: June 12, 2025'), marked for review: where witnesses
-    disagree, the one the reader sees wins. A later date beside the publication shown stays the update.
-    `words`: the story's (votes.story_words), for the headline."""
+    the page's visible text shows (shown_days); a publication day the page shows nowhere, or shows under its
+    headline only as the update, gives way to an earlier one its dateline shows (the page first published then,
+    moved or reposted later), or to the later update that is the only date its header shows ('Last updated: June
+    12, 2025'), marked for review: where witnesses disagree, the one the reader sees wins. A later date beside the
+    publication shown stays the update (the markup's, or the one it declared as the publication). `words`: the
+    story's (votes.story_words), for the headline."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
     title, why = decide_title(data.titles + found.titles, outlets, data.url, words,
@@ -161,17 +162,22 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     when, why = decide_date(data.published + found.published + seen, rules.zone)
     if why:
         review["date"] = why
-    if when is not None and shown and not any(abs(d - day_of(when)) <= timedelta(days=1) for d in shown):
-        near = lambda w: abs(day_of(w.value) - day_of(when)) <= timedelta(days=1)   # noqa: E731
+    near = lambda w: abs(day_of(w.value) - day_of(when)) <= timedelta(days=1)   # noqa: E731
+    shown_update = None   # the markup's publication, which the header shows as the update
+    as_update = when is not None and any(map(near, header.modified)) and not any(map(near, header.published))
+    if when is not None and (shown and not any(abs(d - day_of(when)) <= timedelta(days=1) for d in shown) or as_update):
+        # shown nowhere, or under the headline only as the update ('Publisert 3. oktober 2024 Oppdatert 14. oktober
+        # 2025', JSON-LD's datePublished the latter)
         earlier = [w for w in header.published if day_of(w.value) < day_of(when) and not near(w)]
         update = [w for w in header.modified if day_of(w.value) > day_of(when) and not near(w)]
         if earlier or update:   # the markup's 'publication' is shown nowhere: the page was moved or reposted
-            declared = day_of(when)   # (the dateline the original), or it shows only its last update
-            when = earlier[0].value if earlier else next(
+            declared, shown_update = day_of(when), when if as_update else None   # (the dateline the original), or
+            when = earlier[0].value if earlier else next(   # it shows only its last update
                 (m.value for m in data.modified if abs(day_of(m.value) - day_of(update[0].value)) <= timedelta(days=1)),
                 update[0].value)
-            review["date"] = (f"the page shows {day_of(when).isoformat()} under its headline, and nowhere the "
-                              f"publication {declared.isoformat()} its markup declares: chose the date shown")
+            review["date"] = (f"the page shows {day_of(when).isoformat()} under its headline, and "
+                              f"{'only as its update' if as_update else 'nowhere'} the publication "
+                              f"{declared.isoformat()} its markup declares: chose the date shown")
     date_from = ""
     if when is None and read is not None and read.date:
         when, date_from = read.date, read.date_from   # '3 hours ago', or the file's time
@@ -188,7 +194,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     if owner:
         authors = [owner]
         review["authors"] = f"the page names no author: credited {owner}, after whom the site is named"
-    modified, _ = decide_date(data.modified, rules.zone)
+    modified = decide_date(data.modified, rules.zone)[0] or shown_update
     dek = data.description if data.description and not _opens(body, data.description) else (read.dek if read else "")
     image = data.image
     if read is not None and "body" in read.review and body == read.body:
