@@ -29,6 +29,7 @@ def at(y, mo, d, h, mi, offset_minutes):
     ("Dernière mise à jour : 3 mars 2026", date(2026, 3, 3), True),
     ("Última actualización: 3 de marzo de 2026", date(2026, 3, 3), True),
     ("Zuletzt aktualisiert am 3. März 2026", date(2026, 3, 3), True),
+    ("Letzte Änderung: 11.03.2024", date(2024, 3, 11), True),              # a site's footer: its last change
     ("Mrz 5, 2024", date(2024, 3, 5), False),                              # the German abbreviation WordPress prints
 ])
 def test_datelines(line, expected, updated):

@@ -34,10 +34,11 @@ ZONES: dict[str, str] = {
     "UK": "Europe/London", "MEZ": "+01:00", "MESZ": "+02:00",
 }
 US_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "ET", "CT", "MT", "PT"}
-UPDATED_WORDS = (r"(?:(?:last|zuletzt|laatst|ultim[oa]|últim[oa]|dernière)\s+)?(?:updated|update|modified|edited|"
-                 r"atualizad[oa]|atualização|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|mise?\s+à\s+jour|"
-                 r"modifié|aktualisiert|geändert|bijgewerkt|обновлено|обновлён|обновлен|zaktualizowano|aktualizováno|"
-                 r"güncellendi|opdateret|oppdatert|uppdaterad|päivitetty|stand(?=\s*:)|수정|업데이트|更新)")
+UPDATED_WORDS = (r"(?:(?:last|zuletzt|letzte|laatst|ultim[oa]|últim[oa]|dernière)\s+)?(?:updated|update|modified|"
+                 r"edited|atualizad[oa]|atualização|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|"
+                 r"mise?\s+à\s+jour|modifié|aktualisiert|geändert|änderung|bijgewerkt|обновлено|обновлён|обновлен|"
+                 r"zaktualizowano|aktualizováno|güncellendi|opdateret|oppdatert|uppdaterad|päivitetty|stand(?=\s*:)|"
+                 r"수정|업데이트|更新)")
 PUBLISHED_WORDS = (r"published|posted|created|first\s+published|publicado|pubblicato|publié|veröffentlicht|erstellt|eingetragen|"
                    r"erschienen|erstveröffentlichung|publiziert|"
                    r"gepubliceerd|publiceret|publisert|publicerad|julkaistu|опубликовано|opublikowano|yayınlanma|"
