@@ -804,3 +804,12 @@ def test_a_publication_the_page_shows_only_as_its_update_gives_way_to_the_public
                        f"<h1>{HEADLINE}</h1><p>Published 3 October 2024 · Updated 14 October 2025</p>"), zone="UTC")
     assert got.date.isoformat()[:10] == "2024-10-03" and got.updated.isoformat()[:10] == "2025-10-14"
     assert "date" in got.review
+
+
+def test_a_copy_of_a_dated_headline_over_it_does_not_date_the_page():
+    """A headline with dates in it ('… 1.9.–15.12.2025'), shown again over itself (a hero's title over the <h1>): the
+    dateline under it dates the page, not the copy's last date."""
+    headline = "Night trams pause for track works 1.9.–15.12.2025"
+    got = convert(page("", f"<div class='hero'>{headline}</div><h1>{headline}</h1>"
+                           "<p>Press release · Published 26.6.2025 · Updated 27.6.2025</p>"), zone="UTC")
+    assert got.date.isoformat()[:10] == "2025-06-26"

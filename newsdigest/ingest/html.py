@@ -443,8 +443,8 @@ def visible_header(text: str, data: PageData, found: PageData, rules: Rules, bod
     labels = {_words(x) for x in [data.section, *data.crumbs, *data.keywords]}   # a section on the dateline is no name
     headline = window.index("") if "" in window else len(window)
     for i, line in enumerate(window):
-        if len(line.split()) > 30:
-            continue
+        if len(line.split()) > 30 or _words(line) == _words(lines[at]):
+            continue   # (a copy of the headline, a breadcrumb's or a hero's, dates nothing: '… 1.9.–15.12.2025')
         names = _byline_names(line)   # a label alone ('Written by' / 'Jane Doe') read_lines joined to its name
         handle = BY_HANDLE.match(line)
         if not names and handle and handle["handle"] not in NOT_NAMES and handle["handle"] not in FURNITURE:
