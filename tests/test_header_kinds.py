@@ -2109,3 +2109,30 @@ def test_a_first_publication_over_the_writers_bios_dates_the_story_whose_header_
     article = convert(text)
     assert article.title == "The best budget mechanical keyboards"
     assert article.date.isoformat().startswith("2025-01-14")
+
+
+ROWING = "\n\n".join([
+    "What a day on the river! The club sent nine crews and thirty-one rowers to the head race on Saturday, and "
+    "came home with four wins and two second places.",
+    "The junior women's quad beat a field of eleven crews and finished second overall, a result the coaches "
+    "called the best start to a season in years.",
+    "Thanks to the parents who drove the trailer and to everyone who stayed to wash the boats afterwards."])
+
+
+@pytest.mark.parametrize("posted", ["Posted 03/05/2025\n", ""])
+def test_a_list_of_stories_each_over_its_day_on_the_next_line_gives_no_headline(posted):
+    text = ("HOME | NEWS | RESULTS | JUNIORS | CONTACT\n\nLatest News\nStrong start at the head race\n03/05/2025\n"
+            "AGM 2025 – new committee\n12/04/2025\nBoathouse clean-up day on Saturday\n18/03/2025\n"
+            "Learn to row – the adult course starts in April\n02/03/2025\n\nOur Sponsors\n\n"
+            "Strong start to the season for our crews at the head race\n" + posted + "\n" + ROWING)
+    article = convert(text)
+    assert article.title == "Strong start to the season for our crews at the head race"
+
+
+def test_a_headline_over_its_day_under_a_list_of_dated_stories_is_still_the_headline():
+    text = ("Latest News\nAGM 2025 – new committee\n12/04/2025\nBoathouse clean-up day on Saturday\n18/03/2025\n"
+            "Learn to row – the adult course starts in April\n02/03/2025\n"
+            "Strong start to the season for our crews at the head race\n03/05/2025\n" + ROWING)
+    article = convert(text)
+    assert article.title == "Strong start to the season for our crews at the head race"
+    assert article.date.isoformat().startswith("2025-05-03")

@@ -396,7 +396,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     h = at["headline"]
     # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
     # review marks, the CRF's own say on that line and on its likeliest rival)
-    dated_after = _dated_list(texts, lo, hi)   # the items of lists of stories with their days after them
+    dated_after = _dated_list(texts, lo, hi) | _items_over_dates(texts, lo, hi)   # the items of lists of stories
+    # with their days after them, on their line or the next
     candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows, outlet, dated_after)
     scores = [params.headline.logit(row) for row in features]
     top = max(scores, default=0.0)
@@ -965,8 +966,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
     hi = lo + len(rows)
-    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | (_dated_list(texts, lo, hi) if dated is None
-                                                                         else dated)
+    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | (
+        _dated_list(texts, lo, hi) | _items_over_dates(texts, lo, hi) if dated is None else dated)
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
@@ -1054,6 +1055,33 @@ def _dated_list(texts: list[str], lo: int, hi: int, dated: Callable[[str], bool]
     return {lo + k for k in range(len(found)) if found[k] and any(
         found[j] and texts[lo + j] not in texts[lo + k] and texts[lo + k] not in texts[lo + j]   # not a breadcrumb
         for j in range(max(0, k - 2), min(len(found), k + 3)) if j != k)}   # that ends in the headline
+
+
+DATED_PAIRS = 3
+"""How many stories in a row, each over its day, make a list of them (hand-set)."""
+
+
+def _items_over_dates(texts: list[str], lo: int, hi: int) -> set[int]:
+    """The items among lines lo..hi of a list of stories each over its day on a line of its own ('Latest News' /
+    'Strong start at Blackwater Head' / '03/05/2025' / 'AGM 2025 – new committee' / '12/04/2025' / …), and their
+    days: DATED_PAIRS such pairs in a row or more. A last pair with prose right under it is the story's own
+    headline and dateline."""
+    day = [i < len(texts) and len(texts[i].split()) <= 4 and DIGIT.search(texts[i]) is not None
+           and parse_dateline(texts[i], "UTC", year=2000) is not None for i in range(lo, hi + 1)]
+    items = [k for k in range(hi - lo) if day[k + 1] and not day[k] and len(texts[lo + k].split()) >= 2]
+    chains: list[list[int]] = []
+    for k in items:
+        if chains and chains[-1][-1] == k - 2:
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    out: set[int] = set()
+    for chain in chains:
+        after = lo + chain[-1] + 2
+        if after < len(texts) and len(texts[after].split()) >= 15:
+            chain = chain[:-1]   # the story's headline and its dateline, under the list
+        out |= {lo + k + d for k in chain for d in (0, 1)} if len(chain) >= DATED_PAIRS else set()
+    return out
 
 
 def _dated_byline(text: str) -> bool:
