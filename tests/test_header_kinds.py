@@ -1476,7 +1476,9 @@ def test_a_ticker_of_scores_or_times_over_the_headline_is_no_headline_and_a_head
 @pytest.mark.parametrize("line, credited", [
     ("Le quai sous la pluie, mardi matin. Photo: Jean Morel", True),
     ("Wachtende reizigers in de haven. Foto: ANP", True),
+    ("De veerman zet al dertig jaar mensen over. © Ida Brenner", True),
     ("Photos: the best of the harbour festival", False),   # a gallery's headline
+    ("© 2025 Harbour Gazette. All rights reserved.", False),
 ])
 def test_a_sentence_and_its_photos_credit_on_one_line_is_a_caption(line, credited):
     assert bool(CREDITED.search(line)) is credited

@@ -619,9 +619,10 @@ def _headline_part(rest: str) -> bool:
     return len(rest.split()) >= 4 or rest[:1] in QUOTES
 
 
-CREDITED = re.compile(r"[.!?]\s+(?:fotos?|photos?|bild(?:er)?|images?|beelden|foto's|imagen|immagine|crédit|credits?)"
-                      r"\s*:\s*\S.{0,60}$", re.I)
-"""A sentence and its photo's credit after it on one line ('Wachtende reizigers in de haven. Foto: ANP'): a caption."""
+CREDITED = re.compile(r"[.!?]\s+(?:(?:fotos?|photos?|bild(?:er)?|images?|beelden|foto's|imagen|immagine|crédit|"
+                      r"credits?)\s*:|©|\(c\))\s*\S.{0,60}$", re.I)
+"""A sentence and its photo's credit after it on one line ('Wachtende reizigers in de haven. Foto: ANP', '… zet al
+27 jaar mensen over. © Pieter Jansen'): a caption."""
 DATED_TEASER = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d\d-\d\d)\s*[:|–-]?\s+\w")
 """A line that opens with a date in numbers and goes on with words: an item of a list of teasers ('05.02.2025 Chapter
 meets at the fair'); no true headline of either development set opens with a date."""
