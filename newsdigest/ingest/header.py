@@ -396,8 +396,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     h = at["headline"]
     # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
     # review marks, the CRF's own say on that line and on its likeliest rival)
-    dated_after = _dated_list(texts, lo, hi) | _items_over_dates(texts, lo, hi)   # the items of lists of stories
-    # with their days after them, on their line or the next
+    dated_after = _dated_items(texts, lo, hi)   # the items of lists of stories with their days beside them
     candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows, outlet, dated_after)
     scores = [params.headline.logit(row) for row in features]
     top = max(scores, default=0.0)
@@ -967,8 +966,8 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
     hi = lo + len(rows)
-    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | (
-        _dated_list(texts, lo, hi) | _items_over_dates(texts, lo, hi) if dated is None else dated)
+    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | (_dated_items(texts, lo, hi) if dated is None
+                                                                         else dated)
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
@@ -1056,6 +1055,12 @@ def _dated_list(texts: list[str], lo: int, hi: int, dated: Callable[[str], bool]
     return {lo + k for k in range(len(found)) if found[k] and any(
         found[j] and texts[lo + j] not in texts[lo + k] and texts[lo + k] not in texts[lo + j]   # not a breadcrumb
         for j in range(max(0, k - 2), min(len(found), k + 3)) if j != k)}   # that ends in the headline
+
+
+def _dated_items(texts: list[str], lo: int, hi: int) -> set[int]:
+    """The lines among lo..hi that are items of a list of stories with their days after them, on their line
+    (_dated_list) or the next (_items_over_dates): no headline's, no date's."""
+    return _dated_list(texts, lo, hi) | _items_over_dates(texts, lo, hi)
 
 
 DATED_PAIRS = 3

@@ -99,9 +99,9 @@ class Parsed:
     """Each field's review features (review.DOUBT_FEATURES) as read, for fitting the review marks (training/fit.py)."""
 
 
-PUBLISHED_TAIL = 6
-"""How many of the article's last lines may say when it was first published ('Originally published Jan 14, 2025.'
-over the writers' bios, which read as prose; hand-set)."""
+TAIL_LINES = 8
+"""How many of the article's last lines may hold what closes a story and reads as its prose: when it was first
+published ('Originally published Jan 14, 2025.' over two writers' bios), an author box, a sign-off (hand-set)."""
 
 
 class NotAnArticle(ValueError):
@@ -130,7 +130,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
     late = [s for i in range(run.end, min(len(texts), run.end + AFTER)) if reading.words[i] <= 15
             for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)]
     near = list(header.stamps) or body.stamps   # a date line in the body (a teaser's) never outranks the header's update
-    signed = [s for i in range(max(run.start, run.end - PUBLISHED_TAIL), min(len(texts), run.end + AFTER))
+    signed = [s for i in range(max(run.start, run.end - TAIL_LINES), min(len(texts), run.end + AFTER))
               for part in [_published_part(texts[i])]
               if (reading.words[i] if part == texts[i] else len(part.split())) <= 20
               and (PUBLISHED_LABEL.search(part) or i <= run.end + 1 and _dated_signature(part))
@@ -154,8 +154,10 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
         bylined = ([a for a in body.authors if is_person(a.split())][:1]
                    or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
     authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \
-        or list(labelled_authors(texts[max(run.start, run.end - 8):])) or list(author_box(texts[run.end:])) \
-        or list(signed_off(texts[max(run.start, run.end - 8):run.end + 2]))   # 'About the author' / 'Jane Doe' under the story; 'Liebe Grüße, eure Petra'
+        or list(labelled_authors(texts[max(run.start, run.end - TAIL_LINES):])) \
+        or list(author_box(texts[run.end:])) \
+        or list(signed_off(texts[max(run.start, run.end - TAIL_LINES):run.end + 2]))   # 'About the author' / 'Jane
+    # Doe' under the story; 'Liebe Grüße, eure Petra'
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
     authors = authors or ([owner] if owner else [])
     tags = _unique([*subsections, *body.topics]) or tags_from_text(title, [header.dek, *paragraphs], exclude=authors)
