@@ -10,7 +10,6 @@ from ..decode import clean
 from .bylines import (AUTHOR_WORD, BADGES, BUTTONS, BY, BY_WORD, EMAIL, LABELLED_PARTS, OTHER_ROLE, TEXT_LABEL, WROTE,
                       is_byline_or_dateline, is_job_title, is_person, parse_byline)
 from .dates import PUBLISHED_WORDS, TIME_OF_DAY, UPDATED_WORDS, has_date, is_relative, parse_dateline
-from .text import STOPS
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -124,8 +123,6 @@ GLUED_META = re.compile(r"(?<=[a-zß-ÿ\d])(?=(?:Veröffentlicht|Aktualisiert|Ka
 """Where a theme's line of meta, its parts inline with no space between, glued a label to the part before it, or a
 day to the year before it: 'Autor Jane DoeVeröffentlicht am 3. März 20255. März 2025Kategorien Bau' reads 'Autor
 Jane Doe · Veröffentlicht am 3. März 2025 · 5. März 2025 · Kategorien Bau'."""
-SENTENCE_END = re.compile(rf"[{STOPS}:：][\"'”’»)\]]*$")
-"""A line that ends a sentence (or a label's colon)."""
 WRAP_WIDTH = (40, 110)
 """The widths (characters) a hard-wrapped text is written to: a mail quoted, a page set in <pre>, a text pasted from
 a terminal (hand-set)."""
@@ -134,6 +131,9 @@ WRAP_FILL = 0.6
 WRAP_FULL = 0.8
 """A line that fills this share of the width and ends no sentence goes on over a capital ('… opened again on' /
 'Monday …'); a heading over the paragraph seldom fills it so (hand-set)."""
+CLAUSE_END = re.compile(r"[.!?:;][\"'”’)]?$")
+"""A wrapped line that ends a sentence or a clause: the next may open a new one. (Not score.SENTENCE_END, which the
+line model's features use: the fitted numbers depend on it; it leaves out ';'.)"""
 
 
 def wrapped(raws: list[str]) -> set[int]:
@@ -157,7 +157,7 @@ def wrapped(raws: list[str]) -> set[int]:
             continue
         going_on.update(i for k, i in enumerate(block) if k and filled[k - 1] and not is_byline_or_dateline(raws[i])
                         and (lower[k] or len(raws[i - 1]) >= WRAP_FULL * width
-                             and not SENTENCE_END.search(raws[i - 1])))
+                             and not CLAUSE_END.search(raws[i - 1])))
     return going_on
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from . import boilerplate as bp
 from .bylines import is_byline_or_dateline
-from .lines import SENTENCE_END, Line
-from .text import UNCASED_STOPS
+from .lines import Line
+from .text import STOPS, UNCASED_STOPS
 
 DATA = Path(__file__).parent / "data"
 WORDS = bp.WORDS
@@ -33,6 +33,7 @@ def setting(group: str, name: str):
 FURNITURE = bp.FURNITURE
 STOP = bp.STOP
 
+SENTENCE_END = re.compile(rf"[{STOPS}:：][\"'”’»)\]]*$")
 SENTENCE_INSIDE = re.compile(rf"[.!?。！？][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я0-9]|[{UNCASED_STOPS}]")
 LINK_HINTS = ("@", "://", "www.", ".com", ".org", ".net", ".co", ".COM", "WWW.")
 """Cheap tests before LINKISH: a line without any of these holds no address."""
