@@ -184,6 +184,8 @@ def test_a_role_under_the_byline_is_not_the_dek_nor_the_lead(role):
     (["Author", "XQ", "Xiulan Qorvath", "Columnist"], ("Xiulan Qorvath",)),   # an unknown given name, its avatar's letters
     (["AUTHOR XQ", "Xiulan Qorvath", "Columnist"], ("Xiulan Qorvath",)),   # the letters joined to the label
     (["Article written by:", "Ines Varga, MD, FACP"], ("Ines Varga",)),
+    (["Article written by: Ines Varga, MD, FACP, FAAP", "Article reviewed by:", "Pia Lund"], ("Ines Varga",)),
+    (["Author: Osei Mensah | Data Editor, Harbour Daily"], ("Osei Mensah",)),   # the reader joined name and role on
     (["Author", "Recent Posts", "Contact Us", "Share"], ()),
     (["Ines Varga", "Transport Reporter"], ()),   # no label: the header reader's business
     (["Author", "The council said on Monday that the new ferry timetable would start in the spring, after the "

@@ -525,11 +525,12 @@ AUTHOR_LABEL = re.compile(rf"^(?:about\s+(?:the\s+)?)?(?:authors?|writers?|(?:(?
                           rf"über\s+(?:den|die)\s+autor(?:{GENDERED})?|à\s+propos\s+de\s+l['’]auteure?|sobre\s+el\s+autor|over\s+de\s+(?:auteur|schrijver)|"
                           rf"sull['’]autore|l['’]autore|l['’]auteur)\s*:?"
                           r"(?:\s+(?P<initials>(?-i:[A-ZÀ-ÖØ-Þ]{1,3}))|"
-                          r"\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])\S*(?:\s+\S+){1,3}))?$", re.I)
-"""A label alone on its line over the writers' names: 'Author', 'About the authors', 'Article written by:',
-'Über den Autor' (not 'By' alone: a teaser's byline broken in two);
-with the first avatar's letters when the reader joined them on ('AUTHOR CP'), or the first name ('Autor:innen Jane
-Doe' over 'John Roe')."""
+                          r"\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[^\s,]*(?:\s+[^\s,]+){1,3}?)"
+                          r"(?:\s*(?:,|\s[|·•–—-])\s.{0,80})?)?$", re.I)
+"""A label alone on its line over the writers' names: 'Author', 'About the authors', 'Article written by:', 'Über den
+Autor' (not 'By' alone: a teaser's byline broken in two); with the first name and its roles joined on ('Article
+written by: Jane Doe, MD, FACP', 'Author: Jane Doe | Data Editor'); with the first avatar's letters when the reader
+joined them on ('AUTHOR CP'), or the first name ('Autor:innen Jane Doe' over 'John Roe')."""
 INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]{1,3}$")
 """An avatar's letters on a line of their own ('CP' over 'Chengcheng Pei')."""
 LABELLED_LINES = 6
