@@ -2138,3 +2138,42 @@ def test_a_headline_over_its_day_under_a_list_of_dated_stories_is_still_the_head
     article = convert(text)
     assert article.title == "Strong start to the season for our crews at the head race"
     assert article.date.isoformat().startswith("2025-05-03")
+
+
+def test_a_labelled_date_under_the_headline_dates_the_story_and_is_never_its_dek():
+    """'Posted 21 October 2025 in News, Water' under the headline, over the photo, is its dateline, whatever the
+    labels call it; the news list's dates under the story date nothing."""
+    story = "\n\n".join([
+        "Harbourside, 21 October 2025 – A count of the town's old wells found that nine of the twenty still in use "
+        "are drawn down faster in summer than the winter rain can fill them again.",
+        "The water board, working with two students from the college, measured the wells every month from March "
+        "to August and will publish the figures on its website this week.",
+        "The board asks gardeners to water in the evening and says a ban on hoses is not planned for next year."])
+    text = ("Harbourside Water Board\nHome\nNewsroom\nPress releases\n\nPress release · For immediate release\n\n"
+            "Nine of twenty town wells drawn down faster than they fill\n\n"
+            "Posted 21 October 2025 in Press releases, Wells\n\n"
+            "Students take a sample from an old well by the harbour in May. Photo: HWB/Ole Sand\n\n"
+            + story + "\n\nMore press releases\n"
+            "12 August 2025\nNew meters for the harbour streets\n3 June 2025\nThe board's yearly report\n"
+            "22 March 2025\nWorks on the north main\n© 2025 Harbourside Water Board\n")
+    article = convert(text)
+    assert article.title == "Nine of twenty town wells drawn down faster than they fill"
+    assert article.date.isoformat().startswith("2025-10-21")
+    assert "Posted" not in (article.dek or "")
+
+
+def test_a_story_signed_in_its_last_line_with_a_bio_after_the_name_names_its_writer():
+    story = "\n\n".join([
+        "The co-op's new loop track lets a train of a hundred cars load in one pass, where the old siding took "
+        "three switches and most of a day.",
+        "Farmers at the annual meeting voted for the loan by a wide margin after two evenings of debate about "
+        "the cost and about who would pay for the upkeep.",
+        "Work on the earthworks starts in May, and the board hopes to load the first full train before the "
+        "harvest comes in."])
+    text = ("Grain Handler Weekly\nNews\nEquipment\nEvents\n\n"
+            "Co-op builds a loop track to load long trains in one pass\n\n" + story
+            + "\n\nStory by Ines Varga. Varga is a contributing editor for Grain Handler Weekly based in Oslo.\n"
+            "Tags\nRail\nCo-operatives\nRelated\nSeptember 15, 2025 Railways extend winter rules\n")
+    article = convert(text)
+    assert article.title == "Co-op builds a loop track to load long trains in one pass"
+    assert article.authors == ["Ines Varga"]

@@ -437,7 +437,7 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     after = [k for k in range(max(0, min(t - lo - reach, copy + 1 - lo)), len(rows))
              if lo + k != t and texts[lo + k] != title_text]
     dek = next((texts[lo + k] for k in after if lo + k > t and not bp.is_noise(texts[lo + k]) and not _caption(texts, lo + k)
-                and not _signed(texts[lo + k])
+                and not _signed(texts[lo + k]) and not _labelled_date(texts[lo + k])
                 and (labels[k] == "dek" or (labels[k] == "headline" and reading.words[lo + k] >= 5))), "")
     # a page has one headline: a line under the one chosen that the best path also calls a headline is its dek
     under = t + 1
@@ -533,6 +533,12 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
         body_start += 1
     return Header(title, t, sure, prob, rival, tuple(crumbs), dek, tuple(authors), authors_sure, doubt, tuple(stamps),
                   date_sure, photo.caption, photo.credit, section, body_start, tuple(labels), (lo, hi))
+
+
+def _labelled_date(text: str) -> bool:
+    """A line that opens with a date's label and shows a date ('Posted 21 October 2025 in Media releases'): a
+    dateline, whatever the CRF calls it, never the dek."""
+    return bool(DATE_LABEL.match(text)) and bool(own_features(text)[_AT["dated"]])
 
 
 QUOTES = "\"'„“”‚‘’«»"

@@ -213,6 +213,9 @@ def _year_hint(texts: list[str], file_time: datetime | None) -> int | None:
     return file_time.year if file_time else None
 
 
+FIRST_SENTENCE = re.compile(r"(?<=[a-zß-ÿ]{2})\.\s+(?=[A-ZÀ-ÖØ-Þ])")
+"""Where a sentence ends and the next begins: a signature's bio after its names ('Story by Jane Doe. Doe is a
+contributing editor …'; not after 'Dr.' or 'St.')."""
 SIGNED = re.compile(r"(\s*[,/]\s*|\s+[|·–—]\s+)")
 """What parts a signing name from its outlet, place or role: 'Jane Doe, NDR', 'Jane Doe/TT', 'Jane Doe | Reporter'."""
 
@@ -226,15 +229,17 @@ def _published_part(text: str) -> str:
 def signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
     2025-12-18 in Travel', 'Geschrieben von Jane Doe', a theme's line of meta 'Autor Jane Doe · Veröffentlicht am …'):
-    the first line of the AFTER under it whose first part, of 20 words or fewer, opens with 'By', its kin or an
-    author's label and names people; or, as a broadcaster or a parish signs its stories, one
+    the story's last line or the first of the AFTER under it whose first part, of 20 words or fewer (its first
+    sentence: 'Story by Jane Doe. Doe is a contributing editor …'), opens with 'By', its kin or an author's label and
+    names people; or, as a broadcaster or a parish signs its stories, one
     of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
     Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'), or of those and the next a dateline naming a person ('9. Oktober 2025
     – Jane Doe'), or names with a note in brackets after them, as a paper signs ('Ann Lee et Bo Lind (Marseille,
     correspondant)'), or a person's name alone on the story's last line or the one under it. () when none."""
-    for text in texts[end:end + AFTER]:
+    for text in texts[max(0, end - 1):end + AFTER]:   # the story's last line too: 'Story by Jane Doe. Doe is a …'
         text = LABELLED_PARTS.split(text)[0]   # 'Autor Jane Doe · Veröffentlicht am …', a theme's line of meta
         by = bool(BY.match(text))
+        text = FIRST_SENTENCE.split(text, maxsplit=1)[0] if by and len(text.split()) <= 25 else text
         if len(text.split()) <= 20 and (by or LABEL_AT_START.match(text)):
             names = byline_names(text)   # after a label alone, people only ('Author' / 'CP', an avatar's initials)
             if names and all(name_like(n.split()) if by else is_person(n.split()) for n in names):
