@@ -295,3 +295,34 @@ def test_a_forum_posts_or_a_cms_byline_names_its_writer(line):
 
 def test_an_account_not_named_after_a_person_stays_as_written():
     assert byline_names("By info.team") == ("info.team",)
+
+
+# ---- bylines of German blogs, parishes and magazines (probe sets DE20, DE21 and real pages read this session) ----
+
+
+@pytest.mark.parametrize("line, names", [
+    ("von Ute und Jonas Kessler · Lesezeit: ca. 6 Minuten", ("Ute Kessler", "Jonas Kessler")),   # one surname for two
+    ("By Ute and Jonas Kessler", ("Ute Kessler", "Jonas Kessler")),
+    ("By Ute Brandt and Jonas Kessler", ("Ute Brandt", "Jonas Kessler")),
+    ("Fotos Maren Holt", ()),   # the photos' credit, without its colon
+    ("Redaktorin Lokalmagazin Seetal Nord", ()),   # a job, no name
+    ("Gespeichert von feldlerche am 14. Mai 2024 - 09:12", ("feldlerche",)),   # Drupal's byline
+    ("Staff Reports", ("Staff Reports",)),   # a desk, the author only where no person is named
+])
+def test_byline_names_of_couples_credits_jobs_and_cms_bylines(line, names):
+    assert byline_names(line) == names
+
+
+def test_a_closing_alone_over_the_writers_role_and_name_signs_the_post():
+    from newsdigest.ingest.bylines import signed_off
+    assert signed_off(["Danke allen, die mitgeholfen haben!", "Ihr", "Pfarrer Anton Weidinger"]) == ("Anton Weidinger",)
+    assert signed_off(["Liebe Grüße", "Marlene"]) == ("Marlene",)
+    assert signed_off(["Eure Marlene", "Marlene"]) == ("Marlene",)
+    assert signed_off(["Ihr Konto", "Mehr lesen"]) == ()
+
+
+def test_writers_signing_a_line_each_under_the_story_are_all_named():
+    from newsdigest.ingest.parse import signature
+    lines = ["Die Sensoren melden jede Stunde, wie viel die Kühe fressen und wie warm es im Stall ist.",
+             "Autor: Jonas Kessler, Landesanstalt für Landwirtschaft, Seetal", "Autor: Ute Brandt", "Tags", "Technik"]
+    assert signature(lines, 1) == ("Jonas Kessler", "Ute Brandt")

@@ -109,3 +109,12 @@ def test_the_nordic_labels_tell_the_update_from_the_publication_and_the_clock_s_
     assert stamps == [(datetime(2026, 10, 8, 10, 21, tzinfo=timezone.utc), True),
                       (datetime(2026, 10, 8, 6, 0, tzinfo=timezone.utc), False)]
     assert "kl." not in without_dates(line)
+
+
+def test_two_dates_side_by_side_parted_by_a_dot_are_the_update_and_the_publication_whichever_comes_first():
+    """'3. März 2025 · 17. Februar 2025' (a theme printing the update first; the line reader parted the two glued
+    dates with a dot): the later is the update."""
+    stamps = find_stamps("3. März 2025 · 17. Februar 2025 von Jana Berg", "Europe/Berlin", {}, None, "")
+    assert [(s.when, s.updated) for s in stamps] == [(date(2025, 3, 3), True), (date(2025, 2, 17), False)]
+    stamps = find_stamps("March 12, 2025 | March 20, 2025", "UTC", {}, None, "")
+    assert [(s.when, s.updated) for s in stamps] == [(date(2025, 3, 12), False), (date(2025, 3, 20), True)]

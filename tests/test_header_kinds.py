@@ -2177,3 +2177,76 @@ def test_a_story_signed_in_its_last_line_with_a_bio_after_the_name_names_its_wri
     article = convert(text)
     assert article.title == "Co-op builds a loop track to load long trains in one pass"
     assert article.authors == ["Ines Varga"]
+
+
+BREAD = "\n\n".join([
+    "Es gibt Brote, die backe ich, weil ich etwas Neues ausprobieren will, und es gibt dieses hier, das jeden Sonntag "
+    "auf dem Tisch steht, seit ich vor sechs Jahren mit dem Sauerteig angefangen habe.",
+    "Das Besondere daran ist das alte Brot: bei uns bleibt immer ein Kanten übrig, der zu hart fürs Frühstück ist, "
+    "und geröstet und eingeweicht macht er die Krume dunkel, saftig und würzig.",
+    "Der Teig ruht über Nacht im Kühlschrank, am Sonntagmorgen forme ich ihn nur noch, lasse ihn eine Stunde gehen "
+    "und backe ihn im gusseisernen Topf, erst mit Deckel, dann ohne."])
+
+
+@pytest.mark.parametrize("byline", [
+    "vonJana Brandt 12. März 202520. März 2025 4 Kommentare",   # the label glued to the name
+    "12.03.2025von Jana Brandt",   # the label glued to the date
+])
+def test_a_blogs_byline_glued_to_its_label_or_date_names_the_writer(byline):
+    text = ("Krume & Kruste\nRezepte\nGrundlagen\nÜber mich\n\nRoggenmischbrot mit altem Brot für jeden Sonntag\n"
+            + byline + "\n\n" + BREAD + "\n\nTeilen\nÄhnliche Rezepte\n")
+    article = convert(text)
+    assert article.title == "Roggenmischbrot mit altem Brot für jeden Sonntag"
+    assert article.authors == ["Jana Brandt"]
+    assert article.date.isoformat().startswith("2025-03-12")
+
+
+def test_a_magazines_text_and_photo_credits_name_the_writer_not_the_photographer():
+    text = ("Landleben Magazin\nReportage\nRezepte\nShop\n\nReportage · Aus Heft 5/2025\nMit 300 Ziegen über den Kamm\n"
+            "Maren Holt ist eine der letzten Wanderhirtinnen im Süden. Ein Sommer zwischen Heide, Wald und Straße.\n"
+            "Foto: Jonas Kessler\nText Ute Brandt\nFotos Jonas Kessler\nOnline seit 22.08.2025 · 12 Min.\n\n" + BREAD)
+    article = convert(text)
+    assert article.title == "Mit 300 Ziegen über den Kamm"
+    assert article.authors == ["Ute Brandt"]
+
+
+def test_the_sites_name_the_footer_repeats_before_its_address_is_no_headline():
+    story = "\n\n".join([
+        "Wer am Wochenende nach Mitternacht aus der Kreisstadt nach Hause will, hat in den meisten Dörfern keine "
+        "Verbindung mehr und muss ein Taxi nehmen oder abgeholt werden.",
+        "Die Fraktion schlägt deshalb drei Nachtlinien am Freitag und am Samstag vor, die jede Stunde fahren und "
+        "alle größeren Orte des Landkreises anfahren sollen.",
+        "Die Kosten schätzt sie auf rund 400.000 Euro im Jahr, die der Landkreis und die Gemeinden teilen sollen."])
+    text = ("Direkt zum Inhalt\nBürgerliste Seetal – Kreisverband Nordheim\nNah dran. Für den ganzen Kreis.\n"
+            "Hauptmenü\nStart\nAktuelles\nFraktion\nTermine\nKontakt\nSie sind hier\nStartseite » Aktuelles\n"
+            "Bürgerliste fordert Nachtbus für den ganzen Landkreis\n\n" + story + "\n\nWeitere Meldungen\n"
+            "Haushalt 2025: Unsere Anträge\nRückblick auf den Neujahrsempfang\nHausärzte im Seetal sichern\n\n"
+            "Bürgerliste Seetal – Kreisverband Nordheim · Geschäftsstelle: Am Graben 9, Nordheim\n"
+            "Verantwortlich: Ute Brandt, Vorsitzende\nImpressum | Datenschutz\nDiese Website verwendet nur "
+            "technisch notwendige Cookies.\nOK\nMehr erfahren\nNach oben\nFacebook\nInstagram\n")
+    article = convert(text)
+    assert article.title == "Bürgerliste fordert Nachtbus für den ganzen Landkreis"
+    from newsdigest.ingest.source import source_name
+    assert source_name(text.splitlines()) == "Bürgerliste Seetal – Kreisverband Nordheim"   # what the ranker is told
+
+
+def test_a_story_under_a_list_of_other_stories_teasers_starts_under_the_last_read_more_link():
+    teasers = "".join(
+        f"{day}\n{title}\n{teaser}\nweiter lesen\n" for day, title, teaser in [
+            ("07.10.2016", "Kein Gedächtnis in der Verwaltung", "Die Fraktion im Stadtrat ist gegen eine drastische "
+             "Erhöhung der Eintrittspreise für den Tierpark und fordert, die Familienkarte zu erhalten."),
+            ("05.10.2016", "Fraktion würdigt die Forderungen des Kindergipfels", "Die Ergebnisse des Kindergipfels "
+             "im Stadtteil zeigen, wie genau Kinder wissen, was ihnen auf dem Schulweg fehlt und was sie stört."),
+            ("04.10.2016", "Auch das Land stiehlt sich aus der Verantwortung", "Kritisch sieht der Fraktionschef "
+             "die Rolle des Landes bei der Rettung der von der Schließung bedrohten Bäder der Stadt.")])
+    story = "\n\n".join([
+        "Ein gutes Signal gab es diese Woche für die freie Schule im Süden der Stadt: der Stadtrat hat den "
+        "Bebauungsplan beschlossen, der ihr einen Neubau auf dem alten Sportplatz erlaubt.",
+        "Die Schule ist ein gutes Beispiel dafür, dass Schulen in freier Trägerschaft gute Arbeit leisten, sagte "
+        "der Sprecher der Fraktion für Bildung nach der Sitzung am Mittwochabend.",
+        "Der Neubau soll im Herbst beginnen und zum Schuljahr 2016/17 fertig sein, wenn alles nach Plan geht."])
+    text = ("Fraktion im Stadtrat\nStartseite\nPresse\nKontakt\n" + teasers + "Zurück zur Übersicht\n"
+            "22.05.2014 - Gemeinde/ Stadt\nNeubau der freien Schule kann beginnen\n" + story + "\n")
+    article = convert(text)
+    assert article.title == "Neubau der freien Schule kann beginnen"
+    assert article.date.isoformat().startswith("2014-05-22")

@@ -49,6 +49,9 @@ doubts it)."""
 EDGE_WORDS = 3
 """The article does not end on a line of this many words at most that is not prose by itself ('Share this
 guide'): its neighbours' company lifted it over the threshold, nothing after it did."""
+TEASER_LINES = 4
+"""Other stories' teasers at the run's start each take this many lines at most: date, title, paragraph, link
+(hand-set)."""
 LONGEST = 150
 """A line counts for at most this many words: one pasted block of 400 words must not outweigh a whole story."""
 LONG = 15
@@ -239,6 +242,7 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
     end += _table_after(lines, words, end)
     start -= _table_before(lines, words, start)
     start = _past_story_list(lines, words, start, end)
+    start = _past_teasers(lines, words, prose, threshold, start, end)
     prose_words = 0
     for i in range(start, end):   # the tags, a paywall's offer and the lists of other stories come after the story:
         # it ends at a 'Tags', 'Jetzt weiterlesen mit …' or 'Related stories' line, unless more of the story's prose
@@ -268,6 +272,25 @@ def _past_story_list(lines: list[Line], words: list[int], start: int, end: int) 
     while item < end - 1 and item - header <= BOX_LINES and bp.LIST_NUMBER.match(lines[item].text):
         item += 1
     return max(start, item) if item > header + 1 else start
+
+
+def _past_teasers(lines: list[Line], words: list[int], prose: list[float], threshold: float, start: int, end: int
+                  ) -> int:
+    """Where the story begins when its run begins with other stories' teasers, each a paragraph over its link alone
+    on a line ('weiter lesen', 'Lire la suite': boilerplate.READ_MORE), two at least, one within TEASER_LINES of the
+    next and the first within TEASER_LINES of the run's start: under the last, when two paragraphs in a row follow
+    it (the story's own); `start` otherwise."""
+    links = [i for i in range(start, end) if bp.READ_MORE.match(lines[i].text)]
+    if len(links) < 2 or links[0] - start > TEASER_LINES:
+        return start
+    last = links[0]
+    for link in links[1:]:
+        if link - last > TEASER_LINES:
+            break
+        last = link
+    prose_after = any(words[k] >= LONG and prose[k] > threshold and words[k + 1] >= LONG and prose[k + 1] > threshold
+                      for k in range(last + 1, end - 1))
+    return last + 1 if last > links[0] and prose_after else start
 
 
 def _resumes(header: int, end: int, words: list[int], prose: list[float], threshold: float) -> bool:

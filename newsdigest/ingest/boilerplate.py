@@ -129,6 +129,11 @@ STORY_LIST_HEADER = re.compile(
     r"sorodne\s+novice|najčitanije|najbolj\s+brano)\s*[:.…]*$", re.I)
 """A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
 also' or the story goes on under the list (article._resumes)."""
+READ_MORE = re.compile(r"^[\[(]?\s*(?:weiter\s*lesen|mehr\s+lesen|(?:read|view)\s+more|continue\s+reading|"
+                       r"lire\s+la\s+suite|en\s+savoir\s+plus|leer\s+m[aá]s|seguir\s+leyendo|leia\s+mais|"
+                       r"leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere|lees\s+(?:meer|verder)|"
+                       r"czytaj\s+(?:więcej|dalej)|läs\s+mer|les\s+mer|læs\s+mere|mehr)\s*[\])]?\s*[.»›→…>]*$", re.I)
+"""A teaser's link alone on its line under its paragraph: 'weiter lesen', 'Read more »', 'Lire la suite', '[mehr]'."""
 PAYWALL = re.compile(r"(?:(?:jetzt\s+)?weiterlesen\s+mit\s+.{1,30}|bereits\s+abonnent(?:in)?\?.{0,40}|"
                      r"(?:subscribe|sign\s+up|log\s+in)\s+to\s+(?:continue|keep)\s+reading.{0,40}|"
                      r"already\s+a\s+subscriber\?.{0,40}|continue\s+reading\s+with\s+.{1,40}|"

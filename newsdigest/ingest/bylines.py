@@ -15,12 +15,14 @@ BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
 WROTE = (r"(?:written|story|words|reported|posted|post|submitted|published|analysis|opinion|commentary|review|text|"
-         r"texte|texto|testo|tekst|geschrieben|verfasst|eingestellt|eingetragen|eingereicht|gepostet|hosted|"
+         r"texte|texto|testo|tekst|geschrieben|verfasst|eingestellt|eingetragen|eingereicht|gespeichert|gepostet|"
+         r"hosted|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
          r"rezension)|pressemitteilung|pressemeldung|press\s+release|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
 """What may stand before BY_WORD: 'Written by', 'Geschrieben von', 'Ein Interview von', 'Rédigé par', 'Publicado por',
-'Testo di', 'Skrevet af'; a CMS's 'Submitted by' and 'Eingereicht von', a forum's 'Post by'."""
+'Testo di', 'Skrevet af'; a CMS's 'Submitted by', 'Eingereicht von' and 'Gespeichert von' (Drupal's), a forum's 'Post
+by'."""
 GENDERED = r"(?:in|innen|[*/:_]in(?:nen)?|\(in(?:nen)?\))"
 """The German feminine ending, and the inclusive forms that write both: 'Autorin', 'Autor/in', 'Autor*innen', 'Autor:in'."""
 AUTHOR_WORD = (rf"(?:\w+-|(?i:post)\s+)?(?:authors?(?:\s+of\s+(?:the|this)\s+(?:article|story|post))?|writers?|"
@@ -257,8 +259,8 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
         return None
-    if PHOTO_CREDIT.match(line):
-        return None   # 'Eli Tran, Photo Editor' over the photo: its credit, not the story's writer
+    if PHOTO_CREDIT.match(line) or PHOTO_LABEL.match(line):
+        return None   # 'Eli Tran, Photo Editor' over the photo, 'Fotos Tobias Reich': its credit, not the writer
     if listed := names_and_roles(line):
         return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'
     head = SEPARATORS.split(line)[0].split(",")[0]
@@ -282,6 +284,8 @@ PHOTO_CREDIT = re.compile(r"^[^,|·•]{3,60}(?:,|\s[|·•–—]\s)\s*(?:[\w-]
                           r"(?:\s+[\w-]+){0,2}$", re.I)
 """A name and a role that credits the photo, not the story: 'Eli Tran, Photo Editor', 'Ann Lee | Staff Photographer',
 'Bo Lind, Fotografin'."""
+PHOTO_LABEL = re.compile(r"^(?:fotos?|photos?|photographs?|bilder?|illustrations?|grafiken?|videos?)\s*:?\s+\S", re.I)
+"""A credit's label before the name, with or without its colon: 'Fotos Tobias Reich', 'Photos: Jane Doe'."""
 GLUED_ROLE = re.compile(r"^(\w+?[a-zß-ÿ])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)$")
 """A role's last word glued by inline markup to the name after it: 'EditorJordan'."""
 
@@ -345,9 +349,9 @@ NOT_WRITTEN = re.compile(rf"(?:{OTHER_ROLE}|checked|photographs?|pictures?|image
 DESK_WORDS = r"redaktion|redactie|r[ée]daction|redazione|redacci[oó]n|reda[cç][aã]o|newsroom|staff"
 """The words of a newsroom's desk that stand alone as a byline ('Von Redaktion', 'door Redactie')."""
 DESK = re.compile(rf"^(?:(?:the\s+)?[A-ZÀ-ÖØ-Þ0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){{0,3}}\s+(?:team|desk|newsdesk|editors|"
-                  rf"{DESK_WORDS})|{DESK_WORDS})$", re.I)
-"""A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team', or the
-desk's word alone."""
+                  rf"{DESK_WORDS})|{DESK_WORDS}|staff\s+reports?)$", re.I)
+"""A byline that names a desk, not a person: 'News Desk', 'The Harbour editors', 'Acme Editorial Team', 'Staff
+Reports', or the desk's word alone."""
 ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin", "root", "superuser", "super user", "site admin",
                       "blog admin"})
 """A content system's default accounts, which post a page for whoever wrote it: no one's name."""
@@ -426,8 +430,8 @@ def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
-    if PHOTO_CREDIT.match(line):
-        return ()   # 'Eli Tran, Photo Editor'
+    if PHOTO_CREDIT.match(line) or PHOTO_LABEL.match(line):
+        return ()   # 'Eli Tran, Photo Editor', 'Fotos Tobias Reich'
     if listed := names_and_roles(line):
         return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'
     line = GLUED_YEAR_BY.sub(" ", line)
@@ -477,9 +481,10 @@ def byline_names(line: str) -> tuple[str, ...]:
             continue
         if CREDENTIAL.match(part) and names:
             continue   # 'Jane Doe, MD'
-        if is_role(words) or after_role and not is_person(words):
-            continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody; nor does the
-            # second of two roles ('Jane Doe, Digital Editor and Master Gardener')
+        if is_role(words) or after_role and not is_person(words) or _job_first(words) and not is_person(words[1:]):
+            continue   # 'Shipping correspondent', a byline's second line: a role alone names nobody, nor a job
+            # ('Redaktorin Regionalmagazin Aargau'), nor the second of two roles ('Jane Doe, Digital Editor and Master
+            # Gardener')
         words = without_roles(words)
         if is_role(words) or all(w.lower() in ROLE_MODIFIERS for w in words):
             continue   # 'Business Reporter', or 'Business' left of it: a desk, not a person
@@ -511,7 +516,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     if dated and not labelled and names and all(len(n.split()) == 1 and not given_name(n) and not AGENCY.match(n)
                                                 for n in names):
         return ()   # 'Madrid - 08 oct 2024 - 06:00': the dateline's place, no writer
-    return tuple(names) or ((desk,) if desk else ())
+    return tuple(_shared_surname(names) if joined else names) or ((desk,) if desk else ())
 
 
 FIRST_DOT_LAST = re.compile(r"([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})")
@@ -580,20 +585,37 @@ VALEDICTION = re.compile(r"(?:^|[\s,.!])(?:grü(?:ß|ss)e|gruß|eure?|euer|deine
 """The words of a blog post's closing greeting, in the languages of BY_WORD: 'Liebe Grüße', 'eure', 'Cheers', 'Bises'."""
 
 
+SIGN_OFF = re.compile(r"^(?:ihre?|yours(?:\s+(?:truly|sincerely))?|sincerely|(?:kind|best|warm)\s+regards|herzlichst|"
+                      r"cordialement|atentamente|distinti\s+saluti|met\s+vriendelijke\s+groet)\s*[,.!]?$", re.I)
+"""A letter's closing alone on its line over the writer's name ('Ihr' / 'Pfarrer Thomas Reindl', 'Yours,' / 'Jane
+Doe'), in the languages of BY_WORD."""
+
+
 def signed_off(paragraphs: list[str]) -> tuple[str, ...]:
     """The writer a post's closing greeting names ('Liebe Grüße, eure Sabine', 'Summende Grüße, euer Imker Bernd
-    Kaiser', 'Cheers, Jane Doe'): in the last ten paragraphs (or lines) given (a newsletter box may follow), a short one (12 words or fewer) with a greeting's
+    Kaiser', 'Cheers, Jane Doe', or a closing alone over the name: 'Ihr' / 'Pfarrer Thomas Reindl'): in the last
+    ten paragraphs (or lines) given (a newsletter box may follow), a short one (12 words or fewer) with a greeting's
     word, ending in a person's name (is_person, or one given name). () when none."""
-    for text in reversed(paragraphs[-10:]):
-        words = text.strip().rstrip(".!").split()
-        if not 2 <= len(words) <= 12 or not VALEDICTION.search(text):
-            continue
-        for k in (3, 2, 1):
-            name = [w.strip(",") for w in words[-k:]]
-            if len(words) > k and (is_person(name) if k > 1 else given_name(name[0]) and name[0][:1].isupper()) \
-                    and not any("," in w for w in words[-k:-1]):   # 'Grüße, Anna, Petra': two names, not 'Anna Petra'
-                return (" ".join(name),)
+    texts = [text.strip() for text in paragraphs[-10:] if text.strip()]
+    for i in reversed(range(len(texts))):
+        text, under = texts[i], texts[i + 1] if i + 1 < len(texts) else ""
+        alone = len(text.split()) <= 3 and bool(SIGN_OFF.match(text) or VALEDICTION.search(text)) and len(
+            under.split()) <= 5
+        name = (_greeted(text) if VALEDICTION.search(text) else "") or (_greeted(f"{text} {under}") if alone else "")
+        if name:
+            return (name,)
     return ()
+
+
+def _greeted(text: str) -> str:
+    """The person's name a closing greeting of 12 words or fewer ends in ('Liebe Grüße, eure Sabine'), or ''."""
+    words = text.rstrip(".!").split()
+    for k in (3, 2, 1) if 2 <= len(words) <= 12 else ():
+        name = [w.strip(",") for w in words[-k:]]
+        if len(words) > k and (is_person(name) if k > 1 else given_name(name[0]) and name[0][:1].isupper()) \
+                and not any("," in w for w in words[-k:-1]):   # 'Grüße, Anna, Petra': two names, not 'Anna Petra'
+            return " ".join(name)
+    return ""
 
 
 LISTED = re.compile(rf"\s*,\s*(?:(?:{AND}|&)\s+)?|\s+(?:{AND}|&)\s+")
@@ -863,7 +885,21 @@ def _names(text: str, strict: bool = False) -> list[str]:
         if strict and len(words) < 2:
             return []
         names.append(normalize_name(" ".join(words)))
-    return names
+    return _shared_surname(names) if MANY.search(text) else names
+
+
+def _shared_surname(names: list[str]) -> list[str]:
+    """A given name alone before the last writer's full name shares that surname: 'Tina und Marc Albrecht' ->
+    'Tina Albrecht', 'Marc Albrecht' (a couple or siblings signing together)."""
+    last = names[-1].split() if names else []
+    if len(names) < 2 or len(last) != 2 or not given_name(last[0]):
+        return names
+    return [f"{n} {last[1]}" if len(n.split()) == 1 and given_name(n) else n for n in names[:-1]] + names[-1:]
+
+
+def _job_first(words: list[str]) -> bool:
+    """A job title that opens with its noun ('Redaktorin Regionalmagazin Aargau', 'Head of Content'): no name."""
+    return bool(words) and bool(ROLE_NOUN.match(words[0]) or JOB_WORD.match(words[0])) and is_job_title(" ".join(words))
 
 
 def shouted_name(part: str) -> str:

@@ -324,9 +324,10 @@ def _stamps(text: str, zone: str, zones: dict[str, str], year: int | None, order
         when = day if f.time is None else _localize(datetime(day.year, day.month, day.day, *f.time),
                                                    f.zone or line_zone or zone)
         stamp = Stamp(when, updated, f.yearless)
-        if out and not label.strip() and not (updated or out[-1][0].updated or f.yearless or out[-1][0].yearless):
-            # two dates side by side with nothing between ('March 12, 2024March 13, 2024'): a page's publication and
-            # update, whichever it prints first; the later is the update
+        if out and not label.strip(" ·|•") and not (updated or out[-1][0].updated or f.yearless or out[-1][0].yearless):
+            # two dates side by side with nothing between ('March 12, 2024March 13, 2024', or a separator the line
+            # reader put there: '3. März 2025 · 17. Februar 2025'): a page's publication and update, whichever it
+            # prints first; the later is the update
             if day < day_of(out[-1][0].when):
                 out[-1] = (replace(out[-1][0], updated=True), out[-1][1])
             elif day > day_of(out[-1][0].when):

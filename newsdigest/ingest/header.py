@@ -25,9 +25,10 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import Reading, line_shape
-from .bylines import (BY, BY_INSIDE, DESK, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES, READING_TIME, SEPARATORS,
-                      byline_names, given_name, is_agency, name_list, is_byline_or_dateline, is_job_title, is_person,
-                      is_role, is_role_or_place, names_beside_date, normalize_name, parse_byline, without_roles)
+from .bylines import (BY, BY_INSIDE, DESK, GLUED, GLUED_YEAR_BY, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES,
+                      PHOTO_LABEL, READING_TIME, SEPARATORS, TEXT_WORD, byline_names, given_name, is_agency, name_list,
+                      is_byline_or_dateline, is_job_title, is_person, is_role, is_role_or_place, names_beside_date,
+                      normalize_name, parse_byline, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
@@ -474,8 +475,10 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
-        elif lo + k > copy and _by_shape(text) and not text.endswith(".") and (signed := byline_names(text)):
-            # 'by Jane Doe', 'Author Jane Doe' under the headline, and writers listed one a line under it
+        elif lo + k > copy and (_by_shape(text) or _dated_byline(text)) and not text.endswith(".") and (
+                signed := byline_names(text)):
+            # 'by Jane Doe', 'Author Jane Doe', '2.03.2018 von Jane Doe' under the headline, and writers listed one a
+            # line under it
             authors += [a for a in (*signed, *_listed_under(texts, lo + k, hi)) if a not in authors]
             authors_sure = min(authors_sure, probs[k][b])
         elif labels[k] == "dateline" and (beside := _beside_date(text, sections)):
@@ -679,11 +682,12 @@ def _bare_name(text: str, given_first: bool = False, dated: bool = False) -> boo
 def _name_over_date(texts: list[str], i: int) -> str:
     """The writer's name on line i when it is a name alone over the dateline (_over_dateline), whatever its given
     name ('Tuhin Bhatt', 'Kees van der Linden'), or with the place or role after a bar ('Anitha Rao / Mangaluru');
-    '' for any other line (a job title, 'The Riverton Ledger')."""
+    '' for any other line (a job title, 'The Riverton Ledger', the photo's credit 'Fotos Tobias Reich')."""
     text = texts[i][:-1] if texts[i].endswith(".") else texts[i]
     parts = SEPARATORS.split(text)
     text = parts[0] if len(parts) == 2 and is_role_or_place(parts[1]) else text
-    if _over_dateline(texts, i) and _bare_name(text, dated=True) and not is_job_title(text):
+    if _over_dateline(texts, i) and _bare_name(text, dated=True) and not (is_job_title(text)
+                                                                          or PHOTO_LABEL.match(text)):
         return normalize_name(text)
     return ""
 
@@ -826,11 +830,22 @@ def _beside_date(text: str, sections: tuple[str, ...]) -> list[str]:
 def _by_shape(text: str) -> bool:
     """'By …', 'Written by …', 'Author: …' in 12 words at most, or 15 less its dates and notes in brackets ('Par
     Claire Vasseur (Perpignan, envoyée spéciale) et Hugo Lemaire Publié le 12 mars 2026 à 07h45, modifié à
-    11h20'); past six words, one of the names it gives is of two words at least."""
-    return bool(BY.match(text) or LABEL_AT_START.match(text)) and (len(text.split()) <= 12 or len(
+    11h20'); past six words, one of the names it gives is of two words at least. The label may be glued to the
+    name ('vonJana Pfeiffer 12. März 2025'), and a credit's 'Text' needs no colon before a person's name ('Text Lena
+    Obermaier' over 'Fotos Tobias Reich')."""
+    text = GLUED.sub(r"\1 ", text)
+    return bool(BY.match(text) or LABEL_AT_START.match(text) or _text_credit(text)) and (len(text.split()) <= 12 or len(
         without_dates(re.sub(r"\([^()]*\)", " ", text)).split()) <= 15) and (
         len(text.split()) <= 6 or any(len(name.split()) >= 2 for name in byline_names(text)))   # not 'Von PostgreSQL
     # 12 auf 16: Was wir bei der Migration gelernt haben', a headline that opens with 'from'
+
+
+TEXT_CREDIT = re.compile(rf"(?i:{TEXT_WORD})\s+(?P<name>(?:\S+\s?){{2,4}})$")
+
+
+def _text_credit(text: str) -> bool:
+    """'Text Lena Obermaier': the writer's credit without its colon, a person's name after the word."""
+    return bool(m := TEXT_CREDIT.match(text)) and is_person(m["name"].split())
 
 
 FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)\b|\(\s*[\d.,]+\s*[KMG]i?B\s*\)", re.I)
@@ -956,24 +971,25 @@ def layout_title(texts: list[str], reading: Reading, lo: int, outlet: str = "") 
 def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[tuple[float, ...]], outlet: str = "",
                         dated: set[int] | None = None
                         ) -> tuple[list[int], list[tuple[float, ...]], int | None, bool, bool]:
-    """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector
-    (`rows`: the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any
-    line is shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline
-    ('12 March 2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair',
-    _dated_list: 'Driver CPC changes confirmed 21 Aug' over another such line), a line with a day and its time, a
-    section's label ('Kategorie: Erste Mannschaft'), furniture by its words (boilerplate.NOISE: 'This advertisement
-    has not loaded yet, but your article continues below.'), a list of stories' header ('Trending Now') and its
-    numbered items ('1. March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a
-    full stop (no true headline of either development set is one), a line no headline is shaped like ('$300', '6 min read'), a breadcrumb
-    trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions › Politique'), a
-    date followed by a byline (_dated_byline); `dated`: _dated_list's items when the caller has them already;
-    where every line is one of those, every line is (and the headline is a guess)."""
+    """The region's lines that may be the headline (indices from `lo`), each with its HEADLINE_FEATURES vector (`rows`:
+    the region's HEADER_FEATURES), layout_title's headline and whether it is anchored, and whether any line is
+    shaped like a headline at all. Never a candidate: a byline by its shape, a label alone, a dateline ('12 March
+    2026', '2 days ago'), an item of a list of dated teasers ('05.02.2025 Chapter meets at the fair', _dated_list:
+    'Driver CPC changes confirmed 21 Aug' over another such line), a line with a day and its time, a section's label
+    ('Kategorie: Erste Mannschaft'), furniture by its words (boilerplate.NOISE: 'This advertisement has not loaded
+    yet, but your article continues below.'), a list of stories' header ('Trending Now') and its numbered items ('1.
+    March Madness bracket'), the site's name (`outlet`), a sentence of 15 words or more ending in a full stop (no
+    true headline of either development set is one), a line no headline is shaped like ('$300', '6 min read'), a
+    breadcrumb trail or a crumb of one but its last (a menu's 'Vaud & Régions' in 'Accueil › Vaud & Régions ›
+    Politique'), a date followed by a byline (_dated_byline), a photo's credit ('Fotos Jonas Kessler'), other
+    stories' teasers over their 'weiter lesen' links (_teased); `dated`: _dated_list's items when the caller has
+    them already; where every line is one of those, every line is (and the headline is a guess)."""
     layout, anchored = layout_title(texts, reading, lo, outlet)
     about = topicality(texts, reading)
     crumbs = {part.lower() for i in range(lo, lo + len(rows)) for part in (trail(texts[i]) or [])[:-1]}
     hi = lo + len(rows)
-    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | (_dated_items(texts, lo, hi) if dated is None
-                                                                         else dated)
+    ranked = _ranked_items(texts, lo, hi) | _ticker(texts, lo, hi) | _teased(texts, lo, hi) | (
+        _dated_items(texts, lo, hi) if dated is None else dated)
 
     def never(i: int) -> bool:
         text, own = texts[i], rows[i - lo]
@@ -983,6 +999,7 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
                 or is_outlet(text, outlet)
                 or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text) or bp.STORY_LIST_HEADER.match(text))
                 or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]] or CREDITED.search(text))
+                or bool(PHOTO_LABEL.match(text))
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]
@@ -990,6 +1007,13 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
     candidates = candidates or list(range(len(rows)))
     return candidates, [rows[k] + (float(lo + k == layout), float(lo + k == layout and anchored), *about(lo + k))
                         for k in candidates], layout, anchored, shaped
+
+
+def _teased(texts: list[str], lo: int, hi: int) -> set[int]:
+    """The lines of other stories' teasers among lines lo..hi: the three over each link alone on its line ('weiter
+    lesen', 'Lire la suite': boilerplate.READ_MORE), where two such links or more stand."""
+    links = [i for i in range(lo, hi) if bp.READ_MORE.match(texts[i])]
+    return {j for i in links for j in range(max(lo, i - 3), i)} if len(links) >= 2 else set()
 
 
 def _ranked_items(texts: list[str], lo: int, hi: int) -> set[int]:
@@ -1099,6 +1123,7 @@ def _items_over_dates(texts: list[str], lo: int, hi: int) -> set[int]:
 def _dated_byline(text: str) -> bool:
     """A meta line glued together: a date, then 'by' and its names ('Volunteer Stories 3/12/25 Written By Riverbend
     Food Collective'), never a headline."""
+    text = GLUED_YEAR_BY.sub(" ", text)   # '2.03.2018von Dennis Ziesecke'
     by = BY_INSIDE.search(text)
     return bool(by and by.start() > 0 and text[by.end():][:1].isupper() and has_date(text[:by.start()]))
 

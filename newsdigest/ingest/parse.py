@@ -226,6 +226,19 @@ def _published_part(text: str) -> str:
     return next((part for part in LABELLED_PARTS.split(text) if PUBLISHED_LABEL.search(part)), text)
 
 
+def _signed_by(text: str) -> tuple[str, ...]:
+    """The people a line under the story signs it with: its first part, of 20 words or fewer (its first sentence),
+    opening with 'By', its kin or an author's label; () for any other line."""
+    text = LABELLED_PARTS.split(text)[0]   # 'Autor Jane Doe · Veröffentlicht am …', a theme's line of meta
+    by = bool(BY.match(text))
+    text = FIRST_SENTENCE.split(text, maxsplit=1)[0] if by and len(text.split()) <= 25 else text
+    if len(text.split()) <= 20 and (by or LABEL_AT_START.match(text)):
+        names = byline_names(text)   # after a label alone, people only ('Author' / 'CP', an avatar's initials)
+        if names and all(name_like(n.split()) if by else is_person(n.split()) for n in names):
+            return names
+    return ()
+
+
 def signature(texts: list[str], end: int) -> tuple[str, ...]:
     """The people a byline just under the story names, as a blog signs its posts ('Posted by Jane Doe on
     2025-12-18 in Travel', 'Geschrieben von Jane Doe', a theme's line of meta 'Autor Jane Doe · Veröffentlicht am …'):
@@ -235,15 +248,16 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
     of the story's last three lines or the one right under it when that is a person's name and their outlet, place or role ('Jane
     Doe, NDR', 'Birgit Lohmann, Gemeindereferentin'), or of those and the next a dateline naming a person ('9. Oktober 2025
     – Jane Doe'), or names with a note in brackets after them, as a paper signs ('Ann Lee et Bo Lind (Marseille,
-    correspondant)'), or a person's name alone on the story's last line or the one under it. () when none."""
-    for text in texts[max(0, end - 1):end + AFTER]:   # the story's last line too: 'Story by Jane Doe. Doe is a …'
-        text = LABELLED_PARTS.split(text)[0]   # 'Autor Jane Doe · Veröffentlicht am …', a theme's line of meta
-        by = bool(BY.match(text))
-        text = FIRST_SENTENCE.split(text, maxsplit=1)[0] if by and len(text.split()) <= 25 else text
-        if len(text.split()) <= 20 and (by or LABEL_AT_START.match(text)):
-            names = byline_names(text)   # after a label alone, people only ('Author' / 'CP', an avatar's initials)
-            if names and all(name_like(n.split()) if by else is_person(n.split()) for n in names):
-                return names
+    correspondant)'), or a person's name alone on the story's last line or the one under it; writers signing a line
+    each under a label take every line ('Autor: Jane Doe, …' / 'Autor: John Roe'). () when none."""
+    after = texts[max(0, end - 1):end + AFTER]   # the story's last line too: 'Story by Jane Doe. Doe is a …'
+    for i, text in enumerate(after):
+        if names := _signed_by(text):
+            for more in after[i + 1:i + 4]:   # 'Autor: Jane Doe, Landesanstalt …' / 'Autor: John Roe': each a line
+                names += (_signed_by(more) if LABEL_AT_START.match(more) else ()) or ()
+                if not LABEL_AT_START.match(more):
+                    break
+            return tuple(dict.fromkeys(names))
     for i, text in enumerate(texts[max(0, end - 3):end + 2], start=max(0, end - 3)):   # the story's last lines, or under it
         text = unbracketed(text)   # '(Jane Doe)'
         name, comma, where = (SIGNED.split(text, maxsplit=1) + ["", ""])[:3]

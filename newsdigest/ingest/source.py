@@ -23,14 +23,26 @@ NAME_WORDS = 8
 """An outlet's name has at most this many words."""
 
 
+EDGE_LINES = 15
+"""How many lines at the page's top and at its foot the site's name, printed at both, is looked for in (hand-set)."""
+FOOTER_PARTS = re.compile(r"\s[|·•]\s|,\s")
+
+
 def source_name(texts: list[str], source_url: str = "") -> str:
-    """The outlet's name: from the page's last copyright line that names one, else the address's host
-    ('www.example.org' -> 'example.org'); '' when the copy shows neither."""
+    """The outlet's name: from the page's last copyright line that names one, else a line at the page's top that
+    a footer's line opens with before its address or links ('Bündnis Bürgernah – Kreisverband Ebersfeld' over the
+    menu, 'Bündnis Bürgernah – Kreisverband Ebersfeld · Geschäftsstelle: Am Stadtgraben 9' at the foot), else the
+    address's host ('www.example.org' -> 'example.org'); '' when the copy shows none of them."""
     for text in reversed(texts):
         if len(text) <= LONGEST and COPYRIGHT.search(text):
             name = outlet_in(text)
             if name:
                 return name
+    top = {text for text in texts[:EDGE_LINES] if 2 <= len(text.split()) <= NAME_WORDS}
+    for text in texts[-EDGE_LINES:] if len(texts) > 2 * EDGE_LINES else ():
+        head, *rest = FOOTER_PARTS.split(text.strip(), maxsplit=1)
+        if rest and head in top:
+            return head
     return (urlsplit(source_url).hostname or "").removeprefix("www.") if source_url else ""
 
 
