@@ -326,3 +326,13 @@ def test_writers_signing_a_line_each_under_the_story_are_all_named():
     lines = ["Die Sensoren melden jede Stunde, wie viel die Kühe fressen und wie warm es im Stall ist.",
              "Autor: Jonas Kessler, Landesanstalt für Landwirtschaft, Seetal", "Autor: Ute Brandt", "Tags", "Technik"]
     assert signature(lines, 1) == ("Jonas Kessler", "Ute Brandt")
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Fotos Maren Holt", True), ("Photo : Léa Dumas pour Ondes", True), ("Photo: Jane Doe/Reuters", True),
+    ("Video Production 101: The Ultimate Guide", False), ("Photos of the week", False),
+    ("Bilder des Jahres 2025", False),   # headlines that open with the word
+])
+def test_a_photo_credit_names_a_person_after_its_label(line, credit):
+    from newsdigest.ingest.bylines import photo_credit
+    assert photo_credit(line) is credit

@@ -259,7 +259,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
         return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
         return None
-    if PHOTO_CREDIT.match(line) or PHOTO_LABEL.match(line):
+    if PHOTO_CREDIT.match(line) or photo_credit(line):
         return None   # 'Eli Tran, Photo Editor' over the photo, 'Fotos Tobias Reich': its credit, not the writer
     if listed := names_and_roles(line):
         return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'
@@ -284,8 +284,14 @@ PHOTO_CREDIT = re.compile(r"^[^,|·•]{3,60}(?:,|\s[|·•–—]\s)\s*(?:[\w-]
                           r"(?:\s+[\w-]+){0,2}$", re.I)
 """A name and a role that credits the photo, not the story: 'Eli Tran, Photo Editor', 'Ann Lee | Staff Photographer',
 'Bo Lind, Fotografin'."""
-PHOTO_LABEL = re.compile(r"^(?:fotos?|photos?|photographs?|bilder?|illustrations?|grafiken?|videos?)\s*:?\s+\S", re.I)
-"""A credit's label before the name, with or without its colon: 'Fotos Tobias Reich', 'Photos: Jane Doe'."""
+PHOTO_LABEL = re.compile(r"^(?:fotos?|photos?|photographs?|bilder?|illustrations?)\s*:?\s+(?P<name>\S.*)$", re.I)
+
+
+def photo_credit(line: str) -> bool:
+    """A photo's credit, its label before a person's given name, with or without its colon: 'Fotos Tobias Reich',
+    'Photo : Léa Dumas pour Ondes' (not 'Photos of the week', 'Bilder des Jahres')."""
+    words = m["name"].split() if (m := PHOTO_LABEL.match(line)) else []
+    return len(words) >= 2 and given_name(words[0]) and words[0][:1].isupper() and words[1][:1].isupper()
 GLUED_ROLE = re.compile(r"^(\w+?[a-zß-ÿ])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)$")
 """A role's last word glued by inline markup to the name after it: 'EditorJordan'."""
 
@@ -430,7 +436,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     """The people a line the reader took for a byline names, each apart and as written: 'By A, B and C',
     'October 11, 2023 by Jane Doe', 'JANE DOE | 3 min read', 'Written by Dr Jane Doe, Senior Reporter'
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
-    if PHOTO_CREDIT.match(line) or PHOTO_LABEL.match(line):
+    if PHOTO_CREDIT.match(line) or photo_credit(line):
         return ()   # 'Eli Tran, Photo Editor', 'Fotos Tobias Reich'
     if listed := names_and_roles(line):
         return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'

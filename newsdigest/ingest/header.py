@@ -26,9 +26,9 @@ from operator import add, mul
 from . import boilerplate as bp
 from .article import Reading, line_shape
 from .bylines import (BY, BY_INSIDE, DESK, GLUED, GLUED_YEAR_BY, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES,
-                      PHOTO_LABEL, READING_TIME, SEPARATORS, TEXT_WORD, byline_names, given_name, is_agency, name_list,
+                      READING_TIME, SEPARATORS, TEXT_WORD, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_job_title, is_person, is_role, is_role_or_place, names_beside_date,
-                      normalize_name, parse_byline, without_roles)
+                      normalize_name, parse_byline, photo_credit, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
                     parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
@@ -687,7 +687,7 @@ def _name_over_date(texts: list[str], i: int) -> str:
     parts = SEPARATORS.split(text)
     text = parts[0] if len(parts) == 2 and is_role_or_place(parts[1]) else text
     if _over_dateline(texts, i) and _bare_name(text, dated=True) and not (is_job_title(text)
-                                                                          or PHOTO_LABEL.match(text)):
+                                                                          or photo_credit(text)):
         return normalize_name(text)
     return ""
 
@@ -999,7 +999,7 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
                 or is_outlet(text, outlet)
                 or bool(DATED_TEASER.match(text) or CATEGORY_LABEL.match(text) or bp.STORY_LIST_HEADER.match(text))
                 or bp.is_noise(text) or bool(own[_AT["dateline"]] or own[_AT["relative"]] or CREDITED.search(text))
-                or bool(PHOTO_LABEL.match(text))
+                or photo_credit(text)
                 or bool(own[_AT["ends_period"]] and (own[_AT["words_15_30"]] or own[_AT["words_over_30"]]))
                 or not_a_headline(text) or (trail(text) is not None and not _trail_title(text)))
     candidates = [k for k in range(len(rows)) if not never(lo + k)]
