@@ -84,6 +84,23 @@ def test_a_page_whose_markup_says_nothing_is_read_as_copied_text():
     assert "longer runway" in got.body
 
 
+def test_a_songs_lyrics_without_a_sentence_are_an_article_not_refused():
+    """A lyrics blog's post: verses of short lines and no full stop in them (issue 24: only a page with no text is
+    refused)."""
+    verses = "".join(f"<br>{line}" for line in [
+        "Over the harbour wall the gulls are calling", "Grey light on the water and the ferry running late",
+        "I kept the ticket that you gave me", "Folded twice and tucked inside the gate", "[Chorus]",
+        "Come home before the tide turns", "Come home before the lamps go out", "Every boat that leaves the pier",
+        "Takes a little of the town away"] * 3)
+    page = (b"<html><head><title>Harbour Song Lyrics - Tide Turns | Lyric Notes</title></head><body>"
+            b"<div class='nav'>Home</div><div>Thursday, July 28, 2011</div><h3>Harbour Song Lyrics - Tide Turns</h3>"
+            b"<div class='post-body'>" + verses.encode() + b"</div><div>Posted by Ina Vale at 12:11 PM</div>"
+            b"</body></html>")
+    got = convert(page)
+    assert got.title == "Harbour Song Lyrics - Tide Turns"
+    assert "Come home before the tide turns" in got.body
+
+
 @pytest.mark.parametrize("raw", [b"<html><body><nav>Home</nav><nav>World</nav></body></html>", b"<html></html>"])
 def test_a_page_without_an_article_is_refused(raw):
     with pytest.raises(NotAnArticle):

@@ -34,6 +34,9 @@ from .source import source_name
 from .text import STOPS, escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, headings_only, story_words, without_site
 
+VERSE_WORDS = 50
+"""A body without a sentence is still the article when it holds this many words: a song's lyrics, a poem, a list
+(issue 24: only a page with no text is refused; hand-set)."""
 WALL_WORDS = 400
 SENTENCE = re.compile(rf"\w\W*\s+\w[^\n]*[{STOPS}]|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{{8,}}[。！？.!?]"
                       r"|[\u0e00-\u0eff][^\n]{40,}")
@@ -132,7 +135,7 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
                 raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)") from None
     if read is not None and (not body or _wall(body) and read.body.count("\n\n") >= 2):
         body = read.body   # trafilatura found nothing, or one wall of text: the page's text as read
-    if not SENTENCE.search(_plain(body)):
+    if not SENTENCE.search(_plain(body)) and len(_plain(body).split()) < VERSE_WORDS:
         raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)")
     return assemble(data, found, header, body, read, rules, file_time, shown, words), notes
 

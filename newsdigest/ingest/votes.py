@@ -10,6 +10,7 @@ header, then trafilatura's reading of the same markup (extract_metadata: htmldat
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -131,6 +132,9 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     witnesses = [w for w in witnesses if about_story(without_site(str(w.value), outlets, url), words)] or witnesses
     headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
     outlets = [o for o in outlets if _key(o) not in headlines]   # a site named after the story is no site
+    others = {_key(without_site(str(w.value), outlets, url)) for w in witnesses if w.source != "title"}
+    witnesses = [replace(w, value=_less_site_part(str(w.value), others)) if w.source == "title"
+                 and without_site(str(w.value), outlets, url) == str(w.value) else w for w in witnesses]
     copied = {str(w.value) for w in witnesses if w.source == "title"}
     shown = {str(w.value) for w in witnesses if w.source == "h1"}
     if read and not shown and any(_cut_short(part, read) for w in witnesses for part in SEPARATOR.split(str(w.value))):
@@ -165,6 +169,20 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
         review = (f"the page's headlines differ ({', '.join(sorted(support[best]))}: {text_of[best][1]!r}; "
                   f"{', '.join(sorted(support[rivals[0]]))}: {text_of[rivals[0]][1]!r})")
     return as_shown.get(best, text_of[best][1]), review
+
+
+def _less_site_part(title: str, others: set[str]) -> str:
+    """A <title> that is another witness's headline with a part of four words or fewer before or after it ('Tide
+    Turns | Lyric Notes' beside trafilatura's 'Tide Turns'): the headline; the part is the site's name, though
+    nothing else names the site (decide_title asks only of a <title> in which no known site's name stands).
+    `others`: the other witnesses' _key, less the sites' names."""
+    for m in SEPARATOR.finditer(title):
+        head, tail = title[:m.start()], title[m.end():]
+        if _key(head) in others and len(tail.split()) <= 4:
+            return head
+        if _key(tail) in others and len(head.split()) <= 4:
+            return tail
+    return title
 
 
 # ---- the publication time -------------------------------------------------------------------------------------
