@@ -2250,3 +2250,16 @@ def test_a_story_under_a_list_of_other_stories_teasers_starts_under_the_last_rea
     article = convert(text)
     assert article.title == "Neubau der freien Schule kann beginnen"
     assert article.date.isoformat().startswith("2014-05-22")
+
+
+def test_a_themes_long_meta_line_under_the_headline_that_opens_with_the_date_dates_the_story():
+    """'20. April 2017 · 13. Juni 2017 Jana Brandt Technik, Sensoren, …' under the headline: the date opens a
+    line that its tags make long; the day the page's top shows (today's) dates nothing."""
+    text = ("Freitag, November 22, 2019\nDas Neueste:\nLandtechnik-News\nStart\nMessen\nInterviews\n"
+            "Whitepaper\nKontakt\n\nInterview: Sensoren im Kuhstall und was sie messen\n"
+            "Beitrag in Zusammenarbeit mit der Redaktion Sensoren im Kuhstall Landtechnik Interview\n"
+            "20. April 201713. Juni 2017 Jana Brandt Technik, Sensoren, Kuhstall, Milchvieh, Digitalisierung, "
+            "Landwirtschaft, Tierwohl, Daten, Futter, Interview, Fütterung, Praxis, Stallbau\n\n" + BREAD)
+    article = convert(text)
+    assert article.title == "Interview: Sensoren im Kuhstall und was sie messen"
+    assert article.date.isoformat().startswith("2017-04-20")

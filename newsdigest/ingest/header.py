@@ -30,7 +30,7 @@ from .bylines import (BY, BY_INSIDE, DESK, GLUED, GLUED_YEAR_BY, LABEL_AT_START,
                       is_byline_or_dateline, is_job_title, is_person, is_role, is_role_or_place, names_beside_date,
                       normalize_name, parse_byline, photo_credit, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
-                    parse_dateline, without_dates)
+                    opens_with_date, parse_dateline, without_dates)
 from .lines import LABEL_ALONE, PUBLISHED_IN, Line
 from .source import is_outlet
 from .score import (SENTENCE_INSIDE, STOP, WIDE_SCRIPT, WORDS, CRF, Params, furniture_share, letter_shape, letter_words,
@@ -492,9 +492,11 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
             over = [s for s in find_stamps(text, zone, zones, year, order) if not (s.yearless or s.relative)] or over
         elif lo + k in teasers:
             pass   # a list of stories' days ('[ December 3, 2025 ] Review: …'), not the story's
-        elif labels[k] in ("byline", "dateline") or (own_features(text)[_AT["dated"]] and lo + k > t and text != dek
-                                                     and (reading.words[lo + k] <= 15 or _by_shape(text))):   # not a
-            # dek's 'From 1 April, …'; a byline long with its dates, by its shape
+        elif labels[k] in ("byline", "dateline") or lo + k > t and text != dek and (
+                own_features(text)[_AT["dated"]] and (reading.words[lo + k] <= 15 or _by_shape(text))
+                or lo + k <= t + 2 and opens_with_date(text)):   # not a
+            # dek's 'From 1 April, …'; a byline long with its dates, by its shape, or a theme's line of meta that opens
+            # with the date ('20. April 2017 · 13. Juni 2017 Jane Doe Amazon, Big Data, …')
             found = find_stamps(text, zone, zones, year, order)
             if found and not stamps:
                 date_sure = probs[k][d] + probs[k][b]

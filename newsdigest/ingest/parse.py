@@ -29,7 +29,7 @@ from .body import read_body, to_markdown
 from .bylines import (BRACKETED_END, BY, LABEL_AT_START, LABELLED_PARTS, author_box, byline_names, impersonal,
                       is_person, labelled_authors, name_like, name_list, names_beside_date, signed_off, site_owner,
                       unbracketed)
-from .dates import (PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, parse_dateline,
+from .dates import (PUBLISHED_LABEL, Stamp, day_of, find_stamps, is_relative, numeric_order, opens_with_date,
                     relative_stamp)
 from .entities import tags_from_text
 from .header import read_header, region
@@ -136,7 +136,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
               and (PUBLISHED_LABEL.search(part) or i <= run.end + 1 and _dated_signature(part))
               for s in find_stamps(part, rules.zone, rules.zones, year, order) if not s.updated][:1]
     near += signed if near and all(s.updated for s in near) else []   # 'Aktualisiert: …' above, 'Erstveröffentlichung: …' below
-    closing = [s for i in range(max(run.start, run.end - 3), run.end) if _opens_with_date(texts[i])
+    closing = [s for i in range(max(run.start, run.end - 3), run.end) if opens_with_date(texts[i])
                for s in find_stamps(texts[i], rules.zone, rules.zones, year, order)][:1]   # '15th Dec 2025 • tags'
     late = signed + closing + late   # 'Dieser Eintrag wurde am 24. November 2025 veröffentlicht' before the events'
     # dates under it
@@ -278,16 +278,6 @@ def _dated_signature(line: str) -> tuple[str, ...]:
     Doe'); () when the line is no such dateline."""
     names = names_beside_date(line) if len(line.split()) <= 8 else ()
     return names if names and all(is_person(n.split()) for n in names) else ()
-
-
-META_SEPARATOR = re.compile(r"\s*[•·|]\s*")
-
-
-def _opens_with_date(line: str) -> bool:
-    """A story's closing line that opens with its date and goes on with its labels, as a blog closes a post ('# 15th
-    Dec 2025 • backlinks • garden, timber'): the line's first part before a separator is a dateline."""
-    first = META_SEPARATOR.split(line.lstrip("#*•·–— "), maxsplit=1)[0]
-    return not line.endswith((".", "!", "?")) and parse_dateline(first, "UTC", year=2000) is not None
 
 
 def _tail(texts: list[str], end: int) -> list[str]:
