@@ -2263,3 +2263,11 @@ def test_a_themes_long_meta_line_under_the_headline_that_opens_with_the_date_dat
     article = convert(text)
     assert article.title == "Interview: Sensoren im Kuhstall und was sie messen"
     assert article.date.isoformat().startswith("2017-04-20")
+
+
+def test_a_headline_printed_twice_outweighs_a_line_scored_a_hair_higher_once():
+    from newsdigest.ingest.header import _likeliest
+    lines = ["Api selvatiche tra i filari", "Dipartimento di Scienze Agrarie", "Api selvatiche tra i filari"]
+    assert _likeliest(lines, [11.59, 12.64, 12.63]) == 2   # both copies count; the better scored copy is taken
+    assert _likeliest(lines, [5.0, 12.64, 6.0]) == 1   # copies far below do not add up to it
+    assert _likeliest(["A", "B"], [3.0, 3.0]) == 0   # a tie: the first

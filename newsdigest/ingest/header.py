@@ -395,14 +395,14 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
     texts = [line.text for line in lines]
     labels = [crf.labels[y] for y in path]
     h = at["headline"]
-    # the headline: the candidate the ranker scores highest; how sure: its share of the page's softmax (and, for the
+    # the headline: the text the ranker's softmax gives most, over all its copies; how sure: its share (and, for the
     # review marks, the CRF's own say on that line and on its likeliest rival)
     dated_after = _dated_items(texts, lo, hi)   # the items of lists of stories with their days beside them
     candidates, features, layout, anchored, shaped = headline_candidates(texts, reading, lo, rows, outlet, dated_after)
     scores = [params.headline.logit(row) for row in features]
     top = max(scores, default=0.0)
     weights = [math.exp(x - top) for x in scores]
-    best = candidates[max(range(len(candidates)), key=lambda j: (scores[j], -j))] if candidates else 0
+    best = candidates[_likeliest([texts[lo + k] for k in candidates], scores)] if candidates else 0
     t = lo + best
     title_text = texts[t] if rows else texts[max(0, reading.run.start - 1)]
     anchored = anchored and layout is not None and texts[layout] == title_text
@@ -719,6 +719,17 @@ MAX_LISTED = 4
 DATED_UNDER = 4
 """How far under the headline a name alone over the dateline is the byline whatever the path says: past a dek and a
 photo's caption (hand-set)."""
+
+
+def _likeliest(texts: list[str], scores: list[float]) -> int:
+    """The index of the headline among candidate lines (`texts`, with the ranker's `scores`): the text whose copies
+    hold most of the softmax, a headline the layout prints twice counting for both (12.63 and 11.59 over a
+    department's name alone at 12.64); of its copies the best scored, the first on a tie."""
+    top = max(scores)
+    mass: dict[str, float] = {}
+    for text, score in zip(texts, scores):
+        mass[text] = mass.get(text, 0.0) + math.exp(score - top)
+    return max(range(len(texts)), key=lambda j: (mass[texts[j]], scores[j], -j))
 
 
 def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: int, t: int, after: list[int],
