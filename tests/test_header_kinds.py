@@ -2271,3 +2271,11 @@ def test_a_headline_printed_twice_outweighs_a_line_scored_a_hair_higher_once():
     assert _likeliest(lines, [11.59, 12.64, 12.63]) == 2   # both copies count; the better scored copy is taken
     assert _likeliest(lines, [5.0, 12.64, 6.0]) == 1   # copies far below do not add up to it
     assert _likeliest(["A", "B"], [3.0, 3.0]) == 0   # a tie: the first
+
+
+@pytest.mark.parametrize("line, link", [
+    ("weiter lesen", True), ("READ THE REST", True), ("Continue reading →", True), ("[mehr]", True),
+    ("Lire la suite", True), ("Read more about the new timetable", False), ("Mehr Informationen", False),
+])
+def test_a_teasers_link_alone_on_its_line(line, link):
+    assert bool(bp.READ_MORE.match(line)) is link

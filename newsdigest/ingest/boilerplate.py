@@ -129,7 +129,8 @@ STORY_LIST_HEADER = re.compile(
     r"sorodne\s+novice|najčitanije|najbolj\s+brano)\s*[:.…]*$", re.I)
 """A list of other stories begins (or, READ_ALSO, a link to one): the article has ended, unless the label is a 'Read
 also' or the story goes on under the list (article._resumes)."""
-READ_MORE = re.compile(r"^[\[(]?\s*(?:weiter\s*lesen|mehr\s+lesen|(?:read|view)\s+more|continue\s+reading|"
+READ_MORE = re.compile(r"^[\[(]?\s*(?:weiter\s*lesen|mehr\s+lesen|(?:read|view)\s+more|read\s+the\s+rest|"
+                       r"continue\s+reading|keep\s+reading|(?:read\s+the\s+)?full\s+story|"
                        r"lire\s+la\s+suite|en\s+savoir\s+plus|leer\s+m[aá]s|seguir\s+leyendo|leia\s+mais|"
                        r"leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere|lees\s+(?:meer|verder)|"
                        r"czytaj\s+(?:więcej|dalej)|läs\s+mer|les\s+mer|læs\s+mere|mehr)\s*[\])]?\s*[.»›→…>]*$", re.I)
