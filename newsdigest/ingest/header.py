@@ -475,8 +475,8 @@ def read_header(lines: list[Line], reading: Reading, params: Params, zone: str, 
                 authors_sure = min(authors_sure, probs[k][b])
             else:
                 doubt = max(doubt, probs[k][b])
-        elif lo + k > copy and (_by_shape(text) or _dated_byline(text)) and not text.endswith(".") and (
-                signed := byline_names(text)):
+        elif lo + k > copy and (_by_shape(text) or reading.words[lo + k] <= 15 and _dated_byline(text)) and not (
+                text.endswith(".")) and (signed := byline_names(text)):
             # 'by Jane Doe', 'Author Jane Doe', '2.03.2018 von Jane Doe' under the headline, and writers listed one a
             # line under it
             authors += [a for a in (*signed, *_listed_under(texts, lo + k, hi)) if a not in authors]
