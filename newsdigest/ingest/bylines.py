@@ -15,8 +15,8 @@ BY_WORD = r"(?:by|von|par|por|door|di|av|af)"
 """The word before the writer's name: English, German, French, Spanish and Portuguese, Dutch, Italian, Swedish and
 Norwegian, Danish."""
 WROTE = (r"(?:written|story|words|reported|posted|post|submitted|published|analysis|opinion|commentary|review|text|"
-         r"texte|texto|testo|tekst|geschrieben|verfasst|eingestellt|eingetragen|eingereicht|gespeichert|gepostet|"
-         r"hosted|"
+         r"texte|texto|testo|tekst|geschrieben|verfasst|eingestellt|eingetragen|eingereicht|gespeichert|"
+         r"gepostet|hosted|"
          r"erstellt|veröffentlicht|(?:eine?\s+)?(?:gast)?(?:beitrag|interview|kommentar|bericht|reportage|analyse|kolumne|glosse|"
          r"rezension)|pressemitteilung|pressemeldung|press\s+release|écrit|rédigé|publié|escrito|escrita|publicado|publicada|"
          r"pubblicato|geschreven|skrivet|skrevet|publicerad)")
@@ -285,6 +285,7 @@ PHOTO_CREDIT = re.compile(r"^[^,|·•]{3,60}(?:,|\s[|·•–—]\s)\s*(?:[\w-]
 """A name and a role that credits the photo, not the story: 'Eli Tran, Photo Editor', 'Ann Lee | Staff Photographer',
 'Bo Lind, Fotografin'."""
 PHOTO_LABEL = re.compile(r"^(?:fotos?|photos?|photographs?|bilder?|illustrations?)\s*:?\s+(?P<name>\S.*)$", re.I)
+"""A photo credit's label and what follows it, with or without its colon ('Fotos Tobias Reich'): photo_credit."""
 
 
 def photo_credit(line: str) -> bool:
@@ -292,6 +293,8 @@ def photo_credit(line: str) -> bool:
     'Photo : Léa Dumas pour Ondes' (not 'Photos of the week', 'Bilder des Jahres')."""
     words = m["name"].split() if (m := PHOTO_LABEL.match(line)) else []
     return len(words) >= 2 and given_name(words[0]) and words[0][:1].isupper() and words[1][:1].isupper()
+
+
 GLUED_ROLE = re.compile(r"^(\w+?[a-zß-ÿ])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)$")
 """A role's last word glued by inline markup to the name after it: 'EditorJordan'."""
 

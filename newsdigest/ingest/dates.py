@@ -486,12 +486,13 @@ def _localize(naive: datetime, zone: str) -> datetime:
     return local.replace(tzinfo=timezone(local.utcoffset()))
 
 
-META_SEPARATOR = re.compile(r"\s*[•·|]\s*")
+FIRST_PART_END = re.compile(r"\s*[•·|]\s*")
+"""Where a line of meta's first part ends: '15th Dec 2025 • backlinks'."""
 
 
 def opens_with_date(line: str) -> bool:
     """A line of meta that opens with the story's date and goes on with its labels, as a blog closes a post ('# 15th
     Dec 2025 • backlinks • garden, timber') or a theme opens it ('20. April 2017 · 13. Juni 2017 Jane Doe Amazon, Big
     Data, …'): the line's first part before a separator is a dateline, and it ends no sentence."""
-    first = META_SEPARATOR.split(line.lstrip("#*•·–— "), maxsplit=1)[0]
+    first = FIRST_PART_END.split(line.lstrip("#*•·–— "), maxsplit=1)[0]
     return not line.endswith((".", "!", "?")) and parse_dateline(first, "UTC", year=2000) is not None

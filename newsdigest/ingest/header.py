@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import add, mul
 
 from . import boilerplate as bp
-from .article import Reading, line_shape
+from .article import TEASER_LINES, Reading, line_shape
 from .bylines import (BY, BY_INSIDE, DESK, GLUED, GLUED_YEAR_BY, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES,
                       READING_TIME, SEPARATORS, TEXT_WORD, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_job_title, is_person, is_role, is_role_or_place, names_beside_date,
@@ -854,6 +854,7 @@ def _by_shape(text: str) -> bool:
 
 
 TEXT_CREDIT = re.compile(rf"(?i:{TEXT_WORD})\s+(?P<name>(?:\S+\s?){{2,4}})$")
+"""The writer's credit without its colon: 'Text' and two to four words after it (_text_credit)."""
 
 
 def _text_credit(text: str) -> bool:
@@ -1023,10 +1024,11 @@ def headline_candidates(texts: list[str], reading: Reading, lo: int, rows: list[
 
 
 def _teased(texts: list[str], lo: int, hi: int) -> set[int]:
-    """The lines of other stories' teasers among lines lo..hi: the three over each link alone on its line ('weiter
-    lesen', 'Lire la suite': boilerplate.READ_MORE), where two such links or more stand."""
+    """The lines of other stories' teasers among lines lo..hi: those over each link alone on its line ('weiter
+    lesen', 'Lire la suite': boilerplate.READ_MORE), a teaser's TEASER_LINES with its link, where two such links or
+    more stand."""
     links = [i for i in range(lo, hi) if bp.READ_MORE.match(texts[i])]
-    return {j for i in links for j in range(max(lo, i - 3), i)} if len(links) >= 2 else set()
+    return {j for i in links for j in range(max(lo, i - TEASER_LINES + 1), i)} if len(links) >= 2 else set()
 
 
 def _ranked_items(texts: list[str], lo: int, hi: int) -> set[int]:

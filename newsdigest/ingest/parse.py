@@ -254,9 +254,9 @@ def signature(texts: list[str], end: int) -> tuple[str, ...]:
     for i, text in enumerate(after):
         if names := _signed_by(text):
             for more in after[i + 1:i + 4]:   # 'Autor: Jane Doe, Landesanstalt …' / 'Autor: John Roe': each a line
-                names += (_signed_by(more) if LABEL_AT_START.match(more) else ()) or ()
                 if not LABEL_AT_START.match(more):
                     break
+                names += _signed_by(more)
             return tuple(dict.fromkeys(names))
     for i, text in enumerate(texts[max(0, end - 3):end + 2], start=max(0, end - 3)):   # the story's last lines, or under it
         text = unbracketed(text)   # '(Jane Doe)'
