@@ -460,9 +460,9 @@ def _size(value: Any) -> int:
 
 def excerpt_of(body: str) -> str:
     """The first paragraph, cut at a sentence once it passes EXCERPT_WORDS words (at EXCERPT_WORDS words when
-    one sentence runs longer)."""
+    one sentence runs longer), its hard line breaks (a verse's) spaces."""
     first = next((b.strip() for b in body.split("\n\n") if b.strip() and not b.lstrip().startswith(("#", "-", "*", ">", "|"))
-                  and not re.match(r"\d+[.)]\s", b.lstrip())), "")
+                  and not re.match(r"\d+[.)]\s", b.lstrip())), "").replace("\\\n", " ")
     words = first.split()
     if len(words) <= EXCERPT_WORDS:
         return first + "\n"

@@ -70,3 +70,12 @@ def test_lang_is_a_normalized_language_tag_and_absent_means_the_sites_language()
     assert load("---\ntitle: x\ndate: 2025-01-01\nlang: PT_br\n---\nx\n").lang == "pt-BR"
     assert load("---\ntitle: x\ndate: 2025-01-01\nlang: 'no'\n---\nx\n").lang == "no"
     assert load("---\ntitle: x\ndate: 2025-01-01\n---\nx\n").lang == ""
+
+
+def test_an_excerpt_of_a_verse_shows_no_backslash_of_its_line_breaks():
+    """A saved page's verse keeps its lines as Markdown hard breaks (a backslash at the line's end); published as
+    an excerpt, cut past 80 words, the breaks are spaces, not a backslash left in the text."""
+    verse = "\\\n".join(["Over the harbour wall the gulls are calling out again"] * 12)
+    a = load(f"---\ntitle: x\ndate: 2025-01-01\npublish: excerpt\n---\n{verse}\n\nNext paragraph.\n")
+    assert "\\" not in a.body_html and "calling out again Over the harbour" in a.body_html
+    assert "Next paragraph" not in a.body_html

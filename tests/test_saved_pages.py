@@ -17,6 +17,7 @@ from newsdigest.cli import main
 from newsdigest.content import split_document
 from newsdigest.ingest.html import convert_html, decode_html
 from newsdigest.ingest.parse import NotAnArticle, Rules
+from newsdigest.markdown import make_markdown
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 FERRY = (PAGES / "saved_ferry.html").read_bytes()
@@ -99,6 +100,45 @@ def test_a_songs_lyrics_without_a_sentence_are_an_article_not_refused():
     got = convert(page)
     assert got.title == "Harbour Song Lyrics - Tide Turns"
     assert "Come home before the tide turns" in got.body
+
+
+def test_the_pages_line_breaks_are_kept_a_verses_as_lines_a_blogs_as_paragraphs():
+    """<br> in a paragraph: a verse's or an address's short lines stay lines (a hard break: a backslash at the line's
+    end), a blog's paragraphs parted by <br><br> (trafilatura keeps one break) become paragraphs; a line that would
+    open a list stays text, and a break inside bold text is a space."""
+    prose = ("The harbour choir met on Thursday to rehearse the song for the summer fair, as it has done each year "
+             "since the new pier opened.")
+    page = ("<html><head><title>Choir rehearses the harbour song</title></head><body><article>"
+            "<h1>Choir rehearses the harbour song</h1>"
+            f"<p>{prose}</p><p>Over the harbour wall the gulls<br>Grey light on the water<br>- and the ferry late</p>"
+            "<div>The choir will sing it at noon on the pier, weather permitting, and again at dusk.<br><br>"
+            "Tickets cost nothing, but the <b>fair asks<br>visitors</b> to bring a lantern for the walk home.</div>"
+            "</article></body></html>").encode()
+    body = convert(page).body
+    assert "Over the harbour wall the gulls\\\nGrey light on the water\\\n\\- and the ferry late\n" in body
+    assert "weather permitting, and again at dusk.\n\nTickets cost nothing, but the **fair asks visitors** to" in body
+    html = make_markdown("https://example.org/").render(body)
+    assert "the gulls<br>\nGrey light on the water<br>\n- and the ferry late</p>" in html and "<li>" not in html
+
+
+def test_a_blogs_furniture_inside_the_post_is_not_the_body():
+    """What the text reader drops from a copied story goes from a saved page's body too (issue 24, item 6): the
+    post's 'Posted by … at …' line, its category and tags lines, a reading time, an ad's label; a heading that opens
+    with 'By' is no byline."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in [
+        "The lantern walk along the old quay drew more people this year than the town has room for on a Friday.",
+        "Reading time: 3 min",
+        "Stewards closed the bridge for an hour so that families could cross to the fair on foot.",
+        "Advertisement",
+        "Next year the walk will start from the station, the organisers said, and end at the lighthouse."])
+    page = ("<html><head><title>Lanterns on the quay</title></head><body><div class='post'><h3>Lanterns on the quay</h3>"
+            f"{paragraphs}<h2>By the numbers</h2><p>Four hundred lanterns were lit and none went into the water.</p>"
+            "<p>Posted by Ina Vale at 12:11 PM</p><p>Category: Harbour life</p><p>Tags: lanterns, quay</p>"
+            "</div></body></html>").encode()
+    body = convert(page).body
+    assert body.startswith("The lantern walk") and "## By the numbers\n\nFour hundred lanterns" in body
+    for furniture in ("Posted by", "Reading time", "Category:", "Tags:", "Advertisement"):
+        assert furniture not in body, furniture
 
 
 @pytest.mark.parametrize("raw", [b"<html><body><nav>Home</nav><nav>World</nav></body></html>", b"<html></html>"])

@@ -21,15 +21,17 @@ from . import MAX_PAGE_BYTES, boilerplate as bp
 from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
+from .bylines import READING_TIME as READING_TIME_ALONE
 from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, TEXT_LABEL, TEXT_WORD, WROTE, author_box, byline_names,
                       given_name, impersonal, is_person, labelled_authors, name_like, name_list, parse_byline,
                       signed_off, site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
+from .header import CATEGORY_LABEL
 from .lines import read_lines
 from .markup import PageData, Witness, page_data, section_name
 from .parse import NotAnArticle, Parsed, Rules, parse_seed, signature
 from .review import GUESSED
-from .score import FURNITURE
+from .score import FURNITURE, SENTENCE_END
 from .source import source_name
 from .text import STOPS, escape_markdown, summarize
 from .votes import NOT_NAMES, decide_authors, decide_date, decide_title, headings_only, story_words, without_site
@@ -270,7 +272,8 @@ def _later(a: datetime | date, b: datetime | date) -> bool:
 
 def _without_header(body: str, title: str, data: PageData) -> str:
     """The body less what stands above the story: the headline, its kicker or section, and the byline and
-    dateline (a paragraph that is only a date is the dateline, not the body's first paragraph)."""
+    dateline (a paragraph that is only a date is the dateline, not the body's first paragraph); and less the
+    furniture in it (_furniture)."""
     labels = {title.lower(), data.section.lower(), *(c.lower() for c in data.crumbs)} - {""}
     blocks = [b for b in body.split("\n\n") if b.strip()]
     while blocks and len(blocks) > 1:
@@ -279,7 +282,18 @@ def _without_header(body: str, title: str, data: PageData) -> str:
             blocks.pop(0)
         else:
             break
-    return "\n\n".join(b for b in blocks if _plain(b.lstrip("# ")).strip() != title) + "\n"
+    return "\n\n".join(b for b in blocks if _plain(b.lstrip("# ")).strip() != title and not _furniture(b)) + "\n"
+
+
+def _furniture(block: str) -> bool:
+    """A block the text reader drops from a story: an ad's or a widget's line, a dateline or a byline alone, a
+    reading time, the topics' list."""
+    if block.startswith(("|", ">", "-", "1.")):
+        return False
+    line = _plain(block.lstrip("# ")).strip(" *_")
+    return bool(bp.is_noise(line) or parse_dateline(line, "UTC") or not block.startswith("#") and _a_byline(line)
+                or READING_TIME_ALONE.match(line) or len(line) <= 120 and CATEGORY_LABEL.match(line)
+                or bp.HASHTAGS.match(line) or (m := bp.TOPIC_HEADER.match(line)) and m["inline"])
 
 
 def _a_byline(line: str) -> bool:
@@ -573,7 +587,8 @@ def _opens(body: str, text: str) -> bool:
 
 
 def _plain(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
+    """Markdown's text: links' text, escapes and hard line breaks undone."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown.replace("\\\n", " ")))
 
 
 def _http(url: str) -> str:
@@ -594,12 +609,12 @@ def _block(el, url: str) -> str:
         marker = "1." if el.get("rend") == "ol" else "-"
         return "\n".join(f"{marker} {i}" for i in items if i)
     if tag == "quote":
-        return "\n".join(f"> {line}" for line in (_inline(el, url) or "").split("\n") if line)
+        return "\n".join(f"> {line}" for line in (_inline(el, url, breaks=True) or "").split("\n"))
     if tag == "table":
         return _table(el, url)
     if tag in ("graphic", "lb"):
         return ""
-    return _inline(el, url)
+    return _inline(el, url, breaks=True)
 
 
 def with_dropped_lists(doc, body: str) -> str:
@@ -693,11 +708,42 @@ def _table(el, url: str) -> str:
                             for row in el.iter("row")])
 
 
-def _inline(el, url: str) -> str:
-    """An element's text as inline Markdown: emphasis kept, links through the allow-list, the rest escaped."""
+LINE_BREAK = "\x00"
+"""Where the page breaks a line (<br>, trafilatura's <lb/>) inside a paragraph, until _inline decides what it is."""
+PROSE_LINE = 8
+"""A line broken off (<br>) after this many words or more that ends a sentence ends a paragraph: a blog's <br><br>,
+which trafilatura keeps as one break, parts paragraphs; shorter lines (a verse, an address) stay lines. Hand-set."""
+
+
+def _inline(el, url: str, breaks: bool = False) -> str:
+    """An element's text as inline Markdown: emphasis kept, links through the allow-list, the rest escaped; with
+    `breaks`, the page's line breaks kept (_lines)."""
+    text = _runs(el, url)
+    if not breaks:
+        return " ".join(text.replace(LINE_BREAK, " ").split())
+    return _lines([" ".join(line.split()) for line in text.split(LINE_BREAK) if line.strip()])
+
+
+def _lines(lines: list[str]) -> str:
+    """A paragraph's lines as the page breaks them: after a sentence of PROSE_LINE words or more a new paragraph,
+    else a hard line break (Markdown's backslash at the line's end). Each line's text is escaped already
+    (escape_markdown_inline escapes a tail that would open a list or a heading)."""
+    out = ""
+    for i, line in enumerate(lines):
+        if i:
+            last = lines[i - 1]
+            out += "\n\n" if len(last.split()) >= PROSE_LINE and SENTENCE_END.search(last) else "\\\n"
+        out += line
+    return out
+
+
+def _runs(el, url: str) -> str:
+    """_inline's text with LINE_BREAK where the page breaks a line outside a link or emphasis."""
     parts = [escape_markdown_inline(el.text or "")]
     for child in el:
-        inner = _inline(child, url)
+        inner = _runs(child, url)
+        if child.tag in ("ref", "hi"):
+            inner = inner.replace(LINE_BREAK, " ")
         if child.tag == "ref":
             target = urljoin(url, (child.get("target") or "").strip()) if url else (child.get("target") or "").strip()
             parts.append(f"[{inner}](<{target}>)" if inner and target and safe_link(target) and ">" not in target
@@ -706,11 +752,11 @@ def _inline(el, url: str) -> str:
             mark = "**" if "b" in (child.get("rend") or "") else "*"
             parts.append(f"{mark}{inner.strip()}{mark}")
         elif child.tag == "lb":
-            parts.append(" ")
+            parts.append(LINE_BREAK)
         else:
             parts.append(inner)
         parts.append(escape_markdown_inline(child.tail or ""))
-    return " ".join("".join(parts).split())
+    return "".join(parts)
 
 
 def escape_markdown_inline(text: str) -> str:
