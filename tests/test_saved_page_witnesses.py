@@ -160,6 +160,31 @@ def test_a_headline_in_two_parts_keeps_its_first_part_when_a_guess_names_the_sit
                         words, headline)[0] == headline
 
 
+def test_the_headline_the_address_is_made_of_wins_over_a_sections_heading():
+    """A party's blog: the <h1> is the section's name ('Updates'), the <title> the post's headline, neither sharing a
+    word with the story; the address's slug, which the blog's software made of the headline, is its vote."""
+    url = "https://harbour-gazette.example/2026/03/02/a-long-wait-is-over/"
+    raw = (f"<!-- saved from url=(0061){url} -->\n<html><head><title>A long wait is over | Harbour Gazette</title>"
+           f"</head><body><main><h1>Updates</h1><article>{STORY}</article></main></body></html>").encode()
+    assert convert(raw).title == "A long wait is over"
+
+
+def test_a_one_word_headline_the_address_names_is_no_sections_name():
+    """A recipe blog's post 'Zimtsterne' (its <h1>, og:title and <title>): a word the story does not use, as a
+    section's name would be, but the address's slug ('…/2024/12/01/zimtsterne/') names it: the post's headline,
+    not a line of the page's text (its sidebar's 'About this blog')."""
+    url = "https://kitchen-notes.example/2024/12/01/zimtsterne/"
+    story = "".join(f"<p>{p}</p>" for p in [
+        "Every December my grandmother baked star-shaped biscuits of ground almonds, egg white and cinnamon.",
+        "The dough is sticky, so roll it between two sheets of baking paper and cut the stars with a wet cutter.",
+        "Bake them at a low heat for ten minutes: the white icing on top should stay white, not turn brown."])
+    raw = (f"<!-- saved from url=(0052){url} -->\n<html><head><title>Zimtsterne | Kitchen Notes</title>"
+           '<meta property="og:title" content="Zimtsterne"></head><body><main><article><h1>Zimtsterne</h1>'
+           f"{story}</article></main><aside><h2>About this blog</h2><p>Recipes from a small kitchen in the north, "
+           "written down before they are forgotten.</p></aside></body></html>").encode()
+    assert convert(raw).title == "Zimtsterne"
+
+
 def test_the_copyright_lines_outlet_is_the_sites_name_a_title_carries():
     """No address, no og:site_name: the footer's copyright line names the site the <title> ends with."""
     raw = (f"<html><head><title>{HEADLINE} - Newspaper - The Harbour Gazette</title></head><body><main><article>"

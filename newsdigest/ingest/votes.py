@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from .bylines import ACCOUNTS, ROLE_NOUN, ROLE_WORDS, is_outlet, is_person, split_names
 from .dates import CALENDAR, day_of
+from ..slug import slugify
 from .markup import Witness
 
 TRUST = ("json-ld", "meta", "social", "microdata", "time", "h1", "byline", "title", "trafilatura", "rel-author", "name-line")
@@ -106,9 +107,29 @@ def about_story(title: str, words: set[str]) -> bool:
 
 def headings_only(witnesses: list[Witness], outlets: list[str], url: str, words: set[str]) -> bool:
     """Whether every headline witness, less the site's name, is a word or two the story shares none of ('Aktuelles',
-    a section's name as the page's heading); True where there is none."""
+    a section's name as the page's heading) nor the address's slug names; True where there is none."""
     return not any(about_story(title := without_site(str(w.value), outlets, url), words) or len(_key(title).split()) > 2
-                   or not any(map(str.isalpha, title)) for w in witnesses)
+                   or not any(map(str.isalpha, title)) or in_slug(title, url) for w in witnesses)
+
+
+def slug_words(url: str) -> set[str]:
+    """The words of the address's slug, its last path segment with letters, less its extension and numbers
+    ('…/2012/05/31/das-ministerium-fur-club-kultur-informiert/' -> {'das', 'ministerium', 'fur', …}); empty
+    without."""
+    for part in reversed([p for p in unquote(urlsplit(url).path).split("/") if p]):
+        words = {w for w in re.split(r"[-_+.\s]+", re.sub(r"\.[a-z]{2,5}$", "", part.lower())) if w and not w.isdigit()}
+        if any(w.isalpha() for w in words):
+            return words
+    return set()
+
+
+def in_slug(title: str, url: str) -> bool:
+    """Whether the address's slug is the headline's words, as the site's software made it from them (slugify):
+    four in five of the slug's words are the headline's, half of the headline's the slug's."""
+    slug = slug_words(url)
+    words = set(slugify(title).split("-")) if slug else set()
+    shared = len(slug & words)
+    return bool(shared) and shared >= 0.8 * len(slug) and shared >= 0.5 * len(words)
 
 
 def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: set[str] = frozenset(), read: str = ""
@@ -152,6 +173,8 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
             continue
         # JSON-LD that repeats the <title> to the letter (a WebPage's name, an SEO plugin's headline) copies it
         support.setdefault(key, set()).add("title" if w.source == "json-ld" and str(w.value) in copied else w.source)
+        if in_slug(title, url):
+            support[key].add("url")   # the site's software made the address from it
         if key not in text_of or _rank(w.source) < text_of[key][0]:
             text_of[key] = (_rank(w.source), title)
         if w.source == "h1":
@@ -160,7 +183,8 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
         return "", ""
     h1s = [k for k in support if "h1" in support[k]]
     h1 = h1s[0] if len(h1s) == 1 and len(h1s[0].split()) >= 3 else ""   # the one headline the page shows
-    best = h1 or min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), text_of[k][0]))
+    best = h1 or min(support, key=lambda k: (-len({GROUPS.get(s, s) for s in support[k]}), "url" not in support[k],
+                                             text_of[k][0]))   # on a tie, the one the address was made of
     best = next((k for k in sorted(support, key=len, reverse=True) if k.startswith(best + " ")
                  and "h1" in support[k]), best)   # an <h1> that goes on where the metadata cut it short
     rivals = [k for k in support if k != best and support[k] & {"json-ld", "social", "h1"}]
