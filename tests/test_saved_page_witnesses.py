@@ -52,6 +52,15 @@ def test_a_byline_under_the_story_that_the_extraction_leaves_out_names_the_write
     assert convert(raw).authors == ["Mira Olsen"]
 
 
+def test_a_blogs_signature_under_its_tags_names_the_writer_the_markup_does_not():
+    """No author in the markup, none over the story: the post is signed under it, below its tags line ('Mira Olsen |
+    29.07.2006 um 14:26'), as a reader copying the page sees it (the text reader's signature)."""
+    raw = page(f"<title>{HEADLINE} | Harbour Gazette</title>", f"<h1>{HEADLINE}</h1>",
+               STORY + "</article><div class='meta'><p>Trams Harbour Council</p><p>Mira Olsen | 29.07.2006 um 14:26</p>"
+                       "<p>1 Kommentar</p></div><article>")
+    assert convert(raw).authors == ["Mira Olsen"]
+
+
 def test_every_meta_author_and_the_byline_are_heard():
     got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Ruth Okafor">'
                        f'<meta name="author" content="Pavel Lindqvist">',

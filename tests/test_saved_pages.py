@@ -15,7 +15,7 @@ import yaml
 
 from newsdigest.cli import main
 from newsdigest.content import split_document
-from newsdigest.ingest.html import convert_html, decode_html
+from newsdigest.ingest.html import convert_html, decode_html, page_text, parse_page
 from newsdigest.ingest.parse import NotAnArticle, Rules
 from newsdigest.markdown import make_markdown
 
@@ -139,6 +139,21 @@ def test_a_blogs_furniture_inside_the_post_is_not_the_body():
     assert body.startswith("The lantern walk") and "## By the numbers\n\nFour hundred lanterns" in body
     for furniture in ("Posted by", "Reading time", "Category:", "Tags:", "Advertisement"):
         assert furniture not in body, furniture
+
+
+def test_a_tables_row_is_a_line_of_the_pages_text_and_its_first_cell_signs_nothing():
+    """The page's text as innerText gives it: a table's row is one line, its cells parted by tabs, so a row whose
+    first cell reads like a name ('Bill Total' over '10%', '15%') is no signature under the story."""
+    story = "".join(f"<p>{p}</p>" for p in [
+        "A tip of fifteen per cent is usual in the town's restaurants, and twenty where the service was good.",
+        "To make tipping easier after a long meal, the chart below gives the sums for the most common bills."])
+    page = ("<html><head><title>How much to tip in Harbourtown</title></head><body><article>"
+            f"<h1>How much to tip in Harbourtown</h1>{story}</article><table><tr><th>Bill Total</th><th>10%</th>"
+            "<th>15%</th></tr><tr><td>$10.00</td><td>$1.00</td><td>$1.50</td></tr></table></body></html>").encode()
+    doc, _ = parse_page(decode_html(page, "seeds/tips.html")[0])
+    lines = [line for line in page_text(doc).split("\n") if line]
+    assert lines[-2:] == ["Bill Total\t10%\t15%", "$10.00\t$1.00\t$1.50"]
+    assert convert(page).authors == []
 
 
 @pytest.mark.parametrize("raw", [b"<html><body><nav>Home</nav><nav>World</nav></body></html>", b"<html></html>"])

@@ -51,7 +51,7 @@ NESTING_RUN = re.compile(r"(?:<(?:div|span|section|article|main|aside|header|foo
                          r"blockquote|ul|ol|li|dl|table|tbody|tr|td)\b[^<>]*>\s*){32,}", re.I)
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "dl", "dt",
           "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "figure", "figcaption", "pre", "form",
-          "address", "hr", "br", "td", "th", "time", "legend", "fieldset", "details", "summary", "caption", "center",
+          "address", "hr", "br", "time", "legend", "fieldset", "details", "summary", "caption", "center",
           "hgroup", "dialog", "menu", "thead", "tbody", "tfoot"}
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 """An inline style that hides an element: a reader copying the page does not get its text."""
@@ -386,11 +386,17 @@ def _witnesses_of(found: PageData, title: str | None, author: str | None, day: s
         found.outlets.append(" ".join(site.split()))
 
 
+LIST_MARK = re.compile(r"^(?:[-*>]|\d{1,3}[.)])\s+")
+"""A Markdown list item's or quote's mark."""
+
+
 def _signed_under(lines: list[str], paragraphs: list[str]) -> tuple[str, ...]:
     """The people a byline under the story names in the page's text ('Posted 2026-10-06 by Jane Doe · 8 min'), which
     the extraction left out of the body: parse.signature from the line after the body's last paragraph; () when
-    that paragraph is not a line of the text."""
-    last = next((p[:60] for p in reversed(paragraphs) if len(p.split()) >= 8), "")
+    that paragraph is not a line of the text. The text's blank lines are no lines; a list's last item is its last
+    line."""
+    lines = [line.strip() for line in lines if line.strip()]
+    last = next((LIST_MARK.sub("", p.split("\n")[-1])[:60] for p in reversed(paragraphs) if len(p.split()) >= 8), "")
     end = next((i + 1 for i in range(len(lines) - 1, -1, -1) if last and lines[i].startswith(last)), 0)
     return signature(lines, end) if end else ()
 
@@ -794,9 +800,12 @@ def page_text(doc) -> str:
         else:
             if tag in BLOCKS:
                 out.append("\n")
+            elif tag in ("td", "th"):
+                out.append("\t")   # a table's row is a line, its cells parted by tabs, as innerText gives them
             pre -= tag == "pre"
             out.append(_flow(el.tail, pre))
-    return "\n".join(" ".join(line.split()) for line in "".join(out).split("\n"))
+    return "\n".join("\t".join(" ".join(cell.split()) for cell in line.strip(" \t").split("\t"))
+                     for line in "".join(out).split("\n"))
 
 
 PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure"}
