@@ -252,6 +252,15 @@ def test_a_story_signed_under_its_last_paragraph_with_a_name_and_an_outlet_names
     assert convert(seed).authors == names
 
 
+def test_an_author_box_the_story_runs_into_names_the_author():
+    """A name over a bio in prose right under the story, nothing between: the story's run takes the bio for its last
+    paragraph, and the box is looked for among the run's last lines too (TAIL_LINES)."""
+    box = ("\nMira Olsen\nMira Olsen has reported on the harbour, its markets and its ferries since 2015, and lives "
+           "above a bakery on the quay.\nSubscribe\n© 2025 Quayside Post\n")
+    article = convert("Menu\nCouncil turns old tram depot into a covered market\n\n" + BODY + box)
+    assert article.authors == ["Mira Olsen"]
+
+
 @pytest.mark.parametrize("lines", [
     ["The Council", "The council voted on Tuesday to turn the old tram depot into a covered market."],
     ["Necessary Always Enabled", "Necessary cookies keep the site working and cannot be switched off here."],

@@ -155,7 +155,7 @@ def parse_seed(text: str, rules: Rules = Rules(), file_time: datetime | None = N
                    or [a for a in signature(texts, run.end) if is_person(a.split())] or bylined)
     authors = _unique(bylined or body.authors) or list(signature(texts, run.end)) \
         or list(labelled_authors(texts[max(run.start, run.end - TAIL_LINES):])) \
-        or list(author_box(texts[run.end:])) \
+        or list(author_box(texts[max(run.start, run.end - TAIL_LINES):])) \
         or list(signed_off(texts[max(run.start, run.end - TAIL_LINES):run.end + 2]))   # 'About the author' / 'Jane
     # Doe' under the story; 'Liebe Grüße, eure Petra'
     owner = site_owner(source_name(texts[run.end:]), bare=True) if not authors else ""   # a personal site's footer: '© 2025 Jane Doe'
