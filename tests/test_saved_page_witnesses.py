@@ -61,6 +61,21 @@ def test_a_blogs_signature_under_its_tags_names_the_writer_the_markup_does_not()
     assert convert(raw).authors == ["Mira Olsen"]
 
 
+def test_a_page_whose_markup_names_nobody_is_signed_as_its_text_shows():
+    """No author in the markup and none the visible header's shapes find: the page's text as a reader copies it is
+    read (parse_seed), and its meta line's 'Author: Per Holm' between 'Added:' and 'Read:' names the writer."""
+    story = "".join(f"<p>{p}</p>" for p in [
+        "Forty-two runners took part in the club's autumn orienteering race on Saturday, the most since the course "
+        "moved to the ridge.",
+        "The long course of 6.3 kilometres was won by Ola Brandt in 52 minutes, four ahead of last year's winner.",
+        "The next event is the club's winter night race on 22 November; sign up with the secretary by the 15th."])
+    raw = ("<html><head><title>Autumn race draws a record field | Ridge Orienteering Club</title></head><body>"
+           "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><h1>Autumn race draws a record field</h1>"
+           f"<p>Added: 2025-10-12 14:05 | Author: Per Holm | Read: 318 times</p>{story}</main>"
+           "<footer>Ridge Orienteering Club · Box 12</footer></body></html>").encode()
+    assert convert(raw).authors == ["Per Holm"]
+
+
 def test_every_meta_author_and_the_byline_are_heard():
     got = convert(page(f'<title>{HEADLINE}</title><meta name="author" content="Ruth Okafor">'
                        f'<meta name="author" content="Pavel Lindqvist">',

@@ -129,7 +129,9 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         if header.published or header.modified else set()
     read = None
     words = story_words(_prose(body))   # a markup whose headlines are all a section's name ('Aktuelles'): read the text
-    if not body or _wall(body) or headings_only(data.titles + found.titles, data.outlets + found.outlets, data.url, words):
+    unsigned = not (data.authors or found.authors or header.authors)   # the page's byline, if any, as a reader sees it
+    if not body or _wall(body) or unsigned or headings_only(data.titles + found.titles, data.outlets + found.outlets,
+                                                            data.url, words):
         try:   # the page's text as a reader would copy it, for what the markup does not say
             read = parse_seed(shown_text, rules, file_time)
         except NotAnArticle:
@@ -139,11 +141,14 @@ def convert_html(raw: bytes, shown: str, rules: Rules, file_time: datetime | Non
         body = read.body   # trafilatura found nothing, or one wall of text: the page's text as read
     if not SENTENCE.search(_plain(body)) and len(_plain(body).split()) < VERSE_WORDS:
         raise NotAnArticle("no article found in the page (its text holds no paragraph of prose)")
-    return assemble(data, found, header, body, read, rules, file_time, shown, words), notes
+    sites = data.outlets + found.outlets + [data.site]
+    signed = tuple(read.authors) if read is not None and _signed(read, sites, shown_lines) else ()
+    return assemble(data, found, header, body, read, rules, file_time, shown, words, signed), notes
 
 
 def assemble(data: PageData, found: PageData, header: PageData, body: str, read: Parsed | None, rules: Rules,
-             file_time: datetime | None = None, shown: set[date] | None = None, words: set[str] = frozenset()) -> Parsed:
+             file_time: datetime | None = None, shown: set[date] | None = None, words: set[str] = frozenset(),
+             signed: tuple[str, ...] = ()) -> Parsed:
     """The fields, each decided between its witnesses (votes.py); what none gives, from the page's text as read;
     a page that shows no date is dated from `file_time` (date_from 'file'), as a copied one is. `shown`: the days
     the page's visible text shows (shown_days); a publication day the page shows nowhere, or shows under its
@@ -151,7 +156,8 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     moved or reposted later), or to the later update that is the only date its header shows ('Last updated: June
     12, 2025'), marked for review: where witnesses disagree, the one the reader sees wins. A later date beside the
     publication shown stays the update (the markup's, or the one it declared as the publication). `words`: the
-    story's (votes.story_words), for the headline."""
+    story's (votes.story_words), for the headline; `signed`: the writers the text reader found (_signed), the
+    byline's witness where the visible header names none."""
     outlets = data.outlets + found.outlets
     review: dict[str, str] = {}
     title, why = decide_title(data.titles + found.titles, outlets, data.url, words,
@@ -190,11 +196,11 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
         when, date_from = _fixed(file_time), "file"
     if date_from:   # a date guessed, or not read under the headline: always checked
         review["date"] = GUESSED[date_from]
-    seen = [Witness("byline", tuple(read.authors))] if read is not None and read.authors else []
+    seen = [Witness("byline", signed)] if signed else []
     authors, credited, why = decide_authors(data.authors + found.authors + (header.authors or seen), outlets)
     if why:
         review["authors"] = why
-    authors = authors or (read.authors if read else [])
+    authors = authors or list(signed)
     owner = site_owner(data.site or next(iter(outlets), ""), bare=True) if not authors else ""
     if owner:
         authors = [owner]
@@ -268,6 +274,15 @@ def _later(a: datetime | date, b: datetime | date) -> bool:
     if isinstance(a, datetime) and isinstance(b, datetime) and a.tzinfo and b.tzinfo:
         return a > b
     return day(a) >= day(b)
+
+
+def _signed(read: Parsed, sites: list[str], lines: list[str]) -> bool:
+    """Whether the writers the text reader found are people a byline in the page's text names: each a person's
+    name, none the site's (the owner a site is named after is credited by assemble, marked), each on a line with
+    more than the name ('Autor: …', 'posted by … at 12:53'), the reader not unsure of them."""
+    names = set(read.authors) - {""}
+    return bool(names) and "authors" not in read.review and all(is_person(n.split()) for n in names) \
+        and not names & set(sites) and all(any(n in line and n != line.strip() for line in lines) for n in names)
 
 
 def _without_header(body: str, title: str, data: PageData) -> str:
