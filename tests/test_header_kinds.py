@@ -190,16 +190,6 @@ def test_a_line_signed_with_a_label_under_the_headline_names_the_author_whatever
 # ---- the author box under the article, for a page whose header names nobody ---------------------------------
 
 
-@pytest.mark.parametrize("kicker", ["Door County", "Von Trapp Family Singers", "Par Avion Weekly"])
-def test_a_kicker_that_opens_with_another_languages_by_names_nobody(kicker):
-    """'door' is Dutch, 'von' German and 'par' French for 'by': over the headline they open a place's, a band's or a
-    paper's name, and name a writer only when people follow ('Von Anke Brunner')."""
-    assert parse_byline(kicker, header=True) is None
-    assert convert(f"Menu\n{kicker}\nCouncil turns old tram depot into a covered market\n\n" + BODY).authors == []
-    assert parse_byline("Von Anke Brunner", header=True) == ["Anke Brunner"]
-    assert parse_byline("Door Jan de Vries", header=True) == ["Jan de Vries"]
-
-
 def test_an_author_box_under_the_article_names_the_author():
     box = ("\nShare\nFacebook\nEmail\nAbout the author\nMira Olsen\n"
            "Mira is a reporter who has covered the harbour and its markets since 2015.\nMore stories\nSubscribe\n")

@@ -256,11 +256,7 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     if colon and GENRE.match(kind.strip()) and is_person(named.split()):
         return (named.strip(),)   # 'Interview: Lea Kaufmann': a piece's kind, its writer (not 'Rezension: „…“ von …')
     if m:   # 'Autor: Jane Doe (mit Material von dpa)': what stands in brackets after the names is none of them
-        names = tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"]))))
-        if FOREIGN_BY.match(line) and not all(is_person(n.split()) or INITIAL_NAME.fullmatch(n) or HANDLE.fullmatch(n)
-                                              or n.lower() in ACCOUNTS or TEAM.search(n) for n in names):
-            return None   # 'Door County', 'Von Trapp Family Singers': a place's or a band's name, not a byline
-        return names or None
+        return tuple(_names(GLUED_NAME_END.sub("", BRACKETED_END.sub("", m["names"])))) or None
     if not header:
         return None
     if PHOTO_CREDIT.match(line) or photo_credit(line):
@@ -283,13 +279,6 @@ def _byline(line: str, header: bool, bare: bool) -> tuple[str, ...] | None:
     return None
 
 
-FOREIGN_BY = re.compile(rf"^(?!(?i:by)\b)(?i:{BY_WORD})\s+(?=[A-ZÀ-ÖØ-Þ])")
-"""A line that opens with 'by' of another language and a capital ('Von Anke Brunner', 'Door County'): a byline only
-where it names people (or an account, a desk), as that word also opens names of places and groups."""
-ONLY_WORDS = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}")
-"""One to four words, nothing else: no date, no separator."""
-INITIAL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?")
-"""A given name's initial and a surname: 'W. Reisinger'."""
 PHOTO_CREDIT = re.compile(r"^[^,|·•]{3,60}(?:,|\s[|·•–—]\s)\s*(?:[\w-]+\s+){0,2}(?:photo(?:graph(?:er|y))?|"
                           r"photojournalist|photographe|fotogra(?:f|fo|fa)(?:in)?|bildredakt\w*|videograph\w*|camera)\b"
                           r"(?:\s+[\w-]+){0,2}$", re.I)
@@ -452,9 +441,6 @@ def byline_names(line: str) -> tuple[str, ...]:
     -> no 'By', no dates, no roles, no credentials, no outlet after a person."""
     if PHOTO_CREDIT.match(line) or photo_credit(line):
         return ()   # 'Eli Tran, Photo Editor', 'Fotos Tobias Reich'
-    if (m := FOREIGN_BY.match(line)) and ONLY_WORDS.fullmatch(rest := line[m.end():].strip()) \
-            and not given_name(rest.split()[0]) and not TEAM.search(rest):
-        return ()   # 'Door County', 'Von Trapp Family Singers' over the headline: a place's, a band's name
     if listed := names_and_roles(line):
         return listed   # 'Maya Okonkwo, News Editor, Jordan Reyes, Staff Writer'
     line = GLUED_YEAR_BY.sub(" ", line)

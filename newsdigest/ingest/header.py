@@ -25,8 +25,8 @@ from operator import add, mul
 
 from . import boilerplate as bp
 from .article import TEASER_LINES, Reading, line_shape
-from .bylines import (BY, BY_INSIDE, DESK, FOREIGN_BY, GLUED, GLUED_YEAR_BY, LABEL_AT_START, NAMES_END, OUTLET_WORD,
-                      PARTICLES, READING_TIME, SEPARATORS, TEXT_WORD, byline_names, given_name, is_agency, name_list,
+from .bylines import (BY, BY_INSIDE, DESK, GLUED, GLUED_YEAR_BY, LABEL_AT_START, NAMES_END, OUTLET_WORD, PARTICLES,
+                      READING_TIME, SEPARATORS, TEXT_WORD, byline_names, given_name, is_agency, name_list,
                       is_byline_or_dateline, is_job_title, is_person, is_role, is_role_or_place, names_beside_date,
                       normalize_name, parse_byline, photo_credit, without_roles)
 from .dates import (DATE_LABEL, DIGIT, MONTH_YEAR, PUBLISHED_LABEL, Stamp, find_stamps, has_date, is_relative,
@@ -765,9 +765,8 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
             continue   # be a name list ('Dana Whitcomb and Luis Arreola' over the dateline)
         if dated:
             names = [dated_name]
-        elif _bare_name(text, given_first=True) and not FOREIGN_BY.match(text) or (
-                text.isupper() and parse_byline(text, header=True) == [normalize_name(text)]):   # not 'Von Trapp …'
-            # ('Von' is a given name too): that is a byline's 'von' or a band's name, byline_names tells
+        elif _bare_name(text, given_first=True) or (text.isupper()
+                                                     and parse_byline(text, header=True) == [normalize_name(text)]):
             menu = all(0 <= j < len(labels) and labels[j] in ("furniture", "section") and len(texts[lo + j].split()) <= 5
                        and not any(c.isdigit() for c in texts[lo + j]) for j in (k - 1, k + 1))
             desk = DESK.match(text)   # 'Podium Staff' whole; 'Erik Lindqvist Text' less the credit word
@@ -793,7 +792,7 @@ def stray_byline(texts: list[str], labels: list[str], byline: list[float], lo: i
 def _one_writer(text: str) -> str:
     """The writer a line of a list of writers one a line names, alone ('Ann Lee') or beside the job ('Lukas Meier,
     Redaktor News'); '' for any other line."""
-    if _bare_name(text, given_first=True) and given_name(text.split()[0]) and not FOREIGN_BY.match(text):
+    if _bare_name(text, given_first=True) and given_name(text.split()[0]):
         return normalize_name(text)
     named = parse_byline(text, header=True) if "," in text and not BY.match(text) else None
     return named[0] if named and len(named) == 1 and is_person(named[0].split()) and text.startswith(named[0]) else ""

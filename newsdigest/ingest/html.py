@@ -22,9 +22,9 @@ from ..decode import decode
 from ..errors import BuildError
 from ..markdown import safe_link
 from .bylines import READING_TIME as READING_TIME_ALONE
-from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, INITIAL_NAME, TEXT_LABEL, TEXT_WORD, WROTE,
-                      author_box, byline_names, given_name, impersonal, is_person, labelled_authors, name_like,
-                      name_list, parse_byline, signed_off, site_owner)
+from .bylines import (AUTHOR_WORD, BY, BY_WORD, DESK, GLUED_YEAR, TEXT_LABEL, TEXT_WORD, WROTE, author_box, byline_names,
+                      given_name, impersonal, is_person, labelled_authors, name_like, name_list, parse_byline,
+                      signed_off, site_owner)
 from .dates import day_of, find_stamps, has_date, numeric_order, parse_dateline
 from .header import CATEGORY_LABEL
 from .lines import read_lines
@@ -547,6 +547,8 @@ def _byline_names(line: str) -> list[str]:
     return []
 
 
+INITIAL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?")
+"""A given name's initial and a surname: 'W. Reisinger'."""
 BY_HANDLE = re.compile(r"^[Bb]y:?\s+(?P<handle>[a-z][a-z0-9_.-]{2,29})$")
 """'by ibby': a byline that names a writer by a handle in lower case, and nothing else."""
 ON_BEHALF = re.compile(r"\s+on behalf of\s.*$", re.I)
