@@ -123,8 +123,8 @@ def test_the_pages_line_breaks_are_kept_a_verses_as_lines_a_blogs_as_paragraphs(
 
 def test_a_blogs_furniture_inside_the_post_is_not_the_body():
     """What the text reader drops from a copied story goes from a saved page's body too (issue 24, item 6): the
-    post's 'Posted by … at …' line, its category and tags lines, a reading time, an ad's label; a heading that opens
-    with 'By' is no byline."""
+    post's 'Posted by … at …' line, its category and labels lines, a reading time, an ad's label; a heading that
+    opens with 'By' is no byline."""
     paragraphs = "".join(f"<p>{text}</p>" for text in [
         "The lantern walk along the old quay drew more people this year than the town has room for on a Friday.",
         "Reading time: 3 min",
@@ -133,11 +133,11 @@ def test_a_blogs_furniture_inside_the_post_is_not_the_body():
         "Next year the walk will start from the station, the organisers said, and end at the lighthouse."])
     page = ("<html><head><title>Lanterns on the quay</title></head><body><div class='post'><h3>Lanterns on the quay</h3>"
             f"{paragraphs}<h2>By the numbers</h2><p>Four hundred lanterns were lit and none went into the water.</p>"
-            "<p>Posted by Ina Vale at 12:11 PM</p><p>Category: Harbour life</p><p>Tags: lanterns, quay</p>"
+            "<p>Posted by Ina Vale at 12:11 PM</p><p>Category: Harbour life</p><p>Labels: lanterns, quay</p>"
             "</div></body></html>").encode()
     body = convert(page).body
     assert body.startswith("The lantern walk") and "## By the numbers\n\nFour hundred lanterns" in body
-    for furniture in ("Posted by", "Reading time", "Category:", "Tags:", "Advertisement"):
+    for furniture in ("Posted by", "Reading time", "Category:", "Labels:", "Advertisement"):
         assert furniture not in body, furniture
 
 

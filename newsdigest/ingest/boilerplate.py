@@ -85,13 +85,14 @@ WIDGET_WORDS = {
 }
 
 # Trailing blocks: a header line, then short lines. Topic lists become tags; story lists are dropped.
-TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|keywords|more\s+about|filed\s+under|explore\s+more\s+on\s+these\s+topics|"
+TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|labels|keywords|more\s+about|filed\s+under|"
+                          r"explore\s+more\s+on\s+these\s+topics|"
                           r"schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|mots[- ]cl[ée]s|[ée]tiquettes|etiquetas|temas|"
                           r"palavras[- ]chave|argomenti|trefwoorden|onderwerpen|nyckelord|ämnen|emner|tagi|tematy|теги|темы|"
                           r"etiketter|tagit|aiheet|štítky|témata|címkék|etichete|ετικέτες|etiketler|oznake|tagovi|teme)"
                           r"\s*:?\s*(?P<inline>.*)$", re.I)
-"""A list of the article's topics: 'Tags:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:', 'Etiketter', 'Štítky', 'Címkék',
-'Ετικέτες', 'Oznake' (a label alone, or with the list)."""
+"""A list of the article's topics: 'Tags:', Blogger's 'Labels:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:',
+'Etiketter', 'Štítky', 'Címkék', 'Ετικέτες', 'Oznake' (a label alone, or with the list)."""
 HASHTAGS = re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)+$")
 """A line of hashtags: '#devops #tooling #macos'."""
 READ_ALSO_WORDS = (r"also\s+read|read\s+also|lesen\s+sie\s+auch|(?:à\s+)?lire\s+(?:aussi|également)|le[ae]\s+también|"

@@ -2,8 +2,9 @@
 its structured data (JSON-LD, OpenGraph, article: and other meta tags, microdata, <time>, rel="author"; markup.py),
 trafilatura's reading of the same markup (the body, and extract_metadata's title, author, date and site name),
 and the visible header (the headline a reader sees, the byline and dateline under it); votes.py decides
-between them. The body is trafilatura's, else our reading of the page's text as a reader would copy it
-(parse.py), which also fills what nothing else gives.
+between them. The body is trafilatura's, less the furniture the text reader drops, else our reading of the
+page's text as a reader would copy it (parse.py), which also fills what nothing else gives: the writers, where
+neither the markup nor the visible header names one, are the people a byline in that text names (_signed).
 
 Nothing of the page's markup reaches the content file: the body is rebuilt as our Markdown from
 trafilatura's neutral XML, every text escaped and every link through the Markdown renderer's allow-list,

@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from ..slug import slugify
 from .bylines import ACCOUNTS, ROLE_NOUN, ROLE_WORDS, is_outlet, is_person, split_names
 from .dates import CALENDAR, day_of
-from ..slug import slugify
 from .markup import Witness
 
 TRUST = ("json-ld", "meta", "social", "microdata", "time", "h1", "byline", "title", "trafilatura", "rel-author", "name-line")
@@ -142,7 +142,8 @@ def decide_title(witnesses: list[Witness], outlets: list[str], url: str, words: 
     rise') is the headline; the headline is written as its <h1> shows it. Where some witness shares a word with the
     story (`words`: story_words), one that shares none ('Blog', a theme's page heading in the <h1>) is no headline;
     where every one is a section's name (headings_only), the headline the text reader `read` off the page's text,
-    marked for review."""
+    marked for review. The headline the address's slug was made of (in_slug) has a vote of its own, and wins a
+    tie."""
     headlines = {_key(str(w.value)) for w in witnesses if w.source in ("json-ld", "microdata", "h1")}
     outlets = [o for o in outlets if not any(h.startswith(f"{_key(o)} ") for h in headlines)]   # a site named after
     # the first part of the headline ('Sternsinger sammeln 14.380 Euro' of '… – so viel wie nie zuvor', trafilatura's
