@@ -135,8 +135,10 @@ def test_a_blogs_furniture_inside_the_post_is_not_the_body():
             f"{paragraphs}<h2>By the numbers</h2><p>Four hundred lanterns were lit and none went into the water.</p>"
             "<p>Posted by Ina Vale at 12:11 PM</p><p>Category: Harbour life</p><p>Labels: lanterns, quay</p>"
             "</div></body></html>").encode()
-    body = convert(page).body
+    got = convert(page)
+    body = got.body
     assert body.startswith("The lantern walk") and "## By the numbers\n\nFour hundred lanterns" in body
+    assert got.tags == ["lanterns", "quay"]   # the labels the markup does not give as keywords
     for furniture in ("Posted by", "Reading time", "Category:", "Labels:", "Advertisement"):
         assert furniture not in body, furniture
 

@@ -59,7 +59,7 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         topic = bp.TOPIC_HEADER.match(line)
         if topic:
             mode = "topics"
-            body.topics += [t.strip() for t in re.split(r"\s*[,;|•·]\s*", topic["inline"]) if t.strip()]
+            body.topics += bp.topic_names(topic["inline"])
             continue
         if bp.STORY_LIST_HEADER.match(line):
             mode = "stories"

@@ -93,6 +93,13 @@ TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|labels|keywo
                           r"\s*:?\s*(?P<inline>.*)$", re.I)
 """A list of the article's topics: 'Tags:', Blogger's 'Labels:', 'Schlagwörter', 'Mots-clés :', 'Etiquetas:',
 'Etiketter', 'Štítky', 'Címkék', 'Ετικέτες', 'Oznake' (a label alone, or with the list)."""
+
+
+def topic_names(listed: str) -> list[str]:
+    """The topics a TOPIC_HEADER line lists after its label ('a, b; c | d'), each stripped."""
+    return [t.strip() for t in re.split(r"\s*[,;|•·]\s*", listed) if t.strip()]
+
+
 HASHTAGS = re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)+$")
 """A line of hashtags: '#devops #tooling #macos'."""
 READ_ALSO_WORDS = (r"also\s+read|read\s+also|lesen\s+sie\s+auch|(?:à\s+)?lire\s+(?:aussi|également)|le[ae]\s+también|"

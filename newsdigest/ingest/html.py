@@ -166,6 +166,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
     if why:
         review["title"] = why
     title = title or (read.title if read else "")
+    listed = _topics(body)   # 'Labels: harbour, songs' under a blog's post: its tags where the markup gives none
     body = _without_header(body, title, data)
     paragraphs = [b for b in body.split("\n\n") if b and not b.startswith(("#", "-", ">", "|", "*"))]
     title = title or (_opening(_plain(paragraphs[0])) if paragraphs else "Untitled")
@@ -218,7 +219,7 @@ def assemble(data: PageData, found: PageData, header: PageData, body: str, read:
         updated=modified if modified and when and modified != when and _later(modified, when) else None,
         category=section_name(data.section) or section_name(data.crumbs[0] if data.crumbs else "") or (read.category if read else ""),
         authors=authors,
-        tags=_told(data.keywords, data.section, title + " " + body)[:8] or (read.tags if read else []),
+        tags=_told(data.keywords, data.section, title + " " + body)[:8] or listed[:8] or (read.tags if read else []),
         image_caption=image.get("caption") or (read.image_caption if read else ""),
         image_credit=image.get("credit") or (read.image_credit if read else ""),
         body=body,
@@ -310,6 +311,13 @@ def _furniture(block: str) -> bool:
     return bool(bp.is_noise(line) or parse_dateline(line, "UTC") or not block.startswith("#") and _a_byline(line)
                 or READING_TIME_ALONE.match(line) or len(line) <= 120 and CATEGORY_LABEL.match(line)
                 or bp.HASHTAGS.match(line) or (m := bp.TOPIC_HEADER.match(line)) and m["inline"])
+
+
+def _topics(body: str) -> list[str]:
+    """The topics a line of the body lists after its label ('Tags: a, b', 'Labels: a, b'; TOPIC_HEADER), as the text
+    reader takes them (body.read_body)."""
+    return [t for b in body.split("\n\n") if (m := bp.TOPIC_HEADER.match(_plain(b).strip(" *_")))
+            for t in bp.topic_names(m["inline"])]
 
 
 def _a_byline(line: str) -> bool:
