@@ -124,13 +124,14 @@ def test_the_pages_line_breaks_are_kept_a_verses_as_lines_a_blogs_as_paragraphs(
 def test_a_blogs_furniture_inside_the_post_is_not_the_body():
     """What the text reader drops from a copied story goes from a saved page's body too (issue 24, item 6): the
     post's 'Posted by … at …' line, its category and labels lines, a reading time, an ad's label; a heading that
-    opens with 'By' is no byline."""
+    opens with 'By' is no byline, a sentence that opens with 'Topics' no topics line."""
     paragraphs = "".join(f"<p>{text}</p>" for text in [
         "The lantern walk along the old quay drew more people this year than the town has room for on a Friday.",
         "Reading time: 3 min",
         "Stewards closed the bridge for an hour so that families could cross to the fair on foot.",
         "Advertisement",
-        "Next year the walk will start from the station, the organisers said, and end at the lighthouse."])
+        "Next year the walk will start from the station, the organisers said, and end at the lighthouse.",
+        "Topics such as the bridge's repair and the ferry timetable filled the evening's talks on the quay."])
     page = ("<html><head><title>Lanterns on the quay</title></head><body><div class='post'><h3>Lanterns on the quay</h3>"
             f"{paragraphs}<h2>By the numbers</h2><p>Four hundred lanterns were lit and none went into the water.</p>"
             "<p>Posted by Ina Vale at 12:11 PM</p><p>Category: Harbour life</p><p>Labels: lanterns, quay</p>"
@@ -139,6 +140,7 @@ def test_a_blogs_furniture_inside_the_post_is_not_the_body():
     body = got.body
     assert body.startswith("The lantern walk") and "## By the numbers\n\nFour hundred lanterns" in body
     assert got.tags == ["lanterns", "quay"]   # the labels the markup does not give as keywords
+    assert "Topics such as the bridge's repair" in body   # a sentence that opens with a topics label's word
     for furniture in ("Posted by", "Reading time", "Category:", "Labels:", "Advertisement"):
         assert furniture not in body, furniture
 
