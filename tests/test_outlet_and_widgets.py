@@ -146,6 +146,15 @@ def test_a_tags_line_gives_a_tag_for_each_item():
     assert "Tags" not in parsed.body
 
 
+def test_a_sentence_that_opens_with_a_topics_labels_word_is_the_storys():
+    """'Topics such as …' is a paragraph of the story, not a topics line: its text stays, the paragraphs after it
+    too, and it gives no tags."""
+    inside = "Topics such as the detour, the parking and the grant filled the council's meeting on Friday evening."
+    parsed = parse_seed(story(inside=inside, tags="Tags: bridges, roads"), file_time=SAVED)
+    assert inside in parsed.body and "Shops near the crossing asked for signs" in parsed.body
+    assert parsed.tags == ["bridges", "roads"]
+
+
 PAPER = """Northfield Journal of Student Research
 Home
 Issues

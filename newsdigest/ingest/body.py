@@ -56,10 +56,10 @@ def read_body(lines: list[str], title: str, zone: str, zones: dict[str, str]) ->
         if bp.HASHTAGS.match(line):
             body.topics += [tag.lstrip("#") for tag in re.split(r"[\s,]+", line) if tag.strip("#")]
             continue
-        topic = bp.TOPIC_HEADER.match(line)
-        if topic:
+        topics = bp.topics_listed(line)
+        if topics is not None:
             mode = "topics"
-            body.topics += bp.topic_names(topic["inline"])
+            body.topics += topics
             continue
         if bp.STORY_LIST_HEADER.match(line):
             mode = "stories"

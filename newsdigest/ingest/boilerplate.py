@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .text import STOPS
+
 # A line that matches one of these in full is page furniture and is dropped.
 NOISE = [re.compile(p, re.I) for p in (
     r"(?:story\s+continues\s+(?:below|after)\s+(?:this\s+)?)?advertisements?\b.{0,60}",
@@ -95,9 +97,14 @@ TOPIC_HEADER = re.compile(r"^(?:related\s+topics|topics|tags|tagged|labels|keywo
 'Etiketter', 'Štítky', 'Címkék', 'Ετικέτες', 'Oznake' (a label alone, or with the list)."""
 
 
-def topic_names(listed: str) -> list[str]:
-    """The topics a TOPIC_HEADER line lists after its label ('a, b; c | d'), each stripped."""
-    return [t.strip() for t in re.split(r"\s*[,;|•·]\s*", listed) if t.strip()]
+def topics_listed(line: str) -> list[str] | None:
+    """The topics a topics line lists after its label ('Tags: a, b; c | d'), each stripped; [] after a label alone
+    ('Tags', over the list); None for any other line, a sentence that opens with a label's word too ('Topics such as
+    … filled the evening.', 'Themen wie … standen im Mittelpunkt.'): a list ends in no stop."""
+    m = TOPIC_HEADER.match(line)
+    if not m or m["inline"] and line.rstrip("\"'”’»)]").endswith(tuple(STOPS)):
+        return None
+    return [t.strip() for t in re.split(r"\s*[,;|•·]\s*", m["inline"]) if t.strip()]
 
 
 HASHTAGS = re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)+$")

@@ -310,25 +310,12 @@ def _furniture(block: str) -> bool:
     line = _plain(block.lstrip("# ")).strip(" *_")
     return bool(bp.is_noise(line) or parse_dateline(line, "UTC") or not block.startswith("#") and _a_byline(line)
                 or READING_TIME_ALONE.match(line) or len(line) <= 120 and CATEGORY_LABEL.match(line)
-                or bp.HASHTAGS.match(line) or _topic_line(line))
+                or bp.HASHTAGS.match(line) or bp.topics_listed(line))
 
 
 def _topics(body: str) -> list[str]:
-    """The topics the body's topics lines list (_topic_line), as the text reader takes them (body.read_body)."""
-    return [t for block in body.split("\n\n") if (m := _topic_line(_plain(block).strip(" *_")))
-            for t in bp.topic_names(m["inline"])]
-
-
-def _topic_line(line: str) -> re.Match | None:
-    """A line that lists topics after its label ('Tags: a, b', 'Labels: a, b'; TOPIC_HEADER): TOPIC_HEADER's match,
-    None for a label alone or for a sentence that opens with the label's word ('Themen wie Klimaschutz standen …')."""
-    m = bp.TOPIC_HEADER.match(line)
-    return m if m and m["inline"] and not SENTENCE_END.search(line) \
-        and all(len(t.split()) <= TOPIC_WORDS for t in bp.topic_names(m["inline"])) else None
-
-
-TOPIC_WORDS = 6
-"""A topic listed holds at most this many words ('stock car Velo Città'; hand-set)."""
+    """The topics the body's topics lines list (boilerplate.topics_listed), as the text reader takes them."""
+    return [t for block in body.split("\n\n") for t in bp.topics_listed(_plain(block).strip(" *_")) or []]
 
 
 def _a_byline(line: str) -> bool:

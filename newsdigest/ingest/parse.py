@@ -287,9 +287,9 @@ def _tail(texts: list[str], end: int) -> list[str]:
     for i in range(end, min(len(texts), end + AFTER)):
         if bp.CREDIT_LINE.match(texts[i]):
             tail.append(texts[i])
-        elif topic := bp.TOPIC_HEADER.match(texts[i]):
+        elif (topics := bp.topics_listed(texts[i])) is not None:
             j = i + 1
-            while not topic["inline"] and j < len(texts) and j < i + 12 and len(texts[j].split()) <= 5:
+            while not topics and j < len(texts) and j < i + 12 and len(texts[j].split()) <= 5:
                 j += 1
             return tail + texts[i:j]
     return tail
