@@ -249,8 +249,9 @@ def _grown(run: Run, lines: list[Line], words: list[int], own: list[float], pros
         # follows it than came before (a paper's 'Keywords:' under its abstract), or the list is a box that the story
         # goes on under (_resumes)
         text = lines[i].text
-        ends = bp.topics_listed(text) is not None or bp.PAYWALL.match(text) or (
-            bp.STORY_LIST_HEADER.match(text) and not (bp.READ_ALSO.match(text) or _resumes(i, end, words, prose, threshold)))
+        listing = bp.STORY_LIST_HEADER.match(text) and not (bp.READ_ALSO.match(text)
+                                                            or _resumes(i, end, words, prose, threshold))
+        ends = bp.topics_listed(text) is not None or bp.PAYWALL.match(text) or listing
         if prose_words >= PROSE_BEFORE_COMMENTS and ends \
                 and sum(words[k] for k in range(i + 1, end) if prose[k] > threshold) <= prose_words:
             end = i
